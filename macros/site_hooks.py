@@ -1,0 +1,61 @@
+"""MkDocs event handlers: the thin layer between MkDocs and the engine. Nothing else lives here."""
+from __future__ import annotations
+
+import logging
+import sys
+from datetime import date
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from macros import review
+from macros.local_config import load_local
+from macros.validation import InvalidFile
+
+# Overdue reviews are reported on a logger of our own, so that `mkdocs build --strict` does not
+# count them: a fork chooses to fail on them with local.yml `reviews.overdue_fails_build`.
+log = logging.getLogger("cohesion")
+if not log.handlers:
+    _handler = logging.StreamHandler(sys.stderr)
+    _handler.setFormatter(logging.Formatter("WARNING -  %(message)s"))
+    log.addHandler(_handler)
+    log.propagate = False
+
+_state: dict = {}
+
+
+@event_priority(100)  # before mkdocs-macros reads config.extra into its variables
+def on_config(config):
+    project_dir = Path(config.config_file_path).resolve().parent
+    try:
+        local = load_local(project_dir)
+    except InvalidFile as err:
+        raise PluginError(f"local.yml cannot be used.\n{err.report()}") from None
+    config.extra["local"] = local
+    config.copyright = f"Published by {local['authority']['name']}."
+    _state.update(project_dir=project_dir, local=local, overdue=[], today=date.today())
+    return config
+
+
+def on_page_markdown(markdown, page, config, files):
+    if page.file.generated_by:  # generated pages carry their own dates
+        return markdown
+    try:
+        page.meta["review"] = review.status(page.meta, _state["today"])
+    except review.MissingReview as err:
+        raise PluginError(f"{page.file.src_uri}: {err}") from None
+    if page.meta["review"]["overdue"]:
+        _state["overdue"].append((page.file.src_uri, page.meta["review"]["due"]))
+    return markdown
+
+
+def on_post_build(config):
+    overdue = sorted(_state.get("overdue", []))
+    for src, due in overdue:
+        log.warning("Review overdue: %s was due for review on %s.", src, due)
+    if overdue and _state["local"].get("reviews", {}).get("overdue_fails_build"):
+        raise PluginError(
+            f"{len(overdue)} page(s) are past their review date, and local.yml sets "
+            "reviews.overdue_fails_build: true. Review them and update last_reviewed and review_due."
+        )

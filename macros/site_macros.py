@@ -1,0 +1,30 @@
+"""Macros that content pages may call, registered with mkdocs-macros. Values come from local.yml."""
+from __future__ import annotations
+
+from html import escape
+
+
+def contact_card(contact: dict) -> str:
+    """One contact as HTML: phone and e-mail as links a phone can use; nothing the file does not give."""
+    rows = [f'<p class="cc-contact__name"><strong>{escape(contact["name"])}</strong></p>',
+            f"<p>{escape(contact['role'])}</p>", "<ul>"]
+    if contact.get("phone"):
+        tel = "".join(ch for ch in contact["phone"] if ch.isdigit() or ch == "+")
+        rows.append(f'<li>Telephone: <a href="tel:{escape(tel)}">{escape(contact["phone"])}</a></li>')
+    if contact.get("email"):
+        rows.append(f'<li>E-mail: <a href="mailto:{escape(contact["email"])}">{escape(contact["email"])}</a></li>')
+    if contact.get("address"):
+        rows.append(f"<li>Address: {escape(contact['address'])}</li>")
+    if contact.get("url"):
+        rows.append(f'<li>Website: <a href="{escape(contact["url"])}">{escape(contact["url"])}</a></li>')
+    rows.append("</ul>")
+    return '<div class="cc-contact" markdown="0">' + "".join(rows) + "</div>"
+
+
+def define_env(env):
+    local = env.conf["extra"]["local"]
+
+    @env.macro
+    def authority_contacts() -> str:
+        """The authority's own contacts from local.yml, as cards."""
+        return "\n".join(contact_card(c) for c in local["contacts"])
