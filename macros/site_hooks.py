@@ -9,9 +9,16 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from mkdocs.structure.files import File
+
 from macros import review
+from macros.generated import GeneratedFile, GeneratedPage, SiteContext
 from macros.local_config import load_local
 from macros.validation import InvalidFile
+
+# Each source adds pages or files made from the project's data (schools/, case_studies/, ...).
+# Add a source here; nothing else in this file needs to change.
+PAGE_SOURCES: list = []
 
 # Overdue reviews are reported on a logger of our own, so that `mkdocs build --strict` does not
 # count them: a fork chooses to fail on them with local.yml `reviews.overdue_fails_build`.
@@ -36,6 +43,20 @@ def on_config(config):
     config.copyright = f"Published by {local['authority']['name']}."
     _state.update(project_dir=project_dir, local=local, overdue=[], today=date.today())
     return config
+
+
+def on_files(files, config):
+    context = SiteContext(project_dir=_state["project_dir"], local=_state["local"])
+    try:
+        for source in PAGE_SOURCES:
+            for item in source(context):
+                if isinstance(item, GeneratedPage):
+                    files.append(File.generated(config, item.src_uri, content=item.markdown))
+                else:
+                    files.append(File.generated(config, item.src_uri, abs_src_path=str(item.path)))
+    except InvalidFile as err:
+        raise PluginError(err.report()) from None
+    return files
 
 
 def on_page_markdown(markdown, page, config, files):
