@@ -5,11 +5,35 @@ from pathlib import Path
 from typing import Any
 
 from macros.schemas import schema
-from macros.validation import load_yaml, validate
+from macros.validation import InvalidFile, Problem, load_yaml, validate
+
+WHITE = "#ffffff"
+MINIMUM_CONTRAST = 4.5  # WCAG 2.2 AA for normal text: the header's white text sits on the brand colour
 
 
 def load_local(project_dir: Path) -> dict[str, Any]:
     """The authority's settings; raises InvalidFile naming the line and field when local.yml is wrong."""
     loaded = load_yaml(Path(project_dir) / "local.yml", display_name="local.yml")
     validate(loaded, schema("local"))
+    colour = loaded.data["authority"].get("brand_colour")
+    if colour and contrast(colour, WHITE) < MINIMUM_CONTRAST:
+        path = ("authority", "brand_colour")
+        raise InvalidFile([Problem(
+            loaded.file, loaded.line_of(path), "authority.brand_colour",
+            f"'{colour}' has a contrast of {contrast(colour, WHITE):.1f}:1 with the header's white text; "
+            f"WCAG 2.2 AA needs at least {MINIMUM_CONTRAST}:1. Choose a darker colour, or remove the line to use the default.",
+        )])
     return loaded.data
+
+
+def _luminance(colour: str) -> float:
+    """Relative luminance of a #rrggbb colour, as WCAG defines it."""
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(first: str, second: str) -> float:
+    """The WCAG contrast ratio of two #rrggbb colours, from 1 to 21."""
+    light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)

@@ -39,13 +39,37 @@ def on_config(config):
         local = load_local(project_dir)
     except InvalidFile as err:
         raise PluginError(f"local.yml cannot be used.\n{err.report()}") from None
-    config.extra["local"] = local
-    config.copyright = f"Published by {local['authority']['name']}."
+    apply_local(config, local)
     _state.update(project_dir=project_dir, local=local, overdue=[], today=date.today())
     return config
 
 
+def apply_local(config, local) -> None:
+    """What local.yml decides about the site: the footer, canonical links, edit links, logo, colour."""
+    authority = local["authority"]
+    config.extra["local"] = local
+    config.copyright = f"Published by {authority['name']}."
+    if authority.get("website"):
+        config.extra["social"] = [{"icon": "material/web", "link": authority["website"], "name": f"{authority['name']} website"}]
+    if local.get("site_url"):
+        config.site_url = local["site_url"]
+    if local.get("repo_url"):
+        config.repo_url = local["repo_url"]
+        config.edit_uri = "edit/main/docs/"
+        config.theme["features"].append("content.action.edit")
+    if authority.get("logo"):
+        config.theme["logo"] = authority["logo"]
+    if authority.get("brand_colour"):
+        config.extra_css.append(BRAND_CSS)
+
+
+BRAND_CSS = "stylesheets/brand.css"
+
+
 def on_files(files, config):
+    brand = _state["local"]["authority"].get("brand_colour")
+    if brand:  # checked for contrast by load_local
+        files.append(File.generated(config, BRAND_CSS, content=f":root {{ --md-primary-fg-color: {brand}; }}\n"))
     context = SiteContext(project_dir=_state["project_dir"], local=_state["local"])
     try:
         for source in PAGE_SOURCES:

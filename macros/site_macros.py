@@ -15,6 +15,8 @@ def contact_card(contact: dict) -> str:
         rows.append(f'<li>E-mail: <a href="mailto:{escape(contact["email"])}">{escape(contact["email"])}</a></li>')
     if contact.get("address"):
         rows.append(f"<li>Address: {escape(contact['address'])}</li>")
+    if contact.get("hours"):
+        rows.append(f"<li>Opening hours: {escape(contact['hours'])}</li>")
     if contact.get("url"):
         rows.append(f'<li>Website: <a href="{escape(contact["url"])}">{escape(contact["url"])}</a></li>')
     rows.append("</ul>")
@@ -28,3 +30,13 @@ def define_env(env):
     def authority_contacts() -> str:
         """The authority's own contacts from local.yml, as cards."""
         return "\n".join(contact_card(c) for c in local["contacts"])
+
+    @env.macro
+    def authority_services() -> str:
+        """The services the authority offers schools, from local.yml, as a definition list."""
+        return "\n".join(f"{escape(s['name'])}\n:   {escape(s['description'])}\n" for s in local.get("services", []))
+
+    @env.macro
+    def authority_links() -> str:
+        """The authority's local links, from local.yml, as a Markdown list."""
+        return "\n".join(f"- <a href=\"{escape(l['url'])}\">{escape(l['title'])}</a>" for l in local.get("links", []))
