@@ -2,17 +2,21 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test bench clean
+# Debian packages: WeasyPrint's text layout and fonts that cover Welsh, Polish, Urdu and emoji
+# for the PDFs; Debian's Chromium for the browser tests (never a browser Playwright downloads).
+DOCUMENT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-noto-core fonts-noto-color-emoji
+TEST_PACKAGES := chromium
 
-serve: $(VENV)/.installed
+.PHONY: serve site test bench clean system-documents system-test
+
+serve: $(VENV)/.installed system-documents
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 # Build into a temporary folder and swap it in only when the build succeeded,
 # so a failed build leaves the previous site exactly as it was.
-site: $(VENV)/.installed
+site: $(VENV)/.installed system-documents
 	rm -rf .site.new
 	$(BIN)/mkdocs build --strict --site-dir .site.new
 	rm -rf .site.old
@@ -20,10 +24,10 @@ site: $(VENV)/.installed
 	mv .site.new site
 	rm -rf .site.old
 
-test: $(VENV)/.installed-test $(CHROMIUM)
+test: $(VENV)/.installed-test system-documents system-test
 	$(BIN)/python -m pytest
 
-bench: $(VENV)/.installed-test
+bench: $(VENV)/.installed-test system-documents
 	$(BIN)/python -m tests.bench
 
 $(VENV)/.installed: pyproject.toml
@@ -36,11 +40,22 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-# Debian's Chromium: the browser tests never download a browser of their own.
-$(CHROMIUM):
-	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	$$SUDO apt-get update -qq && \
-	DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-core fonts-noto-color-emoji >/dev/null
+# Installs only what is missing, with apt-get (as root, or through sudo).
+define apt_install
+	@missing=$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if ! command -v apt-get >/dev/null; then echo "Please install these packages (or your system's equivalents): $$missing"; exit 1; fi; \
+	  if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \
+	  echo "Installing $$missing"; \
+	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing >/dev/null; \
+	fi
+endef
+
+system-documents:
+	$(call apt_install,$(DOCUMENT_PACKAGES))
+
+system-test:
+	$(call apt_install,$(TEST_PACKAGES))
 
 clean:
-	rm -rf site .site.new .site.old $(VENV) .pytest_cache
+	rm -rf site .site.new .site.old .cache $(VENV) .pytest_cache
