@@ -177,6 +177,10 @@ def _allowed(schema: dict) -> str:
     return words
 
 
+# Public name: the profile reference page and `cohesion new` describe a field in the same words.
+allowed_text = _allowed
+
+
 def _suggest(word: str, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(str(word).lower(), [str(c) for c in choices], n=1, cutoff=0.6)
     if not close:

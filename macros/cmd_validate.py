@@ -1,0 +1,67 @@
+"""`cohesion validate PATH...`: check school profiles and list every problem, one per line."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from macros.profiles import display_name, load_profile, profile_paths
+from macros.validation import InvalidFile, Problem
+
+EXAMPLES = """examples:
+  cohesion validate schools/riverside-primary.yml
+  cohesion validate schools/                 every .yml file in the folder
+  cohesion validate schools/a.yml schools/b.yml
+
+Each problem is one line: the file, the line, the field, what was found and what is allowed.
+
+exit status:
+  0  every profile is valid
+  2  at least one profile has a problem (or there was nothing to check)
+"""
+
+
+def add_parser(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "validate",
+        help="check school profiles and list every problem",
+        description="Check school profiles against the profile rules and list every problem found, not only the first.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a profile (.yml) or a folder of profiles")
+    parser.set_defaults(func=run)
+
+
+def files_to_check(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
+    """The profiles named, folders opened, each file once; an empty folder is itself a problem."""
+    files: dict[Path, Path] = {}
+    problems = []
+    for path in paths:
+        found = profile_paths(path) if path.is_dir() else [path]
+        if path.is_dir() and not found:
+            problems.append(Problem(display_name(path), 1, "(the folder)", "holds no profiles (.yml files); check the folder's name"))
+        for file in found:
+            files.setdefault(file.resolve(), file)
+    return list(files.values()), problems
+
+
+def run(args: argparse.Namespace) -> int:
+    files, problems = files_to_check(args.paths)
+    invalid = 0
+    for file in files:
+        try:
+            load_profile(file)
+        except InvalidFile as err:
+            invalid += 1
+            problems += err.problems
+    for problem in problems:
+        print(problem)
+    count = len(files)
+    noun = "profile" if count == 1 else "profiles"
+    if not problems:
+        print(f"{count} {noun} checked, all valid")
+        return 0
+    many = len(problems)
+    print(f"{count} {noun} checked: {invalid} with problems ({many} problem{'s' if many != 1 else ''} in all). "
+          "Fix each line above, then run cohesion validate again.")
+    return 2
