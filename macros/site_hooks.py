@@ -14,11 +14,12 @@ from mkdocs.structure.files import File
 from macros import review
 from macros.generated import GeneratedFile, GeneratedPage, SiteContext
 from macros.local_config import load_local
+from macros import profile_reference
 from macros.validation import InvalidFile
 
 # Each source adds pages or files made from the project's data (schools/, case_studies/, ...).
 # Add a source here; nothing else in this file needs to change.
-PAGE_SOURCES: list = []
+PAGE_SOURCES: list = [profile_reference.pages]
 
 # Overdue reviews are reported on a logger of our own, so that `mkdocs build --strict` does not
 # count them: a fork chooses to fail on them with local.yml `reviews.overdue_fails_build`.
