@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
+
+from macros.case_study_pages import case_studies_for as case_study_list
 
 
 def contact_card(contact: dict) -> str:
@@ -30,6 +33,12 @@ def define_env(env):
     def authority_contacts() -> str:
         """The authority's own contacts from local.yml, as cards."""
         return "\n".join(contact_card(c) for c in local["contacts"])
+
+    @env.macro
+    def case_studies_for(strand: str | None = None, dimension: str | None = None) -> str:
+        """The case studies on a strand and/or dimension, as a Markdown list linked from this page."""
+        folder = Path(env.conf["config_file_path"]).resolve().parent / "case_studies"
+        return case_study_list(folder, env.page.file.src_uri, strand=strand, dimension=dimension)
 
     @env.macro
     def authority_services() -> str:
