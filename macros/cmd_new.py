@@ -122,7 +122,7 @@ def ask(path: tuple[str, str], question: str) -> Any:
         wrong = problems_with(path, value)
         if not wrong:
             return value
-        print(f"  That answer {wrong[0]}. Please try again.")
+        print(f"  That answer cannot be used: {wrong[0]}\n  Please try again.")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -437,3 +437,12 @@ def test_reference_page_states_the_thresholds_the_code_uses(monkeypatch):
     page = reference_markdown()
     assert f"{profiles.MONOCULTURAL_FROM}% of pupils or more" in page
     assert f"`pupils.fsm_percent` is {profiles.HIGH_FSM_FROM} or more" in page
+
+
+def test_the_site_publishes_the_schema_exactly_as_shipped_and_the_reference_page(built_site):
+    published = built_site / "schemas" / "profile.schema.json"
+    assert published.read_bytes() == (ROOT / "model_policies" / "profile.schema.json").read_bytes()
+    page = (built_site / "policies" / "profile-reference" / "index.html").read_text(encoding="utf-8")
+    assert "<code>school.religious_character</code>" in page
+    assert 'href="../../schemas/profile.schema.json"' in page
+    assert "Last reviewed" not in page  # generated from the schema, so it carries no review dates
