@@ -101,8 +101,13 @@ def _groups(ethnicity: dict[str, float] | None) -> dict[str, float]:
     return {k: v for k, v in (ethnicity or {}).items() if k != NOT_AN_ETHNIC_GROUP}
 
 
+_UNSPLIT_LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "æ": "ae", "Æ": "AE", "đ": "d", "Đ": "D"})
+
+
 def slug_for(text: str) -> str:
     """A file name (without .yml) made from a school's name: 'St Mary's C of E' -> 'st-marys-c-of-e'."""
+    # letters that Unicode does not split into a plain letter and an accent (Polish ł, Danish ø, ...)
+    text = text.translate(_UNSPLIT_LETTERS)
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
     plain = plain.replace("'", "").replace("\u2019", "")
     return "-".join(re.findall(r"[a-z0-9]+", plain))

@@ -408,6 +408,7 @@ def test_every_phase_in_the_schema_has_a_group():
     ("St Anne's Catholic Primary School", "st-annes-catholic-primary-school"),
     ("Ysgol Gymraeg Aberpennar", "ysgol-gymraeg-aberpennar"),
     ("École (fictional) — 2", "ecole-fictional-2"),
+    ("Szkoła Łódź", "szkola-lodz"),
 ])
 def test_slug_for(name, slug):
     assert slug_for(name) == slug
