@@ -63,7 +63,7 @@ def standalone_html(fragment: str, *, title: str, language: str = "en-GB", autho
 
 
 class _TreeBuilder(HTMLParser):
-    """Builds an ElementTree from HTML as browsers write it (void elements, entities, unclosed <p>)."""
+    """Builds an ElementTree from HTML as Markdown writes it: void elements, entities, stray end tags."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
