@@ -5,6 +5,7 @@ from html import escape
 from pathlib import Path
 
 from macros.case_study_pages import case_studies_for as case_study_list
+from macros.school_pages import model_policy_markdown
 
 
 def contact_card(contact: dict) -> str:
@@ -39,6 +40,11 @@ def define_env(env):
         """The case studies on a strand and/or dimension, as a Markdown list linked from this page."""
         folder = Path(env.conf["config_file_path"]).resolve().parent / "case_studies"
         return case_study_list(folder, env.page.file.src_uri, strand=strand, dimension=dimension)
+
+    @env.macro
+    def model_policy(slug: str) -> str:
+        """The policy written for the example school schools/<slug>.yml, under this page's own heading."""
+        return model_policy_markdown(Path(env.conf["config_file_path"]).resolve().parent, slug, local)
 
     @env.macro
     def authority_services() -> str:
