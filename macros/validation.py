@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -55,6 +55,7 @@ class Loaded:
     file: str
     data: Any
     lines: dict[Path_, int]
+    problems: list[Problem] = field(default_factory=list)  # found while reading (a repeated key)
 
     def line_of(self, path: Path_) -> int:
         """The line of the deepest part of `path` that exists in the file (1 for the file itself)."""
@@ -96,9 +97,8 @@ def parse_yaml(text: str, name: str) -> Loaded:
     problems: list[Problem] = []
     if node is not None:
         _walk(node, (), lines, problems, name)
-    if problems:
-        raise InvalidFile(problems)
-    return Loaded(name, data, lines)
+    # A repeated key is reported with the rest by check(), so one run shows every problem.
+    return Loaded(name, data, lines, problems)
 
 
 def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], problems: list[Problem], name: str) -> None:
@@ -120,7 +120,7 @@ def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], problems: list[
 def check(loaded: Loaded, schema: dict) -> list[Problem]:
     """Every way `loaded.data` breaks `schema`, each as a Problem with its line."""
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
-    problems: list[Problem] = []
+    problems: list[Problem] = list(loaded.problems)
     for error in validator.iter_errors(loaded.data):
         problems.extend(_describe(error, loaded))
     return sorted(set(problems))
