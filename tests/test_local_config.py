@@ -88,3 +88,10 @@ def test_site_uses_every_local_setting(tmp_path):
     assert (site / "stylesheets" / "brand.css").read_text(encoding="utf-8").count("#5a1d7a") == 1
     assert "stylesheets/brand.css" in home
     assert (site / "sitemap.xml").read_text(encoding="utf-8").count("https://cohesion.testshire.example.net/") > 5
+
+
+def test_a_repeated_key_is_reported_with_the_other_problems(tmp_path):
+    text = MINIMAL.replace("  name: Testshire Council\n", "  name: Testshire Council\n  name: Again\n") + "colour: red\n"
+    with pytest.raises(InvalidFile) as err:
+        load_local(write_local(tmp_path, text))
+    assert [(p.line, p.field) for p in err.value.problems] == [(3, "authority.name"), (7, "colour")]
