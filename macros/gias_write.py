@@ -74,8 +74,9 @@ def _block(key: str, mapping: dict[str, Any], indent: int) -> list[str]:
 def new_profile(mapped: Mapped, today: str) -> str:
     """A whole new profile for a school: register fields, marked placeholders for the rest, and the marker."""
     lines = [
-        f"# {mapped.name}: a profile made from the national register of schools, Get Information About",
-        f"# Schools (GIAS), by `cohesion import-gias` on {long_date(today)}.",
+        f"# {mapped.name}",
+        "# A profile made from the national register of schools, Get Information About Schools (GIAS),",
+        f"# by `cohesion import-gias` on {long_date(today)}.",
         "#",
         "# The fields under school, location and pupils come from the register (and the school census,",
         "# when it was given). Importing a newer extract refreshes them, but a field you have changed is",
