@@ -10,7 +10,7 @@ import sys
 
 # Each name is a module macros.cmd_<name> with `add_parser(subparsers)`; the parser it adds
 # sets `func` to a function taking the parsed arguments and returning an exit status.
-COMMANDS: list[str] = ["new", "validate", "policy", "import_gias"]
+COMMANDS: list[str] = ["new", "validate", "policy", "import_gias", "audit", "toolkit"]
 
 EPILOG = """exit status:
   0  done

@@ -1,0 +1,226 @@
+"""A school's self-evaluation pack (community profile, audit report, action plan, evidence portfolio)
+as Markdown, and as HTML, Word and PDF files written whole or not at all."""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any, Iterable
+
+from macros import MODEL_POLICIES
+from macros import profiles as profile_rules
+from macros.action_plan import build_plan, priorities
+from macros.audit import ALL_STATUSES, STATUS_LABELS, Audit, strand_counts
+from macros.charts import Bar, BarGroup, bar_chart
+from macros.evidence import portfolio
+from macros.export_docx import write_docx
+from macros.export_html import markdown_to_html, standalone_html
+from macros.export_pdf import write_pdf
+from macros.output_files import atomic_dir
+from macros.profiles import Profile
+from macros.render import SafeMarkdown, ethnic_group_label, render_template
+from macros.schemas import schema
+# The policy's formats, checks and cache key: one way to do each, shared with the policy documents.
+from macros.school_documents import FORMATS, LANGUAGE, cache_key, checked_formats, templates_for
+
+PACK_TEMPLATE = "self_evaluation.md.j2"
+# Every file the pack is made from, for the cache key (see cached_toolkit_documents).
+SOURCES = ("self_evaluation.md.j2", "community_profile.md.j2", "audit_report.md.j2", "action_plan.md.j2",
+           "evidence_portfolio.md.j2", "audit_practices.yml", "audit.schema.json", "print.css")
+CACHE = Path(".cache") / "self-evaluation"
+QUESTION_TITLES = {"knowledge": "Knowledge", "action": "Action", "impact": "Impact"}
+
+
+def document_name(profile: Profile, fmt: str) -> str:
+    """riverside-primary-self-evaluation.pdf"""
+    return f"{profile.slug}-self-evaluation.{fmt}"
+
+
+def title_of(profile: Profile) -> str:
+    return f"Self-evaluation: {profile.name}"
+
+
+# ---- the figures and their charts ---------------------------------------------------------
+
+def figure_rows(profile: Profile) -> list[dict[str, Any]]:
+    """EAL and FSM for the pupils and, where the profile gives them, the local area."""
+    pupils, area = profile.data["pupils"], profile.data.get("local_area") or {}
+    return [
+        {"label": "English as an additional language", "school": pupils["eal_percent"], "area": area.get("eal_percent")},
+        {"label": "Eligible for free school meals", "school": pupils["fsm_percent"], "area": area.get("fsm_percent")},
+    ]
+
+
+def ethnicity_rows(profile: Profile) -> list[dict[str, Any]]:
+    """Every ethnic group the pupils' or the area's figures give, in the census's order."""
+    pupils = profile.data["pupils"].get("ethnicity") or {}
+    area = (profile.data.get("local_area") or {}).get("ethnicity") or {}
+    if not pupils:
+        return []
+    # A profile leaves out a group with no pupils (or, for the area, no people): that is 0%.
+    order = schema("profile")["$defs"]["ethnicity"]["properties"]
+    return [{"key": key, "label": ethnic_group_label(key), "school": pupils.get(key, 0),
+             "area": area.get(key, 0) if area else None}
+            for key in order if key in pupils or key in area]
+
+
+def _pct(value: float) -> str:
+    return f"{float(value):g}%"
+
+
+def _comparison_chart(chart_id: str, title: str, rows: list[dict[str, Any]], area_name: str | None) -> str:
+    """Bars for the school (solid) and the area (striped), each labelled 'School' or 'Area' with its value."""
+    groups, said = [], []
+    for row in rows:
+        bars = [Bar(row["school"], f"School: {_pct(row['school'])}", 0)]
+        sentence = f"{row['label']}: school {_pct(row['school'])}"
+        if area_name and row["area"] is not None:
+            bars.append(Bar(row["area"], f"Area: {_pct(row['area'])}", 1))
+            sentence += f", {area_name} {_pct(row['area'])}"
+        groups.append(BarGroup(row["label"], tuple(bars)))
+        said.append(sentence)
+    legend = [(0, "School: pupils at the school")]
+    if area_name:
+        legend.append((1, f"Area: {area_name}"))
+    desc = f"{title}. " + "; ".join(said) + "."
+    peak = max([100.0 / 2] + [b.value for g in groups for b in g.bars])
+    return bar_chart(chart_id, title=title, desc=desc, groups=groups, max_value=min(peak, 100.0), legend=legend)
+
+
+def audit_chart(counts) -> str:
+    """Per strand, one bar for each status, labelled with the status and the number."""
+    groups, said = [], []
+    for row in counts:
+        groups.append(BarGroup(row.strand.title, tuple(
+            Bar(row.counts[status], f"{STATUS_LABELS[status]}: {row.counts[status]}", index)
+            for index, status in enumerate(ALL_STATUSES))))
+        said.append(f"{row.strand.title} ({row.total} practices): " +
+                    ", ".join(f"{row.counts[s]} {STATUS_LABELS[s].lower()}" for s in ALL_STATUSES))
+    title = "Audit: practices by status in each strand"
+    peak = max([row.total for row in counts] + [1])
+    return bar_chart("cc-audit-chart", title=title, desc=f"{title}. " + "; ".join(said) + ".", groups=groups, max_value=peak)
+
+
+def charts_for(profile: Profile, counts) -> dict[str, SafeMarkdown]:
+    area = profile.data.get("local_area")
+    area_name = area["name"] if area else None
+    out = {
+        "audit": SafeMarkdown(audit_chart(counts)),
+        "figures": SafeMarkdown(_comparison_chart("cc-figures-chart", "Pupils with English as an additional language and eligible for free school meals, per cent",
+                                                  figure_rows(profile), area_name)),
+    }
+    rows = ethnicity_rows(profile)
+    if rows:
+        out["ethnicity"] = SafeMarkdown(_comparison_chart("cc-ethnicity-chart", "Ethnic make-up, per cent of pupils", rows,
+                                                          area_name if area and area.get("ethnicity") else None))
+    return out
+
+
+# ---- the pack -------------------------------------------------------------------------------
+
+def toolkit_values(profile: Profile, audit: Audit, local: dict[str, Any], *, charts: bool = True) -> dict[str, Any]:
+    """What the pack's templates read. `charts=False` leaves the charts out (the Word document has
+    their tables, which carry the same numbers)."""
+    data = profile.data
+    counts = strand_counts(audit)
+    strand_rows = []
+    for row in counts:
+        items = []
+        for p in row.strand.practices:
+            entry = audit.entry(p.id)
+            items.append({"title": p.title, "status": STATUS_LABELS[audit.status(p.id)],
+                          "where": entry.where if entry else None, "next_step": entry.next_step if entry else None})
+        strand_rows.append({"strand": row.strand, "counts": row.counts, "practices": items})
+    return {
+        "school": data["school"],
+        "pupils": data["pupils"],
+        "home_languages": data["pupils"].get("home_languages") or [],
+        "faiths": data["pupils"].get("faiths") or [],
+        "local_area": data.get("local_area"),
+        "leads": data["leads"],
+        "document": data["document"],
+        "audit": {"exists": audit.exists, "completed_on": audit.completed_on, "completed_by": audit.completed_by},
+        "figure_rows": figure_rows(profile),
+        "ethnicity_rows": ethnicity_rows(profile),
+        "high_eal_from": profile_rules.HIGH_EAL_FROM,
+        "high_fsm_from": profile_rules.HIGH_FSM_FROM,
+        "profile_reasons": [a.reason.removeprefix("Profile: ") for a in priorities(profile, audit) if a.reason.startswith("Profile: ")],
+        "strand_rows": strand_rows,
+        "plan": build_plan(profile, audit),
+        "portfolio": portfolio(profile, audit),
+        "question_titles": QUESTION_TITLES,
+        "charts": charts_for(profile, counts) if charts else {},
+        "authority": local["authority"],
+        "contacts": local.get("contacts", []),
+    }
+
+
+def render_toolkit(profile: Profile, audit: Audit, local: dict[str, Any], *, charts: bool = True,
+                   templates_dir: Path = MODEL_POLICIES) -> str:
+    """The whole pack as Markdown, headed by an h1 with the school's name."""
+    return render_template(PACK_TEMPLATE, toolkit_values(profile, audit, local, charts=charts), templates_dir)
+
+
+def write_toolkit_documents(profile: Profile, audit: Audit, local: dict[str, Any], out_dir: Path,
+                            formats: Iterable[str] = FORMATS, *, templates_dir: Path = MODEL_POLICIES) -> dict[str, Path]:
+    """Write the pack into `out_dir` as <slug>-self-evaluation.<format> for each format asked for.
+
+    Every file is made in a temporary folder first and moved into `out_dir` only when all of them
+    succeeded, so a failure leaves `out_dir` as it was. Other files in `out_dir` are not touched.
+    """
+    formats = checked_formats(formats)
+    out_dir = Path(out_dir)
+    title, author = title_of(profile), profile.name
+    with_charts = render_toolkit(profile, audit, local, charts=True, templates_dir=templates_dir)
+    fragment = markdown_to_html(with_charts)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=out_dir, prefix=".cohesion-", suffix=".part"))
+    try:
+        for fmt in formats:
+            dest = staging / document_name(profile, fmt)
+            if fmt == "md":
+                dest.write_text(with_charts, encoding="utf-8")
+            elif fmt == "html":
+                dest.write_text(standalone_html(fragment, title=title, language=LANGUAGE, author=author), encoding="utf-8")
+            elif fmt == "docx":
+                # Word cannot show the inline SVG charts: it gets their tables, which hold the same numbers.
+                tables_only = markdown_to_html(render_toolkit(profile, audit, local, charts=False, templates_dir=templates_dir))
+                write_docx(tables_only, dest, title=title, author=author, language=LANGUAGE)
+            else:
+                write_pdf(fragment, dest, title=title, author=author, language=LANGUAGE)
+        written = {}
+        for fmt in formats:
+            name = document_name(profile, fmt)
+            os.replace(staging / name, out_dir / name)
+            written[fmt] = out_dir / name
+        return written
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def toolkit_key(profile: Profile, audit: Audit, local: dict[str, Any], templates_dir: Path) -> str:
+    """The policy's cache key (profile, templates, local.yml, engine) with the audit file added."""
+    digest = hashlib.sha256(cache_key(profile, local, templates_dir).encode())
+    digest.update(audit.path.read_bytes() if audit.exists else b"no audit")
+    return digest.hexdigest()[:32]
+
+
+def cached_toolkit_documents(profile: Profile, audit: Audit, local: dict[str, Any], project_dir: Path,
+                             formats: Iterable[str] = FORMATS) -> dict[str, Path]:
+    """The pack from .cache/self-evaluation/<slug>/<key>/, made only when the key is new (the same
+    scheme as the policies' cache, in a folder of its own so neither clears the other's files)."""
+    formats = checked_formats(formats)
+    templates_dir = templates_for(project_dir)
+    school_dir = Path(project_dir) / CACHE / profile.slug
+    key_dir = school_dir / toolkit_key(profile, audit, local, templates_dir)
+    wanted = {fmt: key_dir / document_name(profile, fmt) for fmt in formats}
+    if all(path.is_file() for path in wanted.values()):
+        return wanted
+    with atomic_dir(key_dir) as staging:
+        write_toolkit_documents(profile, audit, local, staging, formats, templates_dir=templates_dir)
+    for old in school_dir.iterdir():
+        if old != key_dir and not old.name.startswith(".") and old.is_dir():
+            shutil.rmtree(old, ignore_errors=True)
+    return wanted

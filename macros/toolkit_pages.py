@@ -1,0 +1,74 @@
+"""Page source: each school's self-evaluation page (schools/<slug>/self-evaluation/), its pack
+downloads and its audit file, for the site build."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from macros.audit import Audit, blank_audit, load_audits
+from macros.generated import GeneratedFile, GeneratedPage, SiteContext
+from macros.output_files import atomic_path
+from macros.profiles import Profile, load_profiles
+from macros.school_documents import FORMAT_NAMES, size_text
+from macros.school_pages import front_matter
+from macros.toolkit_documents import CACHE, cached_toolkit_documents, title_of
+
+# Word first: a school adapts the plan before its governors approve it.
+SITE_FORMATS = ("docx", "pdf", "md")
+FOLDER = "self-evaluation"
+
+
+def audit_download(profile: Profile, audit: Audit, project_dir: Path) -> Path:
+    """The school's audit file to download: its own when it has one, else a blank one made for it."""
+    if audit.exists:
+        return audit.path
+    blank = Path(project_dir) / CACHE / "audit-forms" / f"{profile.slug}.yml"
+    text = blank_audit(profile.slug, school_name=profile.name, completed_by=profile.data["leads"]["staff"])
+    if not blank.is_file() or blank.read_text(encoding="utf-8") != text:
+        with atomic_path(blank) as tmp:
+            tmp.write_text(text, encoding="utf-8")
+    return blank
+
+
+def self_evaluation_page(profile: Profile, audit: Audit, paths: dict[str, Path], audit_file: str, pack: str) -> str:
+    """The page: the pack's heading, what to download and how to change it, then the whole pack."""
+    heading, _, body = pack.partition("\n")
+    links = [f"- [Download the self-evaluation pack ({FORMAT_NAMES[fmt]}, {size_text(paths[fmt].stat().st_size)})]({paths[fmt].name})"
+             for fmt in ("docx", "pdf")]
+    if audit.exists:
+        links.append(f"- [Download the school's audit file (YAML text)]({audit_file})")
+        change = (f"To change it, edit the audit (`audits/{profile.slug}.yml`) or the profile "
+                  f"(`schools/{profile.slug}.yml`) and build the site again.")
+    else:
+        links.append(f"- [Download an audit form for this school to fill in (YAML text)]({audit_file})")
+        change = (f"To add the school's audit, fill in the form and save it as `audits/{profile.slug}.yml`, "
+                  "then build the site again.")
+    return (
+        front_matter(title_of(profile))
+        + heading + "\n\n"
+        + "The guide made this self-evaluation from the school's profile"
+        + (" and audit" if audit.exists else "") + ". Download it to adapt it and take it to governors:\n\n"
+        + "\n".join(links) + "\n\n"
+        + change + " [Run your self-evaluation](../../../planning/self-evaluation.md) explains each step; "
+        + "the school's policy is on [its own page](../index.md).\n"
+        + body
+    )
+
+
+def pages(context: SiteContext) -> list[GeneratedPage | GeneratedFile]:
+    """Page source for the site build (see site_hooks.PAGE_SOURCES). An invalid profile or audit, or
+    an audit with no matching profile, raises InvalidFile, which stops the build with every problem."""
+    project = context.project_dir
+    schools = project / "schools"
+    profiles = load_profiles(schools) if schools.is_dir() else []
+    audits = load_audits(project / "audits", [p.slug for p in profiles])
+    out: list[GeneratedPage | GeneratedFile] = []
+    for profile in profiles:
+        audit = audits[profile.slug]
+        paths = cached_toolkit_documents(profile, audit, context.local, project, SITE_FORMATS)
+        pack = paths["md"].read_text(encoding="utf-8")  # the same words as the downloads, made once
+        base = f"schools/{profile.slug}/{FOLDER}"
+        audit_name = f"{profile.slug}-audit.yml"
+        out += [GeneratedFile(f"{base}/{paths[fmt].name}", paths[fmt]) for fmt in ("docx", "pdf")]
+        out.append(GeneratedFile(f"{base}/{audit_name}", audit_download(profile, audit, project)))
+        out.append(GeneratedPage(f"{base}/index.md", self_evaluation_page(profile, audit, paths, audit_name, pack)))
+    return out
