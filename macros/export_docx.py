@@ -64,7 +64,8 @@ def write_docx(html_fragment: str, dest: Path, *, title: str, author: str, langu
     dest = Path(dest)
     document = docx.Document()
     _set_up(document, title=title, author=author, language=language)
-    _Writer(document).flow(fragment_tree(html_fragment), _Place(document), _plain_paragraphs(None))
+    writer = _Writer(document)
+    writer.flow(fragment_tree(html_fragment), writer.place(document), _plain_paragraphs(None))
     with atomic_path(dest) as tmp:
         document.save(tmp)
     return dest
@@ -134,17 +135,21 @@ class _Place:
     A new cell already holds one empty paragraph; the first paragraph asked for uses it.
     """
 
-    def __init__(self, container):
+    def __init__(self, container, style_ids: dict[str, str]):
         self.container = container
+        self.style_ids = style_ids
         self.spare = container.paragraphs[0] if isinstance(container, _Cell) else None
 
     def paragraph(self, style: str | None = None) -> Paragraph:
         if self.spare is not None:
             paragraph, self.spare = self.spare, None
-            if style:
-                paragraph.style = style
-            return paragraph
-        return self.container.add_paragraph(style=style)
+        else:
+            paragraph = self.container.add_paragraph()
+        if style:
+            # By id: python-docx's lookup by name scans every style, per paragraph (two thirds
+            # of the time a policy took).
+            paragraph._p.style = self.style_ids[style]
+        return paragraph
 
     def table(self, rows: int, cols: int):
         return self.container.add_table(rows, cols)
@@ -177,6 +182,10 @@ class _Writer:
 
     def __init__(self, document):
         self.document = document
+        self.style_ids = {style.name: style.style_id for style in document.styles}
+
+    def place(self, container) -> _Place:
+        return _Place(container, self.style_ids)
 
     # Blocks ---------------------------------------------------------------------------------
 
@@ -270,7 +279,7 @@ class _Writer:
                 row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
             for cell, cell_element in zip(row.cells, cells):
                 look = Look(bold=True) if cell_element.tag == "th" else PLAIN
-                self.flow(cell_element, _Place(cell), _plain_paragraphs(None), 0, look)
+                self.flow(cell_element, self.place(cell), _plain_paragraphs(None), 0, look)
 
     def preformatted(self, element: ET.Element, place: _Place) -> None:
         text = "".join(element.itertext()).strip("\n")
@@ -339,7 +348,7 @@ class _Writer:
             if look.subscript:
                 run.font.subscript = True
             if look.href:
-                run.style = self.document.styles["Hyperlink"]
+                run._r.style = self.style_ids["Hyperlink"]
             if right_to_left:
                 # get_or_add keeps the order Word's schema requires; complex-script text takes
                 # its own bold and italic switches.
