@@ -85,6 +85,22 @@ def test_it_is_tagged_with_a_structure_tree(policy):
     assert len(root["/StructTreeRoot"]["/K"]) > 0
 
 
+def _roles(node, found: set[str]) -> set[str]:
+    node = node.get_object()
+    if isinstance(node, pypdf.generic.DictionaryObject):
+        if "/S" in node:
+            found.add(str(node["/S"]))
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, pypdf.generic.ArrayObject) else ([kids] if kids is not None else []):
+            _roles(kid, found)
+    return found
+
+
+def test_the_structure_tree_names_headings_paragraphs_and_the_table(policy):
+    roles = _roles(policy.trailer["/Root"]["/StructTreeRoot"], set())
+    assert {"/H1", "/H2", "/P", "/Table", "/TH", "/TD"} <= roles, roles
+
+
 def test_language_is_british_english(policy):
     assert policy.trailer["/Root"]["/Lang"] == "en-GB"
 
