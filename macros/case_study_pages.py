@@ -63,7 +63,9 @@ def text(value: str) -> str:
 
 def front_matter(meta: dict) -> str:
     # render_macros: false: the data is inserted here once and never rendered as a template.
-    return "---\n" + yaml.safe_dump({**meta, "render_macros": False}, sort_keys=False, allow_unicode=True) + "---\n\n"
+    # The theme prints title and description into its HTML as they are, so they go in escaped.
+    safe = {k: escape(v) if k in {"title", "description"} else v for k, v in meta.items()}
+    return "---\n" + yaml.safe_dump({**safe, "render_macros": False}, sort_keys=False, allow_unicode=True) + "---\n\n"
 
 
 def study_links(studies: list[CaseStudy], from_uri: str) -> str:
@@ -112,10 +114,13 @@ def index_page(studies: list[CaseStudy]) -> str:
                    f"    {which} illustrative: this guide wrote them to show what the duty can look like "
                    "in practice. The schools in them are fictional. Each one says so at the top.\n\n")
     out.append("## Find case studies\n\n" + _filters(studies, uri) + "\n")
-    out.append(f"## All case studies\n\nThere are {len(studies)} case studies.\n\n")
+    # The count is a live region: filter.js (quicker filtering, with JavaScript) says what it shows there.
+    out.append(f'## All case studies\n\n<p id="cc-count" role="status">There are {len(studies)} case studies.</p>\n\n')
     for s in sorted(studies, key=lambda s: s.title.lower()):
+        data = " ".join(f'data-{facet}="{" ".join(s.values(facet))}"' for facet in FACETS)
         out.append(f"- [{text(s.title)}]({link(uri, study_uri(s))})  \n  {text(s.summary)}  \n  "
-                   f'<span class="cc-tags">{_tags(s)}</span>\n')
+                   f'<span class="cc-tags">{_tags(s)}</span>\n  {{ {data} }}\n')
+    out.append('\n<script src="filter.js" defer></script>\n')
     return "".join(out)
 
 
