@@ -88,7 +88,10 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    if page.file.generated_by:  # generated pages carry their own dates
+    if page.file.generated_by:  # generated pages carry their own dates, when they have any
+        review_status = page.meta.get("review")
+        if review_status and review_status["overdue"]:
+            _state["overdue"].append((page.file.src_uri, review_status["due"]))
         return markdown
     try:
         page.meta["review"] = review.status(page.meta, _state["today"])
