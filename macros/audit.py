@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+import difflib
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -192,11 +193,15 @@ def load_audits(audits_dir: Path, slugs: list[str]) -> dict[str, Audit]:
                 problems.append(Problem(
                     f"audits/{path.name}", 1, "(the file name)",
                     f"matches no school: an audit is named like its school's profile, and there is no "
-                    f"schools/{path.stem}.yml. Rename it to match a profile (for example {slugs[0] + '.yml' if slugs else 'riverside-primary.yml'}) "
-                    "or remove it"))
+                    f"schools/{path.stem}.yml.{_closest(path.stem, slugs)} Rename it to match a profile, or remove it"))
     if problems:
         raise InvalidFile(problems)
     return audits
+
+
+def _closest(name: str, slugs: list[str]) -> str:
+    close = difflib.get_close_matches(name, slugs, n=1, cutoff=0.6)
+    return f" Did you mean '{close[0]}.yml'?" if close else ""
 
 
 def strand_counts(audit: Audit) -> list[StrandCount]:

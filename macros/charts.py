@@ -14,10 +14,10 @@ SERIES = (
     ("#5a5a5a", "outline"),  # dark grey
 )
 TEXT = "#1f1f1f"  # 4.5:1 or more against white
-WIDTH = 420  # viewBox units; the SVG scales to its container (width 100%)
+WIDTH = 360  # viewBox units; the SVG scales to its container (width 100%)
 LABEL_X = 4
 BAR_X = 4
-BAR_MAX = 250
+BAR_MAX = 200
 BAR_HEIGHT = 16
 ROW = 22
 HEADING = 22

@@ -148,6 +148,7 @@ def toolkit_values(profile: Profile, audit: Audit, local: dict[str, Any], *, cha
         "high_fsm_from": profile_rules.HIGH_FSM_FROM,
         "profile_reasons": [a.reason.removeprefix("Profile: ") for a in priorities(profile, audit) if a.reason.startswith("Profile: ")],
         "strand_rows": strand_rows,
+        "status_labels": [(status, STATUS_LABELS[status]) for status in ALL_STATUSES],
         "plan": build_plan(profile, audit),
         "portfolio": portfolio(profile, audit),
         "question_titles": QUESTION_TITLES,

@@ -42,14 +42,16 @@ def self_evaluation_page(profile: Profile, audit: Audit, paths: dict[str, Path],
         links.append(f"- [Download an audit form for this school to fill in (YAML text)]({audit_file})")
         change = (f"To add the school's audit, fill in the form and save it as `audits/{profile.slug}.yml`, "
                   "then build the site again.")
+    # Links sit in lists, not inside sentences: the theme does not underline links in running text.
     return (
         front_matter(title_of(profile))
         + heading + "\n\n"
         + "The guide made this self-evaluation from the school's profile"
         + (" and audit" if audit.exists else "") + ". Download it to adapt it and take it to governors:\n\n"
         + "\n".join(links) + "\n\n"
-        + change + " [Run your self-evaluation](../../../planning/self-evaluation.md) explains each step; "
-        + "the school's policy is on [its own page](../index.md).\n"
+        + change + " See also:\n\n"
+        + "- [Run your self-evaluation](../../../planning/self-evaluation.md): each step explained\n"
+        + "- [The school's community cohesion policy](../index.md)\n"
         + body
     )
 
