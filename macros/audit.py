@@ -189,9 +189,13 @@ def load_audits(audits_dir: Path, slugs: list[str]) -> dict[str, Audit]:
             problems += err.problems
     if audits_dir.is_dir():
         for path in sorted([*audits_dir.glob("*.yml"), *audits_dir.glob("*.yaml")]):
-            if path.suffix != ".yml" or path.stem not in slugs:
+            shown = f"audits/{path.name}"
+            if path.suffix != ".yml":
+                problems.append(Problem(shown, 1, "(the file name)", f"ends in {path.suffix}, so it is not read: "
+                                        f"rename it to {path.stem}.yml, like the school's profile"))
+            elif path.stem not in slugs:
                 problems.append(Problem(
-                    f"audits/{path.name}", 1, "(the file name)",
+                    shown, 1, "(the file name)",
                     f"matches no school: an audit is named like its school's profile, and there is no "
                     f"schools/{path.stem}.yml.{_closest(path.stem, slugs)} Rename it to match a profile, or remove it"))
     if problems:

@@ -195,6 +195,14 @@ def test_an_audit_that_matches_no_school_stops_with_its_name(tmp_path):
     assert "Did you mean 'riverside-primary.yml'?" in problem.message
 
 
+def test_an_audit_ending_in_yaml_is_named_not_skipped(tmp_path):
+    write(tmp_path, GOOD, "riverside-primary.yaml")
+    with pytest.raises(InvalidFile) as caught:
+        load_audits(tmp_path, ["riverside-primary"])
+    [problem] = caught.value.problems
+    assert "rename it to riverside-primary.yml" in problem.message
+
+
 # ---- counts per strand ------------------------------------------------------------------------
 
 def test_counts_per_strand_add_up_and_follow_the_audit(tmp_path):
