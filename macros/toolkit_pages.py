@@ -21,7 +21,7 @@ def audit_download(profile: Profile, audit: Audit, project_dir: Path) -> Path:
     """The school's audit file to download: its own when it has one, else a blank one made for it."""
     if audit.exists:
         return audit.path
-    blank = Path(project_dir) / CACHE / "audit-forms" / f"{profile.slug}.yml"
+    blank = Path(project_dir) / ".cache" / "audit-forms" / f"{profile.slug}.yml"  # beside, not inside, the per-school cache
     text = blank_audit(profile.slug, school_name=profile.name, completed_by=profile.data["leads"]["staff"])
     if not blank.is_file() or blank.read_text(encoding="utf-8") != text:
         with atomic_path(blank) as tmp:
