@@ -10,7 +10,7 @@ from macros.output_files import atomic_path
 from macros.profiles import Profile, load_profiles
 from macros.school_documents import FORMAT_NAMES, size_text
 from macros.school_pages import front_matter
-from macros.toolkit_documents import CACHE, cached_toolkit_documents, title_of
+from macros.toolkit_documents import cached_toolkit_documents, title_of
 
 # Word first: a school adapts the plan before its governors approve it.
 SITE_FORMATS = ("docx", "pdf", "md")

@@ -172,6 +172,21 @@ def test_the_site_has_each_schools_self_evaluation_page_and_downloads(built_site
     assert (folder / f"{slug}-audit.yml").read_bytes() == (ROOT / "audits" / f"{slug}.yml").read_bytes()
 
 
+def test_a_school_without_an_audit_is_offered_a_form_for_it_that_validates(tmp_path):
+    from macros.audit import load_audit
+    from macros.toolkit_pages import audit_download, self_evaluation_page
+
+    profile = make_profile(tmp_path)
+    audit = not_assessed(profile.slug)
+    form = audit_download(profile, audit, tmp_path)
+    assert len(load_audit(form).entries) == 18 and "Test Primary School" in form.read_text(encoding="utf-8")
+    paths = write_toolkit_documents(profile, audit, LOCAL, tmp_path / "out", ["md", "docx", "pdf"])
+    page = self_evaluation_page(profile, audit, paths, "test-school-audit.yml", paths["md"].read_text(encoding="utf-8"))
+    assert "render_macros: false" in page.split("---")[1]
+    assert "[Download an audit form for this school to fill in (YAML text)](test-school-audit.yml)" in page
+    assert "save it as `audits/test-school.yml`" in page
+
+
 def test_the_guide_page_links_to_an_example(built_site):
     page = (built_site / "planning" / "self-evaluation" / "index.html").read_text(encoding="utf-8")
     assert "Run your self-evaluation" in page
