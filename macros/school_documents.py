@@ -119,10 +119,16 @@ def cache_key(profile: Profile, local: dict[str, Any], templates_dir: Path) -> s
     for file in sorted(p for p in templates_dir.rglob("*") if p.is_file()):
         part(f"template {file.relative_to(templates_dir).as_posix()}", file.read_bytes())
     part("local", json.dumps(local, sort_keys=True, ensure_ascii=False).encode())
-    part("version", _package_version().encode())
-    for file in sorted(Path(macros.__file__).parent.glob("*.py")):
-        part(f"code {file.name}", file.read_bytes())
+    part("engine", engine_fingerprint().encode())
     return digest.hexdigest()[:32]
+
+
+def engine_fingerprint() -> str:
+    """The package version and a digest of its code: documents made by other code are not reused."""
+    code = hashlib.sha256()
+    for file in sorted(Path(macros.__file__).parent.glob("*.py")):
+        code.update(file.name.encode() + b"\0" + file.read_bytes())
+    return f"{_package_version()} {code.hexdigest()}"
 
 
 def cached_school_documents(profile: Profile, local: dict[str, Any], project_dir: Path,
