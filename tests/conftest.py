@@ -21,7 +21,7 @@ CHROMIUM_ARGS = [
     "--disable-dev-shm-usage",
 ]
 # What a copy of the project needs in order to build: everything an authority may edit.
-PROJECT_PARTS = ["mkdocs.yml", "local.yml", "docs", "overrides", "schools", "case_studies", "model_policies"]
+PROJECT_PARTS = ["mkdocs.yml", "local.yml", "docs", "overrides", "schools", "audits", "case_studies", "model_policies"]
 
 
 def mkdocs_build(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess:
