@@ -74,13 +74,14 @@ class ProgressBar:
     def __init__(self, stream: TextIO, always: bool):
         self.stream, self.always, self.shown = stream, always, -1
 
-    def __call__(self, done: int, total: int) -> None:
+    def __call__(self, done: int, total: int, what: str = "Reading the extract") -> None:
         if not (self.always or (self.stream.isatty() and total >= LARGE)):
             return
         step = done * 40 // total
         if step != self.shown or done == total:
-            self.shown = step
-            self.stream.write(f"\rReading the extract [{'#' * step}{'.' * (40 - step)}] {done}/{total} rows")
+            self.shown = -1 if done == total else step
+            unit = "rows" if what.startswith("Reading") else "files"
+            self.stream.write(f"\r{what} [{'#' * step}{'.' * (40 - step)}] {done}/{total} {unit}")
             if done == total:
                 self.stream.write("\n")
             self.stream.flush()

@@ -12,11 +12,11 @@ import yaml
 
 from macros.gias_map import SKIP_REASONS, Mapped, Skipped, map_row
 from macros.gias_read import Row, Table, read_extract
-from macros.gias_write import Update, new_profile, read_marker, update_profile
+from macros.gias_write import Update, load_fast, new_profile, read_marker, update_profile
 from macros.output_files import atomic_path
 from macros.profiles import file_name_problems, problems_in, slug_for
 from macros.school_census import read_census
-from macros.validation import InvalidFile, Problem, parse_yaml
+from macros.validation import InvalidFile, Loaded, Problem, parse_yaml
 
 # More reasons a school is not written, beyond what the register says about it.
 FILE_REASONS = {
@@ -27,6 +27,7 @@ FILE_REASONS = {
     "invalid": "could not be made into a valid profile",
 }
 REASONS = SKIP_REASONS | FILE_REASONS
+Progress = Callable[[int, int, str], None]  # (done, total, what is being done)
 
 
 @dataclass
@@ -81,7 +82,7 @@ def _existing(out_dir: Path) -> tuple[dict[str, Path], dict[str, Path]]:
             imported.setdefault(found.urn, path)
             continue
         try:
-            data = yaml.safe_load(text)
+            data = load_fast(text)
             urn = str(data["school"]["urn"])
         except (yaml.YAMLError, TypeError, KeyError):
             continue
@@ -102,7 +103,13 @@ def _file_names(schools: list[Mapped], out_dir: Path) -> dict[str, Path]:
 
 
 def _problems(text: str, path: Path) -> list[Problem]:
-    try:
+    """What is wrong with a profile about to be written, by the profile loader's own rules."""
+    try:  # quick first: thousands of files may be checked
+        if not file_name_problems(path, path.name) and not problems_in(Loaded(path.name, load_fast(text), {})):
+            return []
+    except yaml.YAMLError:
+        pass
+    try:  # again the project's way, for messages with line numbers
         loaded = parse_yaml(text, path.name)
     except InvalidFile as err:
         return err.problems
@@ -115,7 +122,7 @@ def _show(value) -> str:
 
 def plan(extract: Path, out_dir: Path, *, la: str | None = None, la_code: str | None = None,
          census: Path | None = None, today: str | None = None,
-         progress: Callable[[int, int], None] | None = None) -> Summary:
+         progress: Progress | None = None) -> Summary:
     """Everything the import will write, checked, without writing anything; InvalidFile for bad input."""
     table = read_extract(extract)
     figures = read_census(census) if census else {}
@@ -133,7 +140,7 @@ def plan(extract: Path, out_dir: Path, *, la: str | None = None, la_code: str | 
     schools, seen = [], set()
     for done, row in enumerate(table.rows, 1):
         if progress:
-            progress(done, len(table.rows))
+            progress(done, len(table.rows), "Reading the extract")
         if not wanted(row):
             summary.skipped["other-authority"] += 1
             continue
@@ -177,13 +184,17 @@ def _plan_files(schools: list[Mapped], out_dir: Path, today: str, summary: Summa
             for where, yours, theirs in result.kept:
                 summary.messages.append(f"{path.name}: kept your {'.'.join(where)} ({_show(yours)}); "
                                         f"the register now says {_show(theirs)}.")
+            for where, yours, theirs in result.blocked:
+                summary.messages.append(f"{path.name}: {'.'.join(where)} is written in a way the import cannot change "
+                                        f"safely, so it still says {_show(yours)}; the register now says {_show(theirs)}: "
+                                        "change it by hand.")
             if result.text is None:
                 summary.skipped["not-safe"] += 1
                 summary.messages.append(f"{path.name}: left as it is: {result.problem}.")
                 continue
             text = result.text
             bucket = summary.updated if result.changed else summary.unchanged
-            if not result.changed and not result.kept:
+            if not (result.changed or result.kept or result.blocked):
                 summary.unchanged.append(path)
                 continue
         problems = _problems(text, path)
@@ -199,15 +210,17 @@ def _plan_files(schools: list[Mapped], out_dir: Path, today: str, summary: Summa
             summary.to_check += 1
 
 
-def write(summary: Summary) -> None:
+def write(summary: Summary, progress: Progress | None = None) -> None:
     """Write every planned file, each one whole or not at all."""
-    for path, text in summary.writes.items():
+    for done, (path, text) in enumerate(summary.writes.items(), 1):
         with atomic_path(path) as tmp:
             tmp.write_text(text, encoding="utf-8", newline="\n")
+        if progress:
+            progress(done, len(summary.writes), "Writing profiles")
 
 
-def import_extract(extract: Path, out_dir: Path, **options) -> Summary:
+def import_extract(extract: Path, out_dir: Path, *, progress: Progress | None = None, **options) -> Summary:
     """Plan the import (which raises InvalidFile on bad input, before any file is touched), then write it."""
-    summary = plan(extract, out_dir, **options)
-    write(summary)
+    summary = plan(extract, out_dir, progress=progress, **options)
+    write(summary, progress)
     return summary

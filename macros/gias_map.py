@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from macros.gias_read import Row
@@ -68,6 +69,7 @@ def label_key(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.casefold().replace(" to ", "-"))
 
 
+@cache
 def _labels(field_name: str) -> dict[str, str]:
     return {label_key(v): v for v in schema("profile")["properties"]["school"]["properties"][field_name]["enum"]}
 

@@ -37,14 +37,17 @@ def column_key(name: str) -> str:
 
 @dataclass(frozen=True)
 class Row:
-    """One establishment: its values by column, and where it sits in the file."""
+    """One establishment: its fields, found by column name, and where it sits in the file."""
 
     line: int
-    values: dict[str, str]  # column_key -> value, stripped; missing trailing fields are ""
+    fields: list[str]
+    columns: dict[str, int]  # column_key -> position; one dict shared by every row of a file
     longer_than_header: bool = False
 
     def get(self, column: str) -> str:
-        return self.values.get(column_key(column), "")
+        """The value under `column`, stripped; "" when the column or the field is missing (a short row)."""
+        at = self.columns.get(column_key(column))
+        return self.fields[at].strip() if at is not None and at < len(self.fields) else ""
 
 
 @dataclass
@@ -95,7 +98,9 @@ def read_table(path: Path, display_name: str | None = None) -> Table:
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = [h.strip() for h in next(reader)]
-        keys = [column_key(h) for h in header]
+        columns: dict[str, int] = {}
+        for at, name in enumerate(header):
+            columns.setdefault(column_key(name), at)  # a repeated column name: the first one counts
         table = Table(file, header, [], encoding=encoding)
         start = reader.line_num + 1
         for fields in reader:
@@ -106,10 +111,7 @@ def read_table(path: Path, display_name: str | None = None) -> Table:
                 table.long_rows.append(line)
             elif len(fields) < len(header):
                 table.short_rows.append(line)
-            values: dict[str, str] = {}
-            for key, value in zip(keys, fields):
-                values.setdefault(key, value.strip())  # a repeated column name: the first one counts
-            table.rows.append(Row(line, values, len(fields) > len(header)))
+            table.rows.append(Row(line, fields, columns, len(fields) > len(header)))
     except csv.Error as err:
         raise _problem(file, f"could not be read as CSV ({err}). Save it again as CSV from a spreadsheet and try again", line=reader.line_num or 1) from None
     return table

@@ -5,6 +5,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -13,6 +14,34 @@ from macros.dates import long_date
 from macros.gias_map import REGISTER_FIELDS, Mapped, Path_
 from macros.profile_scaffold import scalar
 
+class _FastStringDates(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """libyaml's loader (many times faster, for imports of thousands of files), keeping dates as text as the
+    project's own loader does. Only for checks here; messages about a file come from validation.load_yaml."""
+
+
+_FastStringDates.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_fast(text: str) -> Any:
+    """The data in a YAML text; raises yaml.YAMLError."""
+    return yaml.load(text, Loader=_FastStringDates)
+
+
+@lru_cache(maxsize=8192)  # the same types, phases and towns come up thousands of times
+def _scalar(value: Any) -> str:
+    """profile_scaffold.scalar's rule (plain when it reads back the same, else quoted), tried with libyaml first."""
+    if isinstance(value, str):
+        try:
+            plain_ok = value == value.strip() and not any(c in value for c in "#[]{},")
+            if plain_ok and load_fast(f"v: {value}") == {"v": value}:
+                return value
+        except yaml.YAMLError:
+            pass
+        return json.dumps(value, ensure_ascii=False)
+    return scalar(value)
 NOTE = "# to check:"
 MARKER_VERSION = "v1"
 MARKER = re.compile(r"^# import-gias v1 urn=(?P<urn>\d{6}) on=(?P<on>[\d-]+) fields=(?P<fields>[0-9a-f.]+)[^\n]*$", re.M)
@@ -64,7 +93,7 @@ def read_marker(text: str) -> Marker | None:
 
 
 def _line(key: str, value: Any, indent: int, note: str = "") -> str:
-    return " " * indent + f"{key}: {scalar(value)}" + (f"  {NOTE} {note}" if note else "")
+    return " " * indent + f"{key}: {_scalar(value)}" + (f"  {NOTE} {note}" if note else "")
 
 
 def _block(key: str, mapping: dict[str, Any], indent: int) -> list[str]:
@@ -112,6 +141,7 @@ class Update:
     text: str | None  # the new text, or None when nothing may be written
     changed: list[Path_] = field(default_factory=list)  # register fields refreshed
     kept: list[tuple[Path_, Any, Any]] = field(default_factory=list)  # (field, your value, the register's value)
+    blocked: list[tuple[Path_, Any, Any]] = field(default_factory=list)  # the same, where its layout stopped an edit
     problem: str = ""  # why the file was left as it is
 
 
@@ -200,9 +230,11 @@ def _current(data: Any, path: Path_) -> Any:
 
 def update_profile(text: str, found: Marker, mapped: Mapped, today: str) -> Update:
     """Refresh the register fields the register has changed and a person has not; keep everything else."""
+    if all(field_hash(mapped.fields.get(path)) == found.hashes[path] for path in REGISTER_FIELDS):
+        return Update(text)  # the register has changed nothing since the last import: nothing to read or write
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        data = load_fast(text)
+        root = yaml.compose(text, Loader=yaml.SafeLoader)  # the pure-Python nodes: their marks count characters
     except yaml.YAMLError as err:
         return Update(None, problem=f"it is not valid YAML now ({str(err).splitlines()[0]}); fix it, or delete it to import the school afresh")
     if not isinstance(root, yaml.MappingNode):
@@ -218,10 +250,10 @@ def update_profile(text: str, found: Marker, mapped: Mapped, today: str) -> Upda
         elif _plan_edit(doc, root, path, new, mapped.notes.get(path, "")):
             update.changed.append(path)
         else:
-            update.kept.append((path, current, new))
+            update.blocked.append((path, current, new))
     edited = MARKER.sub(lambda _: marker(mapped, today), doc.result(), count=1)
     if not _only_changed(data, edited, {path: mapped.fields.get(path) for path in update.changed}):
-        return Update(None, kept=update.kept, problem="its layout is unusual, so the register's changes could not "
+        return Update(None, kept=update.kept, blocked=update.blocked, problem="its layout is unusual, so the register's changes could not "
                       "be put in without touching other lines; make them by hand: " + ", ".join(
                           f"{'.'.join(p)}: {mapped.fields.get(p)!r}" for p in update.changed))
     update.text = edited
@@ -231,7 +263,7 @@ def update_profile(text: str, found: Marker, mapped: Mapped, today: str) -> Upda
 def _only_changed(before: dict, edited: str, changes: dict[Path_, Any]) -> bool:
     """The edited text holds exactly the old data with `changes` made: a check on the text surgery above."""
     try:
-        after = yaml.safe_load(edited)
+        after = load_fast(edited)
     except yaml.YAMLError:
         return False
     expected = json.loads(json.dumps(before, default=str))

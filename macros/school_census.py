@@ -80,7 +80,7 @@ class _Columns:
 def _figures(row: Row, cols: dict[str, str | None]) -> CensusFigures:
     def count(key: str) -> float | None:
         column = cols.get(key)
-        return number(row.values.get(column, "")) if column else None
+        return number(row.get(column)) if column else None
 
     ethnic = {k: count("eth:" + k) for k in ETHNIC_COLUMNS}
     ethnicity = None
@@ -99,8 +99,8 @@ def _figures(row: Row, cols: dict[str, str | None]) -> CensusFigures:
         eal_percent=eal,
         fsm_percent=round(fsm, 1) if fsm is not None and fsm <= 100 else None,
         number_on_roll=int(headcount) if headcount else None,
-        denomination=row.values.get(cols["denomination"] or "", ""),
-        urban_rural=row.values.get(cols["urban_rural"] or "", ""),
+        denomination=row.get(cols["denomination"] or ""),
+        urban_rural=row.get(cols["urban_rural"] or ""),
     )
 
 

@@ -423,3 +423,27 @@ def test_new_files_say_where_they_came_from_and_what_to_check(tmp_path):
 def test_planning_writes_nothing(tmp_path):
     summary = plan(MIXED, tmp_path / "out", today=TODAY)
     assert len(summary.writes) == 9 and not (tmp_path / "out").exists()
+
+
+def test_a_register_field_in_an_unusual_layout_is_left_with_a_message_and_the_rest_updated(tmp_path):
+    import_extract(MIXED, tmp_path, today=TODAY)
+    path = tmp_path / "st-aidans-cofe-primary-school.yml"
+    edited(path, "  town: Little Wold\n", "  town: >-\n    Little Wold\n")  # same value, folded over two lines
+    newer = with_changes(tmp_path, {("900002", "Town"): "Great Wold", ("900002", "PercentageFSM"): "9.1"})
+    summary = import_extract(newer, tmp_path, today=TODAY)
+    assert [p.name for p in summary.updated] == [path.name]
+    assert any(m.startswith(f"{path.name}: location.town is written in a way the import cannot change safely")
+               and "'Great Wold'" in m for m in summary.messages)
+    data = load_profile(path).data
+    assert data["location"]["town"] == "Little Wold" and data["pupils"]["fsm_percent"] == 9.1
+
+
+@pytest.mark.parametrize("value", ["None", "yes", "No", "on", "130000", "2026-09-01", "St Mary's", "a: b", "- x", "@x",
+                                   "`x", "100%", "null", "~", "'quoted'", " lead", "x #y", "Notre Dame – St Thérèse",
+                                   "Sixth Form, Upper", "*star", "&amp", "!tag", "%YAML", "1e3", "0x1F", ".inf", ""])
+def test_the_fast_scalar_writer_writes_what_the_project_writer_would(value):
+    from macros.gias_write import _scalar
+    from macros.profile_scaffold import scalar
+    from macros.validation import parse_yaml
+    assert _scalar(value) == scalar(value)
+    assert parse_yaml(f"v: {_scalar(value)}", "(test)").data == {"v": value}
