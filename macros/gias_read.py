@@ -6,6 +6,7 @@ import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from macros.validation import InvalidFile, Problem
 
@@ -33,6 +34,13 @@ GIAS_MIN_MARKERS = 6
 def column_key(name: str) -> str:
     """Column names compared without case or spaces: 'LA (name)', 'LA(name)' and 'la (Name)' are one column."""
     return re.sub(r"\s+", "", name.replace("\ufeff", "")).casefold()
+
+
+# Every column the mapping reads: organisation fields only. Nothing else is kept from a row.
+READ = {column_key(c) for c in [
+    *NEEDED, "LA (code)", "StatutoryLowAge", "StatutoryHighAge", "ReligiousCharacter (name)", "NumberOfPupils",
+    "PercentageFSM", "Town", "AdministrativeWard (name)", "UrbanRural (name)", "Country (name)",
+]}
 
 
 @dataclass(frozen=True)
@@ -85,8 +93,13 @@ def decode(raw: bytes, file: str) -> tuple[str, str]:
         raise _problem(file, "is not a text (CSV) file: it is neither UTF-8 nor Windows-1252 text. Save it as CSV and try again") from None
 
 
-def read_table(path: Path, display_name: str | None = None) -> Table:
-    """Read a CSV file whole, matching each row's fields to the header by position, as CSV means."""
+def read_table(path: Path, display_name: str | None = None, keep: Callable[[str], bool] = lambda key: True) -> Table:
+    """Read a CSV file whole, matching each row's fields to the header by position, as CSV means.
+
+    Rows hold only the columns whose column_key `keep` accepts: a national extract is tens of
+    thousands of rows of 120-256 columns, and most of them (the head teacher's name among them)
+    the import has no business holding.
+    """
     file = display_name or path.name
     try:
         raw = path.read_bytes()
@@ -98,9 +111,11 @@ def read_table(path: Path, display_name: str | None = None) -> Table:
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = [h.strip() for h in next(reader)]
-        columns: dict[str, int] = {}
+        positions: dict[str, int] = {}
         for at, name in enumerate(header):
-            columns.setdefault(column_key(name), at)  # a repeated column name: the first one counts
+            if keep(column_key(name)):
+                positions.setdefault(column_key(name), at)  # a repeated column name: the first one counts
+        columns = {key: i for i, key in enumerate(positions)}
         table = Table(file, header, [], encoding=encoding)
         start = reader.line_num + 1
         for fields in reader:
@@ -111,7 +126,8 @@ def read_table(path: Path, display_name: str | None = None) -> Table:
                 table.long_rows.append(line)
             elif len(fields) < len(header):
                 table.short_rows.append(line)
-            table.rows.append(Row(line, fields, columns, len(fields) > len(header)))
+            kept = [fields[at] if at < len(fields) else "" for at in positions.values()]
+            table.rows.append(Row(line, kept, columns, len(fields) > len(header)))
     except csv.Error as err:
         raise _problem(file, f"could not be read as CSV ({err}). Save it again as CSV from a spreadsheet and try again", line=reader.line_num or 1) from None
     return table
@@ -119,7 +135,7 @@ def read_table(path: Path, display_name: str | None = None) -> Table:
 
 def read_extract(path: Path, display_name: str | None = None) -> Table:
     """A GIAS establishment extract, or InvalidFile saying why the file is not one or lacks what the import needs."""
-    table = read_table(path, display_name)
+    table = read_table(path, display_name, keep=lambda key: key in READ)
     present = {column_key(h) for h in table.header}
     if "headcountofpupils" in present or "time_period" in present:
         raise _problem(table.file, "looks like a school census file, not a Get Information About Schools (GIAS) extract. "

@@ -106,7 +106,9 @@ def _figures(row: Row, cols: dict[str, str | None]) -> CensusFigures:
 
 def read_census(path: Path, display_name: str | None = None) -> dict[str, CensusFigures]:
     """Each school's census figures by URN, or InvalidFile when the file is not a school census file."""
-    table = read_table(path, display_name)
+    wanted = [column_key(c) for c in [*ETHNIC_COLUMNS.values(), *LANGUAGE_COLUMNS.values(), FSM_COLUMN,
+                                       HEADCOUNT_COLUMN, DENOMINATION_COLUMN, URBAN_RURAL_COLUMN, "URN"]]
+    table = read_table(path, display_name, keep=lambda key: any(key.startswith(w) for w in wanted))
     find = _Columns(table).find
     cols: dict[str, str | None] = {"eth:" + k: find(v) for k, v in ETHNIC_COLUMNS.items()}
     cols |= {"lang:" + k: find(v) for k, v in LANGUAGE_COLUMNS.items()}

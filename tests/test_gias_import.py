@@ -447,3 +447,19 @@ def test_the_fast_scalar_writer_writes_what_the_project_writer_would(value):
     from macros.validation import parse_yaml
     assert _scalar(value) == scalar(value)
     assert parse_yaml(f"v: {_scalar(value)}", "(test)").data == {"v": value}
+
+
+@needs_data
+def test_rows_hold_only_the_organisation_columns_the_mapping_reads():
+    for source in (RAGGED, ANONYMISED):
+        table = read_extract(source)
+        kept = set(table.rows[0].columns)
+        assert kept and not [k for k in kept if k.startswith("head") or "telephone" in k or "postcode" in k]
+
+
+def test_a_new_school_never_takes_the_file_name_of_a_profile_already_there(tmp_path):
+    mine = tmp_path / "riverside-primary-school.yml"
+    mine.write_text("# our own example, no URN\nschool:\n  name: Riverside Primary School\n", encoding="utf-8")
+    import_extract(MIXED, tmp_path, la="Westshire", today=TODAY)
+    assert mine.read_text(encoding="utf-8").startswith("# our own example")
+    assert (tmp_path / "riverside-primary-school-900014.yml").is_file()
