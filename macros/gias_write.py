@@ -208,9 +208,9 @@ def _plan_edit(doc: _Text, root: yaml.MappingNode, path: Path_, value: Any, note
         eol = doc.line_start(node.end_mark.line + 1) - 1
         rest = doc.text[end:eol].strip()
         if not rest or rest.startswith(NOTE):  # the import's own note goes or changes with the value
-            doc.edits.append((start, eol, scalar(value) + (f"  {NOTE} {note}" if note else "")))
+            doc.edits.append((start, eol, _scalar(value) + (f"  {NOTE} {note}" if note else "")))
         else:  # a person's comment stays
-            doc.edits.append((start, end, scalar(value)))
+            doc.edits.append((start, end, _scalar(value)))
         return True
     if value is None:
         return True
@@ -245,6 +245,8 @@ def update_profile(text: str, found: Marker, mapped: Mapped, today: str) -> Upda
         if field_hash(new) == found.hashes[path]:
             continue  # the register has not changed this field since the last import
         current = _current(data, path)
+        if field_hash(current) == field_hash(new):
+            continue  # a person already put in what the register now says
         if field_hash(current) != found.hashes[path]:
             update.kept.append((path, current, new))  # a person changed it: their value wins
         elif _plan_edit(doc, root, path, new, mapped.notes.get(path, "")):

@@ -463,3 +463,12 @@ def test_a_new_school_never_takes_the_file_name_of_a_profile_already_there(tmp_p
     import_extract(MIXED, tmp_path, la="Westshire", today=TODAY)
     assert mine.read_text(encoding="utf-8").startswith("# our own example")
     assert (tmp_path / "riverside-primary-school-900014.yml").is_file()
+
+
+def test_a_person_who_already_made_the_registers_change_gets_no_message(tmp_path):
+    import_extract(MIXED, tmp_path, today=TODAY)
+    path = tmp_path / "hillcrest-middle-school.yml"
+    edited(path, "  town: Exampleton", "  town: Hillcrest")
+    summary = import_extract(with_changes(tmp_path, {("900003", "Town"): "Hillcrest"}), tmp_path, today=TODAY)
+    assert not [m for m in summary.messages if path.name in m]
+    assert load_profile(path).data["location"]["town"] == "Hillcrest"
