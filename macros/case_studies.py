@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 from pathlib import Path
 from typing import Any, Iterable
@@ -176,3 +177,31 @@ def relevance(profile: Any, study: CaseStudy) -> int:
 def most_relevant(profile: Any, studies: Iterable[CaseStudy], n: int = 3) -> list[CaseStudy]:
     """The n case studies that fit the school best; equal scores go in slug order, so the choice never varies."""
     return sorted(studies, key=lambda study: (-relevance(profile, study), study.slug))[:n]
+
+
+def suggestions(profile: Any, project_dir: Path, local: dict[str, Any], n: int = 3) -> list[dict[str, str]]:
+    """The case studies a school's documents suggest: title, summary and a link.
+
+    With local.yml's site_url the link is a full web address, which works in Word and PDF too;
+    without it, a link from the site's root, which the site resolves and documents show as text.
+    """
+    folder = Path(project_dir) / "case_studies"
+    if not folder.is_dir():
+        return []
+    base = local.get("site_url") or "/"
+    return [
+        {"title": study.title, "summary": study.summary,
+         "url": f"{base}case-studies/{study.slug}/" + ("" if local.get("site_url") else "index.md")}
+        for study in most_relevant(profile, _studies_in(folder))
+    ]
+
+
+def _studies_in(folder: Path) -> list[CaseStudy]:
+    """load_case_studies, read once per build for however many schools ask (keyed on the files' times)."""
+    stamp = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(folder.glob("*.md")))
+    return _cached_studies(folder, stamp)
+
+
+@lru_cache(maxsize=4)
+def _cached_studies(folder: Path, stamp: tuple) -> list[CaseStudy]:
+    return load_case_studies(folder)

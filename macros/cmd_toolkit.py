@@ -11,6 +11,7 @@ from macros.cmd_policy import project_dir
 from macros.local_config import load_local
 from macros.profiles import display_name, load_profile
 from macros.school_documents import FORMAT_NAMES, FORMATS, UnknownFormat, checked_formats, size_text, templates_for
+from macros.case_studies import suggestions
 from macros.toolkit_documents import write_toolkit_documents
 from macros.validation import InvalidFile
 
@@ -95,7 +96,13 @@ def run(args: argparse.Namespace) -> int:
               f"Start one with: cohesion audit new {profile.slug}")
     else:
         print(f"Using the audit {display_name(audit.path)}")
-    written = write_toolkit_documents(profile, audit, local, args.output, formats, templates_dir=templates_for(project))
+    try:
+        studies = suggestions(profile, project, local)
+    except InvalidFile as err:
+        print(err.report(), file=sys.stderr)
+        return 2
+    written = write_toolkit_documents(profile, audit, local, args.output, formats, templates_dir=templates_for(project),
+                                      case_studies=studies)
     for fmt, path in written.items():
         print(f"{path}  ({FORMAT_NAMES[fmt]}, {size_text(path.stat().st_size)})")
     return 0

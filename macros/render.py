@@ -137,8 +137,9 @@ def largest_groups(ethnicity: dict[str, float] | None) -> list[tuple[str, float]
     return [(ethnic_group_label(k), v) for k, v in groups[:LARGEST_GROUPS_SHOWN]]
 
 
-def policy_values(profile: Profile, local: dict[str, Any]) -> dict[str, Any]:
-    """What the policy template reads: the school's checked data, its commitments and the authority's contacts."""
+def policy_values(profile: Profile, local: dict[str, Any], case_studies: list[dict] = ()) -> dict[str, Any]:
+    """What the policy template reads: the school's checked data, its commitments, the authority's
+    contacts, and the case studies suggested for it (case_studies.suggestions)."""
     data = profile.data
     document = data["document"]
     cycle = document.get("review_cycle_years") or local.get("policies", {}).get("review_cycle_years", 1)
@@ -159,9 +160,11 @@ def policy_values(profile: Profile, local: dict[str, Any]) -> dict[str, Any]:
         "authority": local["authority"],
         "contacts": local.get("contacts", []),
         "services": local.get("services", []),
+        "case_studies": list(case_studies),
     }
 
 
-def render_policy(profile: Profile, local: dict[str, Any], templates_dir: Path = MODEL_POLICIES) -> str:
+def render_policy(profile: Profile, local: dict[str, Any], templates_dir: Path = MODEL_POLICIES,
+                  case_studies: list[dict] = ()) -> str:
     """A school's community cohesion policy as Markdown, from its Profile and the authority's local.yml."""
-    return render_template(POLICY_TEMPLATE, policy_values(profile, local), templates_dir)
+    return render_template(POLICY_TEMPLATE, policy_values(profile, local, case_studies), templates_dir)

@@ -3,26 +3,20 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import shutil
-import tempfile
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, Iterable
 
 import macros
 from macros import MODEL_POLICIES
-from macros.export_docx import write_docx
-from macros.export_html import markdown_to_html, standalone_html
-from macros.export_pdf import write_pdf
-from macros.output_files import atomic_dir
+from macros.documents import cached_formats, write_formats
 from macros.profiles import Profile
+from macros.case_studies import suggestions
 from macros.render import render_policy
 
 FORMATS = ("md", "html", "docx", "pdf")
 # How a download link names each format, as GOV.UK does: "Word document, 38 KB".
 FORMAT_NAMES = {"md": "Markdown text", "html": "web page", "docx": "Word document", "pdf": "PDF"}
-LANGUAGE = "en-GB"
 CACHE = Path(".cache") / "documents"  # under the project folder; .gitignore leaves it out
 
 
@@ -41,9 +35,14 @@ def checked_formats(formats: Iterable[str]) -> tuple[str, ...]:
     return tuple(f for f in FORMATS if f in wanted)
 
 
+def stem(profile: Profile) -> str:
+    """riverside-primary-policy: the name of every format of the school's policy, before the extension."""
+    return f"{profile.slug}-policy"
+
+
 def document_name(profile: Profile, fmt: str) -> str:
     """riverside-primary-policy.docx"""
-    return f"{profile.slug}-policy.{fmt}"
+    return f"{stem(profile)}.{fmt}"
 
 
 def size_text(size: int) -> str:
@@ -64,38 +63,13 @@ def templates_for(project_dir: Path) -> Path:
 
 
 def write_school_documents(profile: Profile, local: dict[str, Any], out_dir: Path,
-                           formats: Iterable[str] = FORMATS, *, templates_dir: Path = MODEL_POLICIES) -> dict[str, Path]:
-    """Write the school's policy into `out_dir` as <slug>-policy.<format> for each format asked for.
-
-    Every file is made in a temporary folder first and moved into `out_dir` only when all of them
-    succeeded, so a failure leaves `out_dir` as it was. Other files in `out_dir` are not touched.
-    """
-    formats = checked_formats(formats)
-    out_dir = Path(out_dir)
-    markdown = render_policy(profile, local, templates_dir)
-    title, author = document_title(profile), profile.name
-    out_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(dir=out_dir, prefix=".cohesion-", suffix=".part"))
-    try:
-        fragment = markdown_to_html(markdown)
-        for fmt in formats:
-            dest = staging / document_name(profile, fmt)
-            if fmt == "md":
-                dest.write_text(markdown, encoding="utf-8")
-            elif fmt == "html":
-                dest.write_text(standalone_html(fragment, title=title, language=LANGUAGE, author=author), encoding="utf-8")
-            elif fmt == "docx":
-                write_docx(fragment, dest, title=title, author=author, language=LANGUAGE)
-            else:
-                write_pdf(fragment, dest, title=title, author=author, language=LANGUAGE)
-        written = {}
-        for fmt in formats:
-            name = document_name(profile, fmt)
-            os.replace(staging / name, out_dir / name)
-            written[fmt] = out_dir / name
-        return written
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+                           formats: Iterable[str] = FORMATS, *, templates_dir: Path = MODEL_POLICIES,
+                           case_studies: list[dict] = ()) -> dict[str, Path]:
+    """Write the school's policy into `out_dir` as <slug>-policy.<format> for each format asked for,
+    all or nothing (documents.write_formats)."""
+    markdown = render_policy(profile, local, templates_dir, case_studies)
+    return write_formats(markdown, out_dir, stem(profile), checked_formats(formats),
+                         title=document_title(profile), author=profile.name)
 
 
 def _package_version() -> str:
@@ -105,7 +79,7 @@ def _package_version() -> str:
         return "not installed"
 
 
-def cache_key(profile: Profile, local: dict[str, Any], templates_dir: Path) -> str:
+def cache_key(profile: Profile, local: dict[str, Any], templates_dir: Path, case_studies: list[dict] = ()) -> str:
     """A digest of everything a school's documents are made from: its profile file, every template
     file, the authority's settings, and the engine (its version, and its code, because the version
     number is not raised for every change made while developing)."""
@@ -119,6 +93,7 @@ def cache_key(profile: Profile, local: dict[str, Any], templates_dir: Path) -> s
     for file in sorted(p for p in templates_dir.rglob("*") if p.is_file()):
         part(f"template {file.relative_to(templates_dir).as_posix()}", file.read_bytes())
     part("local", json.dumps(local, sort_keys=True, ensure_ascii=False).encode())
+    part("case studies", json.dumps(list(case_studies), sort_keys=True, ensure_ascii=False).encode())
     part("engine", engine_fingerprint().encode())
     return digest.hexdigest()[:32]
 
@@ -133,21 +108,11 @@ def engine_fingerprint() -> str:
 
 def cached_school_documents(profile: Profile, local: dict[str, Any], project_dir: Path,
                             formats: Iterable[str] = FORMATS) -> dict[str, Path]:
-    """The school's documents from .cache/documents/<slug>/<key>/, made only when the key is new.
-
-    `make serve` rebuilds the site on every save; this keeps it from remaking Word and PDF files
-    whose sources have not changed. Older keys of the same school are removed once a new one is in place.
-    """
+    """The school's documents from .cache/documents/<slug>/<key>/, made only when the key is new."""
     formats = checked_formats(formats)
     templates_dir = templates_for(project_dir)
-    school_dir = Path(project_dir) / CACHE / profile.slug
-    key_dir = school_dir / cache_key(profile, local, templates_dir)
-    wanted = {fmt: key_dir / document_name(profile, fmt) for fmt in formats}
-    if all(path.is_file() for path in wanted.values()):
-        return wanted
-    with atomic_dir(key_dir) as staging:
-        write_school_documents(profile, local, staging, formats, templates_dir=templates_dir)
-    for old in school_dir.iterdir():
-        if old != key_dir and not old.name.startswith(".") and old.is_dir():
-            shutil.rmtree(old, ignore_errors=True)
-    return wanted
+    studies = suggestions(profile, project_dir, local)
+    key = cache_key(profile, local, templates_dir, studies)
+    return cached_formats(Path(project_dir) / CACHE / profile.slug, key, stem(profile), formats,
+                          lambda folder: write_school_documents(profile, local, folder, formats,
+                                                                templates_dir=templates_dir, case_studies=studies))

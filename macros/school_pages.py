@@ -7,6 +7,7 @@ from pathlib import Path
 
 from macros.generated import GeneratedFile, GeneratedPage, SiteContext
 from macros.profiles import Profile, load_profile, load_profiles
+from macros.case_studies import suggestions
 from macros.render import escape_markdown, render_policy
 from macros.school_documents import (FORMAT_NAMES, cached_school_documents, document_title, size_text,
                                      templates_for)
@@ -79,7 +80,7 @@ def index_page(rows: list[tuple[Profile, dict]]) -> str:
 def model_policy_markdown(project_dir: Path, slug: str, local: dict) -> str:
     """The policy for schools/<slug>.yml without its first heading, for a page that has its own."""
     profile = load_profile(Path(project_dir) / "schools" / f"{slug}.yml")
-    policy = render_policy(profile, local, templates_for(project_dir))
+    policy = render_policy(profile, local, templates_for(project_dir), suggestions(profile, project_dir, local))
     return policy.partition("\n")[2]
 
 

@@ -3,9 +3,6 @@ as Markdown, and as HTML, Word and PDF files written whole or not at all."""
 from __future__ import annotations
 
 import hashlib
-import os
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -15,15 +12,13 @@ from macros.action_plan import build_plan, priorities
 from macros.audit import ALL_STATUSES, STATUS_LABELS, Audit, strand_counts
 from macros.charts import Bar, BarGroup, bar_chart
 from macros.evidence import portfolio
-from macros.export_docx import write_docx
-from macros.export_html import markdown_to_html, standalone_html
-from macros.export_pdf import write_pdf
-from macros.output_files import atomic_dir
+from macros.case_studies import suggestions
+from macros.documents import cached_formats, write_formats
 from macros.profiles import Profile
 from macros.render import SafeMarkdown, ethnic_group_label, render_template
 from macros.schemas import schema
 # The policy's formats, checks and cache key: one way to do each, shared with the policy documents.
-from macros.school_documents import FORMATS, LANGUAGE, cache_key, checked_formats, templates_for
+from macros.school_documents import FORMATS, cache_key, checked_formats, templates_for
 
 PACK_TEMPLATE = "self_evaluation.md.j2"
 # Every file the pack is made from, for the cache key (see cached_toolkit_documents).
@@ -33,9 +28,14 @@ CACHE = Path(".cache") / "self-evaluation"
 QUESTION_TITLES = {"knowledge": "Knowledge", "action": "Action", "impact": "Impact"}
 
 
+def stem(profile: Profile) -> str:
+    """riverside-primary-self-evaluation: every format's name before the extension."""
+    return f"{profile.slug}-self-evaluation"
+
+
 def document_name(profile: Profile, fmt: str) -> str:
     """riverside-primary-self-evaluation.pdf"""
-    return f"{profile.slug}-self-evaluation.{fmt}"
+    return f"{stem(profile)}.{fmt}"
 
 
 def title_of(profile: Profile) -> str:
@@ -120,7 +120,8 @@ def charts_for(profile: Profile, counts) -> dict[str, SafeMarkdown]:
 
 # ---- the pack -------------------------------------------------------------------------------
 
-def toolkit_values(profile: Profile, audit: Audit, local: dict[str, Any], *, charts: bool = True) -> dict[str, Any]:
+def toolkit_values(profile: Profile, audit: Audit, local: dict[str, Any], *, charts: bool = True,
+                   case_studies: list[dict] = ()) -> dict[str, Any]:
     """What the pack's templates read. `charts=False` leaves the charts out (the Word document has
     their tables, which carry the same numbers)."""
     data = profile.data
@@ -155,55 +156,34 @@ def toolkit_values(profile: Profile, audit: Audit, local: dict[str, Any], *, cha
         "charts": charts_for(profile, counts) if charts else {},
         "authority": local["authority"],
         "contacts": local.get("contacts", []),
+        "case_studies": list(case_studies),
     }
 
 
 def render_toolkit(profile: Profile, audit: Audit, local: dict[str, Any], *, charts: bool = True,
-                   templates_dir: Path = MODEL_POLICIES) -> str:
+                   templates_dir: Path = MODEL_POLICIES, case_studies: list[dict] = ()) -> str:
     """The whole pack as Markdown, headed by an h1 with the school's name."""
-    return render_template(PACK_TEMPLATE, toolkit_values(profile, audit, local, charts=charts), templates_dir)
+    values = toolkit_values(profile, audit, local, charts=charts, case_studies=case_studies)
+    return render_template(PACK_TEMPLATE, values, templates_dir)
 
 
 def write_toolkit_documents(profile: Profile, audit: Audit, local: dict[str, Any], out_dir: Path,
-                            formats: Iterable[str] = FORMATS, *, templates_dir: Path = MODEL_POLICIES) -> dict[str, Path]:
-    """Write the pack into `out_dir` as <slug>-self-evaluation.<format> for each format asked for.
-
-    Every file is made in a temporary folder first and moved into `out_dir` only when all of them
-    succeeded, so a failure leaves `out_dir` as it was. Other files in `out_dir` are not touched.
-    """
+                            formats: Iterable[str] = FORMATS, *, templates_dir: Path = MODEL_POLICIES,
+                            case_studies: list[dict] = ()) -> dict[str, Path]:
+    """Write the pack into `out_dir` as <slug>-self-evaluation.<format> for each format asked for,
+    all or nothing (documents.write_formats). Word cannot show the inline SVG charts: it gets their
+    tables, which hold the same numbers."""
     formats = checked_formats(formats)
-    out_dir = Path(out_dir)
-    title, author = title_of(profile), profile.name
-    with_charts = render_toolkit(profile, audit, local, charts=True, templates_dir=templates_dir)
-    fragment = markdown_to_html(with_charts)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(dir=out_dir, prefix=".cohesion-", suffix=".part"))
-    try:
-        for fmt in formats:
-            dest = staging / document_name(profile, fmt)
-            if fmt == "md":
-                dest.write_text(with_charts, encoding="utf-8")
-            elif fmt == "html":
-                dest.write_text(standalone_html(fragment, title=title, language=LANGUAGE, author=author), encoding="utf-8")
-            elif fmt == "docx":
-                # Word cannot show the inline SVG charts: it gets their tables, which hold the same numbers.
-                tables_only = markdown_to_html(render_toolkit(profile, audit, local, charts=False, templates_dir=templates_dir))
-                write_docx(tables_only, dest, title=title, author=author, language=LANGUAGE)
-            else:
-                write_pdf(fragment, dest, title=title, author=author, language=LANGUAGE)
-        written = {}
-        for fmt in formats:
-            name = document_name(profile, fmt)
-            os.replace(staging / name, out_dir / name)
-            written[fmt] = out_dir / name
-        return written
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    render = lambda charts: render_toolkit(profile, audit, local, charts=charts, templates_dir=templates_dir,  # noqa: E731
+                                           case_studies=case_studies)
+    return write_formats(render(True), out_dir, stem(profile), formats, title=title_of(profile), author=profile.name,
+                         docx_markdown=render(False) if "docx" in formats else None)
 
 
-def toolkit_key(profile: Profile, audit: Audit, local: dict[str, Any], templates_dir: Path) -> str:
-    """The policy's cache key (profile, templates, local.yml, engine) with the audit file added."""
-    digest = hashlib.sha256(cache_key(profile, local, templates_dir).encode())
+def toolkit_key(profile: Profile, audit: Audit, local: dict[str, Any], templates_dir: Path,
+                case_studies: list[dict] = ()) -> str:
+    """The policy's cache key (profile, templates, local.yml, case studies, engine) with the audit file added."""
+    digest = hashlib.sha256(cache_key(profile, local, templates_dir, case_studies).encode())
     digest.update(audit.path.read_bytes() if audit.exists else b"no audit")
     return digest.hexdigest()[:32]
 
@@ -214,14 +194,8 @@ def cached_toolkit_documents(profile: Profile, audit: Audit, local: dict[str, An
     scheme as the policies' cache, in a folder of its own so neither clears the other's files)."""
     formats = checked_formats(formats)
     templates_dir = templates_for(project_dir)
-    school_dir = Path(project_dir) / CACHE / profile.slug
-    key_dir = school_dir / toolkit_key(profile, audit, local, templates_dir)
-    wanted = {fmt: key_dir / document_name(profile, fmt) for fmt in formats}
-    if all(path.is_file() for path in wanted.values()):
-        return wanted
-    with atomic_dir(key_dir) as staging:
-        write_toolkit_documents(profile, audit, local, staging, formats, templates_dir=templates_dir)
-    for old in school_dir.iterdir():
-        if old != key_dir and not old.name.startswith(".") and old.is_dir():
-            shutil.rmtree(old, ignore_errors=True)
-    return wanted
+    studies = suggestions(profile, project_dir, local)
+    key = toolkit_key(profile, audit, local, templates_dir, studies)
+    return cached_formats(Path(project_dir) / CACHE / profile.slug, key, stem(profile), formats,
+                          lambda folder: write_toolkit_documents(profile, audit, local, folder, formats,
+                                                                 templates_dir=templates_dir, case_studies=studies))

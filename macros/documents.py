@@ -1,0 +1,67 @@
+"""One Markdown document written in every format asked for, all or nothing, and a cache of such files."""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Callable, Iterable
+
+from macros.export_docx import write_docx
+from macros.export_html import markdown_to_html, standalone_html
+from macros.export_pdf import write_pdf
+from macros.output_files import atomic_dir
+
+LANGUAGE = "en-GB"
+
+
+def write_formats(markdown: str, out_dir: Path, stem: str, formats: Iterable[str], *, title: str, author: str,
+                  docx_markdown: str | None = None) -> dict[str, Path]:
+    """Write `markdown` into `out_dir` as <stem>.<format> for each format.
+
+    Every file is made in a temporary folder first and moved into `out_dir` only when all of them
+    succeeded, so a failure leaves `out_dir` as it was; other files in it are not touched.
+    `docx_markdown` is a variant for Word, which cannot show inline SVG (the charts' tables stay).
+    """
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=out_dir, prefix=".cohesion-", suffix=".part"))
+    try:
+        fragment = markdown_to_html(markdown)
+        for fmt in formats:
+            dest = staging / f"{stem}.{fmt}"
+            if fmt == "md":
+                dest.write_text(markdown, encoding="utf-8")
+            elif fmt == "html":
+                dest.write_text(standalone_html(fragment, title=title, language=LANGUAGE, author=author), encoding="utf-8")
+            elif fmt == "docx":
+                word = markdown_to_html(docx_markdown) if docx_markdown is not None else fragment
+                write_docx(word, dest, title=title, author=author, language=LANGUAGE)
+            else:
+                write_pdf(fragment, dest, title=title, author=author, language=LANGUAGE)
+        written = {}
+        for fmt in formats:
+            os.replace(staging / f"{stem}.{fmt}", out_dir / f"{stem}.{fmt}")
+            written[fmt] = out_dir / f"{stem}.{fmt}"
+        return written
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def cached_formats(school_dir: Path, key: str, stem: str, formats: Iterable[str],
+                   make: Callable[[Path], object]) -> dict[str, Path]:
+    """The files <school_dir>/<key>/<stem>.<format>, made by `make(folder)` only when that key is new.
+
+    `make serve` rebuilds the site on every save; this keeps it from remaking Word and PDF files
+    whose sources have not changed. Older keys in `school_dir` are removed once the new one is in place.
+    """
+    key_dir = Path(school_dir) / key
+    wanted = {fmt: key_dir / f"{stem}.{fmt}" for fmt in formats}
+    if all(path.is_file() for path in wanted.values()):
+        return wanted
+    with atomic_dir(key_dir) as staging:
+        make(staging)
+    for old in Path(school_dir).iterdir():
+        if old != key_dir and not old.name.startswith(".") and old.is_dir():
+            shutil.rmtree(old, ignore_errors=True)
+    return wanted
