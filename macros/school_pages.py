@@ -50,6 +50,8 @@ def school_page(profile: Profile, paths: dict, policy: str) -> str:
         + "This policy was written by the guide from the school's profile. Download it to adapt it and take "
           "it to the governing body:\n\n"
         + links + "\n\n"
+        + "The school's self-evaluation pack is on its own page: "
+          "[community profile, audit report, action plan and evidence portfolio](self-evaluation/index.md).\n\n"
         + f"To change it, edit the profile (`schools/{profile.slug}.yml`) and build the site again, "
           "or make your own with [Write your school's policy](../../policies/index.md).\n"
         + body

@@ -86,6 +86,8 @@ def test_each_school_page_has_its_policy_and_sized_downloads(built_site):
             assert text.endswith(f", {size_text((folder / href).stat().st_size)})")
         assert (folder / f"{profile.slug}-policy.pdf").read_bytes().startswith(b"%PDF")
         assert "Document control" in (folder / "index.html").read_text(encoding="utf-8")
+        assert ("self-evaluation/", "community profile, audit report, action plan and evidence portfolio") in page.links
+        assert (folder / "self-evaluation" / "index.html").is_file()
 
 
 def test_school_pages_stay_out_of_the_sidebar(built_site):
