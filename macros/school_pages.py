@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from macros.generated import GeneratedFile, GeneratedPage, SiteContext
@@ -79,9 +80,16 @@ def index_page(rows: list[tuple[Profile, dict]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def model_policy_markdown(project_dir: Path, slug: str, local: dict) -> str:
-    """The policy for schools/<slug>.yml without its first heading, for a page that has its own."""
-    profile = load_profile(Path(project_dir) / "schools" / f"{slug}.yml")
+MODEL_SCHOOL = "model-primary-school.yml"
+
+
+def model_policy_markdown(project_dir: Path, local: dict) -> str:
+    """The policy for the fictional model school (model_policies/model-primary-school.yml) as if it were in
+    this authority, without its first heading, for a page that has its own."""
+    model = load_profile(templates_for(project_dir) / MODEL_SCHOOL)
+    authority = local["authority"].get("short_name") or local["authority"]["name"]
+    data = {**model.data, "school": {**model.data["school"], "local_authority": authority}}
+    profile = replace(model, data=data)
     policy = render_policy(profile, local, templates_for(project_dir), suggestions(profile, project_dir, local))
     return policy.partition("\n")[2]
 

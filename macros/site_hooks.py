@@ -87,6 +87,18 @@ def on_files(files, config):
     return files
 
 
+# What `make serve` watches besides docs/: the project's data, templates and engine. Only the ones a
+# fork has are watched (mkdocs.yml's own `watch:` would refuse a folder a fork has removed).
+WATCHED = ("local.yml", "schools", "audits", "case_studies", "model_policies", "macros")
+
+
+def on_serve(server, config, builder):
+    for name in WATCHED:
+        if (_state["project_dir"] / name).exists():
+            server.watch(str(_state["project_dir"] / name))
+    return server
+
+
 def on_page_markdown(markdown, page, config, files):
     if page.file.generated_by:  # generated pages carry their own dates, when they have any
         review_status = page.meta.get("review")

@@ -42,9 +42,9 @@ def define_env(env):
         return case_study_list(folder, env.page.file.src_uri, strand=strand, dimension=dimension)
 
     @env.macro
-    def model_policy(slug: str) -> str:
-        """The policy written for the example school schools/<slug>.yml, under this page's own heading."""
-        return model_policy_markdown(Path(env.conf["config_file_path"]).resolve().parent, slug, local)
+    def model_policy() -> str:
+        """The policy written for the fictional model school, under this page's own heading."""
+        return model_policy_markdown(Path(env.conf["config_file_path"]).resolve().parent, local)
 
     @env.macro
     def authority_services() -> str:
