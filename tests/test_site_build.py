@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 from datetime import date, timedelta
 from html.parser import HTMLParser
@@ -59,6 +60,20 @@ def drop_front_matter_key(page: Path, key: str) -> None:
 
 def add_to_page(page: Path, markdown: str) -> None:
     page.write_text(page.read_text(encoding="utf-8") + "\n\n" + markdown + "\n", encoding="utf-8")
+
+
+def with_cache(project: Path) -> Path:
+    """Give a project copy the real project's cache of generated documents (keyed by content), so
+    that a test build takes seconds, not the minute a cold build of every school's files takes."""
+    cache = ROOT / ".cache"
+    if cache.is_dir() and not (project / ".cache").exists():
+        shutil.copytree(cache, project / ".cache", ignore_dangling_symlinks=True)
+    return project
+
+
+@pytest.fixture
+def project(project_copy) -> Path:
+    return with_cache(project_copy)
 
 
 def output(result: subprocess.CompletedProcess) -> str:
@@ -155,7 +170,7 @@ def test_search_index_lists_the_pages(built_site):
 @pytest.fixture(scope="module")
 def overdue_project(tmp_path_factory) -> Path:
     """A copy whose home page is past its review date and links to a dead 2007 address."""
-    project = copy_project(tmp_path_factory.mktemp("overdue") / "project")
+    project = with_cache(copy_project(tmp_path_factory.mktemp("overdue") / "project"))
     past = date.today() - timedelta(days=30)
     set_front_matter(project / "docs" / "index.md",
                      last_reviewed=(past - timedelta(days=365)).isoformat(), review_due=past.isoformat())
@@ -207,37 +222,37 @@ def test_overdue_fails_the_build_when_local_yml_says_so(overdue_project, tmp_pat
 # ---- mistakes that must stop the build, naming the page -------------------------------------
 
 
-def test_broken_internal_link_fails_naming_the_page(project_copy, tmp_path):
-    add_to_page(project_copy / "docs" / "duty" / "index.md", "Read [the missing page](no-such-page.md).")
-    result = mkdocs_build(project_copy, tmp_path / "site")
+def test_broken_internal_link_fails_naming_the_page(project, tmp_path):
+    add_to_page(project / "docs" / "duty" / "index.md", "Read [the missing page](no-such-page.md).")
+    result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0, "a link to a missing page did not fail the strict build"
     assert "duty/index.md" in output(result) and "no-such-page.md" in output(result), output(result)[-3000:]
 
 
-def test_undefined_macro_variable_fails_naming_the_page(project_copy, tmp_path):
-    add_to_page(project_copy / "docs" / "duty" / "index.md", "Contact {{ no_such_thing }}.")
-    result = mkdocs_build(project_copy, tmp_path / "site")
+def test_undefined_macro_variable_fails_naming_the_page(project, tmp_path):
+    add_to_page(project / "docs" / "duty" / "index.md", "Contact {{ no_such_thing }}.")
+    result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0, "an undefined variable did not fail the build"
     assert "duty/index.md" in output(result), f"the failure does not name the page:\n{output(result)[-3000:]}"
     assert "no_such_thing" in output(result), output(result)[-3000:]
 
 
 @pytest.mark.parametrize("missing", ["last_reviewed", "review_due"])
-def test_page_without_review_date_fails_naming_it(project_copy, tmp_path, missing):
-    drop_front_matter_key(project_copy / "docs" / "duty" / "index.md", missing)
-    result = mkdocs_build(project_copy, tmp_path / "site")
+def test_page_without_review_date_fails_naming_it(project, tmp_path, missing):
+    drop_front_matter_key(project / "docs" / "duty" / "index.md", missing)
+    result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0, f"a page without {missing} built"
     assert "duty/index.md" in output(result) and missing in output(result), output(result)[-3000:]
 
 
-def test_invalid_local_yml_fails_with_file_line_and_field(project_copy, tmp_path):
-    local = project_copy / "local.yml"
+def test_invalid_local_yml_fails_with_file_line_and_field(project, tmp_path):
+    local = project / "local.yml"
     lines = local.read_text(encoding="utf-8").splitlines()
     email_line = next(i for i, line in enumerate(lines) if line.strip().startswith("email:")) + 1
     lines[email_line - 1] = re.sub(r"email:.*", "email: governors-at-example.org", lines[email_line - 1])
     lines.append("colour_scheme: blue")
     local.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = mkdocs_build(project_copy, tmp_path / "site")
+    result = mkdocs_build(project, tmp_path / "site")
     text = output(result)
     assert result.returncode != 0, "the build accepted an invalid local.yml"
     assert f"local.yml, line {len(lines)}, colour_scheme" in text, text[-3000:]
@@ -257,21 +272,21 @@ def run_make_site(project: Path) -> subprocess.CompletedProcess:
     )
 
 
-def test_make_site_swaps_in_a_good_build_and_keeps_the_old_site_after_a_bad_one(project_copy):
-    old = project_copy / "site"
+def test_make_site_swaps_in_a_good_build_and_keeps_the_old_site_after_a_bad_one(project):
+    old = project / "site"
     old.mkdir()
     (old / "previous.txt").write_text("the site that was published before", encoding="utf-8")
 
-    add_to_page(project_copy / "docs" / "duty" / "index.md", "Read [the missing page](no-such-page.md).")
-    failed = run_make_site(project_copy)
+    add_to_page(project / "docs" / "duty" / "index.md", "Read [the missing page](no-such-page.md).")
+    failed = run_make_site(project)
     assert failed.returncode != 0, "make site succeeded with a broken link"
     assert (old / "previous.txt").is_file(), "a failed make site removed or replaced the previous site"
     assert not (old / "index.html").exists()
 
-    drop = (project_copy / "docs" / "duty" / "index.md")
+    drop = (project / "docs" / "duty" / "index.md")
     drop.write_text(drop.read_text(encoding="utf-8").replace("Read [the missing page](no-such-page.md).", ""), encoding="utf-8")
-    done = run_make_site(project_copy)
+    done = run_make_site(project)
     assert done.returncode == 0, output(done)[-3000:]
-    assert (project_copy / "site" / "index.html").is_file()
-    assert not (project_copy / "site" / "previous.txt").exists(), "the new site was not swapped in"
-    assert not (project_copy / ".site.new").exists() and not (project_copy / ".site.old").exists()
+    assert (project / "site" / "index.html").is_file()
+    assert not (project / "site" / "previous.txt").exists(), "the new site was not swapped in"
+    assert not (project / ".site.new").exists() and not (project / ".site.old").exists()

@@ -19,12 +19,24 @@
 
   button.addEventListener("keydown", function (event) {
     if (event.key !== "Enter" && event.key !== " ") return;
+    // Material clicks a focused <label> on Enter itself; stop it here so the menu is not toggled twice
     event.preventDefault();
+    event.stopPropagation();
     toggle.checked = true;
     toggle.dispatchEvent(new Event("change"));
-    var first = document.querySelector(".md-sidebar--primary .md-nav__link[href], .md-sidebar--primary a[href]");
-    // wait a frame: the menu is hidden (and cannot take focus) until the checkbox is ticked
-    requestAnimationFrame(function () { if (first) first.focus(); });
+    // Wait for the menu to slide in, then focus the first link a reader can see: Material opens
+    // the menu at the current section, with the levels above stacked underneath it.
+    setTimeout(function () {
+      var links = document.querySelectorAll(".md-sidebar--primary a[href]");
+      for (var i = 0; i < links.length; i++) {
+        var box = links[i].getBoundingClientRect();
+        var top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+        if (box.width > 0 && top && (top === links[i] || links[i].contains(top))) {
+          links[i].focus();
+          return;
+        }
+      }
+    }, 300);
   });
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && toggle.checked) {
