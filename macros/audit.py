@@ -11,7 +11,7 @@ from pathlib import Path
 
 from macros import MODEL_POLICIES
 from macros.schemas import schema
-from macros.validation import InvalidFile, Loaded, Problem, check, load_yaml
+from macros.validation import InvalidFile, Loaded, Problem, check, load_checked, load_yaml
 
 PRACTICES_FILE = MODEL_POLICIES / "audit_practices.yml"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -151,16 +151,7 @@ def load_audit(path: Path, display: str | None = None) -> Audit:
     """Read and check one audit file; raise InvalidFile listing every problem in it."""
     path = Path(path)
     shown = display or str(path)
-    problems = _name_problems(path, shown)
-    if not path.is_file():
-        raise InvalidFile(problems + [Problem(shown, 1, "(the whole file)", "does not exist; check the name and the folder")])
-    try:
-        loaded = load_yaml(path, shown)
-    except InvalidFile as err:
-        raise InvalidFile(problems + err.problems) from None
-    problems += problems_in(loaded)
-    if problems:
-        raise InvalidFile(problems)
+    loaded = load_checked(path, shown, _name_problems(path, shown), problems_in)
     data = loaded.data
     entries = {pid: Entry(e["status"], e.get("where"), e.get("next_step")) for pid, e in (data["practices"] or {}).items()}
     return Audit(slug=path.stem, path=path, completed_on=data["completed_on"], completed_by=data["completed_by"], entries=entries)

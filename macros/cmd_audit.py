@@ -5,6 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from macros.cmd_validate import files_to_check, report
 from macros.audit import SLUG, blank_audit, load_audit
 from macros.output_files import atomic_path
 from macros.profiles import display_name, load_profile
@@ -83,28 +84,5 @@ def run_new(args: argparse.Namespace) -> int:
 
 
 def run_validate(args: argparse.Namespace) -> int:
-    files: dict[Path, Path] = {}
-    problems: list[Problem] = []
-    for path in args.paths:
-        found = sorted([*path.glob("*.yml"), *path.glob("*.yaml")]) if path.is_dir() else [path]
-        if path.is_dir() and not found:
-            problems.append(Problem(display_name(path), 1, "(the folder)", "holds no audits (.yml files); check the folder's name"))
-        for file in found:
-            files.setdefault(file.resolve(), file)
-    invalid = 0
-    for file in files.values():
-        try:
-            load_audit(file, display_name(file))
-        except InvalidFile as err:
-            invalid += 1
-            problems += err.problems
-    for problem in problems:
-        print(problem)
-    count = len(files)
-    noun = "audit" if count == 1 else "audits"
-    if not problems:
-        print(f"{count} {noun} checked, all valid")
-        return 0
-    print(f"{count} {noun} checked: {invalid} with problems ({len(problems)} in all). "
-          "Fix each line above, then run cohesion audit validate again.")
-    return 2
+    files, problems = files_to_check(args.paths, kind="audits")
+    return report(files, problems, load_audit, ("audit", "audits"), "cohesion audit validate")

@@ -32,14 +32,14 @@ def add_parser(subparsers) -> None:
     parser.set_defaults(func=run)
 
 
-def files_to_check(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
-    """The profiles named, folders opened, each file once; an empty folder is itself a problem."""
+def files_to_check(paths: list[Path], find=profile_paths, kind: str = "profiles") -> tuple[list[Path], list[Problem]]:
+    """The files named, folders opened with `find`, each file once; an empty folder is itself a problem."""
     files: dict[Path, Path] = {}
     problems = []
     for path in paths:
-        found = profile_paths(path) if path.is_dir() else [path]
+        found = find(path) if path.is_dir() else [path]
         if path.is_dir() and not found:
-            problems.append(Problem(display_name(path), 1, "(the folder)", "holds no profiles (.yml files); check the folder's name"))
+            problems.append(Problem(display_name(path), 1, "(the folder)", f"holds no {kind} (.yml files); check the folder's name"))
         for file in found:
             files.setdefault(file.resolve(), file)
     return list(files.values()), problems
@@ -47,21 +47,26 @@ def files_to_check(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
 
 def run(args: argparse.Namespace) -> int:
     files, problems = files_to_check(args.paths)
+    return report(files, problems, load_profile, ("profile", "profiles"), "cohesion validate")
+
+
+def report(files: list[Path], problems: list[Problem], load, nouns: tuple[str, str], command: str) -> int:
+    """Check each file with `load`, print every problem one per line and a summary; the exit status."""
     invalid = 0
     for file in files:
         try:
-            load_profile(file)
+            load(file, display_name(file))
         except InvalidFile as err:
             invalid += 1
             problems += err.problems
     for problem in problems:
         print(problem)
     count = len(files)
-    noun = "profile" if count == 1 else "profiles"
+    noun = nouns[0] if count == 1 else nouns[1]
     if not problems:
         print(f"{count} {noun} checked, all valid")
         return 0
     many = len(problems)
     print(f"{count} {noun} checked: {invalid} with problems ({many} problem{'s' if many != 1 else ''} in all). "
-          "Fix each line above, then run cohesion validate again.")
+          f"Fix each line above, then run {command} again.")
     return 2

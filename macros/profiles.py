@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from macros.schemas import schema
-from macros.validation import InvalidFile, Loaded, Problem, check, field_name, load_yaml
+from macros.validation import InvalidFile, Loaded, Problem, check, field_name, load_checked
 
 # A profile's file name becomes part of the school's web address, so it is kept plain.
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -188,16 +188,7 @@ def load_profile(path: Path, display: str | None = None) -> Profile:
     """Read and check one profile; raise InvalidFile listing every problem found in it."""
     path = Path(path)
     shown = display or display_name(path)
-    problems = file_name_problems(path, shown)
-    if not path.is_file():
-        raise InvalidFile(problems + [Problem(shown, 1, "(the whole file)", "does not exist; check the name and the folder")])
-    try:
-        loaded = load_yaml(path, shown)
-    except InvalidFile as err:
-        raise InvalidFile(problems + err.problems) from None
-    problems += problems_in(loaded)
-    if problems:
-        raise InvalidFile(problems)
+    loaded = load_checked(path, shown, file_name_problems(path, shown), problems_in)
     return Profile(slug=path.stem, path=path, data=with_defaults(loaded.data))
 
 

@@ -84,6 +84,21 @@ def load_yaml(path: Path | str, display_name: str | None = None) -> Loaded:
     return parse_yaml(text, name)
 
 
+def load_checked(path: Path, shown: str, problems: list[Problem], check_loaded) -> Loaded:
+    """Read one file and check it with `check_loaded(loaded) -> list[Problem]`; raise InvalidFile with
+    every problem at once: those given (e.g. about its name), a missing file, bad YAML, its content."""
+    if not Path(path).is_file():
+        raise InvalidFile(problems + [Problem(shown, 1, "(the whole file)", "does not exist; check the name and the folder")])
+    try:
+        loaded = load_yaml(path, shown)
+    except InvalidFile as err:
+        raise InvalidFile(problems + err.problems) from None
+    problems = problems + check_loaded(loaded)
+    if problems:
+        raise InvalidFile(problems)
+    return loaded
+
+
 def parse_yaml(text: str, name: str) -> Loaded:
     try:
         node = yaml.compose(text, Loader=_StringDates)

@@ -252,7 +252,7 @@ def test_audit_validate_lists_every_problem_and_exits_2(tmp_path, capsys):
     out = capsys.readouterr().out
     assert re.search(r"bad-school\.yml, line 8, practices\.global-links\.status: found 'done'", out)
     assert re.search(r"bad-school\.yml, line 9, practices\.admission: .*Did you mean 'admissions'\?", out)
-    assert "2 audits checked: 1 with problems (2 in all)" in out
+    assert "2 audits checked: 1 with problems (2 problems in all)" in out
     assert main(["audit", "validate", str(ROOT / "audits")]) == 0
 
 
