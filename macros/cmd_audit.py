@@ -9,7 +9,7 @@ from macros.cmd_validate import files_to_check, report
 from macros.audit import SLUG, blank_audit, load_audit
 from macros.output_files import atomic_path
 from macros.profiles import display_name, load_profile
-from macros.validation import InvalidFile, Problem
+from macros.validation import InvalidFile
 
 EXAMPLES = """examples:
   cohesion audit new riverside-primary

@@ -55,17 +55,26 @@ def project_dir(chosen: Path | None) -> Path:
     return Path.cwd() if (Path.cwd() / "local.yml").is_file() else PROJECT_ROOT
 
 
-def run(args: argparse.Namespace) -> int:
+def formats_and_project(args: argparse.Namespace) -> tuple[tuple[str, ...], Path] | None:
+    """The --format list and the --project folder, checked; None (with the reason printed) when either is wrong."""
     try:
         formats = checked_formats(args.format.split(","))
     except UnknownFormat as err:
         print(f"--format: {err}. For example: --format docx,pdf", file=sys.stderr)
-        return 2
+        return None
     project = project_dir(args.project)
     if not (project / "local.yml").is_file():
         print(f"{project}: there is no local.yml here. Give --project the folder of your copy of the guide "
               "(the one with local.yml in it).", file=sys.stderr)
+        return None
+    return formats, project
+
+
+def run(args: argparse.Namespace) -> int:
+    chosen = formats_and_project(args)
+    if chosen is None:
         return 2
+    formats, project = chosen
     try:
         local = load_local(project)
         profile = load_profile(args.profile)

@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 
 from macros.audit import load_audit, not_assessed
-from macros.cmd_policy import project_dir
+from macros.cmd_policy import formats_and_project
 from macros.local_config import load_local
 from macros.profiles import display_name, load_profile
-from macros.school_documents import FORMAT_NAMES, FORMATS, UnknownFormat, checked_formats, size_text, templates_for
+from macros.school_documents import FORMAT_NAMES, FORMATS, size_text, templates_for
 from macros.case_studies import suggestions
 from macros.toolkit_documents import write_toolkit_documents
 from macros.validation import InvalidFile
@@ -64,16 +64,10 @@ def _collect(problems: list, load, *args):
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        formats = checked_formats(args.format.split(","))
-    except UnknownFormat as err:
-        print(f"--format: {err}. For example: --format docx,pdf", file=sys.stderr)
+    chosen = formats_and_project(args)
+    if chosen is None:
         return 2
-    project = project_dir(args.project)
-    if not (project / "local.yml").is_file():
-        print(f"{project}: there is no local.yml here. Give --project the folder of your copy of the guide "
-              "(the one with local.yml in it).", file=sys.stderr)
-        return 2
+    formats, project = chosen
     problems: list = []
     local = _collect(problems, load_local, project)
     profile = _collect(problems, load_profile, args.profile)

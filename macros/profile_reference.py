@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import html
-from typing import Any
 
 from macros import MODEL_POLICIES, profiles
 from macros.generated import GeneratedFile, GeneratedPage, SiteContext

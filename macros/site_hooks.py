@@ -13,7 +13,7 @@ from mkdocs.structure.files import File
 
 from macros import review
 from macros.case_study_pages import case_study_pages
-from macros.generated import GeneratedFile, GeneratedPage, SiteContext
+from macros.generated import GeneratedPage, SiteContext
 from macros.local_config import load_local
 from macros import profile_reference
 from macros import school_pages

@@ -205,7 +205,6 @@ def _suggest(word: str, choices: Iterable[str]) -> str:
 
 def _describe(error: jsonschema.ValidationError, loaded: Loaded) -> list[Problem]:
     path = tuple(error.absolute_path)
-    here = field_name(path)
     line = loaded.line_of(path)
     schema = error.schema if isinstance(error.schema, dict) else {}
     kind = error.validator

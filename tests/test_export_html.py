@@ -1,7 +1,6 @@
 """Markdown to an HTML fragment, and the standalone page: literal text, its language, title and no requests."""
 from __future__ import annotations
 
-import functools
 import http.server
 import re
 import threading

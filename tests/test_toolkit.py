@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html as html_text
 import re
-import shutil
 from pathlib import Path
 
 import docx
@@ -15,7 +14,7 @@ from macros.audit import audit_for, not_assessed
 from macros.cli import main
 from macros.export_html import markdown_to_html
 from macros.local_config import load_local
-from macros.profiles import load_profile, load_profiles
+from macros.profiles import load_profile
 from macros.toolkit_documents import render_toolkit, write_toolkit_documents
 from tests.conftest import mkdocs_build
 from tests.test_tailoring import make_profile
