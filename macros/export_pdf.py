@@ -1,41 +1,56 @@
-"""A document as a tagged, print-ready PDF (PDF/UA-1, A4) made with WeasyPrint."""
+"""A document as a tagged, print-ready PDF (PDF/UA-1, A4), typeset by Typst with model_policies/print.typ."""
 from __future__ import annotations
 
-from functools import cache
+import threading
 from pathlib import Path
 
-from macros.export_html import standalone_html
+import typst
+
+from macros import MODEL_POLICIES
+from macros.export_typst import typst_document
 from macros.output_files import atomic_path
 
-PDF_VARIANT = "pdf/ua-1"  # tagged: a structure tree, the language and the title, for screen readers
+PDF_STANDARD = "ua-1"  # tagged: a structure tree, the language and the title, for screen readers
+_local = threading.local()
 
 
-@cache
-def _weasyprint():
-    """WeasyPrint and one font configuration, loaded on first use.
+class PdfError(RuntimeError):
+    """Typst could not make the PDF: a fault in the program or in model_policies/print.typ."""
 
-    Importing WeasyPrint takes most of a second, so commands that make no PDF never pay for it;
-    one FontConfiguration is shared so fonts are found and loaded once per run, not per document.
+
+def _compiler() -> typst.Compiler:
+    """This thread's Typst compiler, made on first use.
+
+    Finding the system's fonts takes most of the time of a first PDF, so each thread keeps its
+    compiler (and the fonts it found) for every later document. Its root is the folder that holds
+    print.typ: the only files a document can read are the templates'.
     """
-    import weasyprint
-    from weasyprint.text.fonts import FontConfiguration
+    compiler = getattr(_local, "compiler", None)
+    if compiler is None:
+        compiler = _local.compiler = typst.Compiler(root=str(MODEL_POLICIES))
+    return compiler
 
-    # Only data: URLs (images written into the page) may be fetched: a document must never
-    # ask another server for anything, nor read files it was not given.
-    fetcher = weasyprint.URLFetcher(allowed_protocols={"data"})
-    return weasyprint, FontConfiguration(), fetcher
+
+def _compile(source: str, target: Path) -> None:
+    """Typeset `source` (Typst) into the PDF file `target`."""
+    try:
+        pdf = _compiler().compile(input=source.encode("utf-8"), format="pdf", pdf_standards=[PDF_STANDARD])
+    except typst.TypstError as err:
+        hints = "".join(f" Hint: {hint}." for hint in err.hints)
+        raise PdfError(f"The PDF could not be made: {err.message}.{hints} This is a fault in the program or in "
+                       "model_policies/print.typ, not in the school's profile; report it to whoever maintains the "
+                       "guide.") from err
+    target.write_bytes(pdf)
 
 
 def write_pdf(html_fragment: str, dest: Path, *, title: str, author: str, language: str = "en-GB") -> Path:
-    """Write `html_fragment` to `dest` as a tagged A4 PDF with print.css; return `dest`.
+    """Write `html_fragment` to `dest` as a tagged A4 PDF in print.typ's look; return `dest`.
 
     The title, author and language go into the PDF's metadata; the title also heads each page.
     The file appears whole or not at all: on failure any earlier `dest` is left untouched.
     """
-    weasyprint, font_config, fetcher = _weasyprint()
     dest = Path(dest)
-    page = standalone_html(html_fragment, title=title, language=language, author=author)
-    document = weasyprint.HTML(string=page, url_fetcher=fetcher)
+    source = typst_document(html_fragment, title=title, author=author, language=language)
     with atomic_path(dest) as tmp:
-        document.write_pdf(tmp, font_config=font_config, pdf_variant=PDF_VARIANT)
+        _compile(source, tmp)
     return dest

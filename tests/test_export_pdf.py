@@ -1,16 +1,24 @@
 """The PDF, opened with pypdf: its text, metadata, tags, language, A4 pages, fonts and literal text."""
 from __future__ import annotations
 
+import html
 import http.server
+import json
 import shutil
 import subprocess
 import threading
 
 import pypdf
 import pytest
+import typst
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from macros.charts import Bar, BarGroup, bar_chart
 from macros.export_html import markdown_to_html
+from macros import export_pdf
 from macros.export_pdf import write_pdf
+from macros.export_typst import UnknownLanguage, typst_string
 
 # The Urdu word comes last: the bidi algorithm would lay digits after it out right to left, and
 # text extraction would then give them in another order (correct, but not the source's order).
@@ -134,12 +142,27 @@ def test_every_font_is_embedded(policy):
     assert seen
 
 
+def _is_emoji_font(font) -> bool:
+    # Colour emoji are drawn as a Type 3 font (Typst gives it no /BaseFont); an outline emoji font
+    # keeps its name.
+    return font["/Subtype"] == "/Type3" or "Emoji" in str(font.get("/BaseFont", ""))
+
+
+def test_the_emoji_is_drawn_in_the_emoji_font(policy):
+    # The other half of the next test: it would pass vacuously if emoji were never drawn at all.
+    drawn: list[str] = []
+    for page in policy.pages:
+        page.extract_text(visitor_text=lambda text, cm, tm, font, size: drawn.append(text)
+                          if font and _is_emoji_font(font) else None)
+    assert "🙂" in "".join(drawn)
+
+
 def test_digits_and_letters_near_emoji_and_urdu_use_a_text_font(policy):
-    # Naming the emoji font in print.css once made digits after an emoji come out as emoji glyphs.
+    # Naming the emoji font early in a font list makes digits after an emoji come out as emoji glyphs.
     wrong: list[str] = []
 
     def visit(text, cm, tm, font, size):
-        if font and "Emoji" in str(font.get("/BaseFont", "")) and any(c.isalnum() for c in text):
+        if font and _is_emoji_font(font) and any(c.isalnum() for c in text):
             wrong.append(text)
 
     for page in policy.pages:
@@ -177,19 +200,148 @@ def test_nothing_is_fetched_from_another_server(tmp_path):
 
 
 def test_a_failed_write_keeps_the_previous_pdf(tmp_path, monkeypatch):
-    import weasyprint
-
     dest = tmp_path / "policy.pdf"
     write_pdf("<h1>Adopted version</h1>", dest, title="Policy", author="School")
     before = dest.read_bytes()
 
-    def write_half_then_fail(self, target=None, **options):
+    def write_half_then_fail(source, target):
         with open(target, "wb") as out:
             out.write(b"%PDF-1.7 half a file")
         raise OSError("disk full")
 
-    monkeypatch.setattr(weasyprint.HTML, "write_pdf", write_half_then_fail)
+    monkeypatch.setattr(export_pdf, "_compile", write_half_then_fail)
     with pytest.raises(OSError, match="disk full"):
         write_pdf("<h1>New version</h1>", dest, title="Policy", author="School")
     assert dest.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["policy.pdf"]
+
+
+# ---- Typst: what a school types is never read as Typst, and the structure survives ----------
+
+# Typst's own syntax, and ways out of a string: each must print as typed.
+TYPST_SYNTAX = [
+    "#set page(width: 1cm)", '#read("/etc/passwd")', '#import "@preview/cetz:0.3.0"', "$x^2$", "*bold*",
+    "_under_", "@ref", "<label>", "= heading", "- item", "+ item", "/ term: x", "`raw`", "~", "\\u{41}",
+    "back\\slash", '"]; #panic("x"); ["', "// comment", "/* block */", "[brackets]", "{braces}",
+]
+
+
+def test_typst_syntax_in_the_text_is_shown_literally(tmp_path):
+    fragment = "".join(f"<p>{html.escape(piece)}</p>" for piece in TYPST_SYNTAX)
+    reader = pypdf.PdfReader(write_pdf(fragment, tmp_path / "t.pdf", title="#set text(size: 1pt)", author="$a$"))
+    text = _text(reader)
+    for piece in TYPST_SYNTAX:
+        assert piece in text, piece
+    assert reader.metadata.title == "#set text(size: 1pt)" and reader.metadata.author == "$a$"
+    box = reader.pages[0].mediabox
+    assert abs(float(box.width) - A4[0]) < 1, "the page size was changed by text"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(st.characters(exclude_categories=("Cs",)), max_size=80))
+def test_any_text_is_one_typst_string_that_reads_back_as_itself(text):
+    # Typst evaluates the literal to exactly the text: no escape is missed or doubled.
+    compiler = typst.Compiler(ignore_system_fonts=True)  # the binding evaluates once per compiler
+    assert json.loads(compiler.eval(typst_string(text), format="json")) == text
+
+
+def test_it_declares_pdf_ua_1(policy):
+    xmp = policy.trailer["/Root"]["/Metadata"].get_object().get_data().decode("utf-8")
+    assert "<pdfuaid:part>1</pdfuaid:part>" in xmp
+    assert policy.trailer["/Root"]["/ViewerPreferences"]["/DisplayDocTitle"] == True  # noqa: E712
+
+
+def test_a_right_to_left_phrase_reads_back_in_reading_order(tmp_path):
+    # Typst lays several right-to-left words out word by word in line order; read back, "one two
+    # three" came out "three two one". "ایک دو تین" is Urdu for one, two, three.
+    reader = pypdf.PdfReader(write_pdf("<p>Partner of ایک دو تین and <strong>دو تین</strong> 12</p>",
+                                       tmp_path / "ur.pdf", title="Urdu", author="School"))
+    squeezed = "".join(_text(reader).split())
+    assert "Partnerofایکدوتینandدوتین12" in squeezed
+
+
+KITCHEN_MD = """# Policy
+
+#### A heading that skips two levels
+
+> A quote with `code` and a [link](https://www.gov.uk/) and <https://example.org/>.
+
+Governing body
+:   Adopts the policy.
+
+Line one  
+line two
+
+    preformatted  text
+
+1. First
+    - nested
+2. Second
+
+---
+
+| Item | Detail |
+|---|---|
+| School | Riverside |
+"""
+
+
+@pytest.fixture(scope="module")
+def kitchen(tmp_path_factory):
+    chart = bar_chart("t-chart", title="Practices in place", desc="Practices in place: teaching 4.",
+                      groups=[BarGroup("Teaching", (Bar(4, "In place: 4"),))], max_value=6)
+    fragment = markdown_to_html(KITCHEN_MD) + f'<figure class="cc-chart">{chart}</figure>'
+    return pypdf.PdfReader(write_pdf(fragment, tmp_path_factory.mktemp("k") / "k.pdf", title="Kitchen", author="School"))
+
+
+def _elements(node, found: list) -> list:
+    node = node.get_object()
+    if isinstance(node, pypdf.generic.DictionaryObject):
+        if "/S" in node:
+            found.append(node)
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, pypdf.generic.ArrayObject) else ([kids] if kids is not None else []):
+            _elements(kid, found)
+    return found
+
+
+def test_every_kind_of_block_has_its_tag(kitchen):
+    roles = _roles(kitchen.trailer["/Root"]["/StructTreeRoot"], set())
+    assert {"/H1", "/H2", "/BlockQuote", "/Code", "/Link", "/L", "/LI", "/Lbl", "/LBody", "/Table", "/THead",
+            "/TH", "/TD", "/Figure", "/P"} <= roles, roles
+    assert "/H4" not in roles, "PDF/UA forbids skipping heading levels: h4 after h1 is tagged H2"
+
+
+def test_a_chart_is_a_figure_with_its_title_and_description_and_its_labels_are_text(kitchen):
+    figures = [e for e in _elements(kitchen.trailer["/Root"]["/StructTreeRoot"], []) if e["/S"] == "/Figure"]
+    assert [str(f.get("/Alt")) for f in figures] == ["Practices in place: teaching 4."]
+    text = _text(kitchen)
+    assert "In place: 4" in text and "Teaching" in text  # drawn from the SVG as text, not as outlines
+    assert "viewBox" not in text and "Practices in place: teaching" not in text  # no SVG source leaks
+
+
+def test_every_block_is_printed_and_a_link_shows_its_address(kitchen):
+    text = " ".join(_text(kitchen).split())
+    for expected in ("A heading that skips two levels", "A quote with code and a link (https://www.gov.uk/)",
+                     "and https://example.org/.", "Governing body", "Adopts the policy.", "Line one",
+                     "line two", "preformatted text", "First", "nested", "Second", "School Riverside"):
+        assert expected in text, expected
+    assert "https://example.org/ (https://example.org/)" not in text  # an address is not printed twice
+
+
+def test_a_typst_failure_is_explained_and_keeps_the_previous_pdf(tmp_path, monkeypatch):
+    dest = tmp_path / "policy.pdf"
+    write_pdf("<h1>Adopted version</h1>", dest, title="Policy", author="School")
+    before = dest.read_bytes()
+    monkeypatch.setattr(export_pdf, "typst_document", lambda *args, **kwargs: '#panic("a broken template")')
+    with pytest.raises(export_pdf.PdfError, match="print.typ") as raised:
+        write_pdf("<h1>New version</h1>", dest, title="Policy", author="School")
+    assert "a broken template" in str(raised.value)
+    assert dest.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["policy.pdf"]
+
+
+def test_a_language_the_pdf_cannot_carry_is_refused_before_anything_is_written(tmp_path):
+    with pytest.raises(UnknownLanguage, match="not a language tag"):
+        write_pdf("<h1>Policy</h1>", tmp_path / "x.pdf", title="Policy", author="School", language='en"); #panic(')
+    assert list(tmp_path.iterdir()) == []
