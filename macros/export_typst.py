@@ -8,7 +8,17 @@ from html import escape
 from itertools import groupby
 
 from macros.export_docx import (  # how the Word writer reads the same tree: one reading for both
-    LINE_BREAK, PLAIN, Look, Segment, _address, _by_direction, _items, _look_inside, _table_rows, _tidy)
+    LINE_BREAK,
+    PLAIN,
+    Look,
+    Segment,
+    _address,
+    _by_direction,
+    _items,
+    _look_inside,
+    _table_rows,
+    _tidy,
+)
 from macros.export_html import HTML_SPACE, fragment_tree
 
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}

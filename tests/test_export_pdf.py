@@ -14,9 +14,9 @@ import typst
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from macros import export_pdf
 from macros.charts import Bar, BarGroup, bar_chart
 from macros.export_html import markdown_to_html
-from macros import export_pdf
 from macros.export_pdf import write_pdf
 from macros.export_typst import UnknownLanguage, typst_string
 
