@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime, timezone
 from itertools import groupby
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
@@ -18,40 +18,15 @@ from docx.shared import Cm, Mm, RGBColor
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
-from macros.export_html import HTML_SPACE, fragment_tree
+from macros.document_tree import (BLOCKS, HEADINGS, LINE_BREAK, PLAIN, Look,
+                                   Segment, address_of, by_direction, inline_items, look_inside, table_rows, tidy)
+from macros.export_html import fragment_tree
 from macros.output_files import atomic_path
 
-HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-# Elements that hold other blocks: their contents flow on as if they were not there.
-WRAPPERS = {"div", "section", "main", "article", "header", "footer", "aside", "figure", "figcaption",
-            "details", "summary", "nav", "fragment"}
-BLOCKS = {"p", "ul", "ol", "blockquote", "table", "pre", "dl", "hr", *HEADINGS, *WRAPPERS}
-LINKABLE = ("http://", "https://", "mailto:", "tel:")  # anything else (relative, javascript:) stays plain text
 CODE_FONT = "Courier New"
 LINK_COLOUR = RGBColor(0x1D, 0x70, 0xB8)  # GOV.UK link blue, 5:1 on white
 # Characters XML 1.0 cannot hold; python-docx would refuse the whole document over one of them.
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-# Hebrew, Arabic (Urdu) and related scripts, with the spaces between their words: these runs are
-# marked right-to-left so Word lays them out (and chooses fonts for them) as such.
-_RTL = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
-RTL_RUN = re.compile(f"[{_RTL}]+(?:[ \u00a0]+[{_RTL}]+)*")
-
-
-@dataclass(frozen=True)
-class Look:
-    """The inline formatting in force at a point in the text."""
-
-    bold: bool = False
-    italic: bool = False
-    code: bool = False
-    superscript: bool = False
-    subscript: bool = False
-    href: str | None = None
-
-
-PLAIN = Look()
-LINE_BREAK = None  # the text of a segment that stands for a <br>
-Segment = tuple[str | None, Look]
 
 
 def write_docx(html_fragment: str, dest: Path, *, title: str, author: str, language: str = "en-GB") -> Path:
@@ -167,15 +142,6 @@ def _plain_paragraphs(style: str | None, indent: Cm | None = None):
     return make
 
 
-def _items(element: ET.Element) -> Iterator[str | ET.Element]:
-    """An element's content in order: its text, then each child followed by that child's tail."""
-    if element.text:
-        yield element.text
-    for child in element:
-        yield child
-        if child.tail:
-            yield child.tail
-
 
 class _Writer:
     """Walks the HTML tree once, adding paragraphs, lists and tables to the document."""
@@ -199,16 +165,16 @@ class _Writer:
             self.paragraph(place, make, self.inline(pending, look))
             pending.clear()
 
-        for item in _items(element):
+        for item in inline_items(element):
             if isinstance(item, str) or item.tag not in BLOCKS:
                 pending.append(item)
                 continue
             flush()
             tag = item.tag
             if tag == "p":
-                self.paragraph(place, make, self.inline(_items(item), look))
+                self.paragraph(place, make, self.inline(inline_items(item), look))
             elif tag in HEADINGS:
-                self.paragraph(place, _plain_paragraphs(f"Heading {HEADINGS[tag]}"), self.inline(_items(item), look))
+                self.paragraph(place, _plain_paragraphs(f"Heading {HEADINGS[tag]}"), self.inline(inline_items(item), look))
             elif tag in ("ul", "ol"):
                 self.list(item, place, depth)
             elif tag == "blockquote":
@@ -226,7 +192,7 @@ class _Writer:
         flush()
 
     def paragraph(self, place: _Place, make, segments: list[Segment]) -> None:
-        segments = _tidy(segments)
+        segments = tidy(segments)
         if segments:
             self.emit(make(place), segments)
 
@@ -266,8 +232,8 @@ class _Writer:
     def table(self, element: ET.Element, place: _Place) -> None:
         caption = element.find("caption")
         if caption is not None:
-            self.paragraph(place, _plain_paragraphs("Caption"), self.inline(_items(caption), PLAIN))
-        rows = _table_rows(element)
+            self.paragraph(place, _plain_paragraphs("Caption"), self.inline(inline_items(caption), PLAIN))
+        rows = table_rows(element)
         if not rows:
             return
         width = max(len(cells) for _, cells in rows)
@@ -307,7 +273,7 @@ class _Writer:
                 if item.get("alt"):
                     segments.append((item.get("alt"), look))
             else:
-                segments.extend(self.inline(_items(item), _look_inside(item, look)))
+                segments.extend(self.inline(inline_items(item), look_inside(item, look)))
         return segments
 
     def emit(self, paragraph: Paragraph, segments: list[Segment]) -> None:
@@ -317,9 +283,9 @@ class _Writer:
             for text, look in group:
                 self.run(paragraph, target, text, look)
             shown = "".join(text for text, _ in group if text is not LINE_BREAK).strip()
-            if href and _address(href) not in (shown, shown.rstrip("/")):
+            if href and address_of(href) not in (shown, shown.rstrip("/")):
                 # Printed, a link is only its text: write the address out after it.
-                self.run(paragraph, paragraph._p, f" ({_address(href)})", replace(group[-1][1], href=None))
+                self.run(paragraph, paragraph._p, f" ({address_of(href)})", replace(group[-1][1], href=None))
 
     def hyperlink(self, paragraph: Paragraph, href: str):
         rel_id = paragraph.part.relate_to(href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
@@ -335,7 +301,7 @@ class _Writer:
             if target is not paragraph._p:
                 target.append(run._r)
             return
-        for piece, right_to_left in _by_direction(_xml_safe(text)):
+        for piece, right_to_left in by_direction(_xml_safe(text)):
             run = paragraph.add_run(piece)
             if look.bold:
                 run.bold = True
@@ -362,83 +328,3 @@ class _Writer:
                 target.append(run._r)  # moves the run inside the <w:hyperlink>
 
 
-def _look_inside(element: ET.Element, look: Look) -> Look:
-    """The formatting inside an inline element, given the formatting around it."""
-    tag = element.tag
-    if tag in ("strong", "b"):
-        return replace(look, bold=True)
-    if tag in ("em", "i", "cite", "dfn"):
-        return replace(look, italic=True)
-    if tag in ("code", "kbd", "samp"):
-        return replace(look, code=True)
-    if tag == "sup":
-        return replace(look, superscript=True)
-    if tag == "sub":
-        return replace(look, subscript=True)
-    if tag == "a":
-        href = (element.get("href") or "").strip()
-        return replace(look, href=href if href.lower().startswith(LINKABLE) else None)
-    return look
-
-
-def _address(href: str) -> str:
-    """What a reader would type: the address itself, without 'mailto:' or 'tel:'."""
-    for scheme in ("mailto:", "tel:"):
-        if href.lower().startswith(scheme):
-            return href[len(scheme):]
-    return href
-
-
-def _tidy(segments: list[Segment]) -> list[Segment]:
-    """Collapse white space as a browser would and trim it at the start and end of the paragraph."""
-    tidy: list[Segment] = []
-    after_space = True  # at the start of a paragraph, leading spaces go
-    for text, look in segments:
-        if text is LINE_BREAK:
-            _trim_end(tidy)
-            tidy.append((text, look))
-            after_space = True
-            continue
-        text = HTML_SPACE.sub(" ", text)
-        if after_space:
-            text = text.lstrip(" ")
-        if text:
-            tidy.append((text, look))
-            after_space = text.endswith(" ")
-    _trim_end(tidy)
-    return tidy
-
-
-def _trim_end(segments: list[Segment]) -> None:
-    while segments and segments[-1][0] is not LINE_BREAK:
-        text, look = segments[-1]
-        if text.rstrip(" "):
-            segments[-1] = (text.rstrip(" "), look)
-            return
-        segments.pop()
-
-
-def _by_direction(text: str) -> Iterator[tuple[str, bool]]:
-    """Split text into (piece, is right-to-left) in reading order."""
-    start = 0
-    for match in RTL_RUN.finditer(text):
-        if match.start() > start:
-            yield text[start:match.start()], False
-        yield match.group(), True
-        start = match.end()
-    if start < len(text):
-        yield text[start:], False
-
-
-def _table_rows(table: ET.Element) -> list[tuple[bool, list[ET.Element]]]:
-    """Each row as (is a header row, its cells): rows in <thead>, or a first row of <th> only."""
-    rows = []
-    for part in table:
-        if part.tag == "tr":
-            rows.append((False, part))
-        elif part.tag in ("thead", "tbody", "tfoot"):
-            rows.extend((part.tag == "thead", tr) for tr in part if tr.tag == "tr")
-    cells = [(header, [cell for cell in tr if cell.tag in ("th", "td")]) for header, tr in rows]
-    if cells and not any(header for header, _ in cells) and all(c.tag == "th" for c in cells[0][1]):
-        cells[0] = (True, cells[0][1])
-    return [(header, row) for header, row in cells if row]

@@ -7,17 +7,17 @@ from dataclasses import replace
 from html import escape
 from itertools import groupby
 
-from macros.export_docx import (  # how the Word writer reads the same tree: one reading for both
+from macros.document_tree import (  # how the Word writer reads the same tree: one reading for both
     LINE_BREAK,
     PLAIN,
     Look,
     Segment,
-    _address,
-    _by_direction,
-    _items,
-    _look_inside,
-    _table_rows,
-    _tidy,
+    address_of,
+    by_direction,
+    inline_items,
+    look_inside,
+    table_rows,
+    tidy,
 )
 from macros.export_html import HTML_SPACE, fragment_tree
 
@@ -108,7 +108,7 @@ class _Writer:
             blocks.append(self.inline(pending, look))
             pending.clear()
 
-        for item in _items(element):
+        for item in inline_items(element):
             if isinstance(item, str) or item.tag not in BLOCKS:
                 pending.append(item)
                 continue
@@ -143,7 +143,7 @@ class _Writer:
         return "[" + "\n\n".join(blocks) + "]"
 
     def heading(self, element: ET.Element, level: int) -> str:
-        text = self.inline(_items(element), PLAIN)
+        text = self.inline(inline_items(element), PLAIN)
         if not text:
             return ""  # PDF/UA forbids an empty heading, and it would tell a reader nothing
         # PDF/UA requires levels that start at 1 and never skip one going down (h2 to h4);
@@ -167,8 +167,8 @@ class _Writer:
         blocks = []
         caption = element.find("caption")
         if caption is not None:
-            blocks.append(self.inline(_items(caption), Look(bold=True)))
-        rows = _table_rows(element)
+            blocks.append(self.inline(inline_items(caption), Look(bold=True)))
+        rows = table_rows(element)
         if not rows:
             return blocks
         width = max(len(cells) for _, cells in rows)
@@ -199,7 +199,7 @@ class _Writer:
             if child.tag == "dt":
                 if not terms or terms[-1][1]:
                     terms.append(([], []))
-                terms[-1][0].append(self.inline(_items(child), PLAIN))
+                terms[-1][0].append(self.inline(inline_items(child), PLAIN))
             elif child.tag == "dd":
                 if not terms:
                     terms.append(([], []))
@@ -230,7 +230,7 @@ class _Writer:
 
     def inline(self, items, look: Look) -> str:
         """Inline content as a run of Typst expressions, each text a string; "" when there is none."""
-        segments = _tidy(self.segments(items, look))
+        segments = tidy(self.segments(items, look))
         out = []
         for href, group in groupby(segments, key=lambda segment: segment[1].href):
             group = list(group)
@@ -240,9 +240,9 @@ class _Writer:
                 continue
             out.append(f"#link({typst_string(href)})[{shown}]")
             words = "".join(text for text, _ in group if text is not LINE_BREAK).strip()
-            if _address(href) not in (words, words.rstrip("/")):
+            if address_of(href) not in (words, words.rstrip("/")):
                 # Printed, a link is only its text: write the address out after it.
-                out.append(_expression(f" ({_address(href)})", replace(group[-1][1], href=None)))
+                out.append(_expression(f" ({address_of(href)})", replace(group[-1][1], href=None)))
         return "".join(out)
 
     def segments(self, items, look: Look) -> list[Segment]:
@@ -258,7 +258,7 @@ class _Writer:
             elif item.tag == "svg":
                 continue
             else:
-                segments.extend(self.segments(_items(item), _look_inside(item, look)))
+                segments.extend(self.segments(inline_items(item), look_inside(item, look)))
         return segments
 
 
@@ -281,7 +281,7 @@ def _expression(text: str | None, look: Look) -> str:
 def _text(text: str) -> str:
     """Text as a Typst string, or as content when it holds a right-to-left phrase of several words."""
     pieces = []
-    for piece, right_to_left in _by_direction(text):
+    for piece, right_to_left in by_direction(text):
         words = RTL_WORD.findall(piece) if right_to_left and len(piece) <= RTL_RUN_MAX else []
         if len(words) > 1:
             pieces.append("rtl-run(" + ", ".join(typst_string(word) for word in words) + ")")
