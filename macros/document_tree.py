@@ -21,6 +21,8 @@ LINKABLE = ("http://", "https://", "mailto:", "tel:")  # anything else (relative
 # marked right-to-left so Word lays them out (and chooses fonts for them) as such.
 _RTL = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
 RTL_RUN = re.compile(f"[{_RTL}]+(?:[ \u00a0]+[{_RTL}]+)*")
+
+
 @dataclass(frozen=True)
 class Look:
     """The inline formatting in force at a point in the text."""
