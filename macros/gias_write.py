@@ -53,8 +53,7 @@ PLACEHOLDERS: list[tuple[Path_, Any, str]] = [
     (("leads", "staff"), "Headteacher", "a placeholder: put the staff role that leads this work"),
     (("document", "approved_by"), "Full governing body", "a placeholder: put who approves the policy"),
     (("document", "date_adopted"), None, "the date of the import: put the date the governors adopt the policy"),
-    (("document", "review_cycle_years"), 1, ""),
-]
+]  # document.review_cycle_years is left out: the authority's usual cycle in local.yml applies
 
 
 def _plain(value: Any) -> Any:

@@ -417,7 +417,7 @@ def test_new_files_say_where_they_came_from_and_what_to_check(tmp_path):
                  "approved_by: Full governing body  # to check:", "date_adopted: 2026-09-01  # to check:",
                  "eal_percent: 0  # to check: not in the register"]:
         assert line in text
-    assert yaml.safe_load(text)["document"]["review_cycle_years"] == 1
+    assert "review_cycle_years" not in yaml.safe_load(text)["document"]  # the authority's usual cycle applies
 
 
 def test_planning_writes_nothing(tmp_path):

@@ -78,7 +78,7 @@ def only(found: list[Problem]) -> Problem:
 def test_base_profile_is_valid(tmp_path):
     profile = load_profile(write(tmp_path, BASE))
     assert profile.slug == "test-school"
-    assert profile.data["document"]["review_cycle_years"] == 1  # the schema's default, filled in
+    assert "review_cycle_years" not in profile.data["document"]  # local.yml's usual cycle applies (test_render)
 
 
 def test_every_example_profile_is_valid_and_labelled_fictional():

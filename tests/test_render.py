@@ -125,6 +125,12 @@ def test_review_cycle_defaults_to_one_year(tmp_path, local):
     assert "| Next review due | 1 September 2027 |" in policy
 
 
+def test_without_its_own_cycle_a_policy_takes_the_authoritys(tmp_path, local):
+    policy = render_policy(make_profile(tmp_path), {**local, "policies": {"review_cycle_years": 3}})
+    assert "| Review cycle | Every 3 years |" in policy
+    assert "| Next review due | 1 September 2029 |" in policy
+
+
 def test_next_review_on_29_february():
     assert next_review("2028-02-29", 1) == date(2029, 2, 28)
     assert next_review("2028-02-29", 3) == date(2031, 2, 28)
