@@ -74,7 +74,13 @@ def test_contrast_matches_wcag_reference_values():
 def test_site_uses_every_local_setting(tmp_path):
     project = copy_project(tmp_path / "fork")
     local = yaml.safe_load((project / "local.yml").read_text(encoding="utf-8"))
-    local["authority"].update(name="Testshire Borough Council", brand_colour="#5a1d7a", website="https://testshire.example.net/")
+    local["authority"].update(name="Testshire Borough Council", brand_colour="#5a1d7a", website="https://testshire.example.net/",
+                              logo="images/testshire.svg")
+    (project / "docs" / "images").mkdir()
+    (project / "docs" / "images" / "testshire.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>', encoding="utf-8")
+    local["contacts"][0]["hours"] = "Tuesdays only, 10am to 2pm"
+    local["links"] = [{"title": "Testshire school linking scheme", "url": "https://testshire.example.net/linking"}]
     local.update(site_url="https://cohesion.testshire.example.net/", repo_url="https://github.com/testshire/cohesion-guide")
     (project / "local.yml").write_text(yaml.safe_dump(local, allow_unicode=True), encoding="utf-8")
     site = tmp_path / "site"
@@ -88,6 +94,10 @@ def test_site_uses_every_local_setting(tmp_path):
     assert (site / "stylesheets" / "brand.css").read_text(encoding="utf-8").count("#5a1d7a") == 1
     assert "stylesheets/brand.css" in home
     assert (site / "sitemap.xml").read_text(encoding="utf-8").count("https://cohesion.testshire.example.net/") > 5
+    assert 'src="images/testshire.svg"' in home
+    support = (site / "support" / "index.html").read_text(encoding="utf-8")
+    assert "Opening hours: Tuesdays only, 10am to 2pm" in support
+    assert '<a href="https://testshire.example.net/linking">Testshire school linking scheme</a>' in support
 
 
 def test_a_repeated_key_is_reported_with_the_other_problems(tmp_path):
