@@ -1,6 +1,7 @@
 """One Markdown document written in every format asked for, all or nothing, and a cache of such files."""
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import tempfile
@@ -48,20 +49,36 @@ def write_formats(markdown: str, out_dir: Path, stem: str, formats: Iterable[str
         shutil.rmtree(staging, ignore_errors=True)
 
 
+def key_paths(school_dir: Path, key: str, stem: str, formats: Iterable[str]) -> dict[str, Path]:
+    """Where the files for `key` are kept: <school_dir>/<key>/<stem>.<format>."""
+    return {fmt: Path(school_dir) / key / f"{stem}.{fmt}" for fmt in formats}
+
+
+def is_cached(paths: dict[str, Path]) -> bool:
+    return all(path.is_file() for path in paths.values())
+
+
 def cached_formats(school_dir: Path, key: str, stem: str, formats: Iterable[str],
                    make: Callable[[Path], object]) -> dict[str, Path]:
     """The files <school_dir>/<key>/<stem>.<format>, made by `make(folder)` only when that key is new.
 
     `make serve` rebuilds the site on every save; this keeps it from remaking Word and PDF files
     whose sources have not changed. Older keys in `school_dir` are removed once the new one is in place.
+    A lock on the school's folder keeps two processes (a build and `make serve`, or two workers)
+    from making the same school's files at once; the second finds them made and reuses them.
     """
-    key_dir = Path(school_dir) / key
-    wanted = {fmt: key_dir / f"{stem}.{fmt}" for fmt in formats}
-    if all(path.is_file() for path in wanted.values()):
+    wanted = key_paths(school_dir, key, stem, formats)
+    if is_cached(wanted):
         return wanted
-    with atomic_dir(key_dir) as staging:
-        make(staging)
-    for old in Path(school_dir).iterdir():
-        if old != key_dir and not old.name.startswith(".") and old.is_dir():
-            shutil.rmtree(old, ignore_errors=True)
+    school_dir = Path(school_dir)
+    school_dir.mkdir(parents=True, exist_ok=True)
+    with open(school_dir / ".lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed, even if `make` fails
+        if is_cached(wanted):
+            return wanted
+        with atomic_dir(school_dir / key) as staging:
+            make(staging)
+        for old in school_dir.iterdir():
+            if old.name != key and not old.name.startswith(".") and old.is_dir():
+                shutil.rmtree(old, ignore_errors=True)
     return wanted

@@ -79,23 +79,36 @@ def _package_version() -> str:
         return "not installed"
 
 
-def cache_key(profile: Profile, local: dict[str, Any], templates_dir: Path, case_studies: list[dict] = ()) -> str:
-    """A digest of everything a school's documents are made from: its profile file, every template
-    file, the authority's settings, and the engine (its version, and its code, because the version
-    number is not raised for every change made while developing)."""
+def _part(digest, label: str, data: bytes) -> None:
+    digest.update(label.encode() + b"\0" + len(data).to_bytes(8, "big") + data)
+
+
+def inputs_digest(local: dict[str, Any], templates_dir: Path) -> bytes:
+    """A digest of what every school's documents share: every template file, the authority's
+    settings, and the engine (its version, and its code, because the version number is not raised
+    for every change made while developing). A site build works it out once, not once per school."""
     digest = hashlib.sha256()
-
-    def part(label: str, data: bytes) -> None:
-        digest.update(label.encode() + b"\0" + len(data).to_bytes(8, "big") + data)
-
-    part("profile", Path(profile.path).read_bytes())
     templates_dir = Path(templates_dir)
     for file in sorted(p for p in templates_dir.rglob("*") if p.is_file()):
-        part(f"template {file.relative_to(templates_dir).as_posix()}", file.read_bytes())
-    part("local", json.dumps(local, sort_keys=True, ensure_ascii=False).encode())
-    part("case studies", json.dumps(list(case_studies), sort_keys=True, ensure_ascii=False).encode())
-    part("engine", engine_fingerprint().encode())
+        _part(digest, f"template {file.relative_to(templates_dir).as_posix()}", file.read_bytes())
+    _part(digest, "local", json.dumps(local, sort_keys=True, ensure_ascii=False).encode())
+    _part(digest, "engine", engine_fingerprint().encode())
+    return digest.digest()
+
+
+def school_key(inputs: bytes, profile: Profile, case_studies: list[dict] = ()) -> str:
+    """The key of one school's policy: its profile file and suggested case studies, with `inputs`
+    (inputs_digest) for everything the schools share."""
+    digest = hashlib.sha256(inputs)
+    _part(digest, "profile", Path(profile.path).read_bytes())
+    _part(digest, "case studies", json.dumps(list(case_studies), sort_keys=True, ensure_ascii=False).encode())
     return digest.hexdigest()[:32]
+
+
+def cache_key(profile: Profile, local: dict[str, Any], templates_dir: Path, case_studies: list[dict] = ()) -> str:
+    """A digest of everything a school's documents are made from: its profile file, every template
+    file, the authority's settings, the suggested case studies and the engine."""
+    return school_key(inputs_digest(local, templates_dir), profile, case_studies)
 
 
 def engine_fingerprint() -> str:
@@ -106,13 +119,20 @@ def engine_fingerprint() -> str:
     return f"{_package_version()} {code.hexdigest()}"
 
 
+def policy_folder(project_dir: Path, profile: Profile) -> Path:
+    """.cache/documents/<slug>: the school's policies, one folder per key."""
+    return Path(project_dir) / CACHE / profile.slug
+
+
 def cached_school_documents(profile: Profile, local: dict[str, Any], project_dir: Path,
-                            formats: Iterable[str] = FORMATS) -> dict[str, Path]:
-    """The school's documents from .cache/documents/<slug>/<key>/, made only when the key is new."""
+                            formats: Iterable[str] = FORMATS, *, key: str | None = None,
+                            case_studies: list[dict] | None = None) -> dict[str, Path]:
+    """The school's documents from .cache/documents/<slug>/<key>/, made only when the key is new.
+    A site build passes the key and case studies it has already worked out (site_schools)."""
     formats = checked_formats(formats)
     templates_dir = templates_for(project_dir)
-    studies = suggestions(profile, project_dir, local)
-    key = cache_key(profile, local, templates_dir, studies)
-    return cached_formats(Path(project_dir) / CACHE / profile.slug, key, stem(profile), formats,
+    studies = suggestions(profile, project_dir, local) if case_studies is None else case_studies
+    key = key or cache_key(profile, local, templates_dir, studies)
+    return cached_formats(policy_folder(project_dir, profile), key, stem(profile), formats,
                           lambda folder: write_school_documents(profile, local, folder, formats,
                                                                 templates_dir=templates_dir, case_studies=studies))

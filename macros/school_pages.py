@@ -3,19 +3,17 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from dataclasses import replace
 from pathlib import Path
 
 from macros.generated import GeneratedFile, GeneratedPage, SiteContext
-from macros.profiles import Profile, load_profile, load_profiles
+from macros.profiles import Profile, load_profile
 from macros.case_studies import suggestions
 from macros.render import escape_markdown, render_policy
-from macros.school_documents import (FORMAT_NAMES, cached_school_documents, document_title, size_text,
-                                     templates_for)
+from macros.school_documents import FORMAT_NAMES, document_title, size_text, templates_for
+from macros.site_schools import SITE_FORMATS, School, prepare
 
-# The downloads each school page offers, in the order it lists them: Word first, since governors
-# usually adapt the policy before adopting it.
-SITE_FORMATS = ("docx", "pdf", "md")
 PHASE_LABELS = {
     "nursery": "Nursery", "primary": "Primary", "middle": "Middle", "secondary": "Secondary",
     "all-through": "All-through", "special": "Special", "pru": "Pupil referral unit", "16-plus": "16 plus",
@@ -41,22 +39,62 @@ def downloads(paths: dict) -> list[tuple[str, str, str]]:
     return [(published_name(paths[fmt]), FORMAT_NAMES[fmt], size_text(paths[fmt].stat().st_size)) for fmt in SITE_FORMATS]
 
 
+# The search index holds each school's two pages by their titles (the school's name) and the school's
+# phase, town and authority, not their whole text: 600 schools' policies and packs would make the
+# index tens of megabytes, which every visitor's browser downloads.
+NOT_INDEXED = "data-search-exclude"
+_HEADING = re.compile(r"^(#{2,6} .*?)[ \t]*$")
+
+
+def unindexed_headings(markdown: str) -> str:
+    """Mark each heading below the page's title so the search index leaves its section out
+    (Material's search skips a section whose heading has data-search-exclude)."""
+    out, fenced = [], False
+    for line in markdown.split("\n"):
+        if line.startswith(("```", "~~~")):
+            fenced = not fenced
+        match = None if fenced else _HEADING.match(line)
+        out.append(f"{match.group(1)} {{ {NOT_INDEXED} }}" if match else line)
+    return "\n".join(out)
+
+
+def searchable_page(title: str, heading: str, summary: str, unindexed: str, body: str) -> str:
+    """A generated page whose search entry is its title and a one-line `summary`; the text under
+    the title up to the first heading (`unindexed`, then the body's own opening) and every section
+    of `body` are left out of the index but shown as usual."""
+    match = re.search(r"^#{2,6} ", body, flags=re.MULTILINE)
+    opening, rest = (body[:match.start()], body[match.start():]) if match else (body, "")
+    return (
+        front_matter(title)
+        + heading + "\n\n"
+        + summary + "\n\n"
+        + f'<div {NOT_INDEXED} markdown="1">\n\n' + unindexed.strip("\n") + "\n\n" + opening.strip("\n")
+        + "\n\n</div>\n\n"
+        + unindexed_headings(rest)
+    )
+
+
+def school_summary(profile: Profile) -> str:
+    """What search finds a school by, besides its name: its phase, town and authority."""
+    school = profile.data["school"]
+    return (f"Phase: {PHASE_LABELS[school['phase']]}. Town: {escape_markdown(profile.data['location']['town'])}. "
+            f"Local authority: {escape_markdown(school['local_authority'])}.")
+
+
 def school_page(profile: Profile, paths: dict, policy: str) -> str:
     """The school's page: the policy's heading, the downloads, then the policy itself."""
     heading, _, body = policy.partition("\n")
     links = "\n".join(f"- [Download the policy ({kind}, {size})]({name})" for name, kind, size in downloads(paths))
-    return (
-        front_matter(document_title(profile))
-        + heading + "\n\n"
-        + "This policy was written by the guide from the school's profile. Download it to adapt it and take "
-          "it to the governing body:\n\n"
+    intro = (
+        "This policy was written by the guide from the school's profile. Download it to adapt it and take "
+        "it to the governing body:\n\n"
         + links + "\n\n"
         + "The school's self-evaluation pack is on its own page: "
           "[community profile, audit report, action plan and evidence portfolio](self-evaluation/index.md).\n\n"
         + f"To change it, edit the profile (`schools/{profile.slug}.yml`) and build the site again, "
           "or make your own with [Write your school's policy](../../policies/index.md).\n"
-        + body
     )
+    return searchable_page(document_title(profile), heading, school_summary(profile), intro, body)
 
 
 def index_page(rows: list[tuple[Profile, dict]]) -> str:
@@ -94,18 +132,22 @@ def model_policy_markdown(project_dir: Path, local: dict) -> str:
     return policy.partition("\n")[2]
 
 
-def pages(context: SiteContext) -> list[GeneratedPage | GeneratedFile]:
-    """Page source for the site build (see site_hooks.PAGE_SOURCES). An invalid profile raises
-    InvalidFile, which stops the build with every problem listed, before anything is written."""
-    schools = context.project_dir / "schools"
-    profiles = load_profiles(schools) if schools.is_dir() else []
+def pages_for(schools: list[School]) -> list[GeneratedPage | GeneratedFile]:
+    """Each school's page and downloads, and the table of schools, from a build's SchoolSet."""
     out: list[GeneratedPage | GeneratedFile] = []
     rows = []
-    for profile in profiles:
-        paths = cached_school_documents(profile, context.local, context.project_dir, SITE_FORMATS)
+    for school in schools:
+        profile, paths = school.profile, school.policy
         policy = paths["md"].read_text(encoding="utf-8")  # the same words as the downloads, made once
         out += [GeneratedFile(f"schools/{profile.slug}/{published_name(paths[fmt])}", paths[fmt]) for fmt in SITE_FORMATS]
         out.append(GeneratedPage(f"schools/{profile.slug}/index.md", school_page(profile, paths, policy)))
         rows.append((profile, paths))
     out.append(GeneratedPage(INDEX, index_page(rows)))
     return out
+
+
+def pages(context: SiteContext) -> list[GeneratedPage | GeneratedFile]:
+    """The policies alone, as a page source (the site uses schools_section.pages, which makes the
+    self-evaluation pages from the same reading). An invalid profile raises InvalidFile, which stops
+    the build with every problem listed, before anything is written."""
+    return pages_for(prepare(context, pack=False).schools)

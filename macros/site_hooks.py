@@ -16,13 +16,12 @@ from macros.case_study_pages import case_study_pages
 from macros.generated import GeneratedPage, SiteContext
 from macros.local_config import load_local
 from macros import profile_reference
-from macros import school_pages
-from macros import toolkit_pages
+from macros import schools_section
 from macros.validation import InvalidFile
 
 # Each source adds pages or files made from the project's data (schools/, case_studies/, ...).
 # Add a source here; nothing else in this file needs to change.
-PAGE_SOURCES: list = [case_study_pages, profile_reference.pages, school_pages.pages, toolkit_pages.pages]
+PAGE_SOURCES: list = [case_study_pages, profile_reference.pages, schools_section.pages]
 
 # Overdue reviews are reported on a logger of our own, so that `mkdocs build --strict` does not
 # count them: a fork chooses to fail on them with local.yml `reviews.overdue_fails_build`.

@@ -183,19 +183,31 @@ def write_toolkit_documents(profile: Profile, audit: Audit, local: dict[str, Any
 def toolkit_key(profile: Profile, audit: Audit, local: dict[str, Any], templates_dir: Path,
                 case_studies: list[dict] = ()) -> str:
     """The policy's cache key (profile, templates, local.yml, case studies, engine) with the audit file added."""
-    digest = hashlib.sha256(cache_key(profile, local, templates_dir, case_studies).encode())
+    return pack_key(cache_key(profile, local, templates_dir, case_studies), audit)
+
+
+def pack_key(policy_key: str, audit: Audit) -> str:
+    """The pack's key from the policy's (school_documents.school_key) and the school's audit file."""
+    digest = hashlib.sha256(policy_key.encode())
     digest.update(audit.path.read_bytes() if audit.exists else b"no audit")
     return digest.hexdigest()[:32]
 
 
+def pack_folder(project_dir: Path, profile: Profile) -> Path:
+    """.cache/self-evaluation/<slug>: the school's packs, one folder per key."""
+    return Path(project_dir) / CACHE / profile.slug
+
+
 def cached_toolkit_documents(profile: Profile, audit: Audit, local: dict[str, Any], project_dir: Path,
-                             formats: Iterable[str] = FORMATS) -> dict[str, Path]:
+                             formats: Iterable[str] = FORMATS, *, key: str | None = None,
+                             case_studies: list[dict] | None = None) -> dict[str, Path]:
     """The pack from .cache/self-evaluation/<slug>/<key>/, made only when the key is new (the same
-    scheme as the policies' cache, in a folder of its own so neither clears the other's files)."""
+    scheme as the policies' cache, in a folder of its own so neither clears the other's files).
+    A site build passes the key and case studies it has already worked out (site_schools)."""
     formats = checked_formats(formats)
     templates_dir = templates_for(project_dir)
-    studies = suggestions(profile, project_dir, local)
-    key = toolkit_key(profile, audit, local, templates_dir, studies)
-    return cached_formats(Path(project_dir) / CACHE / profile.slug, key, stem(profile), formats,
+    studies = suggestions(profile, project_dir, local) if case_studies is None else case_studies
+    key = key or toolkit_key(profile, audit, local, templates_dir, studies)
+    return cached_formats(pack_folder(project_dir, profile), key, stem(profile), formats,
                           lambda folder: write_toolkit_documents(profile, audit, local, folder, formats,
                                                                  templates_dir=templates_dir, case_studies=studies))

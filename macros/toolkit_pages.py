@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros.audit import Audit, blank_audit, load_audits
+from macros.audit import Audit, blank_audit
 from macros.generated import GeneratedFile, GeneratedPage, SiteContext
 from macros.output_files import atomic_path
-from macros.profiles import Profile, load_profiles
+from macros.profiles import Profile
 from macros.school_documents import FORMAT_NAMES, size_text
-from macros.school_pages import front_matter
-from macros.toolkit_documents import cached_toolkit_documents, title_of
+from macros.school_pages import school_summary, searchable_page
+from macros.site_schools import School, prepare
+from macros.toolkit_documents import title_of
 
-# Word first: a school adapts the plan before its governors approve it.
-SITE_FORMATS = ("docx", "pdf", "md")
 FOLDER = "self-evaluation"
 
 
@@ -43,34 +42,33 @@ def self_evaluation_page(profile: Profile, audit: Audit, paths: dict[str, Path],
         change = (f"To add the school's audit, fill in the form and save it as `audits/{profile.slug}.yml`, "
                   "then build the site again.")
     # Links sit in lists, not inside sentences: the theme does not underline links in running text.
-    return (
-        front_matter(title_of(profile))
-        + heading + "\n\n"
-        + "The guide made this self-evaluation from the school's profile"
+    intro = (
+        "The guide made this self-evaluation from the school's profile"
         + (" and audit" if audit.exists else "") + ". Download it to adapt it and take it to governors:\n\n"
         + "\n".join(links) + "\n\n"
         + change + " See also:\n\n"
         + "- [Run your self-evaluation](../../../planning/self-evaluation.md): each step explained\n"
         + "- [The school's community cohesion policy](../index.md)\n"
-        + body
     )
+    return searchable_page(title_of(profile), heading, school_summary(profile), intro, body)
 
 
-def pages(context: SiteContext) -> list[GeneratedPage | GeneratedFile]:
-    """Page source for the site build (see site_hooks.PAGE_SOURCES). An invalid profile or audit, or
-    an audit with no matching profile, raises InvalidFile, which stops the build with every problem."""
-    project = context.project_dir
-    schools = project / "schools"
-    profiles = load_profiles(schools) if schools.is_dir() else []
-    audits = load_audits(project / "audits", [p.slug for p in profiles])
+def pages_for(schools: list[School], project_dir: Path) -> list[GeneratedPage | GeneratedFile]:
+    """Each school's self-evaluation page, pack downloads and audit file, from a build's SchoolSet."""
     out: list[GeneratedPage | GeneratedFile] = []
-    for profile in profiles:
-        audit = audits[profile.slug]
-        paths = cached_toolkit_documents(profile, audit, context.local, project, SITE_FORMATS)
+    for school in schools:
+        profile, audit, paths = school.profile, school.audit, school.pack
         pack = paths["md"].read_text(encoding="utf-8")  # the same words as the downloads, made once
         base = f"schools/{profile.slug}/{FOLDER}"
         audit_name = f"{profile.slug}-audit.yml"
         out += [GeneratedFile(f"{base}/{paths[fmt].name}", paths[fmt]) for fmt in ("docx", "pdf")]
-        out.append(GeneratedFile(f"{base}/{audit_name}", audit_download(profile, audit, project)))
+        out.append(GeneratedFile(f"{base}/{audit_name}", audit_download(profile, audit, project_dir)))
         out.append(GeneratedPage(f"{base}/index.md", self_evaluation_page(profile, audit, paths, audit_name, pack)))
     return out
+
+
+def pages(context: SiteContext) -> list[GeneratedPage | GeneratedFile]:
+    """The self-evaluation pages alone, as a page source (the site uses schools_section.pages). An
+    invalid profile or audit, or an audit with no matching profile, raises InvalidFile, which stops
+    the build with every problem."""
+    return pages_for(prepare(context, policy=False).schools, context.project_dir)
