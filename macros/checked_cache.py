@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable, Iterable
 from dataclasses import asdict
 from pathlib import Path
-from typing import Callable, Iterable
 
 from macros import MODEL_POLICIES
 from macros.audit import Audit, Entry, load_audits, not_assessed

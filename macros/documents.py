@@ -5,8 +5,8 @@ import fcntl
 import os
 import shutil
 import tempfile
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable
 
 from macros.export_docx import write_docx
 from macros.export_html import markdown_to_html, standalone_html

@@ -7,9 +7,9 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from macros.case_studies import suggestions
 from macros.generated import GeneratedFile, GeneratedPage, SiteContext
 from macros.profiles import Profile, load_profile
-from macros.case_studies import suggestions
 from macros.render import escape_markdown, render_policy
 from macros.school_documents import FORMAT_NAMES, document_title, size_text, templates_for
 from macros.site_schools import SITE_FORMATS, School, prepare

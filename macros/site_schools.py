@@ -10,19 +10,19 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+from collections.abc import Iterable
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
+from macros import school_documents as policies
+from macros import toolkit_documents as packs
 from macros.audit import Audit, not_assessed
 from macros.case_studies import suggestions
 from macros.checked_cache import CheckedFiles, load_one
 from macros.documents import is_cached, key_paths
 from macros.generated import SiteContext
 from macros.profiles import Profile
-from macros import school_documents as policies
-from macros import toolkit_documents as packs
 
 # What the site publishes of each document, Word first: a school adapts it before adopting it.
 SITE_FORMATS = ("docx", "pdf", "md")

@@ -225,7 +225,9 @@ def run(schools: int, work: Path) -> list[tuple[str, str, str]]:
     (project / "bench_dump.py").write_text(DUMP_HOOK, encoding="utf-8")
     (project / "dump.yml").write_text("INHERIT: mkdocs.yml\nhooks:\n  - macros/site_hooks.py\n  - bench_dump.py\n",
                                       encoding="utf-8")
-    step = lambda text: print(text, file=sys.stderr, flush=True)  # noqa: E731
+
+    def step(text: str) -> None:
+        print(text, file=sys.stderr, flush=True)
 
     step(f"cold build of {schools} schools (every document made)...")
     cold = Build(project, work / "site-cold")
