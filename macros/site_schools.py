@@ -86,8 +86,13 @@ class _Pool:
     def __init__(self):
         self._executor: Executor | None = None
 
+    @staticmethod
+    def workers(count: int) -> int:
+        """How many processes `count` items are spread over: 1 means this one, no pool."""
+        return 1 if count < POOL_FROM else min(cores(), count)
+
     def map(self, fn, items: list, *, chunksize: int = 1) -> list:
-        if len(items) < POOL_FROM or cores() < 2:
+        if self.workers(len(items)) < 2:
             return [fn(item) for item in items]
         if self._executor is None:
             self._executor = ProcessPoolExecutor(max_workers=cores(), mp_context=multiprocessing.get_context("spawn"))
@@ -115,8 +120,9 @@ def prepare(context: SiteContext, *, policy: bool = True, pack: bool = True) -> 
         # The packs take longest: start them first, so neither core waits on the other at the end.
         jobs.sort(key=lambda job: job.kind != "pack")
         if jobs:
-            log.info("Making %d document sets for %d schools on %d cores; %d sets are unchanged and reused.",
-                     len(jobs), len({j.profile.slug for j in jobs}), min(cores(), len(jobs)),
+            count = len({j.profile.slug for j in jobs})
+            log.info("Making %d document sets for %d school%s in %d process(es); %d sets are unchanged and reused.",
+                     len(jobs), count, "" if count == 1 else "s", pool.workers(len(jobs)),
                      (policy + pack) * len(schools) - len(jobs))
         made = pool.map(_make, jobs)
     finally:
