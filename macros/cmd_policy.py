@@ -39,6 +39,12 @@ def add_parser(subparsers) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("profile", type=Path, metavar="PROFILE", help="the school's profile, for example schools/my-school.yml")
+    add_document_options(parser)
+    parser.set_defaults(func=run)
+
+
+def add_document_options(parser: argparse.ArgumentParser) -> None:
+    """-o, --format and --project: the same for every command that writes a school's documents."""
     parser.add_argument("-o", "--output", type=Path, default=Path("out"), metavar="DIR",
                         help="the folder to write into (made if missing; default: out)")
     parser.add_argument("--format", default=",".join(FORMATS), metavar="LIST",
@@ -46,7 +52,6 @@ def add_parser(subparsers) -> None:
     parser.add_argument("--project", type=Path, default=None, metavar="DIR",
                         help="the copy of the guide whose local.yml and model_policies/ to use "
                              "(default: the current folder if it has a local.yml, else the guide this command came with)")
-    parser.set_defaults(func=run)
 
 
 def project_dir(chosen: Path | None) -> Path:

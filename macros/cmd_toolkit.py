@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 
 from macros.audit import load_audit, not_assessed
-from macros.cmd_policy import formats_and_project
+from macros.cmd_policy import add_document_options, formats_and_project
 from macros.local_config import load_local
 from macros.profiles import display_name, load_profile
-from macros.school_documents import FORMAT_NAMES, FORMATS, size_text, templates_for
+from macros.school_documents import FORMAT_NAMES, size_text, templates_for
 from macros.case_studies import suggestions
 from macros.toolkit_documents import write_toolkit_documents
 from macros.validation import InvalidFile
@@ -44,13 +44,7 @@ def add_parser(subparsers) -> None:
     parser.add_argument("profile", type=Path, metavar="PROFILE", help="the school's profile, for example schools/my-school.yml")
     parser.add_argument("--audit", type=Path, default=None, metavar="AUDIT",
                         help="the school's audit (default: audits/<name>.yml beside the schools/ folder, if it is there)")
-    parser.add_argument("-o", "--output", type=Path, default=Path("out"), metavar="DIR",
-                        help="the folder to write into (made if missing; default: out)")
-    parser.add_argument("--format", default=",".join(FORMATS), metavar="LIST",
-                        help=f"which formats, separated by commas: any of {', '.join(FORMATS)} (default: all)")
-    parser.add_argument("--project", type=Path, default=None, metavar="DIR",
-                        help="the copy of the guide whose local.yml and model_policies/ to use "
-                             "(default: the current folder if it has a local.yml, else the guide this command came with)")
+    add_document_options(parser)
     parser.set_defaults(func=run)
 
 
