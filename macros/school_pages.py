@@ -8,11 +8,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from macros.case_studies import suggestions
-from macros.generated import GeneratedFile, GeneratedPage, SiteContext
+from macros.generated import GeneratedFile, GeneratedPage
 from macros.profiles import Profile, load_profile
 from macros.render import escape_markdown, render_policy
 from macros.school_documents import FORMAT_NAMES, document_title, size_text, templates_for
-from macros.site_schools import SITE_FORMATS, School, prepare
+from macros.site_schools import SITE_FORMATS, School
 
 PHASE_LABELS = {
     "nursery": "Nursery", "primary": "Primary", "middle": "Middle", "secondary": "Secondary",
@@ -144,10 +144,3 @@ def pages_for(schools: list[School]) -> list[GeneratedPage | GeneratedFile]:
         rows.append((profile, paths))
     out.append(GeneratedPage(INDEX, index_page(rows)))
     return out
-
-
-def pages(context: SiteContext) -> list[GeneratedPage | GeneratedFile]:
-    """The policies alone, as a page source (the site uses schools_section.pages, which makes the
-    self-evaluation pages from the same reading). An invalid profile raises InvalidFile, which stops
-    the build with every problem listed, before anything is written."""
-    return pages_for(prepare(context, pack=False).schools)

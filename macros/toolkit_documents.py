@@ -21,9 +21,6 @@ from macros.schemas import schema
 from macros.school_documents import FORMATS, cache_key, checked_formats, templates_for
 
 PACK_TEMPLATE = "self_evaluation.md.j2"
-# Every file the pack is made from, for the cache key (see cached_toolkit_documents).
-SOURCES = ("self_evaluation.md.j2", "community_profile.md.j2", "audit_report.md.j2", "action_plan.md.j2",
-           "evidence_portfolio.md.j2", "audit_practices.yml", "audit.schema.json", "print.css")
 CACHE = Path(".cache") / "self-evaluation"
 QUESTION_TITLES = {"knowledge": "Knowledge", "action": "Action", "impact": "Impact"}
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from macros.audit import Audit, blank_audit
-from macros.generated import GeneratedFile, GeneratedPage, SiteContext
+from macros.generated import GeneratedFile, GeneratedPage
 from macros.output_files import atomic_path
 from macros.profiles import Profile
 from macros.school_documents import FORMAT_NAMES, size_text
 from macros.school_pages import school_summary, searchable_page
-from macros.site_schools import School, prepare
+from macros.site_schools import School
 from macros.toolkit_documents import title_of
 
 FOLDER = "self-evaluation"
@@ -65,10 +65,3 @@ def pages_for(schools: list[School], project_dir: Path) -> list[GeneratedPage | 
         out.append(GeneratedFile(f"{base}/{audit_name}", audit_download(profile, audit, project_dir)))
         out.append(GeneratedPage(f"{base}/index.md", self_evaluation_page(profile, audit, paths, audit_name, pack)))
     return out
-
-
-def pages(context: SiteContext) -> list[GeneratedPage | GeneratedFile]:
-    """The self-evaluation pages alone, as a page source (the site uses schools_section.pages). An
-    invalid profile or audit, or an audit with no matching profile, raises InvalidFile, which stops
-    the build with every problem."""
-    return pages_for(prepare(context, policy=False).schools, context.project_dir)

@@ -13,6 +13,7 @@ from macros.generated import GeneratedFile, GeneratedPage, SiteContext
 from macros.local_config import load_local
 from macros.profiles import load_profiles
 from macros.school_documents import CACHE, size_text
+from macros.site_schools import prepare
 from macros import school_documents, school_pages
 from tests.conftest import mkdocs_build
 
@@ -144,27 +145,32 @@ def test_an_invalid_profile_stops_the_build_and_leaves_nothing(project_copy, tmp
     assert not (project_copy / CACHE).exists()  # no school's documents were made either
 
 
+def policy_pages(context: SiteContext) -> list[GeneratedPage | GeneratedFile]:
+    """The schools section's policy pages alone (no self-evaluation packs), to keep these tests quick."""
+    return school_pages.pages_for(prepare(context, pack=False).schools)
+
+
 def test_documents_are_reused_until_a_source_changes(project_copy, monkeypatch):
     # the engine's code is part of the key; hold it still while other work edits the tree
     monkeypatch.setattr(school_documents, "engine_fingerprint", lambda: "engine under test")
     local = load_local(project_copy)
     context = SiteContext(project_dir=project_copy, local=local)
-    first = school_pages.pages(context)
+    first = policy_pages(context)
     files = {item.src_uri: item.path for item in first if isinstance(item, GeneratedFile)}
     assert files and all(path.is_relative_to(project_copy / CACHE) for path in files.values())
     stamps = {uri: path.stat().st_mtime_ns for uri, path in files.items()}
 
-    again = {item.src_uri: item.path for item in school_pages.pages(context) if isinstance(item, GeneratedFile)}
+    again = {item.src_uri: item.path for item in policy_pages(context) if isinstance(item, GeneratedFile)}
     assert again == files
     assert {uri: path.stat().st_mtime_ns for uri, path in again.items()} == stamps
 
     template = project_copy / "model_policies" / "policy.md.j2"
     template.write_text(template.read_text(encoding="utf-8") + "\nEdited by the authority.\n", encoding="utf-8")
-    changed = {item.src_uri: item.path for item in school_pages.pages(context) if isinstance(item, GeneratedFile)}
+    changed = {item.src_uri: item.path for item in policy_pages(context) if isinstance(item, GeneratedFile)}
     assert set(changed) == set(files)
     assert all(changed[uri] != files[uri] for uri in files)
     assert not any(path.exists() for path in files.values())  # the old key's folder was cleared away
-    pages = [item for item in school_pages.pages(context) if isinstance(item, GeneratedPage)]
+    pages = [item for item in policy_pages(context) if isinstance(item, GeneratedPage)]
     assert all("Edited by the authority." in p.markdown for p in pages if p.src_uri != school_pages.INDEX)
 
 
@@ -188,7 +194,7 @@ def test_the_key_changes_with_each_source(project_copy, monkeypatch):
 
 def test_generated_pages_are_never_rendered_as_templates(project_copy):
     context = SiteContext(project_dir=project_copy, local=load_local(project_copy))
-    for item in school_pages.pages(context):
+    for item in policy_pages(context):
         if isinstance(item, GeneratedPage):
             front = item.markdown.split("---\n")[1]
             assert "render_macros: false" in front
@@ -196,6 +202,6 @@ def test_generated_pages_are_never_rendered_as_templates(project_copy):
 
 def test_no_schools_folder_gives_an_empty_index(project_copy):
     shutil.rmtree(project_copy / "schools")
-    items = school_pages.pages(SiteContext(project_dir=project_copy, local=load_local(project_copy)))
+    items = policy_pages(SiteContext(project_dir=project_copy, local=load_local(project_copy)))
     assert [i.src_uri for i in items] == [school_pages.INDEX]
     assert "There are no school profiles yet" in items[0].markdown
