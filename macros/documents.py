@@ -5,41 +5,55 @@ import fcntl
 import os
 import shutil
 import tempfile
+import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from macros.export_docx import write_docx
-from macros.export_html import markdown_to_html, standalone_html
+from macros.export_html import fragment_tree, markdown_to_html, standalone_html
 from macros.export_pdf import write_pdf
 from macros.output_files import atomic_dir
 
 LANGUAGE = "en-GB"
 
 
-def write_formats(markdown: str, out_dir: Path, stem: str, formats: Iterable[str], *, title: str, author: str,
-                  docx_markdown: str | None = None) -> dict[str, Path]:
-    """Write `markdown` into `out_dir` as <stem>.<format> for each format.
+@dataclass(frozen=True)
+class Document:
+    """A document ready to write: its words, the name its files share, and what they say of themselves.
+    Small and plain, so a build can send it to another process to be written there."""
+
+    markdown: str
+    stem: str  # riverside-primary-policy: each format's file name before the extension
+    title: str
+    author: str
+
+
+def write_formats(document: Document, out_dir: Path, formats: Iterable[str]) -> dict[str, Path]:
+    """Write `document` into `out_dir` as <stem>.<format> for each format.
 
     Every file is made in a temporary folder first and moved into `out_dir` only when all of them
     succeeded, so a failure leaves `out_dir` as it was; other files in it are not touched.
-    `docx_markdown` is a variant for Word, which cannot show inline SVG (the charts' tables stay).
+    The Markdown is converted to HTML, and the HTML read into a tree, once for every format.
     """
+    markdown, stem, title, author = document.markdown, document.stem, document.title, document.author
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=out_dir, prefix=".cohesion-", suffix=".part"))
     try:
         fragment = markdown_to_html(markdown)
-        for fmt in formats:
+        tree = fragment_tree(fragment) if {"docx", "pdf"} & set(formats) else None
+        # Word last: its tree loses the charts.
+        for fmt in sorted(formats, key=lambda f: f == "docx"):
             dest = staging / f"{stem}.{fmt}"
             if fmt == "md":
                 dest.write_text(markdown, encoding="utf-8")
             elif fmt == "html":
                 dest.write_text(standalone_html(fragment, title=title, language=LANGUAGE, author=author), encoding="utf-8")
-            elif fmt == "docx":
-                word = markdown_to_html(docx_markdown) if docx_markdown is not None else fragment
-                write_docx(word, dest, title=title, author=author, language=LANGUAGE)
+            elif fmt == "pdf":
+                write_pdf(tree, dest, title=title, author=author, language=LANGUAGE)
             else:
-                write_pdf(fragment, dest, title=title, author=author, language=LANGUAGE)
+                write_docx(without_pictures(tree), dest, title=title, author=author, language=LANGUAGE)
         written = {}
         for fmt in formats:
             os.replace(staging / f"{stem}.{fmt}", out_dir / f"{stem}.{fmt}")
@@ -47,6 +61,15 @@ def write_formats(markdown: str, out_dir: Path, stem: str, formats: Iterable[str
         return written
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def without_pictures(tree: ET.Element) -> ET.Element:
+    """`tree` with every inline SVG taken out, for Word, which cannot show one. A chart loses only its
+    picture: the table beside it holds the same numbers. Changes `tree` itself."""
+    for parent in list(tree.iter()):
+        for child in [c for c in parent if c.tag == "svg"]:
+            parent.remove(child)
+    return tree
 
 
 def key_paths(school_dir: Path, key: str, stem: str, formats: Iterable[str]) -> dict[str, Path]:

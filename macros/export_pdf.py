@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import threading
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import typst
@@ -43,8 +44,9 @@ def _compile(source: str, target: Path) -> None:
     target.write_bytes(pdf)
 
 
-def write_pdf(html_fragment: str, dest: Path, *, title: str, author: str, language: str = "en-GB") -> Path:
-    """Write `html_fragment` to `dest` as a tagged A4 PDF in print.typ's look; return `dest`.
+def write_pdf(html_fragment: str | ET.Element, dest: Path, *, title: str, author: str, language: str = "en-GB") -> Path:
+    """Write `html_fragment` (HTML, or the tree export_html.fragment_tree reads from it) to `dest` as
+    a tagged A4 PDF in print.typ's look; return `dest`.
 
     The title, author and language go into the PDF's metadata; the title also heads each page.
     The file appears whole or not at all: on failure any earlier `dest` is left untouched.

@@ -74,14 +74,15 @@ def typst_string(text: str) -> str:
     return '"' + text.translate(_STRING_ESCAPES) + '"'
 
 
-def typst_document(fragment: str, *, title: str, author: str, language: str = "en-GB") -> str:
-    """The Typst source of a whole document: print.typ's look around `fragment`, with its metadata."""
+def typst_document(fragment: str | ET.Element, *, title: str, author: str, language: str = "en-GB") -> str:
+    """The Typst source of a whole document: print.typ's look around `fragment` (HTML, or the tree
+    fragment_tree reads from it), with its metadata."""
     match = LANGUAGE.fullmatch(language.strip())
     if not match:
         raise UnknownLanguage(f"the document language {language!r} is not a language tag such as en-GB or cy")
     lang, region = match.group(1).lower(), match.group(2)
     region_arg = typst_string(region.upper()) if region else "none"
-    body = _Writer().flow(fragment_tree(fragment))
+    body = _Writer().flow(fragment_tree(fragment) if isinstance(fragment, str) else fragment)
     return (
         '#import "print.typ": *\n'
         f"#show: cohesion-document.with(title: {typst_string(title)}, author: {typst_string(author)}, "

@@ -1,9 +1,10 @@
 """What the engine adds to a site build: pages made from data, and files such as downloads."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Protocol
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,18 @@ class GeneratedFile:
     path: Path
 
 
+class Unfinished(Protocol):
+    """Work a page source started and the build carries on beside, such as documents still being
+    made: the build waits for it (finish) before it copies files into the site, then lets it complete
+    the pages' text (fill, e.g. a download's size). A failed build stops it (cancel)."""
+
+    def finish(self) -> None: ...
+
+    def fill(self, text: str) -> str: ...
+
+    def cancel(self) -> None: ...
+
+
 # A page source takes the context and returns what it adds. Raising validation.InvalidFile stops
 # the build with the file, line and field named.
-PageSource = Callable[[SiteContext], list[GeneratedPage | GeneratedFile]]
+PageSource = Callable[[SiteContext], list[GeneratedPage | GeneratedFile | Unfinished]]

@@ -3,15 +3,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import macros
 from macros import MODEL_POLICIES
-from macros.documents import cached_formats, write_formats
-from macros.profiles import Profile
 from macros.case_studies import suggestions
+from macros.documents import Document, cached_formats, write_formats
+from macros.profiles import Profile
 from macros.render import render_policy
 
 FORMATS = ("md", "html", "docx", "pdf")
@@ -52,6 +53,11 @@ def size_text(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB"
 
 
+def file_size(path: Path) -> str:
+    """A file's size as a download link shows it (size_text)."""
+    return size_text(Path(path).stat().st_size)
+
+
 def document_title(profile: Profile) -> str:
     return f"Community cohesion policy: {profile.name}"
 
@@ -67,9 +73,14 @@ def write_school_documents(profile: Profile, local: dict[str, Any], out_dir: Pat
                            case_studies: list[dict] = ()) -> dict[str, Path]:
     """Write the school's policy into `out_dir` as <slug>-policy.<format> for each format asked for,
     all or nothing (documents.write_formats)."""
-    markdown = render_policy(profile, local, templates_dir, case_studies)
-    return write_formats(markdown, out_dir, stem(profile), checked_formats(formats),
-                         title=document_title(profile), author=profile.name)
+    return write_formats(policy_document(profile, local, templates_dir, case_studies), out_dir, checked_formats(formats))
+
+
+def policy_document(profile: Profile, local: dict[str, Any], templates_dir: Path = MODEL_POLICIES,
+                    case_studies: list[dict] = ()) -> Document:
+    """The school's policy, written from its profile, ready to write in any format."""
+    return Document(render_policy(profile, local, templates_dir, case_studies), stem(profile),
+                    title=document_title(profile), author=profile.name)
 
 
 def _package_version() -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -11,7 +12,12 @@ from macros.case_studies import suggestions
 from macros.generated import GeneratedFile, GeneratedPage
 from macros.profiles import Profile, load_profile
 from macros.render import escape_markdown, render_policy
-from macros.school_documents import FORMAT_NAMES, document_title, size_text, templates_for
+from macros.school_documents import (
+    FORMAT_NAMES,
+    document_title,
+    file_size,
+    templates_for,
+)
 from macros.site_schools import SITE_FORMATS, School
 
 PHASE_LABELS = {
@@ -34,9 +40,14 @@ def published_name(path: Path) -> str:
     return path.name + ".txt" if path.suffix == ".md" else path.name
 
 
-def downloads(paths: dict) -> list[tuple[str, str, str]]:
+# How a page learns a download's size: from the file, or (site_schools.DocumentWork.size) a
+# placeholder filled in once the file is made.
+Size = Callable[[Path], str]
+
+
+def downloads(paths: dict, size: Size = file_size) -> list[tuple[str, str, str]]:
     """(file name, format name, size) for each download, in SITE_FORMATS order."""
-    return [(published_name(paths[fmt]), FORMAT_NAMES[fmt], size_text(paths[fmt].stat().st_size)) for fmt in SITE_FORMATS]
+    return [(published_name(paths[fmt]), FORMAT_NAMES[fmt], size(paths[fmt])) for fmt in SITE_FORMATS]
 
 
 # The search index holds each school's two pages by their titles (the school's name) and the school's
@@ -81,10 +92,10 @@ def school_summary(profile: Profile) -> str:
             f"Local authority: {escape_markdown(school['local_authority'])}.")
 
 
-def school_page(profile: Profile, paths: dict, policy: str) -> str:
+def school_page(profile: Profile, paths: dict, policy: str, size: Size = file_size) -> str:
     """The school's page: the policy's heading, the downloads, then the policy itself."""
     heading, _, body = policy.partition("\n")
-    links = "\n".join(f"- [Download the policy ({kind}, {size})]({name})" for name, kind, size in downloads(paths))
+    links = "\n".join(f"- [Download the policy ({kind}, {shown})]({name})" for name, kind, shown in downloads(paths, size))
     intro = (
         "This policy was written by the guide from the school's profile. Download it to adapt it and take "
         "it to the governing body:\n\n"
@@ -97,7 +108,7 @@ def school_page(profile: Profile, paths: dict, policy: str) -> str:
     return searchable_page(document_title(profile), heading, school_summary(profile), intro, body)
 
 
-def index_page(rows: list[tuple[Profile, dict]]) -> str:
+def index_page(rows: list[tuple[Profile, dict]], size: Size = file_size) -> str:
     """The table of schools: name (a link to its page), phase, authority and the downloads."""
     lines = [
         front_matter("Schools' policies"),
@@ -112,7 +123,7 @@ def index_page(rows: list[tuple[Profile, dict]]) -> str:
     lines += ["| School | Phase | Local authority | Downloads |", "|---|---|---|---|"]
     for profile, paths in rows:
         school = profile.data["school"]
-        files = ", ".join(f"[{kind} ({size})]({profile.slug}/{name})" for name, kind, size in downloads(paths))
+        files = ", ".join(f"[{kind} ({shown})]({profile.slug}/{name})" for name, kind, shown in downloads(paths, size))
         lines.append(f"| [{escape_markdown(school['name'])}]({profile.slug}/index.md) | {PHASE_LABELS[school['phase']]} "
                      f"| {escape_markdown(school['local_authority'])} | {files} |")
     return "\n".join(lines) + "\n"
@@ -132,15 +143,14 @@ def model_policy_markdown(project_dir: Path, local: dict) -> str:
     return policy.partition("\n")[2]
 
 
-def pages_for(schools: list[School]) -> list[GeneratedPage | GeneratedFile]:
+def pages_for(schools: list[School], size: Size = file_size) -> list[GeneratedPage | GeneratedFile]:
     """Each school's page and downloads, and the table of schools, from a build's SchoolSet."""
     out: list[GeneratedPage | GeneratedFile] = []
     rows = []
     for school in schools:
         profile, paths = school.profile, school.policy
-        policy = paths["md"].read_text(encoding="utf-8")  # the same words as the downloads, made once
         out += [GeneratedFile(f"schools/{profile.slug}/{published_name(paths[fmt])}", paths[fmt]) for fmt in SITE_FORMATS]
-        out.append(GeneratedPage(f"schools/{profile.slug}/index.md", school_page(profile, paths, policy)))
+        out.append(GeneratedPage(f"schools/{profile.slug}/index.md", school_page(profile, paths, school.policy_text, size)))
         rows.append((profile, paths))
-    out.append(GeneratedPage(INDEX, index_page(rows)))
+    out.append(GeneratedPage(INDEX, index_page(rows, size)))
     return out

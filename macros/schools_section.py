@@ -2,12 +2,19 @@
 from __future__ import annotations
 
 from macros import school_pages, toolkit_pages
-from macros.generated import GeneratedFile, GeneratedPage, SiteContext
-from macros.site_schools import prepare
+from macros.generated import GeneratedFile, GeneratedPage, SiteContext, Unfinished
+from macros.site_schools import start
 
 
-def pages(context: SiteContext) -> list[GeneratedPage | GeneratedFile]:
-    """Every school's pages and downloads (see site_hooks.PAGE_SOURCES). The profiles and audits are
-    read once and every missing document is made in one pool, so both cores share all the work."""
-    schools = prepare(context).schools
-    return school_pages.pages_for(schools) + toolkit_pages.pages_for(schools, context.project_dir)
+def pages(context: SiteContext) -> list[GeneratedPage | GeneratedFile | Unfinished]:
+    """Every school's pages and downloads (see site_hooks.PAGE_SOURCES), and the work of making the
+    documents still missing, which goes on while MkDocs renders the pages. The profiles and audits
+    are read once and every missing document is made in one pool, so both cores share all the work."""
+    schools = start(context)
+    try:
+        return (school_pages.pages_for(schools.schools, schools.work.size)
+                + toolkit_pages.pages_for(schools.schools, context.project_dir, schools.work.size)
+                + [schools.work])
+    except BaseException:
+        schools.work.cancel()
+        raise

@@ -8,15 +8,12 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-
 from mkdocs.structure.files import File
 
-from macros import review
+from macros import profile_reference, review, schools_section
 from macros.case_study_pages import case_study_pages
-from macros.generated import GeneratedPage, SiteContext
+from macros.generated import GeneratedFile, GeneratedPage, SiteContext
 from macros.local_config import load_local
-from macros import profile_reference
-from macros import schools_section
 from macros.validation import InvalidFile
 
 # Each source adds pages or files made from the project's data (schools/, case_studies/, ...).
@@ -74,16 +71,55 @@ def on_files(files, config):
     if brand:  # checked for contrast by load_local
         files.append(File.generated(config, BRAND_CSS, content=f":root {{ --md-primary-fg-color: {brand}; }}\n"))
     context = SiteContext(project_dir=_state["project_dir"], local=_state["local"])
+    unfinished = _state["unfinished"] = []
     try:
         for source in PAGE_SOURCES:
             for item in source(context):
                 if isinstance(item, GeneratedPage):
                     files.append(File.generated(config, item.src_uri, content=item.markdown))
-                else:
+                elif isinstance(item, GeneratedFile):
                     files.append(File.generated(config, item.src_uri, abs_src_path=str(item.path)))
+                else:
+                    unfinished.append(item)
     except InvalidFile as err:
+        _cancel()
         raise PluginError(err.report()) from None
+    except BaseException:
+        _cancel()
+        raise
     return files
+
+
+@event_priority(100)
+def on_env(env, config, files):
+    """The pages are converted; before MkDocs copies the files into the site, wait for the documents
+    still being made, then complete what the pages could not know before (the downloads' sizes)."""
+    unfinished = _state.pop("unfinished", [])
+    if not unfinished:
+        return env
+    try:
+        for work in unfinished:
+            work.finish()
+    except BaseException:
+        for work in unfinished:
+            work.cancel()
+        raise
+    for file in files.documentation_pages():
+        page = file.page
+        if page is not None and page.content:
+            for work in unfinished:
+                page.content = work.fill(page.content)
+    return env
+
+
+def on_build_error(error):
+    _cancel()
+
+
+def _cancel() -> None:
+    """A failed build stops the work its page sources started."""
+    for work in _state.pop("unfinished", []):
+        work.cancel()
 
 
 # What `make serve` watches besides docs/: the project's data, templates and engine. Only the ones a

@@ -3,20 +3,22 @@ as Markdown, and as HTML, Word and PDF files written whole or not at all."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from macros import MODEL_POLICIES
 from macros import profiles as profile_rules
 from macros.action_plan import build_plan, priorities
 from macros.audit import ALL_STATUSES, STATUS_LABELS, Audit, strand_counts
-from macros.charts import Bar, BarGroup, bar_chart
-from macros.evidence import portfolio
 from macros.case_studies import suggestions
-from macros.documents import cached_formats, write_formats
+from macros.charts import Bar, BarGroup, bar_chart
+from macros.documents import Document, cached_formats, write_formats
+from macros.evidence import portfolio
 from macros.profiles import Profile
 from macros.render import SafeMarkdown, ethnic_group_label, render_template
 from macros.schemas import schema
+
 # The policy's formats, checks and cache key: one way to do each, shared with the policy documents.
 from macros.school_documents import FORMATS, cache_key, checked_formats, templates_for
 
@@ -117,10 +119,9 @@ def charts_for(profile: Profile, counts) -> dict[str, SafeMarkdown]:
 
 # ---- the pack -------------------------------------------------------------------------------
 
-def toolkit_values(profile: Profile, audit: Audit, local: dict[str, Any], *, charts: bool = True,
+def toolkit_values(profile: Profile, audit: Audit, local: dict[str, Any], *,
                    case_studies: list[dict] = ()) -> dict[str, Any]:
-    """What the pack's templates read. `charts=False` leaves the charts out (the Word document has
-    their tables, which carry the same numbers)."""
+    """What the pack's templates read."""
     data = profile.data
     counts = strand_counts(audit)
     strand_rows = []
@@ -150,17 +151,17 @@ def toolkit_values(profile: Profile, audit: Audit, local: dict[str, Any], *, cha
         "plan": build_plan(profile, audit),
         "portfolio": portfolio(profile, audit),
         "question_titles": QUESTION_TITLES,
-        "charts": charts_for(profile, counts) if charts else {},
+        "charts": charts_for(profile, counts),
         "authority": local["authority"],
         "contacts": local.get("contacts", []),
         "case_studies": list(case_studies),
     }
 
 
-def render_toolkit(profile: Profile, audit: Audit, local: dict[str, Any], *, charts: bool = True,
+def render_toolkit(profile: Profile, audit: Audit, local: dict[str, Any], *,
                    templates_dir: Path = MODEL_POLICIES, case_studies: list[dict] = ()) -> str:
     """The whole pack as Markdown, headed by an h1 with the school's name."""
-    values = toolkit_values(profile, audit, local, charts=charts, case_studies=case_studies)
+    values = toolkit_values(profile, audit, local, case_studies=case_studies)
     return render_template(PACK_TEMPLATE, values, templates_dir)
 
 
@@ -168,13 +169,17 @@ def write_toolkit_documents(profile: Profile, audit: Audit, local: dict[str, Any
                             formats: Iterable[str] = FORMATS, *, templates_dir: Path = MODEL_POLICIES,
                             case_studies: list[dict] = ()) -> dict[str, Path]:
     """Write the pack into `out_dir` as <slug>-self-evaluation.<format> for each format asked for,
-    all or nothing (documents.write_formats). Word cannot show the inline SVG charts: it gets their
-    tables, which hold the same numbers."""
-    formats = checked_formats(formats)
-    render = lambda charts: render_toolkit(profile, audit, local, charts=charts, templates_dir=templates_dir,  # noqa: E731
-                                           case_studies=case_studies)
-    return write_formats(render(True), out_dir, stem(profile), formats, title=title_of(profile), author=profile.name,
-                         docx_markdown=render(False) if "docx" in formats else None)
+    all or nothing (documents.write_formats)."""
+    document = pack_document(profile, audit, local, templates_dir=templates_dir, case_studies=case_studies)
+    return write_formats(document, out_dir, checked_formats(formats))
+
+
+def pack_document(profile: Profile, audit: Audit, local: dict[str, Any], *, templates_dir: Path = MODEL_POLICIES,
+                  case_studies: list[dict] = ()) -> Document:
+    """The school's pack, ready to write in any format (Word leaves out the charts' pictures; their
+    tables hold the same numbers)."""
+    markdown = render_toolkit(profile, audit, local, templates_dir=templates_dir, case_studies=case_studies)
+    return Document(markdown, stem(profile), title=title_of(profile), author=profile.name)
 
 
 def toolkit_key(profile: Profile, audit: Audit, local: dict[str, Any], templates_dir: Path,

@@ -8,8 +8,8 @@ from macros.audit import Audit, blank_audit
 from macros.generated import GeneratedFile, GeneratedPage
 from macros.output_files import atomic_path
 from macros.profiles import Profile
-from macros.school_documents import FORMAT_NAMES, size_text
-from macros.school_pages import school_summary, searchable_page
+from macros.school_documents import FORMAT_NAMES, file_size
+from macros.school_pages import Size, school_summary, searchable_page
 from macros.site_schools import School
 from macros.toolkit_documents import title_of
 
@@ -28,10 +28,11 @@ def audit_download(profile: Profile, audit: Audit, project_dir: Path) -> Path:
     return blank
 
 
-def self_evaluation_page(profile: Profile, audit: Audit, paths: dict[str, Path], audit_file: str, pack: str) -> str:
+def self_evaluation_page(profile: Profile, audit: Audit, paths: dict[str, Path], audit_file: str, pack: str,
+                         size: Size = file_size) -> str:
     """The page: the pack's heading, what to download and how to change it, then the whole pack."""
     heading, _, body = pack.partition("\n")
-    links = [f"- [Download the self-evaluation pack ({FORMAT_NAMES[fmt]}, {size_text(paths[fmt].stat().st_size)})]({paths[fmt].name})"
+    links = [f"- [Download the self-evaluation pack ({FORMAT_NAMES[fmt]}, {size(paths[fmt])})]({paths[fmt].name})"
              for fmt in ("docx", "pdf")]
     if audit.exists:
         links.append(f"- [Download the school's audit file (YAML text)]({audit_file})")
@@ -53,15 +54,14 @@ def self_evaluation_page(profile: Profile, audit: Audit, paths: dict[str, Path],
     return searchable_page(title_of(profile), heading, school_summary(profile), intro, body)
 
 
-def pages_for(schools: list[School], project_dir: Path) -> list[GeneratedPage | GeneratedFile]:
+def pages_for(schools: list[School], project_dir: Path, size: Size = file_size) -> list[GeneratedPage | GeneratedFile]:
     """Each school's self-evaluation page, pack downloads and audit file, from a build's SchoolSet."""
     out: list[GeneratedPage | GeneratedFile] = []
     for school in schools:
         profile, audit, paths = school.profile, school.audit, school.pack
-        pack = paths["md"].read_text(encoding="utf-8")  # the same words as the downloads, made once
         base = f"schools/{profile.slug}/{FOLDER}"
         audit_name = f"{profile.slug}-audit.yml"
         out += [GeneratedFile(f"{base}/{paths[fmt].name}", paths[fmt]) for fmt in ("docx", "pdf")]
         out.append(GeneratedFile(f"{base}/{audit_name}", audit_download(profile, audit, project_dir)))
-        out.append(GeneratedPage(f"{base}/index.md", self_evaluation_page(profile, audit, paths, audit_name, pack)))
+        out.append(GeneratedPage(f"{base}/index.md", self_evaluation_page(profile, audit, paths, audit_name, school.pack_text, size)))
     return out

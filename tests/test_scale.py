@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import re
 import shutil
 import threading
 import time
@@ -15,10 +16,11 @@ from pathlib import Path
 import pytest
 
 from macros import checked_cache, school_documents, schools_section, site_schools
-from macros.documents import cached_formats
+from macros.documents import Document, cached_formats
 from macros.generated import GeneratedPage, SiteContext
 from macros.local_config import load_local
 from macros.profiles import load_profiles
+from macros.school_documents import size_text
 from macros.school_pages import unindexed_headings
 from macros.validation import InvalidFile
 from tests.conftest import ROOT, _QuietHandler, copy_project, mkdocs_build
@@ -194,6 +196,37 @@ def test_two_makers_of_the_same_key_make_it_once(tmp_path):
     assert (tmp_path / "school" / "key1" / "doc.md").read_text(encoding="utf-8") == "text"
 
 
+# ---- documents made while MkDocs renders the pages ---------------------------------------------
+
+def test_a_download_not_made_yet_shows_its_size_once_it_is(tmp_path):
+    work = site_schools.DocumentWork()
+    made, coming = tmp_path / "made.pdf", tmp_path / "coming.docx"
+    made.write_bytes(b"x" * 3000)
+    assert work.size(made) == "3 KB"  # already there: no placeholder
+    placeholder = work.size(coming)
+    assert "KB" not in placeholder and work.size(coming) == placeholder  # one placeholder per file
+    coming.write_bytes(b"x" * 50_000)
+    assert work.fill(f"[Word ({placeholder})](a.docx), [again ({placeholder})](b.docx)") == \
+        "[Word (49 KB)](a.docx), [again (49 KB)](b.docx)"
+    assert work.fill("no placeholder here") == "no placeholder here"
+
+
+def test_a_document_set_that_fails_in_a_worker_fails_the_build_and_leaves_nothing(tmp_path):
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where a school's folder should be", encoding="utf-8")
+    work = site_schools.DocumentWork()
+    work.expect(site_schools.POOL_FROM)  # enough for the pool
+    document = Document("# Policy\n\nText.\n", "school-policy", title="Policy", author="School")
+    for n in range(site_schools.POOL_FROM):
+        work.make(site_schools._Job(tmp_path / f"school{n}", "key", document))
+    work.make(site_schools._Job(blocked / "school", "key", document))
+    with pytest.raises(OSError):
+        work.finish()
+    made = [path for path in tmp_path.rglob("*") if path.suffix in (".docx", ".pdf", ".md")]
+    assert all(path.parent.name == "key" for path in made)  # whole sets in their key folders, never halves
+    assert not list(tmp_path.rglob("*.part"))
+
+
 # ---- search -------------------------------------------------------------------------------------
 
 def test_only_headings_below_the_title_are_left_out_of_the_index():
@@ -226,6 +259,30 @@ def test_the_index_holds_each_school_by_name_phase_town_and_authority_only(synth
         assert all(len(d["text"]) < 200 for d in entries)  # not the policy's text
     # the guide's own pages are still indexed in full
     assert any("Education and Inspections Act" in d["text"] for d in docs if not d["location"].startswith("schools/"))
+
+
+def test_download_sizes_are_the_sizes_of_the_files_made_during_the_build(synthetic_site):
+    # The synthetic site is built cold: its documents are made in the pool while MkDocs converts
+    # the pages, so each size starts as a placeholder that the build fills in before writing.
+    site, profiles = synthetic_site
+    for page in site.rglob("*.html"):
+        assert "%%cohesion-size" not in page.read_text(encoding="utf-8"), page
+    assert "%%cohesion-size" not in (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    shown = re.compile(r'<a href="([^"]+\.(?:docx|pdf))">[^<]*?(\d+ KB)\)</a>')
+    checked = 0
+    for profile in profiles[:3]:
+        for page in (site / "schools" / profile.slug / "index.html",
+                     site / "schools" / profile.slug / "self-evaluation" / "index.html"):
+            links = shown.findall(page.read_text(encoding="utf-8"))
+            assert len(links) == 2, page  # Word and PDF
+            for href, size in links:
+                assert size == size_text((page.parent / href).stat().st_size), (page, href)
+                checked += 1
+    table = shown.findall((site / "schools" / "index.html").read_text(encoding="utf-8"))
+    assert len(table) == 2 * len(profiles)
+    for href, size in table:
+        assert size == size_text((site / "schools" / href).stat().st_size)
+    assert checked == 12
 
 
 def test_the_policy_is_still_on_the_page_in_full(synthetic_site):

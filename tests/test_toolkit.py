@@ -75,7 +75,7 @@ def test_what_the_school_wrote_in_its_audit_appears_in_the_report_and_portfolio(
 def test_a_profile_value_comes_out_literally_in_the_pack(tmp_path):
     nasty = "<script>alert(1)</script> {{ 7*7 }} & *stars*"
     profile = make_profile(tmp_path, {"leads": {"governor": nasty}, "local_area": {"name": nasty, "fsm_percent": 3}})
-    html = markdown_to_html(render_toolkit(profile, not_assessed(profile.slug), LOCAL, charts=False))
+    html = markdown_to_html(render_toolkit(profile, not_assessed(profile.slug), LOCAL))
     assert "<script>" not in html and "<em>stars</em>" not in html
     shown = html_text.unescape(html)  # what a reader sees: every character reference turned back
     assert f"Lead governor role: {nasty}</li>" in shown
@@ -104,6 +104,7 @@ def test_the_word_document_has_real_headings_and_the_chart_tables(riverside_pack
     assert document.core_properties.title == "Self-evaluation: Riverside Primary School (fictional example)"
     body = "\n".join(p.text for p in document.paragraphs)
     assert "cc-audit-chart" not in body and "viewBox" not in body  # no SVG leaks into Word
+    assert "In place: 4" not in body  # nor a chart's own label (the PDF draws it; Word has the table)
 
 
 def test_the_pdf_has_the_parts_the_school_and_the_charts_text(riverside_pack):
