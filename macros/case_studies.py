@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -192,12 +192,13 @@ def suggestions(profile: Any, project_dir: Path, local: dict[str, Any], n: int =
     return [
         {"title": study.title, "summary": study.summary,
          "url": f"{base}case-studies/{study.slug}/" + ("" if local.get("site_url") else "index.md")}
-        for study in most_relevant(profile, _studies_in(folder))
+        for study in most_relevant(profile, studies_in(folder))
     ]
 
 
-def _studies_in(folder: Path) -> list[CaseStudy]:
-    """load_case_studies, read once per build for however many schools ask (keyed on the files' times)."""
+def studies_in(folder: Path) -> list[CaseStudy]:
+    """load_case_studies, read once per build for however many schools and pages ask (keyed on the
+    files' times). A folder with a problem is read, and reported, every time."""
     stamp = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(folder.glob("*.md")))
     return _cached_studies(folder, stamp)
 

@@ -9,8 +9,16 @@ import yaml
 
 from macros import review
 from macros.case_studies import (
-    CONTEXT_TAGS, DIMENSION_ANCHORS, DIMENSIONS, ECM_OUTCOMES, PHASES, SETTINGS, STRAND_ANCHORS, STRANDS, CaseStudy,
-    load_case_studies,
+    CONTEXT_TAGS,
+    DIMENSION_ANCHORS,
+    DIMENSIONS,
+    ECM_OUTCOMES,
+    PHASES,
+    SETTINGS,
+    STRAND_ANCHORS,
+    STRANDS,
+    CaseStudy,
+    studies_in,
 )
 from macros.generated import GeneratedPage, SiteContext
 
@@ -28,7 +36,7 @@ FACETS = {
 
 def case_study_pages(context: SiteContext) -> list[GeneratedPage]:
     """The page source registered in site_hooks.PAGE_SOURCES."""
-    studies = load_case_studies(context.project_dir / "case_studies")
+    studies = studies_in(context.project_dir / "case_studies")
     today = date.today()
     pages = [GeneratedPage(f"{ROOT}/index.md", index_page(studies))]
     pages += [GeneratedPage(study_uri(s), study_page(s, today)) for s in studies]
@@ -192,6 +200,6 @@ def case_studies_for(folder, from_uri: str, strand: str | None = None, dimension
     for value, labels, what in ((strand, STRANDS, "strand"), (dimension, DIMENSIONS, "dimension")):
         if value is not None and value not in labels:
             raise ValueError(f"case_studies_for: '{value}' is not a {what}; use one of {', '.join(labels)}")
-    chosen = [s for s in load_case_studies(folder)
+    chosen = [s for s in studies_in(folder)
               if (strand is None or strand in s.strands) and (dimension is None or dimension in s.dimensions)]
     return study_links(chosen, from_uri)
