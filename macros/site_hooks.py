@@ -12,6 +12,7 @@ from mkdocs.structure.files import File
 
 from macros import profile_reference, review, schools_section
 from macros.case_study_pages import case_study_pages
+from macros.export_pdf import PdfError
 from macros.generated import GeneratedFile, GeneratedPage, SiteContext
 from macros.local_config import load_local
 from macros.validation import InvalidFile
@@ -100,9 +101,12 @@ def on_env(env, config, files):
     try:
         for work in unfinished:
             work.finish()
+    except (OSError, PdfError) as err:  # a full disk, a folder that cannot be written, Typst failing
+        _cancel_all(unfinished)
+        raise PluginError(f"The schools' Word and PDF files could not be made: {err}\nNo half-made file "
+                          "was kept. Free some space, or fix the folder named here, then build again.") from None
     except BaseException:
-        for work in unfinished:
-            work.cancel()
+        _cancel_all(unfinished)
         raise
     for file in files.documentation_pages():
         page = file.page
@@ -118,7 +122,11 @@ def on_build_error(error):
 
 def _cancel() -> None:
     """A failed build stops the work its page sources started."""
-    for work in _state.pop("unfinished", []):
+    _cancel_all(_state.pop("unfinished", []))
+
+
+def _cancel_all(unfinished: list) -> None:
+    for work in unfinished:
         work.cancel()
 
 

@@ -227,6 +227,19 @@ def test_a_document_set_that_fails_in_a_worker_fails_the_build_and_leaves_nothin
     assert not list(tmp_path.rglob("*.part"))
 
 
+def test_a_build_whose_documents_cannot_be_written_stops_with_a_clear_error(tmp_path):
+    project = copy_project(tmp_path / "project")
+    write_schools(project, SCHOOLS, seed=4)
+    (project / ".cache").mkdir()
+    (project / ".cache" / "documents").write_text("a file where the documents' folder should be", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "The schools' Word and PDF files could not be made" in result.stderr
+    assert ".cache/documents" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not list((project / ".cache").rglob("*.part"))
+
+
 # ---- search -------------------------------------------------------------------------------------
 
 def test_only_headings_below_the_title_are_left_out_of_the_index():
