@@ -10,8 +10,7 @@ from typing import Any
 
 import macros
 from macros import MODEL_POLICIES
-from macros.case_studies import suggestions
-from macros.documents import Document, cached_formats, write_formats
+from macros.documents import Document, write_formats
 from macros.profiles import Profile
 from macros.render import render_policy
 
@@ -116,12 +115,6 @@ def school_key(inputs: bytes, profile: Profile, case_studies: list[dict] = ()) -
     return digest.hexdigest()[:32]
 
 
-def cache_key(profile: Profile, local: dict[str, Any], templates_dir: Path, case_studies: list[dict] = ()) -> str:
-    """A digest of everything a school's documents are made from: its profile file, every template
-    file, the authority's settings, the suggested case studies and the engine."""
-    return school_key(inputs_digest(local, templates_dir), profile, case_studies)
-
-
 def engine_fingerprint() -> str:
     """The package version and a digest of its code: documents made by other code are not reused."""
     code = hashlib.sha256()
@@ -133,17 +126,3 @@ def engine_fingerprint() -> str:
 def policy_folder(project_dir: Path, profile: Profile) -> Path:
     """.cache/documents/<slug>: the school's policies, one folder per key."""
     return Path(project_dir) / CACHE / profile.slug
-
-
-def cached_school_documents(profile: Profile, local: dict[str, Any], project_dir: Path,
-                            formats: Iterable[str] = FORMATS, *, key: str | None = None,
-                            case_studies: list[dict] | None = None) -> dict[str, Path]:
-    """The school's documents from .cache/documents/<slug>/<key>/, made only when the key is new.
-    A site build passes the key and case studies it has already worked out (site_schools)."""
-    formats = checked_formats(formats)
-    templates_dir = templates_for(project_dir)
-    studies = suggestions(profile, project_dir, local) if case_studies is None else case_studies
-    key = key or cache_key(profile, local, templates_dir, studies)
-    return cached_formats(policy_folder(project_dir, profile), key, stem(profile), formats,
-                          lambda folder: write_school_documents(profile, local, folder, formats,
-                                                                templates_dir=templates_dir, case_studies=studies))

@@ -93,7 +93,8 @@ class DocumentWork:
     puts the real size in once `finish` has returned.
     """
 
-    PLACEHOLDER = re.compile(r"%%cohesion-size-(\d+)%%")
+    MARK = "%%cohesion-size-"  # then the file's number and "%%": nothing Markdown or HTML changes
+    PLACEHOLDER = re.compile(re.escape(MARK) + r"(\d+)%%")
 
     def __init__(self):
         self.pooled = False  # set by expect()
@@ -133,7 +134,7 @@ class DocumentWork:
         if path.is_file():
             return file_size(path)
         index = self._awaited.setdefault(path, len(self._awaited))
-        return f"%%cohesion-size-{index}%%"
+        return f"{self.MARK}{index}%%"
 
     def finish(self) -> None:
         """Wait until every document set is made; the first failure is raised, and the rest are stopped."""
@@ -145,7 +146,7 @@ class DocumentWork:
 
     def fill(self, text: str) -> str:
         """`text` with each placeholder from `size` replaced by its file's size (after `finish`)."""
-        if "%%cohesion-size-" not in text:
+        if self.MARK not in text:
             return text
         paths = list(self._awaited)
         return self.PLACEHOLDER.sub(lambda m: file_size(paths[int(m.group(1))]), text)

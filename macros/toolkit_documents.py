@@ -11,16 +11,15 @@ from macros import MODEL_POLICIES
 from macros import profiles as profile_rules
 from macros.action_plan import build_plan, priorities
 from macros.audit import ALL_STATUSES, STATUS_LABELS, Audit, strand_counts
-from macros.case_studies import suggestions
 from macros.charts import Bar, BarGroup, bar_chart
-from macros.documents import Document, cached_formats, write_formats
+from macros.documents import Document, write_formats
 from macros.evidence import portfolio
 from macros.profiles import Profile
 from macros.render import SafeMarkdown, ethnic_group_label, render_template
 from macros.schemas import schema
 
-# The policy's formats, checks and cache key: one way to do each, shared with the policy documents.
-from macros.school_documents import FORMATS, cache_key, checked_formats, templates_for
+# The policy's formats and their checks: one way to do each, shared with the policy documents.
+from macros.school_documents import FORMATS, checked_formats
 
 PACK_TEMPLATE = "self_evaluation.md.j2"
 CACHE = Path(".cache") / "self-evaluation"
@@ -182,12 +181,6 @@ def pack_document(profile: Profile, audit: Audit, local: dict[str, Any], *, temp
     return Document(markdown, stem(profile), title=title_of(profile), author=profile.name)
 
 
-def toolkit_key(profile: Profile, audit: Audit, local: dict[str, Any], templates_dir: Path,
-                case_studies: list[dict] = ()) -> str:
-    """The policy's cache key (profile, templates, local.yml, case studies, engine) with the audit file added."""
-    return pack_key(cache_key(profile, local, templates_dir, case_studies), audit)
-
-
 def pack_key(policy_key: str, audit: Audit) -> str:
     """The pack's key from the policy's (school_documents.school_key) and the school's audit file."""
     digest = hashlib.sha256(policy_key.encode())
@@ -198,18 +191,3 @@ def pack_key(policy_key: str, audit: Audit) -> str:
 def pack_folder(project_dir: Path, profile: Profile) -> Path:
     """.cache/self-evaluation/<slug>: the school's packs, one folder per key."""
     return Path(project_dir) / CACHE / profile.slug
-
-
-def cached_toolkit_documents(profile: Profile, audit: Audit, local: dict[str, Any], project_dir: Path,
-                             formats: Iterable[str] = FORMATS, *, key: str | None = None,
-                             case_studies: list[dict] | None = None) -> dict[str, Path]:
-    """The pack from .cache/self-evaluation/<slug>/<key>/, made only when the key is new (the same
-    scheme as the policies' cache, in a folder of its own so neither clears the other's files).
-    A site build passes the key and case studies it has already worked out (site_schools)."""
-    formats = checked_formats(formats)
-    templates_dir = templates_for(project_dir)
-    studies = suggestions(profile, project_dir, local) if case_studies is None else case_studies
-    key = key or toolkit_key(profile, audit, local, templates_dir, studies)
-    return cached_formats(pack_folder(project_dir, profile), key, stem(profile), formats,
-                          lambda folder: write_toolkit_documents(profile, audit, local, folder, formats,
-                                                                 templates_dir=templates_dir, case_studies=studies))
