@@ -7,7 +7,9 @@ from dataclasses import replace
 from html import escape
 from itertools import groupby
 
+from macros import document_tree
 from macros.document_tree import (  # how the Word writer reads the same tree: one reading for both
+    HEADINGS,
     LINE_BREAK,
     PLAIN,
     Look,
@@ -21,11 +23,8 @@ from macros.document_tree import (  # how the Word writer reads the same tree: o
 )
 from macros.export_html import HTML_SPACE, fragment_tree
 
-HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-# Elements that hold other blocks: their contents flow on as if they were not there.
-WRAPPERS = {"div", "section", "main", "article", "header", "footer", "aside", "figure", "figcaption",
-            "details", "summary", "nav", "fragment"}
-BLOCKS = {"p", "ul", "ol", "blockquote", "table", "pre", "dl", "hr", "svg", *HEADINGS, *WRAPPERS}
+# The blocks both writers know, and inline SVG, which the PDF draws as a picture (Word leaves it out).
+BLOCKS = document_tree.BLOCKS | {"svg"}
 
 # Inside a Typst string only \ and " are special; control characters and the Unicode line and
 # paragraph separators are written as escapes, so the source stays one line per string.

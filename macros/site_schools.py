@@ -200,6 +200,7 @@ class _Plan:
     """One school's documents in this build: their keys and paths, and which sets are missing."""
 
     context: SiteContext
+    templates: Path  # the templates' folder (a fork's own or the package's), found once per build
     profile: Profile
     audit: Audit
     studies: list
@@ -208,10 +209,9 @@ class _Plan:
     missing: list[str]  # the kinds not in .cache
 
     def document(self, kind: str) -> Document:
-        templates = policies.templates_for(self.context.project_dir)
         if kind == "policy":
-            return policies.policy_document(self.profile, self.context.local, templates, self.studies)
-        return packs.pack_document(self.profile, self.audit, self.context.local, templates_dir=templates,
+            return policies.policy_document(self.profile, self.context.local, self.templates, self.studies)
+        return packs.pack_document(self.profile, self.audit, self.context.local, templates_dir=self.templates,
                                    case_studies=self.studies)
 
     def school(self, work: DocumentWork) -> School:
@@ -232,7 +232,8 @@ def _plan(context: SiteContext, profiles: Iterable[Profile], audits: dict[str, A
           policy: bool, pack: bool) -> list[_Plan]:
     """Each school's documents' keys and paths, and which sets are not already in .cache."""
     project, local = Path(context.project_dir), context.local
-    inputs = policies.inputs_digest(local, policies.templates_for(project))  # once per build, not per school
+    templates = policies.templates_for(project)
+    inputs = policies.inputs_digest(local, templates)  # once per build, not per school
     plans = []
     for profile in profiles:
         audit = audits.get(profile.slug) or not_assessed(profile.slug)
@@ -249,5 +250,5 @@ def _plan(context: SiteContext, profiles: Iterable[Profile], audits: dict[str, A
             sets[kind], paths[kind] = (folder, key), key_paths(folder, key, stem, SITE_FORMATS)
             if not is_cached(paths[kind]):
                 missing.append(kind)
-        plans.append(_Plan(context, profile, audit, studies, sets, paths, missing))
+        plans.append(_Plan(context, templates, profile, audit, studies, sets, paths, missing))
     return plans
