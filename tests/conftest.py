@@ -42,9 +42,8 @@ def copy_project(dest: Path) -> Path:
             shutil.copytree(src, dest / part)
         elif src.exists():
             shutil.copy2(src, dest / part)
-    # the hooks file is named by path in mkdocs.yml; point it at the real one
-    (dest / "macros").mkdir(exist_ok=True)
-    shutil.copy2(ROOT / "macros" / "site_hooks.py", dest / "macros" / "site_hooks.py")
+    # the MkDocs glue is named by path in mkdocs.yml
+    shutil.copytree(ROOT / "macros", dest / "macros", ignore=shutil.ignore_patterns("__pycache__"))
     return dest
 
 

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from macros import action_plan as plans
-from macros.action_plan import POINT_IDS, build_plan, priorities, term_of, timescale
-from macros.audit import Audit, Entry, load_audits, not_assessed, practice, practices
-from macros.evidence import portfolio
-from macros.profiles import load_profiles
+from cohesion_guide.documents import action_plan as plans
+from cohesion_guide.documents.action_plan import POINT_IDS, build_plan, priorities, term_of, timescale
+from cohesion_guide.inputs.audit import Audit, Entry, load_audits, not_assessed, practice, practices
+from cohesion_guide.documents.evidence import portfolio
+from cohesion_guide.inputs.profiles import load_profiles
 from tests.test_tailoring import make_profile
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from macros import audit as audits
-from macros.action_plan import POINT_IDS
-from macros.audit import InvalidFile, blank_audit, load_audit, load_audits, not_assessed, strand_counts
-from macros.cli import main
+from cohesion_guide.inputs import audit as audits
+from cohesion_guide.documents.action_plan import POINT_IDS
+from cohesion_guide.inputs.audit import InvalidFile, blank_audit, load_audit, load_audits, not_assessed, strand_counts
+from cohesion_guide.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_SLUGS = sorted(p.stem for p in (ROOT / "schools").glob("*.yml"))

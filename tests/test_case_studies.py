@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from macros.case_studies import (
+from cohesion_guide.inputs.case_studies import (
     CONTEXT_TAGS, DIMENSION_ANCHORS, DIMENSIONS, ECM_OUTCOMES, PHASES, SETTINGS, STRAND_ANCHORS, STRANDS,
     load_case_studies, most_relevant, profile_tags, relevance,
 )
-from macros.profiles import Profile, load_profiles
-from macros.schemas import schema
-from macros.validation import InvalidFile
+from cohesion_guide.inputs.profiles import Profile, load_profiles
+from cohesion_guide.inputs.schemas import schema
+from cohesion_guide.inputs.validation import InvalidFile
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "case_studies"

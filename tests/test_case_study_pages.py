@@ -8,9 +8,9 @@ from datetime import date
 import pytest
 import yaml
 
-from macros.case_studies import DIMENSIONS, PHASES, SETTINGS, STRANDS, load_case_studies
-from macros.case_study_pages import FACETS, case_studies_for, case_study_pages, link, text
-from macros.generated import SiteContext
+from cohesion_guide.inputs.case_studies import DIMENSIONS, PHASES, SETTINGS, STRANDS, load_case_studies
+from cohesion_guide.site.case_study_pages import FACETS, case_studies_for, case_study_pages, link, text
+from cohesion_guide.site.generated import SiteContext
 from tests.conftest import ROOT, mkdocs_build
 
 STUDIES = load_case_studies(ROOT / "case_studies")

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from macros.audit import Audit, Entry, not_assessed, strand_counts
-from macros.charts import SERIES, TEXT, Bar, BarGroup, bar_chart
-from macros.local_config import contrast, load_local
-from macros.toolkit_documents import audit_chart, charts_for, ethnicity_rows, render_toolkit
+from cohesion_guide.inputs.audit import Audit, Entry, not_assessed, strand_counts
+from cohesion_guide.documents.charts import SERIES, TEXT, Bar, BarGroup, bar_chart
+from cohesion_guide.inputs.local_config import contrast, load_local
+from cohesion_guide.documents.self_evaluation import audit_chart, charts_for, ethnicity_rows, render_toolkit
 from tests.test_tailoring import make_profile
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -164,8 +164,8 @@ def test_a_local_area_name_is_escaped_in_the_chart_and_the_table(tmp_path):
 
 @pytest.mark.parametrize("slug", sorted(p.stem for p in (ROOT / "schools").glob("*.yml")))
 def test_every_example_schools_charts_parse(slug):
-    from macros.audit import audit_for
-    from macros.profiles import load_profile
+    from cohesion_guide.inputs.audit import audit_for
+    from cohesion_guide.inputs.profiles import load_profile
 
     profile = load_profile(ROOT / "schools" / f"{slug}.yml")
     audit = audit_for(slug, ROOT / "audits")

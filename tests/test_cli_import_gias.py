@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.cli import main
-from macros.cmd_import_gias import ProgressBar
-from macros.profiles import load_profiles
+from cohesion_guide.cli import main
+from cohesion_guide.cli.import_gias import ProgressBar
+from cohesion_guide.inputs.profiles import load_profiles
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "gias"
 MIXED = FIXTURES / "mixed.csv"

@@ -10,8 +10,9 @@ import docx
 import pypdf
 import pytest
 
-from macros import documents, school_documents
-from macros.cli import main
+from cohesion_guide.export import document_set as documents
+from cohesion_guide.documents import policy as school_documents
+from cohesion_guide.cli import main
 from tests.test_render import SECTIONS
 from tests.test_tailoring import make_profile
 

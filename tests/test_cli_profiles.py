@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from macros import cli, cmd_new
-from macros.profiles import load_profile, problems_in
-from macros.validation import parse_yaml
+from cohesion_guide import cli
+from cohesion_guide.cli import new as cmd_new
+from cohesion_guide.inputs.profiles import load_profile, problems_in
+from cohesion_guide.inputs.validation import parse_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHOOLS = ROOT / "schools"

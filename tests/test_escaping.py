@@ -11,10 +11,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from macros.export_html import markdown_to_html
-from macros.local_config import load_local
-from macros.render import escape_markdown, render_policy
-from macros.school_documents import write_school_documents
+from cohesion_guide.export.html import markdown_to_html
+from cohesion_guide.inputs.local_config import load_local
+from cohesion_guide.documents.render import escape_markdown, render_policy
+from cohesion_guide.documents.policy import write_school_documents
 from tests.test_tailoring import make_profile
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,8 +10,8 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 from lxml import etree
 
-from macros.export_docx import write_docx
-from macros.export_html import fragment_tree, markdown_to_html
+from cohesion_guide.export.docx import write_docx
+from cohesion_guide.export.html import fragment_tree, markdown_to_html
 
 # Profile text as the policy engineer hands it over: raw HTML already escaped.
 SPECIAL = "Ysgol Gŵyr & <Żółw> \"quoted\" 'single' اردو 🙂 {{ 7*7 }} {% raw %}"

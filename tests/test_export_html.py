@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from macros.export_html import fragment_tree, markdown_to_html, print_css, standalone_html
+from cohesion_guide.export.html import fragment_tree, markdown_to_html, print_css, standalone_html
 
 SPECIAL = "Ysgol Gŵyr & <Żółw> \"quoted\" 'single' اردو 🙂 {{ 7*7 }} {% raw %}"
 

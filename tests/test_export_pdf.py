@@ -14,11 +14,11 @@ import typst
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from macros import export_pdf
-from macros.charts import Bar, BarGroup, bar_chart
-from macros.export_html import markdown_to_html
-from macros.export_pdf import write_pdf
-from macros.export_typst import UnknownLanguage, typst_string
+from cohesion_guide.export import pdf as export_pdf
+from cohesion_guide.documents.charts import Bar, BarGroup, bar_chart
+from cohesion_guide.export.html import markdown_to_html
+from cohesion_guide.export.pdf import write_pdf
+from cohesion_guide.export.typst import UnknownLanguage, typst_string
 
 # The Urdu word comes last: the bidi algorithm would lay digits after it out right to left, and
 # text extraction would then give them in another order (correct, but not the source's order).

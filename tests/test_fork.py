@@ -9,7 +9,7 @@ import zipfile
 import pytest
 from pypdf import PdfReader
 
-from macros.cli import main
+from cohesion_guide.cli import main
 from tests.conftest import ROOT, copy_project, mkdocs_build
 
 FORK_LOCAL = """\

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros import gias_map
-from macros.gias_import import import_extract, plan
-from macros.gias_read import read_extract
-from macros.local_config import load_local
-from macros.profiles import load_profile, load_profiles
-from macros.schemas import schema
-from macros.validation import InvalidFile
+from cohesion_guide.gias import map as gias_map
+from cohesion_guide.gias.importer import import_extract, plan
+from cohesion_guide.gias.read import read_extract
+from cohesion_guide.inputs.local_config import load_local
+from cohesion_guide.inputs.profiles import load_profile, load_profiles
+from cohesion_guide.inputs.schemas import schema
+from cohesion_guide.inputs.validation import InvalidFile
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path("/work/shared/data")
@@ -102,7 +102,7 @@ def test_rows_longer_than_the_header_are_read_by_name_and_their_shifted_values_f
 
 @needs_data
 def test_every_imported_profile_renders_as_a_policy(tmp_path):
-    render = pytest.importorskip("macros.render")
+    render = pytest.importorskip("cohesion_guide.documents.render")
     import_extract(RAGGED, tmp_path / "a", today=TODAY)
     import_extract(ANONYMISED, tmp_path / "b", census=CENSUS, today=TODAY)
     local = load_local(ROOT)
@@ -442,9 +442,9 @@ def test_a_register_field_in_an_unusual_layout_is_left_with_a_message_and_the_re
                                    "`x", "100%", "null", "~", "'quoted'", " lead", "x #y", "Notre Dame – St Thérèse",
                                    "Sixth Form, Upper", "*star", "&amp", "!tag", "%YAML", "1e3", "0x1F", ".inf", ""])
 def test_the_fast_scalar_writer_writes_what_the_project_writer_would(value):
-    from macros.gias_write import _scalar
-    from macros.profile_scaffold import scalar
-    from macros.validation import parse_yaml
+    from cohesion_guide.gias.write import _scalar
+    from cohesion_guide.inputs.scaffold import scalar
+    from cohesion_guide.inputs.validation import parse_yaml
     assert _scalar(value) == scalar(value)
     assert parse_yaml(f"v: {_scalar(value)}", "(test)").data == {"v": value}
 

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.local_config import contrast, load_local
-from macros.validation import InvalidFile
+from cohesion_guide.inputs.local_config import contrast, load_local
+from cohesion_guide.inputs.validation import InvalidFile
 from tests.conftest import ROOT, copy_project, mkdocs_build
 
 

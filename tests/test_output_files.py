@@ -6,7 +6,7 @@ import stat
 
 import pytest
 
-from macros.output_files import EmptyOutput, atomic_dir, atomic_path
+from cohesion_guide.files import EmptyOutput, atomic_dir, atomic_path
 
 
 class Boom(Exception):

@@ -7,11 +7,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from macros import profiles
-from macros.profile_reference import reference_markdown
-from macros.profiles import Profile, load_profile, load_profiles, slug_for
-from macros.schemas import schema
-from macros.validation import InvalidFile, Problem
+from cohesion_guide.inputs import profiles
+from cohesion_guide.site.profile_reference import reference_markdown
+from cohesion_guide.inputs.profiles import Profile, load_profile, load_profiles, slug_for
+from cohesion_guide.inputs.schemas import schema
+from cohesion_guide.inputs.validation import InvalidFile, Problem
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHOOLS = ROOT / "schools"

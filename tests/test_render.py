@@ -8,10 +8,10 @@ import jinja2
 import pytest
 from jinja2.sandbox import SecurityError
 
-from macros import render
-from macros.export_html import markdown_to_html
-from macros.local_config import load_local
-from macros.render import escape_markdown, next_review, render_policy, render_template
+from cohesion_guide.documents import render
+from cohesion_guide.export.html import markdown_to_html
+from cohesion_guide.inputs.local_config import load_local
+from cohesion_guide.documents.render import escape_markdown, next_review, render_policy, render_template
 from tests.test_tailoring import make_profile, section
 
 ROOT = Path(__file__).resolve().parent.parent

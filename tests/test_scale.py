@@ -15,14 +15,17 @@ from pathlib import Path
 
 import pytest
 
-from macros import checked_cache, school_documents, schools_section, site_schools
-from macros.documents import Document, cached_formats
-from macros.generated import GeneratedPage, SiteContext
-from macros.local_config import load_local
-from macros.profiles import load_profiles
-from macros.school_documents import size_text
-from macros.school_pages import unindexed_headings
-from macros.validation import InvalidFile
+from cohesion_guide.site import checked_cache
+from cohesion_guide.documents import policy as school_documents
+from cohesion_guide.site import schools_section
+from cohesion_guide.site import build as site_schools
+from cohesion_guide.export.document_set import Document, cached_formats
+from cohesion_guide.site.generated import GeneratedPage, SiteContext
+from cohesion_guide.inputs.local_config import load_local
+from cohesion_guide.inputs.profiles import load_profiles
+from cohesion_guide.documents.policy import size_text
+from cohesion_guide.site.school_pages import unindexed_headings
+from cohesion_guide.inputs.validation import InvalidFile
 from tests.conftest import ROOT, _QuietHandler, copy_project, mkdocs_build
 from tests.synthetic_schools import write_schools
 

@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from macros import school_documents, school_pages
-from macros.generated import GeneratedFile, GeneratedPage, SiteContext
-from macros.local_config import load_local
-from macros.profiles import load_profiles
-from macros.school_documents import CACHE, size_text
-from macros.site_schools import prepare
+from cohesion_guide.documents import policy as school_documents
+from cohesion_guide.site import school_pages
+from cohesion_guide.site.generated import GeneratedFile, GeneratedPage, SiteContext
+from cohesion_guide.inputs.local_config import load_local
+from cohesion_guide.inputs.profiles import load_profiles
+from cohesion_guide.documents.policy import CACHE, size_text
+from cohesion_guide.site.build import prepare
 from tests.conftest import mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent

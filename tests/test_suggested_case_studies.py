@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import shutil
 
-from macros.audit import audit_for
-from macros.case_studies import load_case_studies, most_relevant, suggestions
-from macros.local_config import load_local
-from macros.profiles import load_profile
-from macros.render import render_policy
-from macros.toolkit_documents import render_toolkit
+from cohesion_guide.inputs.audit import audit_for
+from cohesion_guide.inputs.case_studies import load_case_studies, most_relevant, suggestions
+from cohesion_guide.inputs.local_config import load_local
+from cohesion_guide.inputs.profiles import load_profile
+from cohesion_guide.documents.render import render_policy
+from cohesion_guide.documents.self_evaluation import render_toolkit
 from tests.conftest import ROOT
 
 LOCAL = load_local(ROOT)

@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros import profiles, tailoring
-from macros.local_config import load_local
-from macros.profiles import load_profile
-from macros.render import render_policy
+from cohesion_guide.inputs import profiles
+from cohesion_guide.documents import tailoring
+from cohesion_guide.inputs.local_config import load_local
+from cohesion_guide.inputs.profiles import load_profile
+from cohesion_guide.documents.render import render_policy
 
 ROOT = Path(__file__).resolve().parent.parent
 

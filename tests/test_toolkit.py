@@ -10,12 +10,12 @@ import docx
 import pypdf
 import pytest
 
-from macros.audit import audit_for, not_assessed
-from macros.cli import main
-from macros.export_html import markdown_to_html
-from macros.local_config import load_local
-from macros.profiles import load_profile
-from macros.toolkit_documents import render_toolkit, write_toolkit_documents
+from cohesion_guide.inputs.audit import audit_for, not_assessed
+from cohesion_guide.cli import main
+from cohesion_guide.export.html import markdown_to_html
+from cohesion_guide.inputs.local_config import load_local
+from cohesion_guide.inputs.profiles import load_profile
+from cohesion_guide.documents.self_evaluation import render_toolkit, write_toolkit_documents
 from tests.conftest import mkdocs_build
 from tests.test_tailoring import make_profile
 
@@ -173,8 +173,8 @@ def test_the_site_has_each_schools_self_evaluation_page_and_downloads(built_site
 
 
 def test_a_school_without_an_audit_is_offered_a_form_for_it_that_validates(tmp_path):
-    from macros.audit import load_audit
-    from macros.toolkit_pages import audit_download, self_evaluation_page
+    from cohesion_guide.inputs.audit import load_audit
+    from cohesion_guide.site.self_evaluation_pages import audit_download, self_evaluation_page
 
     profile = make_profile(tmp_path)
     audit = not_assessed(profile.slug)
