@@ -8,15 +8,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from cohesion_guide.errors import EmptyOutput
+
 # mkstemp and mkdtemp make private files (0600, 0700); outputs are published, so they get the
 # permissions an ordinary new file would have. The umask can only be read by setting it, so read
 # it once, at import, before any threads exist.
 _UMASK = os.umask(0)
 os.umask(_UMASK)
-
-
-class EmptyOutput(Exception):
-    """The block finished but wrote nothing: publishing that would replace a document with a blank."""
 
 
 @contextmanager

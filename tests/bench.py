@@ -167,16 +167,16 @@ def baseline_project(project: Path, work: Path) -> Path:
 
 def exporter_times(project: Path, schools: int = 6) -> dict[str, float]:
     """Median seconds per file for each exporter, on one core, after one warm-up document."""
-    from cohesion_guide.inputs.audit import audit_for
-    from cohesion_guide.inputs.case_studies import suggestions
+    from cohesion_guide.documents.policy import templates_for
+    from cohesion_guide.documents.render import render_policy
+    from cohesion_guide.documents.self_evaluation import render_toolkit
     from cohesion_guide.export.docx import write_docx
     from cohesion_guide.export.html import markdown_to_html
     from cohesion_guide.export.pdf import write_pdf
+    from cohesion_guide.inputs.audit import audit_for
+    from cohesion_guide.inputs.case_studies import suggestions
     from cohesion_guide.inputs.local_config import load_local
     from cohesion_guide.inputs.profiles import load_profile
-    from cohesion_guide.documents.render import render_policy
-    from cohesion_guide.documents.policy import templates_for
-    from cohesion_guide.documents.self_evaluation import render_toolkit
 
     local = load_local(project)
     templates = templates_for(project)

@@ -24,7 +24,7 @@ CHROMIUM_ARGS = [
 PROJECT_PARTS = ["mkdocs.yml", "local.yml", "docs", "overrides", "schools", "audits", "case_studies", "model_policies"]
 
 
-def mkdocs_build(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess:
+def run_mkdocs(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess:
     """Run a strict build of `project` into `site_dir`, returning what it printed."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
@@ -47,8 +47,26 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+# Markers follow from the fixtures a test uses, so `-m "not build and not browser"` (make
+# test-quick) selects exactly the tests that neither build a site nor start Chromium.
+MARKER_FIXTURES = {"build": "mkdocs_build", "browser": "browser"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        for marker, fixture in MARKER_FIXTURES.items():
+            if fixture in getattr(item, "fixturenames", ()):
+                item.add_marker(marker)
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
+def mkdocs_build():
+    """A strict MkDocs build of a project folder (run_mkdocs); a test that builds asks for this."""
+    return run_mkdocs
+
+
+@pytest.fixture(scope="session")
+def built_site(mkdocs_build, tmp_path_factory) -> Path:
     """The real project, built once with --strict, for every test that reads the output."""
     site = tmp_path_factory.mktemp("site")
     result = mkdocs_build(ROOT, site)

@@ -105,14 +105,8 @@ def report(summary: Summary, out_dir: Path) -> str:
 
 def run(args: argparse.Namespace) -> int:
     if args.output.exists() and not args.output.is_dir():
-        print(InvalidFile([Problem(str(args.output), 1, "-o", "is a file, not a folder; give the schools folder")]).report(),
-              file=sys.stderr)
-        return 2
-    try:
-        summary = import_extract(args.extract, args.output, la=args.la, la_code=args.la_code, census=args.census,
-                                 progress=ProgressBar(sys.stderr, args.progress))
-    except InvalidFile as err:
-        print(err.report(), file=sys.stderr)
-        return 2
+        raise InvalidFile([Problem(str(args.output), 1, "-o", "is a file, not a folder; give the schools folder")])
+    summary = import_extract(args.extract, args.output, la=args.la, la_code=args.la_code, census=args.census,
+                             progress=ProgressBar(sys.stderr, args.progress))
     print(report(summary, args.output))
     return 0

@@ -9,8 +9,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from cohesion_guide.inputs.scaffold import scaffold
 from cohesion_guide.inputs.profiles import display_name, file_name_problems, problems_in
+from cohesion_guide.inputs.scaffold import scaffold
 from cohesion_guide.inputs.schemas import schema
 from cohesion_guide.inputs.validation import Loaded, allowed_text, check, parse_yaml
 

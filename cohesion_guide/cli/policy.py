@@ -2,16 +2,22 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from cohesion_guide import CHECKOUT
+from cohesion_guide.documents.policy import (
+    FORMAT_NAMES,
+    FORMATS,
+    UnknownFormat,
+    checked_formats,
+    size_text,
+    templates_for,
+    write_school_documents,
+)
+from cohesion_guide.errors import InvalidFile, Problem
 from cohesion_guide.inputs.case_studies import suggestions
 from cohesion_guide.inputs.local_config import load_local
 from cohesion_guide.inputs.profiles import load_profile
-from cohesion_guide.documents.policy import (FORMAT_NAMES, FORMATS, UnknownFormat, checked_formats, size_text, templates_for,
-                                     write_school_documents)
-from cohesion_guide.inputs.validation import InvalidFile
 
 EXAMPLES = """examples:
   cohesion policy schools/riverside-primary.yml
@@ -62,34 +68,24 @@ def project_dir(chosen: Path | None) -> Path:
     return CHECKOUT
 
 
-def formats_and_project(args: argparse.Namespace) -> tuple[tuple[str, ...], Path] | None:
-    """The --format list and the --project folder, checked; None (with the reason printed) when either is wrong."""
+def formats_and_project(args: argparse.Namespace) -> tuple[tuple[str, ...], Path]:
+    """The --format list and the --project folder, checked; UnknownFormat or InvalidFile when either is wrong."""
     try:
         formats = checked_formats(args.format.split(","))
     except UnknownFormat as err:
-        print(f"--format: {err}. For example: --format docx,pdf", file=sys.stderr)
-        return None
+        raise UnknownFormat(f"--format: {err}. For example: --format docx,pdf") from None
     project = project_dir(args.project)
-    if not (project / "local.yml").is_file():
-        print(f"{project}: there is no local.yml here. Give --project the folder of your copy of the guide "
-              "(the one with local.yml in it).", file=sys.stderr)
-        return None
+    if args.project is not None and not (project / "local.yml").is_file():
+        raise InvalidFile([Problem(str(project), 1, "--project", "there is no local.yml here; give the folder of "
+                                   "your copy of the guide (the one with local.yml in it)")])
     return formats, project
 
 
 def run(args: argparse.Namespace) -> int:
-    chosen = formats_and_project(args)
-    if chosen is None:
-        return 2
-    formats, project = chosen
-    try:
-        local = load_local(project, required=False)
-        profile = load_profile(args.profile)
-        studies = suggestions(profile, project, local)
-    except InvalidFile as err:
-        print(err.report(), file=sys.stderr)
-        print("Fix each line above, then run cohesion policy again.", file=sys.stderr)
-        return 2
+    formats, project = formats_and_project(args)
+    local = load_local(project, required=False)
+    profile = load_profile(args.profile)
+    studies = suggestions(profile, project, local)
     written = write_school_documents(profile, local, args.output, formats, templates_dir=templates_for(project),
                                      case_studies=studies)
     for fmt, path in written.items():

@@ -3,16 +3,15 @@ action plan, evidence portfolio) as Word, PDF, Markdown and a web page."""
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from cohesion_guide.inputs.audit import load_audit, not_assessed
 from cohesion_guide.cli.policy import add_document_options, formats_and_project
+from cohesion_guide.documents.policy import FORMAT_NAMES, size_text, templates_for
+from cohesion_guide.documents.self_evaluation import write_toolkit_documents
+from cohesion_guide.inputs.audit import load_audit, not_assessed
+from cohesion_guide.inputs.case_studies import suggestions
 from cohesion_guide.inputs.local_config import load_local
 from cohesion_guide.inputs.profiles import display_name, load_profile
-from cohesion_guide.documents.policy import FORMAT_NAMES, size_text, templates_for
-from cohesion_guide.inputs.case_studies import suggestions
-from cohesion_guide.documents.self_evaluation import write_toolkit_documents
 from cohesion_guide.inputs.validation import InvalidFile
 
 EXAMPLES = """examples:
@@ -58,37 +57,23 @@ def _collect(problems: list, load, *args):
 
 
 def run(args: argparse.Namespace) -> int:
-    chosen = formats_and_project(args)
-    if chosen is None:
-        return 2
-    formats, project = chosen
+    formats, project = formats_and_project(args)
     problems: list = []
     local = _collect(problems, lambda folder: load_local(folder, required=False), project)
     profile = _collect(problems, load_profile, args.profile)
     audit = _collect(problems, load_audit, args.audit, display_name(args.audit)) if args.audit else None
     if problems:
-        print(InvalidFile(problems).report(), file=sys.stderr)
-        print("Fix each line above, then run cohesion toolkit again.", file=sys.stderr)
-        return 2
+        raise InvalidFile(problems)
     if audit is None:
         beside = Path(args.profile).resolve().parent.parent / "audits" / f"{profile.slug}.yml"
-        try:
-            audit = load_audit(beside, display_name(beside)) if beside.is_file() else None
-        except InvalidFile as err:
-            print(err.report(), file=sys.stderr)
-            print("Fix each line above, then run cohesion toolkit again.", file=sys.stderr)
-            return 2
+        audit = load_audit(beside, display_name(beside)) if beside.is_file() else None
     if audit is None:
         audit = not_assessed(profile.slug)
         print(f"No audit for {profile.slug}: every practice is shown as not yet assessed. "
               f"Start one with: cohesion audit new {profile.slug}")
     else:
         print(f"Using the audit {display_name(audit.path)}")
-    try:
-        studies = suggestions(profile, project, local)
-    except InvalidFile as err:
-        print(err.report(), file=sys.stderr)
-        return 2
+    studies = suggestions(profile, project, local)
     written = write_toolkit_documents(profile, audit, local, args.output, formats, templates_dir=templates_for(project),
                                       case_studies=studies)
     for fmt, path in written.items():

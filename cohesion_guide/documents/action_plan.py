@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from cohesion_guide.documents.render import largest_groups
 from cohesion_guide.inputs.audit import STATUS_LABELS, Audit, practices
 from cohesion_guide.inputs.dates import parse_date
 from cohesion_guide.inputs.profiles import Profile
-from cohesion_guide.documents.render import largest_groups
 
 # The six-point planning framework (after the TDA's school improvement planning framework).
 POINTS = (

@@ -10,18 +10,15 @@ from typing import Any
 
 import cohesion_guide
 from cohesion_guide import MODEL_POLICIES
+from cohesion_guide.documents.render import render_policy
+from cohesion_guide.errors import UnknownFormat
 from cohesion_guide.export.document_set import Document, write_formats
 from cohesion_guide.inputs.profiles import Profile
-from cohesion_guide.documents.render import render_policy
 
 FORMATS = ("md", "html", "docx", "pdf")
 # How a download link names each format, as GOV.UK does: "Word document, 38 KB".
 FORMAT_NAMES = {"md": "Markdown text", "html": "web page", "docx": "Word document", "pdf": "PDF"}
 CACHE = Path(".cache") / "documents"  # under the project folder; .gitignore leaves it out
-
-
-class UnknownFormat(ValueError):
-    pass
 
 
 def checked_formats(formats: Iterable[str]) -> tuple[str, ...]:

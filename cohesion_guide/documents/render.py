@@ -12,10 +12,10 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from cohesion_guide import MODEL_POLICIES
 from cohesion_guide.documents import tailoring
+from cohesion_guide.documents.tailoring import Commitment
 from cohesion_guide.inputs.dates import long_date, parse_date
 from cohesion_guide.inputs.profiles import NOT_AN_ETHNIC_GROUP, Profile
 from cohesion_guide.inputs.schemas import schema
-from cohesion_guide.documents.tailoring import Commitment
 
 POLICY_TEMPLATE = "policy.md.j2"
 

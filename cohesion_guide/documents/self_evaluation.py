@@ -8,18 +8,18 @@ from pathlib import Path
 from typing import Any
 
 from cohesion_guide import MODEL_POLICIES
-from cohesion_guide.inputs import profiles as profile_rules
 from cohesion_guide.documents.action_plan import build_plan, priorities
-from cohesion_guide.inputs.audit import ALL_STATUSES, STATUS_LABELS, Audit, strand_counts
 from cohesion_guide.documents.charts import Bar, BarGroup, bar_chart
-from cohesion_guide.export.document_set import Document, write_formats
 from cohesion_guide.documents.evidence import portfolio
-from cohesion_guide.inputs.profiles import Profile
-from cohesion_guide.documents.render import SafeMarkdown, ethnic_group_label, render_template
-from cohesion_guide.inputs.schemas import schema
 
 # The policy's formats and their checks: one way to do each, shared with the policy documents.
 from cohesion_guide.documents.policy import FORMATS, checked_formats
+from cohesion_guide.documents.render import SafeMarkdown, ethnic_group_label, render_template
+from cohesion_guide.export.document_set import Document, write_formats
+from cohesion_guide.inputs import profiles as profile_rules
+from cohesion_guide.inputs.audit import ALL_STATUSES, STATUS_LABELS, Audit, strand_counts
+from cohesion_guide.inputs.profiles import Profile
+from cohesion_guide.inputs.schemas import schema
 
 PACK_TEMPLATE = "self_evaluation.md.j2"
 CACHE = Path(".cache") / "self-evaluation"

@@ -24,6 +24,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, RGBColor
 
+from cohesion_guide.export.html import fragment_tree
 from cohesion_guide.export.tree import (
     BLOCKS,
     HEADINGS,
@@ -38,7 +39,6 @@ from cohesion_guide.export.tree import (
     table_rows,
     tidy,
 )
-from cohesion_guide.export.html import fragment_tree
 from cohesion_guide.files import atomic_path
 
 CODE_FONT = "Courier New"

@@ -6,7 +6,6 @@ import re
 import xml.etree.ElementTree as ET
 from functools import cache
 from html.parser import HTMLParser
-from pathlib import Path
 
 import markdown
 

@@ -8,15 +8,12 @@ from pathlib import Path
 import typst
 
 from cohesion_guide import MODEL_POLICIES
+from cohesion_guide.errors import PdfError
 from cohesion_guide.export.typst import typst_document
 from cohesion_guide.files import atomic_path
 
 PDF_STANDARD = "ua-1"  # tagged: a structure tree, the language and the title, for screen readers
 _local = threading.local()
-
-
-class PdfError(RuntimeError):
-    """Typst could not make the PDF: a fault in the program or in model_policies/print.typ."""
 
 
 def _compiler() -> typst.Compiler:

@@ -7,7 +7,9 @@ from dataclasses import replace
 from html import escape
 from itertools import groupby
 
+from cohesion_guide.errors import UnknownLanguage
 from cohesion_guide.export import tree as document_tree
+from cohesion_guide.export.html import HTML_SPACE, fragment_tree
 from cohesion_guide.export.tree import (  # how the Word writer reads the same tree: one reading for both
     HEADINGS,
     LINE_BREAK,
@@ -21,7 +23,6 @@ from cohesion_guide.export.tree import (  # how the Word writer reads the same t
     table_rows,
     tidy,
 )
-from cohesion_guide.export.html import HTML_SPACE, fragment_tree
 
 # The blocks both writers know, and inline SVG, which the PDF draws as a picture (Word leaves it out).
 BLOCKS = document_tree.BLOCKS | {"svg"}
@@ -62,10 +63,6 @@ CHART_MAX_HEIGHT_CM = 22.0
 # phrases are left to Typst (drawn right, but read back in line order).
 RTL_RUN_MAX = 60
 RTL_WORD = re.compile(r"[^ \u00a0]+[ \u00a0]*")
-
-
-class UnknownLanguage(ValueError):
-    """The language is not a tag such as "en-GB" or "cy" that the PDF's metadata can carry."""
 
 
 def typst_string(text: str) -> str:

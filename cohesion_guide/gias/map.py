@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from cohesion_guide.gias.read import Row
 from cohesion_guide.gias.census import CensusFigures, number
+from cohesion_guide.gias.read import Row
 from cohesion_guide.inputs.schemas import schema
 
 Path_ = tuple[str, ...]

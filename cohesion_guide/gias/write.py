@@ -10,9 +10,10 @@ from typing import Any
 
 import yaml
 
-from cohesion_guide.inputs.dates import long_date
 from cohesion_guide.gias.map import REGISTER_FIELDS, Mapped, Path_
+from cohesion_guide.inputs.dates import long_date
 from cohesion_guide.inputs.scaffold import scalar
+
 
 class _FastStringDates(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """libyaml's loader (many times faster, for imports of thousands of files), keeping dates as text as the

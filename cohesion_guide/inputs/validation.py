@@ -9,33 +9,9 @@ from typing import Any, Iterable
 import jsonschema
 import yaml
 
+from cohesion_guide.errors import InvalidFile, Problem  # noqa: F401 (where the loaders' callers find them)
+
 Path_ = tuple[Any, ...]  # a place in the data: keys and list positions, e.g. ("pupils", "eal_percent")
-
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One thing wrong with one file, written for the person who will fix it."""
-
-    file: str
-    line: int
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}, line {self.line}, {self.field}: {self.message}"
-
-
-class InvalidFile(Exception):
-    """Raised with every problem found in one or more files; nothing has been written."""
-
-    def __init__(self, problems: Iterable[Problem]):
-        self.problems = sorted(problems)
-        super().__init__(self.report())
-
-    def report(self) -> str:
-        count = len(self.problems)
-        head = f"{count} problem{'s' if count != 1 else ''} found; nothing was written."
-        return "\n".join([head, *(f"  {p}" for p in self.problems)])
 
 
 class _StringDates(yaml.SafeLoader):

@@ -4,10 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from cohesion_guide.inputs.dates import long_date, parse_date
-
-
-class MissingReview(ValueError):
-    pass
+from cohesion_guide.errors import MissingReview
 
 
 def status(meta: dict, today: date) -> dict:
