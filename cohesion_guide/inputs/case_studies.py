@@ -1,24 +1,20 @@
 """Case studies: read and check case_studies/*.md, name their tags, and pick those that fit a school."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
-from cohesion_guide.inputs.profiles import PHASE_GROUPS
+from cohesion_guide.inputs.profiles import PHASE_GROUPS, PHASE_LABELS, SLUG
 from cohesion_guide.inputs.schemas import schema
 from cohesion_guide.inputs.validation import InvalidFile, Loaded, Problem, check, parse_yaml
 from cohesion_guide.site import review
 
 # What each value in the front matter is called on the site. The keys are the schema's enums
 # (tests/test_case_studies.py checks they agree); the order is the order pages list them in.
-PHASES = {
-    "nursery": "Nursery", "primary": "Primary", "middle": "Middle", "secondary": "Secondary",
-    "all-through": "All-through", "special": "Special", "pru": "Pupil referral unit", "16-plus": "16 to 19",
-}
+PHASES = PHASE_LABELS  # case studies name the same phases as profiles
 SETTINGS = {"urban": "Urban", "rural": "Rural"}
 STRANDS = {
     "teaching-learning-curriculum": "Teaching, learning and curriculum",
@@ -51,7 +47,6 @@ CONTEXT_TAGS = {
     "high-fsm": "High free school meals", "special-needs": "Special educational needs",
     "secondary-transition": "Move to secondary school",
 }
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 SKIPPED = {"README.md"}  # a fork may explain the folder in a README; it is not a case study
 
 

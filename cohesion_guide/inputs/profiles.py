@@ -12,6 +12,7 @@ from cohesion_guide.inputs.schemas import schema
 from cohesion_guide.inputs.validation import InvalidFile, Loaded, Problem, check, field_name, load_checked
 
 # A profile's file name becomes part of the school's web address, so it is kept plain.
+# A file name (without .yml or .md) that is also a web address: profiles, audits and case studies
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 # The thresholds behind the tailoring. The profile reference page states them; templates read the
@@ -27,6 +28,11 @@ HIGH_FSM_FROM = 25
 NO_RELIGIOUS_CHARACTER = frozenset({"None", "Does not apply"})
 # "unclassified" is pupils whose ethnicity is not known: not a group, so never the largest one.
 NOT_AN_ETHNIC_GROUP = "unclassified"
+# What each phase is called on a page; the keys are the schema's enum (case studies use the same).
+PHASE_LABELS = {
+    "nursery": "Nursery", "primary": "Primary", "middle": "Middle", "secondary": "Secondary",
+    "all-through": "All-through", "special": "Special", "pru": "Pupil referral unit", "16-plus": "16 plus",
+}
 PHASE_GROUPS = {
     "nursery": "primary", "primary": "primary", "middle": "primary",
     "secondary": "secondary", "all-through": "secondary", "16-plus": "secondary",

@@ -20,7 +20,8 @@ from cohesion_guide.inputs.case_studies import (
     CaseStudy,
     studies_in,
 )
-from cohesion_guide.site.generated import GeneratedPage, SiteContext
+from cohesion_guide.documents.render import escape_markdown
+from cohesion_guide.site.generated import GeneratedPage, SiteContext, front_matter
 
 ROOT = "case-studies"
 STRANDS_PAGE = "duty/strands.md"
@@ -61,32 +62,17 @@ def link(from_uri: str, to_uri: str) -> str:
     return f"{rel}#{anchor}" if anchor else rel
 
 
-def text(value: str) -> str:
-    """Data as Markdown text: HTML escaped, and Markdown's link and emphasis marks made literal."""
-    out = escape(str(value), quote=False)
-    for mark in "\\`*_[]":
-        out = out.replace(mark, "\\" + mark)
-    return out
-
-
-def front_matter(meta: dict) -> str:
-    # render_macros: false: the data is inserted here once and never rendered as a template.
-    # The theme prints title and description into its HTML as they are, so they go in escaped.
-    safe = {k: escape(v) if k in {"title", "description"} else v for k, v in meta.items()}
-    return "---\n" + yaml.safe_dump({**safe, "render_macros": False}, sort_keys=False, allow_unicode=True) + "---\n\n"
-
-
 def study_links(studies: list[CaseStudy], from_uri: str) -> str:
     """A Markdown list of case studies, linked from the page at `from_uri`, each with its summary."""
     if not studies:
         return "There are no case studies for this yet.\n"
-    return "".join(f"- [{text(s.title)}]({link(from_uri, study_uri(s))}): {text(s.summary)}\n" for s in studies)
+    return "".join(f"- [{escape_markdown(s.title)}]({link(from_uri, study_uri(s))}): {escape_markdown(s.summary)}\n" for s in studies)
 
 
 def _tags(study: CaseStudy) -> str:
     parts = [", ".join(PHASES[p] for p in study.phases), SETTINGS[study.setting]]
     parts += [STRANDS[s] for s in study.strands]
-    return " · ".join(text(p) for p in parts)
+    return " · ".join(escape_markdown(p) for p in parts)
 
 
 def _counted_links(studies: list[CaseStudy], facet: str, from_uri: str, current: str | None = None) -> str:
@@ -95,9 +81,9 @@ def _counted_links(studies: list[CaseStudy], facet: str, from_uri: str, current:
     for value, label in FACETS[facet][1].items():
         count = sum(value in s.values(facet) for s in studies)
         if value == current:
-            items.append(f'<strong aria-current="page">{text(label)} ({count})</strong>')
+            items.append(f'<strong aria-current="page">{escape_markdown(label)} ({count})</strong>')
         elif count:
-            items.append(f"[{text(label)} ({count})]({link(from_uri, filter_uri(facet, value))})")
+            items.append(f"[{escape_markdown(label)} ({count})]({link(from_uri, filter_uri(facet, value))})")
     return " · ".join(items)
 
 
@@ -126,7 +112,7 @@ def index_page(studies: list[CaseStudy]) -> str:
     out.append(f'## All case studies\n\n<p id="cc-count" role="status">There are {len(studies)} case studies.</p>\n\n')
     for s in sorted(studies, key=lambda s: s.title.lower()):
         data = " ".join(f'data-{facet}="{" ".join(s.values(facet))}"' for facet in FACETS)
-        out.append(f"- [{text(s.title)}]({link(uri, study_uri(s))})  \n  {text(s.summary)}  \n  "
+        out.append(f"- [{escape_markdown(s.title)}]({link(uri, study_uri(s))})  \n  {escape_markdown(s.summary)}  \n  "
                    f'<span class="cc-tags">{_tags(s)}</span>\n  {{ {data} }}\n')
     out.append('\n<script src="filter.js" defer></script>\n')
     return "".join(out)
@@ -135,7 +121,7 @@ def index_page(studies: list[CaseStudy]) -> str:
 def _glance(study: CaseStudy, uri: str) -> str:
     def linked(facet: str, values: tuple[str, ...]) -> str:
         labels = FACETS[facet][1]
-        return ", ".join(f"[{text(labels[v])}]({link(uri, filter_uri(facet, v))})" for v in values)
+        return ", ".join(f"[{escape_markdown(labels[v])}]({link(uri, filter_uri(facet, v))})" for v in values)
 
     rows = [
         ("Phase", linked("phase", study.phases)),
@@ -156,7 +142,7 @@ def _provenance(study: CaseStudy) -> str:
                 "The school is fictional and so are the people and results described.\n\n")
     src = study.source or {}
     return ('!!! info "A published example"\n\n'
-            f"    Source: [{text(src['title'])}]({escape(src['url'])}), {text(src['publisher'])}, {src['year']}. "
+            f"    Source: [{escape_markdown(src['title'])}]({escape(src['url'])}), {escape_markdown(src['publisher'])}, {src['year']}. "
             "This page summarises it in the guide's own words.\n\n")
 
 
@@ -166,10 +152,10 @@ def study_page(study: CaseStudy, today: date) -> str:
             "last_reviewed": study.last_reviewed, "review_due": study.review_due,
             # site_hooks sets page.meta.review for the guide's own pages only; overrides/main.html shows it.
             "review": review.status({"last_reviewed": study.last_reviewed, "review_due": study.review_due}, today)}
-    related = [f"- Strand: [{text(STRANDS[s])}]({link(uri, STRANDS_PAGE + '#' + STRAND_ANCHORS[s])})\n" for s in study.strands]
-    related += [f"- Dimension: [{text(DIMENSIONS[d])}]({link(uri, DIMENSIONS_PAGE + '#' + DIMENSION_ANCHORS[d])})\n" for d in study.dimensions]
+    related = [f"- Strand: [{escape_markdown(STRANDS[s])}]({link(uri, STRANDS_PAGE + '#' + STRAND_ANCHORS[s])})\n" for s in study.strands]
+    related += [f"- Dimension: [{escape_markdown(DIMENSIONS[d])}]({link(uri, DIMENSIONS_PAGE + '#' + DIMENSION_ANCHORS[d])})\n" for d in study.dimensions]
     return "".join([
-        front_matter(meta), f"# {text(study.title)}\n\n", _provenance(study), f"{text(study.summary)}\n\n",
+        front_matter(meta), f"# {escape_markdown(study.title)}\n\n", _provenance(study), f"{escape_markdown(study.summary)}\n\n",
         _glance(study, uri), study.body.rstrip() + "\n\n",
         "## Related: strand and dimension\n\n", *related, "\n",
         f"[All case studies]({link(uri, ROOT + '/index.md')})\n",
@@ -182,15 +168,15 @@ def filter_page(studies: list[CaseStudy], facet: str, value: str) -> str:
     label = labels[value]
     chosen = [s for s in studies if value in s.values(facet)]
     out = [front_matter({"title": f"Case studies: {label}"}),
-           f"# Case studies: {text(label)}\n\n",
+           f"# Case studies: {escape_markdown(label)}\n\n",
            f"Showing the {len(chosen)} of {len(studies)} case studies for the {name} "
-           f"“{text(label)}”. [Show all case studies]({link(uri, ROOT + '/index.md')}).\n\n"]
+           f"“{escape_markdown(label)}”. [Show all case studies]({link(uri, ROOT + '/index.md')}).\n\n"]
     if facet == "strand":
-        out.append(f"Read about this strand in the guide: [{text(label)}]({link(uri, STRANDS_PAGE + '#' + STRAND_ANCHORS[value])}).\n\n")
+        out.append(f"Read about this strand in the guide: [{escape_markdown(label)}]({link(uri, STRANDS_PAGE + '#' + STRAND_ANCHORS[value])}).\n\n")
     elif facet == "dimension":
-        out.append(f"Read about this dimension in the guide: [{text(label)}]({link(uri, DIMENSIONS_PAGE + '#' + DIMENSION_ANCHORS[value])}).\n\n")
+        out.append(f"Read about this dimension in the guide: [{escape_markdown(label)}]({link(uri, DIMENSIONS_PAGE + '#' + DIMENSION_ANCHORS[value])}).\n\n")
     out.append(_filters(studies, uri, (facet, value)) + "\n")
-    out.append(f"## {text(label)} ({len(chosen)})\n\n")
+    out.append(f"## {escape_markdown(label)} ({len(chosen)})\n\n")
     out.append(study_links(chosen, uri))
     return "".join(out)
 

@@ -212,7 +212,7 @@ def test_a_failed_write_leaves_no_file(tmp_path, monkeypatch):
     def broken_replace(src, dst):
         raise OSError("disk full")
 
-    monkeypatch.setattr(cmd_new.os, "replace", broken_replace)
+    monkeypatch.setattr("cohesion_guide.files.os.replace", broken_replace)
     with pytest.raises(OSError):
         cmd_new.write_new(tmp_path / "a.yml", "school:\n")
     assert list(tmp_path.iterdir()) == []

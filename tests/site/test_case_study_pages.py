@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import markdown
 import pytest
 import yaml
 
 from cohesion_guide.inputs.case_studies import DIMENSIONS, PHASES, SETTINGS, STRANDS, load_case_studies
-from cohesion_guide.site.case_study_pages import FACETS, case_studies_for, case_study_pages, link, text
+from cohesion_guide.documents.render import escape_markdown as text
+from cohesion_guide.site.case_study_pages import FACETS, case_studies_for, case_study_pages, link
 from cohesion_guide.site.generated import SiteContext
 from tests.conftest import ROOT
 
@@ -81,7 +83,13 @@ def test_links_are_relative_to_the_page_they_sit_on():
 
 
 def test_data_is_shown_as_text_never_as_markup():
-    assert text("<b>Bold</b> & [link](x) *star* `code`") == r"&lt;b&gt;Bold&lt;/b&gt; &amp; \[link\](x) \*star\* \`code\`"
+    """A case study's title or summary reads as typed, through every extension the site turns on:
+    no HTML, link, emphasis or code, and attr_list's { } cannot set an attribute."""
+    data = "<b>Bold</b> & [link](x) *star* `code` { onclick=alert(1) }"
+    html = markdown.markdown(f"# {text(data)}\n\n{text(data)}", extensions=["attr_list", "md_in_html", "tables"])
+    assert "onclick=" not in html.replace("onclick=alert(1)", "")  # only ever as visible text
+    assert "<b>" not in html and "<a " not in html and "<em>" not in html and "<code>" not in html
+    assert html.count("&#123; onclick=alert(1) &#125;") == 2
 
 
 def test_the_guide_macro_lists_a_strand_or_dimension_and_refuses_unknown_names():

@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from cohesion_guide.files import atomic_path
 from cohesion_guide.inputs.profiles import display_name, file_name_problems, problems_in
 from cohesion_guide.inputs.scaffold import scaffold
 from cohesion_guide.inputs.schemas import schema
@@ -179,15 +178,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def write_new(target: Path, text: str) -> None:
-    """Write the whole file or nothing: a temporary file in the same folder, then moved into place."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    """Write the whole file or nothing (files.atomic_path)."""
+    with atomic_path(target) as temp, open(temp, "w", encoding="utf-8", newline="\n") as out:
+        out.write(text)

@@ -3,18 +3,17 @@ from __future__ import annotations
 
 import copy
 import difflib
-import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
 
 from cohesion_guide import MODEL_POLICIES
+from cohesion_guide.inputs.profiles import SLUG
 from cohesion_guide.inputs.schemas import schema
 from cohesion_guide.inputs.validation import InvalidFile, Loaded, Problem, check, load_checked, load_yaml
 
 PRACTICES_FILE = MODEL_POLICIES / "audit_practices.yml"
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 # What a school records for each practice, and a fourth state for a practice its audit leaves out
 # (or a school with no audit at all): the documents say "not yet assessed" rather than guess.

@@ -1,10 +1,13 @@
 """What the engine adds to a site build: pages made from data, and files such as downloads."""
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
+
+import yaml
 
 
 @dataclass(frozen=True)
@@ -47,3 +50,11 @@ class Unfinished(Protocol):
 # A page source takes the context and returns what it adds. Raising validation.InvalidFile stops
 # the build with the file, line and field named.
 PageSource = Callable[[SiteContext], list[GeneratedPage | GeneratedFile | Unfinished]]
+
+
+def front_matter(meta: dict[str, Any]) -> str:
+    """Front matter for a generated page. The theme prints the title and description into its HTML
+    as they are, so they go in HTML-escaped. `render_macros: false`: data is inserted once and never
+    run as a template."""
+    safe = {k: html.escape(v) if k in ("title", "description") else v for k, v in meta.items()}
+    return "---\n" + yaml.safe_dump({**safe, "render_macros": False}, sort_keys=False, allow_unicode=True) + "---\n\n"

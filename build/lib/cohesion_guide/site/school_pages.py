@@ -9,8 +9,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from cohesion_guide.inputs.case_studies import suggestions
-from cohesion_guide.site.generated import GeneratedFile, GeneratedPage
-from cohesion_guide.inputs.profiles import Profile, load_profile
+from cohesion_guide.site.generated import GeneratedFile, GeneratedPage, front_matter
+from cohesion_guide.inputs.profiles import PHASE_LABELS, Profile, load_profile
 from cohesion_guide.documents.render import escape_markdown, render_policy
 from cohesion_guide.documents.policy import (
     FORMAT_NAMES,
@@ -20,18 +20,7 @@ from cohesion_guide.documents.policy import (
 )
 from cohesion_guide.site.build import SITE_FORMATS, School
 
-PHASE_LABELS = {
-    "nursery": "Nursery", "primary": "Primary", "middle": "Middle", "secondary": "Secondary",
-    "all-through": "All-through", "special": "Special", "pru": "Pupil referral unit", "16-plus": "16 plus",
-}
 INDEX = "schools/index.md"
-
-
-def front_matter(title: str) -> str:
-    """Front matter for a generated page. The title is HTML-escaped because the theme prints it into
-    the page header as it is; JSON quoting makes it valid YAML whatever the school's name holds.
-    `render_macros: false`: a school's text is never run as a template."""
-    return f"---\ntitle: {json.dumps(html.escape(title), ensure_ascii=False)}\nrender_macros: false\n---\n\n"
 
 
 def published_name(path: Path) -> str:
@@ -76,7 +65,7 @@ def searchable_page(title: str, heading: str, summary: str, unindexed: str, body
     match = re.search(r"^#{2,6} ", body, flags=re.MULTILINE)
     opening, rest = (body[:match.start()], body[match.start():]) if match else (body, "")
     return (
-        front_matter(title)
+        front_matter({"title": title})
         + heading + "\n\n"
         + summary + "\n\n"
         + f'<div {NOT_INDEXED} markdown="1">\n\n' + unindexed.strip("\n") + "\n\n" + opening.strip("\n")
@@ -111,7 +100,7 @@ def school_page(profile: Profile, paths: dict, policy: str, size: Size = file_si
 def index_page(rows: list[tuple[Profile, dict]], size: Size = file_size) -> str:
     """The table of schools: name (a link to its page), phase, authority and the downloads."""
     lines = [
-        front_matter("Schools' policies"),
+        front_matter({"title": "Schools' policies"}),
         "# Schools' policies\n",
         "Each school here has a community cohesion policy written from its profile. Open a school to read "
         "its policy, or download it as a Word document, a PDF or Markdown text. To add a school, see "
