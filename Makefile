@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 DOCUMENT_PACKAGES := fonts-liberation fonts-dejavu-core fonts-noto-core fonts-noto-color-emoji
 TEST_PACKAGES := chromium
 
-.PHONY: serve site test bench clean system-documents system-test
+.PHONY: serve site test test-quick lint bench clean system-documents system-test
 
 serve: $(VENV)/.installed system-documents
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
@@ -24,8 +24,15 @@ site: $(VENV)/.installed system-documents
 	mv .site.new site
 	rm -rf .site.old
 
-test: $(VENV)/.installed-test system-documents system-test
+test: $(VENV)/.installed-test system-documents system-test lint
 	$(BIN)/python -m pytest
+
+# The quick loop while editing: no full site build, no browser (markers set by the fixtures).
+test-quick: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -q -m "not build and not browser"
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
 
 # `make bench SCHOOLS=50` for a quicker run; the targets in issue 7 are for 600.
 SCHOOLS ?= 600

@@ -169,7 +169,7 @@ def exporter_times(project: Path, schools: int = 6) -> dict[str, float]:
     """Median seconds per file for each exporter, on one core, after one warm-up document."""
     from cohesion_guide.documents.policy import templates_for
     from cohesion_guide.documents.render import render_policy
-    from cohesion_guide.documents.self_evaluation import render_toolkit
+    from cohesion_guide.documents.self_evaluation import render_self_evaluation
     from cohesion_guide.export.docx import write_docx
     from cohesion_guide.export.html import markdown_to_html
     from cohesion_guide.export.pdf import write_pdf
@@ -186,7 +186,7 @@ def exporter_times(project: Path, schools: int = 6) -> dict[str, float]:
             profile = load_profile(path)
             studies = suggestions(profile, project, local)
             policy = render_policy(profile, local, templates, studies)
-            pack = render_toolkit(profile, audit_for(profile.slug, project / "audits"), local, templates_dir=templates,
+            pack = render_self_evaluation(profile, audit_for(profile.slug, project / "audits"), local, templates_dir=templates,
                                   case_studies=studies)
             for kind, markdown in (("policy", policy), ("self-evaluation pack", pack)):
                 fragment = markdown_to_html(markdown)

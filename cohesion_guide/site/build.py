@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cohesion_guide.documents import policy as policies
-from cohesion_guide.documents import self_evaluation as packs
+from cohesion_guide.documents import self_evaluation as self_evaluations
 from cohesion_guide.inputs.audit import Audit, not_assessed
 from cohesion_guide.inputs.case_studies import suggestions
 from cohesion_guide.site.checked_cache import CheckedFiles, load_one
@@ -50,9 +50,9 @@ class School:
     profile: Profile
     audit: Audit
     policy: dict[str, Path] = field(default_factory=dict)  # format -> file; empty when not asked for
-    pack: dict[str, Path] = field(default_factory=dict)
+    self_evaluation: dict[str, Path] = field(default_factory=dict)
     policy_text: str = ""  # the policy's Markdown: what every format of it says
-    pack_text: str = ""
+    self_evaluation_text: str = ""
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ class SchoolSet:
     """Every school of a build, sorted by name; how many document sets the build makes; and that work."""
 
     schools: list[School]
-    made: dict[str, int]  # {"policy": 1, "pack": 1}: sets made in this build; the rest came from .cache
+    made: dict[str, int]  # {"policy": 1, "self_evaluation": 1}: sets made in this build; the rest came from .cache
     work: DocumentWork
 
 
@@ -159,40 +159,40 @@ class DocumentWork:
         self._futures = []
 
 
-def prepare(context: SiteContext, *, policy: bool = True, pack: bool = True) -> SchoolSet:
+def prepare(context: SiteContext, *, policy: bool = True, self_evaluation: bool = True) -> SchoolSet:
     """`start`, then wait for every document set to be made."""
-    schools = start(context, policy=policy, pack=pack)
+    schools = start(context, policy=policy, self_evaluation=self_evaluation)
     schools.work.finish()
     return schools
 
 
-def start(context: SiteContext, *, policy: bool = True, pack: bool = True) -> SchoolSet:
+def start(context: SiteContext, *, policy: bool = True, self_evaluation: bool = True) -> SchoolSet:
     """Read every profile and audit once, and start making whichever documents are missing. An
     invalid profile or audit raises InvalidFile with every problem, before any document is made.
     The caller must call `.work.finish()` (or `.work.cancel()`) on what this returns."""
     project = Path(context.project_dir)
     schools_dir = project / "schools"
     if not schools_dir.is_dir():
-        return SchoolSet([], {"policy": 0, "pack": 0}, DocumentWork())
+        return SchoolSet([], {"policy": 0, "self_evaluation": 0}, DocumentWork())
     checked = CheckedFiles(project)
     work = DocumentWork()  # one pool for the whole build: checking the profiles, then the documents
     try:
         profiles = checked.profiles(schools_dir, lambda paths: work.map(load_one, paths, chunksize=16))
-        audits = checked.audits(project / "audits", [p.slug for p in profiles]) if pack else {}
+        audits = checked.audits(project / "audits", [p.slug for p in profiles]) if self_evaluation else {}
         checked.save()
-        plans = _plan(context, profiles, audits, policy=policy, pack=pack)
+        plans = _plan(context, profiles, audits, policy=policy, self_evaluation=self_evaluation)
         missing = [kind for plan in plans for kind in plan.missing]
         work.expect(len(missing))
         if missing:
             count = sum(1 for plan in plans if plan.missing)
             log.info("Making %d document sets for %d school%s in %d process(es); %d sets are unchanged and reused.",
                      len(missing), count, "" if count == 1 else "s", work.workers(len(missing)),
-                     (policy + pack) * len(plans) - len(missing))
+                     (policy + self_evaluation) * len(plans) - len(missing))
         schools = [plan.school(work) for plan in plans]
     except BaseException:
         work.cancel()
         raise
-    return SchoolSet(schools, {kind: missing.count(kind) for kind in ("policy", "pack")}, work)
+    return SchoolSet(schools, {kind: missing.count(kind) for kind in ("policy", "self_evaluation")}, work)
 
 
 @dataclass
@@ -211,7 +211,7 @@ class _Plan:
     def document(self, kind: str) -> Document:
         if kind == "policy":
             return policies.policy_document(self.profile, self.context.local, self.templates, self.studies)
-        return packs.pack_document(self.profile, self.audit, self.context.local, templates_dir=self.templates,
+        return self_evaluations.self_evaluation_document(self.profile, self.audit, self.context.local, templates_dir=self.templates,
                                    case_studies=self.studies)
 
     def school(self, work: DocumentWork) -> School:
@@ -224,12 +224,12 @@ class _Plan:
                 texts[kind] = document.markdown
             else:
                 texts[kind] = paths["md"].read_text(encoding="utf-8")
-        return School(self.profile, self.audit, self.paths.get("policy", {}), self.paths.get("pack", {}),
-                      texts.get("policy", ""), texts.get("pack", ""))
+        return School(self.profile, self.audit, self.paths.get("policy", {}), self.paths.get("self_evaluation", {}),
+                      texts.get("policy", ""), texts.get("self_evaluation", ""))
 
 
 def _plan(context: SiteContext, profiles: Iterable[Profile], audits: dict[str, Audit], *,
-          policy: bool, pack: bool) -> list[_Plan]:
+          policy: bool, self_evaluation: bool) -> list[_Plan]:
     """Each school's documents' keys and paths, and which sets are not already in .cache."""
     project, local = Path(context.project_dir), context.local
     templates = policies.templates_for(project)
@@ -240,13 +240,13 @@ def _plan(context: SiteContext, profiles: Iterable[Profile], audits: dict[str, A
         studies = suggestions(profile, project, local)
         policy_key = policies.school_key(inputs, profile, studies)
         sets, paths, missing = {}, {}, []
-        for kind, wanted in (("policy", policy), ("pack", pack)):
+        for kind, wanted in (("policy", policy), ("self_evaluation", self_evaluation)):
             if not wanted:
                 continue
             if kind == "policy":
                 key, folder, stem = policy_key, policies.policy_folder(project, profile), policies.stem(profile)
             else:
-                key, folder, stem = packs.pack_key(policy_key, audit), packs.pack_folder(project, profile), packs.stem(profile)
+                key, folder, stem = self_evaluations.self_evaluation_key(policy_key, audit), self_evaluations.self_evaluation_folder(project, profile), self_evaluations.stem(profile)
             sets[kind], paths[kind] = (folder, key), key_paths(folder, key, stem, SITE_FORMATS)
             if not is_cached(paths[kind]):
                 missing.append(kind)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from cohesion_guide.documents.charts import SERIES, TEXT, Bar, BarGroup, bar_chart
-from cohesion_guide.documents.self_evaluation import audit_chart, charts_for, ethnicity_rows, render_toolkit
+from cohesion_guide.documents.self_evaluation import audit_chart, charts_for, ethnicity_rows, render_self_evaluation
 from cohesion_guide.inputs.audit import Audit, Entry, not_assessed, strand_counts
 from cohesion_guide.inputs.local_config import contrast, load_local
 from tests.conftest import ROOT
@@ -118,7 +118,7 @@ def test_the_audit_chart_states_each_count_in_its_description_bars_and_table(tmp
     counts = strand_counts(AUDIT)
     root = parse(audit_chart(counts))
     desc = root.find(f"{SVG}desc").text
-    markdown = render_toolkit(make_profile(tmp_path), AUDIT, load_local(ROOT))
+    markdown = render_self_evaluation(make_profile(tmp_path), AUDIT, load_local(ROOT))
     table = {(row[0], row[1]): row[2] for row in table_rows(markdown, "| Strand |")}
     shown = texts(root)
     labels = {"in-place": "In place", "partly": "Partly in place", "not-yet": "Not yet", "not-assessed": "Not yet assessed"}
@@ -139,7 +139,7 @@ def test_the_ethnicity_chart_and_table_carry_the_same_figures(tmp_path):
                                                      "ethnicity": {"white_british": 80, "indian": 5, "chinese": 15}}})
     svg = charts_for(profile, strand_counts(AUDIT))["ethnicity"]
     desc = parse(svg).find(f"{SVG}desc").text
-    markdown = render_toolkit(profile, AUDIT, load_local(ROOT))
+    markdown = render_self_evaluation(profile, AUDIT, load_local(ROOT))
     table = table_rows(markdown, "| Ethnic group |")
     rows = ethnicity_rows(profile)
     assert [r[0] for r in table] == [r["label"] for r in rows]
@@ -156,7 +156,7 @@ def test_a_local_area_name_is_escaped_in_the_chart_and_the_table(tmp_path):
     root = parse(svg)
     assert f"Area: {NASTY}" in [t for t in texts(root)] or any(t.startswith("Area: <script>") for t in texts(root))
     assert NASTY in root.find(f"{SVG}desc").text
-    markdown = render_toolkit(profile, AUDIT, load_local(ROOT))
+    markdown = render_self_evaluation(profile, AUDIT, load_local(ROOT))
     assert "&lt;script&gt;" in markdown and "| &lt;script&gt;alert(1)" in markdown
     outside_svg = re.sub(r"<svg.*?</svg>", "", markdown, flags=re.S)
     assert "<script>" not in outside_svg and "{{ 7*7 }}" not in outside_svg

@@ -1,5 +1,5 @@
 """The self-evaluation pack: its four parts for every example school, the Word and PDF files,
-`cohesion toolkit`, the site's pages and downloads, and accessibility at desktop and phone widths."""
+`cohesion self-evaluation` (alias `cohesion toolkit`), the site's pages and downloads, and accessibility at desktop and phone widths."""
 from __future__ import annotations
 
 import html as html_text
@@ -11,7 +11,7 @@ import pypdf
 import pytest
 
 from cohesion_guide.cli import main
-from cohesion_guide.documents.self_evaluation import render_toolkit, write_toolkit_documents
+from cohesion_guide.documents.self_evaluation import render_self_evaluation, write_self_evaluation_documents
 from cohesion_guide.export.html import markdown_to_html
 from cohesion_guide.inputs.audit import audit_for, not_assessed
 from cohesion_guide.inputs.local_config import load_local
@@ -40,7 +40,7 @@ def headings(markdown: str, level: int) -> list[str]:
 @pytest.mark.parametrize("slug", SLUGS)
 def test_every_example_school_gets_all_four_parts(slug):
     profile = load_profile(ROOT / "schools" / f"{slug}.yml")
-    markdown = render_toolkit(profile, audit_for(slug, ROOT / "audits"), LOCAL)
+    markdown = render_self_evaluation(profile, audit_for(slug, ROOT / "audits"), LOCAL)
     assert headings(markdown, 1) == [f"Self-evaluation: {profile.name}"]
     assert headings(markdown, 2) == PARTS
     level3 = headings(markdown, 3)
@@ -52,7 +52,7 @@ def test_every_example_school_gets_all_four_parts(slug):
 
 def test_a_school_without_an_audit_is_told_so_and_asked_for_one(tmp_path):
     profile = make_profile(tmp_path)
-    markdown = render_toolkit(profile, not_assessed(profile.slug), LOCAL)
+    markdown = render_self_evaluation(profile, not_assessed(profile.slug), LOCAL)
     assert "The school has not completed its audit yet" in markdown
     assert "**No audit yet.**" in markdown
     assert statuses(markdown) == ["Not yet assessed"] * 18
@@ -62,7 +62,7 @@ def test_a_school_without_an_audit_is_told_so_and_asked_for_one(tmp_path):
 def test_what_the_school_wrote_in_its_audit_appears_in_the_report_and_portfolio():
     profile = load_profile(ROOT / "schools" / "riverside-primary.yml")
     audit = audit_for("riverside-primary", ROOT / "audits")
-    markdown = render_toolkit(profile, audit, LOCAL)
+    markdown = render_self_evaluation(profile, audit, LOCAL)
     entry = audit.entry("prejudice-incidents")
     assert entry.status == "in-place"
     assert f"**: In place.\n    - Where it can be seen: {entry.where}\n" in markdown
@@ -74,7 +74,7 @@ def test_what_the_school_wrote_in_its_audit_appears_in_the_report_and_portfolio(
 def test_a_profile_value_comes_out_literally_in_the_pack(tmp_path):
     nasty = "<script>alert(1)</script> {{ 7*7 }} & *stars*"
     profile = make_profile(tmp_path, {"leads": {"governor": nasty}, "local_area": {"name": nasty, "fsm_percent": 3}})
-    html = markdown_to_html(render_toolkit(profile, not_assessed(profile.slug), LOCAL))
+    html = markdown_to_html(render_self_evaluation(profile, not_assessed(profile.slug), LOCAL))
     assert "<script>" not in html and "<em>stars</em>" not in html
     shown = html_text.unescape(html)  # what a reader sees: every character reference turned back
     assert f"Lead governor role: {nasty}</li>" in shown
@@ -85,7 +85,7 @@ def test_a_profile_value_comes_out_literally_in_the_pack(tmp_path):
 def riverside_pack(tmp_path_factory) -> dict[str, Path]:
     profile = load_profile(ROOT / "schools" / "riverside-primary.yml")
     out = tmp_path_factory.mktemp("pack")
-    return write_toolkit_documents(profile, audit_for("riverside-primary", ROOT / "audits"), LOCAL, out)
+    return write_self_evaluation_documents(profile, audit_for("riverside-primary", ROOT / "audits"), LOCAL, out)
 
 
 def test_the_word_document_has_real_headings_and_the_chart_tables(riverside_pack):
@@ -124,34 +124,34 @@ def test_the_markdown_and_web_page_are_written_too(riverside_pack):
 
 # ---- the command ------------------------------------------------------------------------------
 
-def test_cohesion_toolkit_finds_the_schools_audit_and_writes_the_formats_asked_for(tmp_path, capsys):
+def test_cohesion_self_evaluation_finds_the_schools_audit_and_writes_the_formats_asked_for(tmp_path, capsys):
     out = tmp_path / "out"
-    code = main(["toolkit", str(ROOT / "schools" / "riverside-primary.yml"), "-o", str(out), "--format", "md,html"])
+    code = main(["self-evaluation", str(ROOT / "schools" / "riverside-primary.yml"), "-o", str(out), "--format", "md,html"])
     assert code == 0
     assert sorted(p.name for p in out.iterdir()) == ["riverside-primary-self-evaluation.html", "riverside-primary-self-evaluation.md"]
     assert "Using the audit" in capsys.readouterr().out
     assert "| Teaching, learning and curriculum | In place | 4 |" in (out / "riverside-primary-self-evaluation.md").read_text(encoding="utf-8")
 
 
-def test_cohesion_toolkit_without_an_audit_says_so(tmp_path, capsys):
+def test_cohesion_self_evaluation_without_an_audit_says_so(tmp_path, capsys):
     profile = make_profile(tmp_path)
-    assert main(["toolkit", str(profile.path), "-o", str(tmp_path / "out"), "--format", "md"]) == 0
+    assert main(["self-evaluation", str(profile.path), "-o", str(tmp_path / "out"), "--format", "md"]) == 0
     assert "every practice is shown as not yet assessed" in capsys.readouterr().out
 
 
-def test_cohesion_toolkit_with_a_broken_audit_writes_nothing_and_exits_2(tmp_path, capsys):
+def test_cohesion_self_evaluation_with_a_broken_audit_writes_nothing_and_exits_2(tmp_path, capsys):
     audit = tmp_path / "riverside-primary.yml"
     audit.write_text("completed_on: 2026-10-05\ncompleted_by: Head\npractices:\n  admission:\n    status: done\n", encoding="utf-8")
     out = tmp_path / "out"
-    code = main(["toolkit", str(ROOT / "schools" / "riverside-primary.yml"), "--audit", str(audit), "-o", str(out)])
+    code = main(["self-evaluation", str(ROOT / "schools" / "riverside-primary.yml"), "--audit", str(audit), "-o", str(out)])
     assert code == 2
     assert not out.exists()
     err = capsys.readouterr().err
     assert "line 4, practices.admission: is not a field here. Did you mean 'admissions'?" in err
 
 
-def test_cohesion_toolkit_refuses_an_unknown_format(tmp_path, capsys):
-    code = main(["toolkit", str(ROOT / "schools" / "riverside-primary.yml"), "-o", str(tmp_path), "--format", "odt"])
+def test_cohesion_self_evaluation_refuses_an_unknown_format(tmp_path, capsys):
+    code = main(["self-evaluation", str(ROOT / "schools" / "riverside-primary.yml"), "-o", str(tmp_path), "--format", "odt"])
     assert code == 2 and list(tmp_path.iterdir()) == []
     assert "allowed: md, html, docx, pdf" in capsys.readouterr().err
 
@@ -179,7 +179,7 @@ def test_a_school_without_an_audit_is_offered_a_form_for_it_that_validates(tmp_p
     audit = not_assessed(profile.slug)
     form = audit_download(profile, audit, tmp_path)
     assert len(load_audit(form).entries) == 18 and "Test Primary School" in form.read_text(encoding="utf-8")
-    paths = write_toolkit_documents(profile, audit, LOCAL, tmp_path / "out", ["md", "docx", "pdf"])
+    paths = write_self_evaluation_documents(profile, audit, LOCAL, tmp_path / "out", ["md", "docx", "pdf"])
     page = self_evaluation_page(profile, audit, paths, "test-school-audit.yml", paths["md"].read_text(encoding="utf-8"))
     assert "render_macros: false" in page.split("---")[1]
     assert "[Download an audit form for this school to fill in (YAML text)](test-school-audit.yml)" in page
@@ -230,3 +230,9 @@ def test_a_self_evaluation_page_has_no_axe_violations(browser, site_url, width):
         assert chart.bounding_box()["width"] <= width
     finally:
         context.close()
+
+
+def test_cohesion_toolkit_still_works_as_an_alias(tmp_path, capsys):
+    profile = ROOT / "schools" / "riverside-primary.yml"
+    assert main(["toolkit", str(profile), "-o", str(tmp_path / "out"), "--format", "md"]) == 0
+    assert (tmp_path / "out" / "riverside-primary-self-evaluation.md").is_file()

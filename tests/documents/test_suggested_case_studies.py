@@ -4,7 +4,7 @@ from __future__ import annotations
 import shutil
 
 from cohesion_guide.documents.render import render_policy
-from cohesion_guide.documents.self_evaluation import render_toolkit
+from cohesion_guide.documents.self_evaluation import render_self_evaluation
 from cohesion_guide.inputs.audit import audit_for
 from cohesion_guide.inputs.case_studies import load_case_studies, most_relevant, suggestions
 from cohesion_guide.inputs.local_config import load_local
@@ -37,7 +37,7 @@ def test_the_policy_and_the_action_plan_list_them(tmp_path):
     policy = render_policy(profile, LOCAL, case_studies=found)
     section = policy.split("## Learning from other schools")[1].split("\n## ")[0]
     assert all(s["url"] in section for s in found)
-    plan = render_toolkit(profile, audit_for(profile.slug, ROOT / "audits"), LOCAL, case_studies=found)
+    plan = render_self_evaluation(profile, audit_for(profile.slug, ROOT / "audits"), LOCAL, case_studies=found)
     assert "Case studies to learn from" in plan and all(s["url"] in plan for s in found)
 
 

@@ -114,18 +114,18 @@ def test_the_templates_and_engine_are_hashed_once_per_build_not_per_school(synth
 
 def test_one_changed_profile_remakes_only_that_schools_documents(synthetic):
     first = site_schools.prepare(context_for(synthetic))
-    assert first.made == {"policy": SCHOOLS, "pack": SCHOOLS}
+    assert first.made == {"policy": SCHOOLS, "self_evaluation": SCHOOLS}
     before = documents_in(synthetic)
     assert len(before) == 6 * SCHOOLS
 
     unchanged = site_schools.prepare(context_for(synthetic))
-    assert unchanged.made == {"policy": 0, "pack": 0}
+    assert unchanged.made == {"policy": 0, "self_evaluation": 0}
     assert documents_in(synthetic) == before
 
     profile = sorted((synthetic / "schools").glob("*.yml"))[4]
     profile.write_text(profile.read_text(encoding="utf-8").replace("number_on_roll: ", "number_on_roll: 1", 1), encoding="utf-8")
     again = site_schools.prepare(context_for(synthetic))
-    assert again.made == {"policy": 1, "pack": 1}
+    assert again.made == {"policy": 1, "self_evaluation": 1}
     after = documents_in(synthetic)
     new = [path for path, stamp in after.items() if before.get(path) != stamp]
     assert len(new) == 6 and {path.parts[-3] for path in new} == {profile.stem}
@@ -137,7 +137,7 @@ def test_an_audit_change_remakes_that_schools_pack_only(synthetic):
     audit = min((synthetic / "audits").glob("*.yml"))
     audit.write_text(audit.read_text(encoding="utf-8").replace("status: partly", "status: not-yet", 1)
                      .replace("status: in-place", "status: not-yet", 1), encoding="utf-8")
-    assert site_schools.prepare(context_for(synthetic)).made == {"policy": 0, "pack": 1}
+    assert site_schools.prepare(context_for(synthetic)).made == {"policy": 0, "self_evaluation": 1}
 
 
 def test_a_profile_broken_after_a_good_build_is_still_reported(synthetic):
@@ -151,7 +151,7 @@ def test_a_profile_broken_after_a_good_build_is_still_reported(synthetic):
 
 
 def test_a_stored_check_is_dropped_when_the_rules_change(synthetic, monkeypatch):
-    site_schools.prepare(context_for(synthetic), pack=False)
+    site_schools.prepare(context_for(synthetic), self_evaluation=False)
     kept = checked_cache.CheckedFiles(synthetic)
     kept.profiles(synthetic / "schools")
     assert kept.reused == SCHOOLS and kept.checked == 0
@@ -170,14 +170,14 @@ def test_documents_made_in_parallel_are_the_ones_made_here(synthetic, monkeypatc
             super().__init__(*args, **kwargs)
 
     monkeypatch.setattr(site_schools, "ProcessPoolExecutor", CountedPool)
-    pooled = site_schools.prepare(context_for(synthetic), pack=False)
+    pooled = site_schools.prepare(context_for(synthetic), self_evaluation=False)
     texts = [school.policy["md"].read_bytes() for school in pooled.schools]
     if site_schools.cores() >= 2:
         assert pools == [site_schools.cores()]  # one pool for the build, one process per core
     shutil.rmtree(synthetic / ".cache" / "documents")
     monkeypatch.setattr(site_schools, "POOL_FROM", 10_000)
-    here = site_schools.prepare(context_for(synthetic), pack=False)
-    assert here.made == {"policy": SCHOOLS, "pack": 0}
+    here = site_schools.prepare(context_for(synthetic), self_evaluation=False)
+    assert here.made == {"policy": SCHOOLS, "self_evaluation": 0}
     assert [school.policy["md"].read_bytes() for school in here.schools] == texts
 
 

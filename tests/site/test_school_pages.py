@@ -147,7 +147,7 @@ def test_an_invalid_profile_stops_the_build_and_leaves_nothing(mkdocs_build, pro
 
 def policy_pages(context: SiteContext) -> list[GeneratedPage | GeneratedFile]:
     """The schools section's policy pages alone (no self-evaluation packs), to keep these tests quick."""
-    return school_pages.pages_for(prepare(context, pack=False).schools)
+    return school_pages.pages_for(prepare(context, self_evaluation=False).schools)
 
 
 def test_documents_are_reused_until_a_source_changes(project_copy, monkeypatch):

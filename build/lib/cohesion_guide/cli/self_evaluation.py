@@ -1,4 +1,4 @@
-"""`cohesion toolkit PROFILE`: write a school's self-evaluation pack (community profile, audit report,
+"""`cohesion self-evaluation PROFILE`: write a school's self-evaluation pack (community profile, audit report,
 action plan, evidence portfolio) as Word, PDF, Markdown and a web page."""
 from __future__ import annotations
 
@@ -7,18 +7,18 @@ from pathlib import Path
 
 from cohesion_guide.cli.policy import add_document_options, formats_and_project
 from cohesion_guide.documents.policy import FORMAT_NAMES, size_text, templates_for
-from cohesion_guide.documents.self_evaluation import write_toolkit_documents
+from cohesion_guide.documents.self_evaluation import write_self_evaluation_documents
+from cohesion_guide.errors import InvalidFile
 from cohesion_guide.inputs.audit import load_audit, not_assessed
 from cohesion_guide.inputs.case_studies import suggestions
 from cohesion_guide.inputs.local_config import load_local
 from cohesion_guide.inputs.profiles import display_name, load_profile
-from cohesion_guide.inputs.validation import InvalidFile
 
 EXAMPLES = """examples:
-  cohesion toolkit schools/riverside-primary.yml
+  cohesion self-evaluation schools/riverside-primary.yml
       uses audits/riverside-primary.yml if it is there; all four formats into out/
-  cohesion toolkit schools/riverside-primary.yml --audit drafts/riverside.yml -o pack --format docx,pdf
-      a particular audit file; only Word and PDF, into pack/
+  cohesion self-evaluation schools/riverside-primary.yml --audit drafts/riverside.yml -o self-evaluation --format docx,pdf
+      a particular audit file; only Word and PDF, into self-evaluation/
 
 Without an audit, every practice is shown as not yet assessed and the plan asks for the audit
 (start one with: cohesion audit new SCHOOL). The files are written together: if one cannot be
@@ -33,7 +33,8 @@ exit status:
 
 def add_parser(subparsers) -> None:
     parser = subparsers.add_parser(
-        "toolkit",
+        "self-evaluation",
+        aliases=["toolkit"],  # its first name, kept so that scripts written for it still work
         help="write a school's self-evaluation pack: community profile, audit report, action plan, evidence",
         description="Write a school's self-evaluation pack from its profile and audit: the community profile, "
                     "the audit report, the action plan on the six-point framework and the evidence portfolio.",
@@ -74,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(f"Using the audit {display_name(audit.path)}")
     studies = suggestions(profile, project, local)
-    written = write_toolkit_documents(profile, audit, local, args.output, formats, templates_dir=templates_for(project),
+    written = write_self_evaluation_documents(profile, audit, local, args.output, formats, templates_dir=templates_for(project),
                                       case_studies=studies)
     for fmt, path in written.items():
         print(f"{path}  ({FORMAT_NAMES[fmt]}, {size_text(path.stat().st_size)})")

@@ -118,7 +118,7 @@ def charts_for(profile: Profile, counts) -> dict[str, SafeMarkdown]:
 
 # ---- the pack -------------------------------------------------------------------------------
 
-def toolkit_values(profile: Profile, audit: Audit, local: dict[str, Any], *,
+def self_evaluation_values(profile: Profile, audit: Audit, local: dict[str, Any], *,
                    case_studies: list[dict] = ()) -> dict[str, Any]:
     """What the pack's templates read."""
     data = profile.data
@@ -157,37 +157,37 @@ def toolkit_values(profile: Profile, audit: Audit, local: dict[str, Any], *,
     }
 
 
-def render_toolkit(profile: Profile, audit: Audit, local: dict[str, Any], *,
+def render_self_evaluation(profile: Profile, audit: Audit, local: dict[str, Any], *,
                    templates_dir: Path = MODEL_POLICIES, case_studies: list[dict] = ()) -> str:
     """The whole pack as Markdown, headed by an h1 with the school's name."""
-    values = toolkit_values(profile, audit, local, case_studies=case_studies)
+    values = self_evaluation_values(profile, audit, local, case_studies=case_studies)
     return render_template(PACK_TEMPLATE, values, templates_dir)
 
 
-def write_toolkit_documents(profile: Profile, audit: Audit, local: dict[str, Any], out_dir: Path,
+def write_self_evaluation_documents(profile: Profile, audit: Audit, local: dict[str, Any], out_dir: Path,
                             formats: Iterable[str] = FORMATS, *, templates_dir: Path = MODEL_POLICIES,
                             case_studies: list[dict] = ()) -> dict[str, Path]:
     """Write the pack into `out_dir` as <slug>-self-evaluation.<format> for each format asked for,
     all or nothing (documents.write_formats)."""
-    document = pack_document(profile, audit, local, templates_dir=templates_dir, case_studies=case_studies)
+    document = self_evaluation_document(profile, audit, local, templates_dir=templates_dir, case_studies=case_studies)
     return write_formats(document, out_dir, checked_formats(formats))
 
 
-def pack_document(profile: Profile, audit: Audit, local: dict[str, Any], *, templates_dir: Path = MODEL_POLICIES,
+def self_evaluation_document(profile: Profile, audit: Audit, local: dict[str, Any], *, templates_dir: Path = MODEL_POLICIES,
                   case_studies: list[dict] = ()) -> Document:
     """The school's pack, ready to write in any format (Word leaves out the charts' pictures; their
     tables hold the same numbers)."""
-    markdown = render_toolkit(profile, audit, local, templates_dir=templates_dir, case_studies=case_studies)
+    markdown = render_self_evaluation(profile, audit, local, templates_dir=templates_dir, case_studies=case_studies)
     return Document(markdown, stem(profile), title=title_of(profile), author=profile.name)
 
 
-def pack_key(policy_key: str, audit: Audit) -> str:
+def self_evaluation_key(policy_key: str, audit: Audit) -> str:
     """The pack's key from the policy's (school_documents.school_key) and the school's audit file."""
     digest = hashlib.sha256(policy_key.encode())
     digest.update(audit.path.read_bytes() if audit.exists else b"no audit")
     return digest.hexdigest()[:32]
 
 
-def pack_folder(project_dir: Path, profile: Profile) -> Path:
+def self_evaluation_folder(project_dir: Path, profile: Profile) -> Path:
     """.cache/self-evaluation/<slug>: the school's packs, one folder per key."""
     return Path(project_dir) / CACHE / profile.slug

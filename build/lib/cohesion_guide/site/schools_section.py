@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from cohesion_guide.site import school_pages
-from cohesion_guide.site import self_evaluation_pages as toolkit_pages
+from cohesion_guide.site import self_evaluation_pages
 from cohesion_guide.site.generated import GeneratedFile, GeneratedPage, SiteContext, Unfinished
 from cohesion_guide.site.build import start
 
@@ -14,7 +14,7 @@ def pages(context: SiteContext) -> list[GeneratedPage | GeneratedFile | Unfinish
     schools = start(context)
     try:
         return (school_pages.pages_for(schools.schools, schools.work.size)
-                + toolkit_pages.pages_for(schools.schools, context.project_dir, schools.work.size)
+                + self_evaluation_pages.pages_for(schools.schools, context.project_dir, schools.work.size)
                 + [schools.work])
     except BaseException:
         schools.work.cancel()

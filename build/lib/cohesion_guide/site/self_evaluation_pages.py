@@ -58,10 +58,10 @@ def pages_for(schools: list[School], project_dir: Path, size: Size = file_size) 
     """Each school's self-evaluation page, pack downloads and audit file, from a build's SchoolSet."""
     out: list[GeneratedPage | GeneratedFile] = []
     for school in schools:
-        profile, audit, paths = school.profile, school.audit, school.pack
+        profile, audit, paths = school.profile, school.audit, school.self_evaluation
         base = f"schools/{profile.slug}/{FOLDER}"
         audit_name = f"{profile.slug}-audit.yml"
         out += [GeneratedFile(f"{base}/{paths[fmt].name}", paths[fmt]) for fmt in ("docx", "pdf")]
         out.append(GeneratedFile(f"{base}/{audit_name}", audit_download(profile, audit, project_dir)))
-        out.append(GeneratedPage(f"{base}/index.md", self_evaluation_page(profile, audit, paths, audit_name, school.pack_text, size)))
+        out.append(GeneratedPage(f"{base}/index.md", self_evaluation_page(profile, audit, paths, audit_name, school.self_evaluation_text, size)))
     return out
