@@ -24,7 +24,7 @@ site: $(VENV)/.installed system-documents
 	mv .site.new site
 	rm -rf .site.old
 
-test: $(VENV)/.installed-test system-documents system-test lint
+test: $(VENV)/.installed-test system-documents system-test
 	$(BIN)/python -m pytest
 
 # The quick loop while editing: no full site build, no browser (markers set by the fixtures).
