@@ -1,9 +1,10 @@
 """The Community Cohesion Guide's engine: school profiles in, policies and the site's pages out.
 
-Layers, each a subpackage, each importing only the ones above it in this list:
-    inputs     read and check every YAML file: profiles, audits, case studies, local.yml
-    documents  a school's documents as Markdown: tailoring rules, templates, action plan, charts
+Layers, each a subpackage, each importing only the ones above it in this list (tests/test_layers.py)
+and the two modules every layer may use, errors.py and files.py:
+    inputs     read and check every YAML file and page date: profiles, audits, case studies, local.yml
     export     Markdown to HTML, Word and PDF, written whole or not at all
+    documents  a school's documents: tailoring rules and templates make the Markdown; export writes it
     gias       import schools from the national register (GIAS) and the school census
     site       the pages and files a site build adds (no MkDocs import: macros/ holds that glue)
     cli        the `cohesion` command, one module per sub-command

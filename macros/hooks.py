@@ -10,14 +10,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from cohesion_guide.site import profile_reference
-from cohesion_guide.site import review
-from cohesion_guide.site import schools_section
-from cohesion_guide.site.case_study_pages import case_study_pages
 from cohesion_guide.export.pdf import PdfError
-from cohesion_guide.site.generated import GeneratedFile, GeneratedPage, SiteContext
+from cohesion_guide.inputs import review
 from cohesion_guide.inputs.local_config import load_local
 from cohesion_guide.inputs.validation import InvalidFile
+from cohesion_guide.site import profile_reference, schools_section
+from cohesion_guide.site.case_study_pages import case_study_pages
+from cohesion_guide.site.generated import GeneratedFile, GeneratedPage, SiteContext
 
 # Each source adds pages or files made from the project's data (schools/, case_studies/, ...).
 # Add a source here; nothing else in this file needs to change.

@@ -35,7 +35,7 @@ from cohesion_guide.export.tree import (
     address_of,
     by_direction,
     inline_items,
-    look_inside,
+    segments,
     table_rows,
     tidy,
 )
@@ -344,7 +344,7 @@ class _Writer:
 
         def flush() -> None:
             if pending:
-                self.paragraph(place, make, self.inline(pending, look))
+                self.paragraph(place, make, segments(pending, look))
                 pending.clear()
 
         for item in inline_items(element):
@@ -354,10 +354,10 @@ class _Writer:
             flush()
             tag = item.tag
             if tag == "p":
-                self.paragraph(place, make, self.inline(inline_items(item), look))
+                self.paragraph(place, make, segments(inline_items(item), look))
             elif tag in HEADINGS:
                 heading = _plain(self.style_ids[f"Heading {HEADINGS[tag]}"])
-                self.paragraph(place, heading, self.inline(inline_items(item), look))
+                self.paragraph(place, heading, segments(inline_items(item), look))
             elif tag in ("ul", "ol"):
                 self.list(item, place, depth)
             elif tag == "blockquote":
@@ -408,7 +408,7 @@ class _Writer:
     def table(self, element: ET.Element, place: _Place) -> None:
         caption = element.find("caption")
         if caption is not None:
-            self.paragraph(place, _plain(self.style_ids["Caption"]), self.inline(inline_items(caption), PLAIN))
+            self.paragraph(place, _plain(self.style_ids["Caption"]), segments(inline_items(caption), PLAIN))
         rows = table_rows(element)
         if not rows:
             return
@@ -458,20 +458,6 @@ class _Writer:
                 self.flow(item, place, _plain("", indent=DD_INDENT_TWIPS), depth)
 
     # Inline content -------------------------------------------------------------------------
-
-    def inline(self, items, look: Look) -> list[Segment]:
-        segments: list[Segment] = []
-        for item in items:
-            if isinstance(item, str):
-                segments.append((item, look))
-            elif item.tag == "br":
-                segments.append((LINE_BREAK, look))
-            elif item.tag == "img":
-                if item.get("alt"):
-                    segments.append((item.get("alt"), look))
-            else:
-                segments.extend(self.inline(inline_items(item), look_inside(item, look)))
-        return segments
 
     def runs(self, segments: list[Segment]) -> str:
         out = []

@@ -7,7 +7,7 @@ from html import escape
 
 import yaml
 
-from cohesion_guide.site import review
+from cohesion_guide.inputs import review
 from cohesion_guide.inputs.case_studies import (
     CONTEXT_TAGS,
     DIMENSION_ANCHORS,

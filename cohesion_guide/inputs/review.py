@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from cohesion_guide.inputs.dates import long_date, parse_date
 from cohesion_guide.errors import MissingReview
+from cohesion_guide.inputs.dates import long_date, parse_date
 
 
 def status(meta: dict, today: date) -> dict:
