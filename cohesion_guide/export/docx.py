@@ -26,13 +26,13 @@ from docx.shared import Emu, Mm, RGBColor
 
 from cohesion_guide.export.html import fragment_tree
 from cohesion_guide.export.tree import (
-    BLOCKS,
     HEADINGS,
     LINE_BREAK,
     PLAIN,
     Look,
     Segment,
     address_of,
+    block_items,
     by_direction,
     inline_items,
     segments,
@@ -340,18 +340,10 @@ class _Writer:
     def flow(self, element: ET.Element, place: _Place, make: Maker, depth: int = 0, look: Look = PLAIN) -> None:
         """Lay out `element`'s content: loose inline content and each <p> become paragraphs from
         `make`; headings, lists, tables and the rest go to their own methods."""
-        pending: list[str | ET.Element] = []
-
-        def flush() -> None:
-            if pending:
-                self.paragraph(place, make, segments(pending, look))
-                pending.clear()
-
-        for item in inline_items(element):
-            if isinstance(item, str) or item.tag not in BLOCKS:
-                pending.append(item)
+        for item in block_items(element):
+            if isinstance(item, list):
+                self.paragraph(place, make, segments(item, look))
                 continue
-            flush()
             tag = item.tag
             if tag == "p":
                 self.paragraph(place, make, segments(inline_items(item), look))
@@ -372,7 +364,6 @@ class _Writer:
                 continue  # a rule between sections; headings already separate them in Word
             else:
                 self.flow(item, place, make, depth, look)
-        flush()
 
     def paragraph(self, place: _Place, make: Maker, segments: list[Segment]) -> None:
         segments = tidy(segments)

@@ -49,6 +49,23 @@ def inline_items(element: ET.Element) -> Iterator[str | ET.Element]:
         if child.tail:
             yield child.tail
 
+def block_items(element: ET.Element, blocks: frozenset[str] | set[str] = BLOCKS,
+                ) -> Iterator[list[str | ET.Element] | ET.Element]:
+    """An element's content as the writers lay it out: each run of loose inline content as one
+    list (a paragraph), and each element in `blocks` (heading, list, table, ...) by itself."""
+    pending: list[str | ET.Element] = []
+    for item in inline_items(element):
+        if isinstance(item, str) or item.tag not in blocks:
+            pending.append(item)
+            continue
+        if pending:
+            yield pending
+            pending = []
+        yield item
+    if pending:
+        yield pending
+
+
 def segments(items, look: Look = PLAIN) -> list[Segment]:
     """Inline content as text segments, each with the formatting in force: the one inline walk both
     writers use. An image is never fetched (its alt text stands in); a chart's SVG is not text."""

@@ -16,6 +16,7 @@ from cohesion_guide.export.tree import (  # how the Word writer reads the same t
     PLAIN,
     Look,
     address_of,
+    block_items,
     by_direction,
     inline_items,
     table_rows,
@@ -98,17 +99,10 @@ class _Writer:
         """`element`'s content as Typst blocks: loose inline content and each <p> become
         paragraphs; headings, lists, tables and the rest go to their own methods."""
         blocks: list[str] = []
-        pending: list[str | ET.Element] = []
-
-        def flush() -> None:
-            blocks.append(self.inline(pending, look))
-            pending.clear()
-
-        for item in inline_items(element):
-            if isinstance(item, str) or item.tag not in BLOCKS:
-                pending.append(item)
+        for item in block_items(element, BLOCKS):
+            if isinstance(item, list):
+                blocks.append(self.inline(item, look))
                 continue
-            flush()
             tag = item.tag
             if tag == "p":
                 blocks.extend(self.flow(item, look))  # a paragraph, or more if a chart sits inside it
@@ -130,7 +124,6 @@ class _Writer:
                 blocks.append(self.chart(item))
             else:
                 blocks.extend(self.flow(item, look))
-        flush()
         return [block for block in blocks if block]
 
     @staticmethod

@@ -1,1 +1,0 @@
-"""A school's documents as Markdown: the tailoring rules, templates, action plan, evidence and charts."""

@@ -1,1 +1,0 @@
-"""Import schools from the national register (GIAS) and the school census into profiles."""
