@@ -12,7 +12,11 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from macros import MODEL_POLICIES, tailoring
 from macros.dates import long_date, parse_date
+from macros.governance import governance
+from macros.local_config import serves
+from macros.phase_words import phase_words, thousands
 from macros.profiles import NOT_AN_ETHNIC_GROUP, Profile
+from macros.related_policies import related_policies
 from macros.schemas import schema
 from macros.tailoring import Commitment
 
@@ -92,6 +96,7 @@ def environment(templates_dir: Path = MODEL_POLICIES) -> SandboxedEnvironment:
         keep_trailing_newline=True,
     )
     env.filters.update(md=escape_markdown, paragraphs=paragraphs, and_list=and_list, percent=percent,
+                       thousands=lambda n: SafeMarkdown(thousands(n)),
                        long_date=lambda d: SafeMarkdown(long_date(d)))
     return env
 
@@ -122,12 +127,6 @@ def ethnic_group_label(key: str) -> str:
 
 
 LARGEST_GROUPS_SHOWN = 3
-# "a primary school", "a pupil referral unit": the phase as the policy's first sentence about the school says it.
-PHASE_DESCRIPTIONS = {
-    "nursery": "a nursery school", "primary": "a primary school", "middle": "a middle school",
-    "secondary": "a secondary school", "all-through": "an all-through school", "special": "a special school",
-    "pru": "a pupil referral unit", "16-plus": "a school for students aged 16 and over",
-}
 
 
 def largest_groups(ethnicity: dict[str, float] | None) -> list[tuple[str, float]]:
@@ -146,11 +145,16 @@ def policy_values(profile: Profile, local: dict[str, Any], case_studies: list[di
     return {
         "school": data["school"],
         "location": data["location"],
-        "phase_description": PHASE_DESCRIPTIONS[data["school"]["phase"]],
+        "words": phase_words(profile),
+        "gov": governance(profile),
+        "facts": {"international_links": profile.international_links, "young_children": profile.young_children,
+                  "complex_needs": profile.complex_needs, "secondary": profile.phase_group == "secondary"},
+        "related_policies": related_policies(profile),
+        "authority_serves_school": serves(local, data["school"]["local_authority"]),
         "pupils": data["pupils"],
         "local_area": data.get("local_area"),
         "context": data.get("context"),
-        "leads": data["leads"],
+        "leads": {"others": [], **data["leads"]},
         "document": document,
         "review_cycle_years": cycle,
         "next_review": next_review(document["date_adopted"], cycle).isoformat(),

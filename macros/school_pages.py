@@ -21,7 +21,7 @@ from macros.school_documents import (
 from macros.site_schools import SITE_FORMATS, School
 
 PHASE_LABELS = {
-    "nursery": "Nursery", "primary": "Primary", "middle": "Middle", "secondary": "Secondary",
+    "nursery": "Nursery", "infant": "Infant", "first": "First", "junior": "Junior", "primary": "Primary", "middle": "Middle", "secondary": "Secondary",
     "all-through": "All-through", "special": "Special", "pru": "Pupil referral unit", "16-plus": "16 plus",
 }
 INDEX = "schools/index.md"
