@@ -34,14 +34,13 @@ def statements(profile: Profile) -> list[Commitment]:
     if gov.group == MAINTAINED:
         return [
             commit(rule, "legal_basis", _DUTY),
-            commit(rule, "legal_basis", "We are a maintained school ({type}), so the duty binds us, and {body} answers for it. "
-                   "Ofsted no longer reports on it separately (the Education Act 2011 ended that), but the Department for "
-                   "Education confirmed in 2011 that the duty itself remains.", type=kind, body=gov.body),
-            commit(rule, "legal_basis", "Three other duties point the same way: " + _GOOD_RELATIONS + "; section 78 of "
-                   "the Education Act 2002, under which our curriculum must be balanced and broadly based and promote "
-                   "pupils' spiritual, moral, cultural, mental and physical development; and " + _PREVENT + ". The "
-                   "Department for Education's advice of November 2014 asks maintained schools to promote "
-                   + _BRITISH_VALUES + " as part of pupils' spiritual, moral, social and cultural (SMSC) development."),
+            commit(rule, "legal_basis", "We are a maintained school ({type}), so the duty binds us, and {body} answers "
+                   "for it. The Department for Education confirmed in 2011 that the duty remains, though Ofsted no "
+                   "longer reports on it separately.", type=kind, body=gov.body),
+            commit(rule, "legal_basis", "Other duties point the same way: " + _GOOD_RELATIONS + "; section 78 of the "
+                   "Education Act 2002, under which our curriculum must promote pupils' spiritual, moral, cultural, "
+                   "mental and physical development; and " + _PREVENT + ". The Department for Education's advice of "
+                   "November 2014 asks maintained schools to promote " + _BRITISH_VALUES + " as part of that work."),
         ]
     if gov.group == ACADEMY:
         return [
