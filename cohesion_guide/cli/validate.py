@@ -4,6 +4,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from cohesion_guide import CHECKOUT
+from cohesion_guide.inputs.advice import advice
+from cohesion_guide.inputs.local_config import load_local
 from cohesion_guide.inputs.profiles import display_name, load_profile, profile_paths
 from cohesion_guide.inputs.validation import InvalidFile, Problem
 
@@ -13,6 +16,8 @@ EXAMPLES = """examples:
   cohesion validate schools/a.yml schools/b.yml
 
 Each problem is one line: the file, the line, the field, what was found and what is allowed.
+A valid profile may also get suggestions (optional fields that would make its policy fit the
+school better) and warnings (a school in another authority than local.yml's); neither is a problem.
 
 exit status:
   0  every profile is valid
@@ -45,22 +50,40 @@ def files_to_check(paths: list[Path], find=profile_paths, kind: str = "profiles"
     return list(files.values()), problems
 
 
+def _local() -> dict | None:
+    """local.yml of the guide in the current folder (or the one this command came with), when it can be read."""
+    folder = Path.cwd() if (Path.cwd() / "local.yml").is_file() or CHECKOUT is None else CHECKOUT
+    try:
+        return load_local(folder)
+    except (InvalidFile, OSError):
+        return None
+
+
 def run(args: argparse.Namespace) -> int:
     files, problems = files_to_check(args.paths)
-    return report(files, problems, load_profile, ("profile", "profiles"), "cohesion validate")
+    local = _local()
+    return report(files, problems, load_profile, ("profile", "profiles"), "cohesion validate",
+                  advise=lambda profile, shown: advice(profile, shown, local))
 
 
-def report(files: list[Path], problems: list[Problem], load, nouns: tuple[str, str], command: str) -> int:
-    """Check each file with `load`, print every problem one per line and a summary; the exit status."""
+def report(files: list[Path], problems: list[Problem], load, nouns: tuple[str, str], command: str, advise=None) -> int:
+    """Check each file with `load`, print every problem one per line (then any advice on valid files)
+    and a summary; the exit status."""
     invalid = 0
+    notes: list[Problem] = []
     for file in files:
         try:
-            load(file, display_name(file))
+            loaded = load(file, display_name(file))
         except InvalidFile as err:
             invalid += 1
             problems += err.problems
+        else:
+            if advise is not None:
+                notes += advise(loaded, display_name(file))
     for problem in problems:
         print(problem)
+    for note in notes:
+        print(note)
     count = len(files)
     noun = nouns[0] if count == 1 else nouns[1]
     if not problems:

@@ -1,17 +1,23 @@
-"""The action plan on the six-point framework: which actions a school's audit and profile call for.
+"""The action plan a school can carry: two or three first-year priorities, the framework's few
+standing steps, and at most PLAN_LIMIT actions in all, spread across the profile's leads.
 
 Each priority rule is one function, written only here: the audit rule turns practices not yet in
-place into actions, and each profile rule reads one of the Profile's derived facts
-(profile.is_monocultural, profile.high_eal, ...) and never compares figures itself.
+place into candidate actions, and each profile rule reads one of the Profile's derived facts
+(profile.is_monocultural, profile.high_eal, ...) and never compares figures itself. Candidates on
+the same topic are one action, never two. Timescales start no sooner than half a term after the
+policy is adopted, and an audit entry's own `due` date is kept as the school wrote it.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+import math
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
+from cohesion_guide.documents.phase_words import phase_words
 from cohesion_guide.documents.render import largest_groups
 from cohesion_guide.inputs.audit import STATUS_LABELS, Audit, practices
-from cohesion_guide.inputs.dates import parse_date
+from cohesion_guide.inputs.dates import long_date, parse_date
+from cohesion_guide.inputs.governance import governance
 from cohesion_guide.inputs.profiles import Profile
 
 # The six-point planning framework (after the TDA's school improvement planning framework).
@@ -30,11 +36,29 @@ POINTS = (
     ("6", "Demonstrating impact"),
 )
 POINT_IDS = tuple(point for point, _ in POINTS)
+POINT_TITLES = dict(POINTS)
 
-# How soon an action is due, counted in school terms from the date the policy is adopted.
-# "now": by the end of the term the plan starts in; "next": the term after; "year": within three
-# terms; "yearly": a task repeated every year.
+PLAN_LIMIT = 10  # actions in one plan, at most
+FIRST_YEAR_PRIORITIES = 3  # at most; at least MIN_PRIORITIES
+MIN_PRIORITIES = 2
+HALF_TERM = timedelta(days=42)  # nothing falls due sooner than this after adoption
+
+# How soon an action is due, counted in school terms from the first term that leaves at least half a
+# term after adoption. "now": that term; "next": the term after; "year": within three terms;
+# "yearly": a task repeated every year.
 TERMS_AHEAD = {"now": 0, "next": 1, "year": 2}
+# The last day of each term, roughly (dates vary by authority and year; the plan names the term).
+TERM_ENDS = {"autumn": (12, 20), "spring": (3, 31), "summer": (7, 20)}
+
+# What each kind of action usually needs, by its point of the framework, when the action gives none.
+RESOURCES_BY_POINT = {
+    "1a": "A governors' meeting agenda item (30 minutes)", "1b": "Staff time to plan meetings; a room for families",
+    "2a": "A shared folder; admin time", "2b": "Staff meeting time; the audit form",
+    "2c": "Senior leaders' planning time", "3a": "A governors' meeting agenda item",
+    "3b": "Data manager's time; a termly report", "3c": "A training session (INSET or twilight)",
+    "4a": "Staff time to plan with partners; transport for visits", "4b": "Admin time each term",
+    "5": "Staff time; a small budget for costs families cannot meet", "6": "Census data; admin time",
+}
 
 
 @dataclass(frozen=True)
@@ -46,14 +70,27 @@ class Action:
     success: str
     reason: str  # why the plan has it: the audit, the profile, or the framework itself
     rule: str  # the function that added it, for tests and for anyone tracing a line of the plan
+    resources: str = ""
+    topic: str = ""  # what it is about: two candidates on one topic become one action
+
+    @property
+    def point_title(self) -> str:
+        return POINT_TITLES[self.point]
 
 
 @dataclass(frozen=True)
-class PlanPoint:
-    point: str
-    title: str
-    actions: tuple[Action, ...]
+class Plan:
+    priorities: tuple[Action, ...]  # the first year's two or three priorities
+    steps: tuple[Action, ...]  # the framework's standing steps, in every plan
+    later: tuple[Action, ...]  # the rest of the plan, within PLAN_LIMIT
+    deferred: tuple[str, ...]  # what the audit or profile found that waits for the next plan
 
+    @property
+    def actions(self) -> tuple[Action, ...]:
+        return self.priorities + self.steps + self.later
+
+
+# ---- dates ----------------------------------------------------------------------------------
 
 def term_of(day: date) -> tuple[str, int]:
     """The school term a date falls in: September to December is autumn, January to March spring,
@@ -70,41 +107,82 @@ def term_after(term: tuple[str, int]) -> tuple[str, int]:
     return {"autumn": ("spring", year + 1), "spring": ("summer", year), "summer": ("autumn", year)}[season]
 
 
+def term_end(term: tuple[str, int]) -> date:
+    month, day = TERM_ENDS[term[0]]
+    return date(term[1], month, day)
+
+
+def first_term(start: date) -> tuple[str, int]:
+    """The first term whose end is at least half a term after `start`."""
+    term = term_of(start)
+    while term_end(term) - start < HALF_TERM:
+        term = term_after(term)
+    return term
+
+
 def timescale(start: date | str, when: str) -> str:
-    """'now' -> 'by the end of the autumn term 2026' for a plan starting on 1 September 2026."""
+    """'now' -> 'by the end of the autumn term 2026' for a plan starting on 1 September 2026; a plan
+    adopted in December starts in the spring term, so nothing falls due within half a term."""
     if when == "yearly":
-        return "every year, reported to governors at the policy review"
-    term = term_of(parse_date(start))
+        return "every year, reported at the policy review"
+    term = first_term(parse_date(start))
     for _ in range(TERMS_AHEAD[when]):
         term = term_after(term)
     return f"by the end of the {term[0]} term {term[1]}"
 
 
+# ---- owners ---------------------------------------------------------------------------------
+
 def owner_name(profile: Profile, owner: str) -> str:
-    """A practice's owner (governor, staff, headteacher, governing-body) as a role the school uses."""
+    """A role key (governor, staff, headteacher, governing-body, other) as the role the school uses."""
     leads = profile.data["leads"]
+    others = leads.get("others") or []
     return {
         "governor": leads["governor"],
         "staff": leads["staff"],
-        "headteacher": "Headteacher",
+        "headteacher": governance(profile).head_title,
         "governing-body": profile.data["document"]["approved_by"],
+        "other": others[0] if others else leads["staff"],
     }[owner]
+
+
+def _pool(profile: Profile) -> list[str]:
+    """Every role that can own an action: the leads, the head and any other roles the profile names."""
+    leads = profile.data["leads"]
+    roles = [leads["staff"], leads["governor"], governance(profile).head_title, *(leads.get("others") or [])]
+    return list(dict.fromkeys(roles))
+
+
+def spread_owners(profile: Profile, actions: list[Action]) -> list[Action]:
+    """Each action keeps its natural owner unless that role already has its share; then the least-busy
+    role takes it. No role leads more than its share: ceil(actions / roles), at least 2."""
+    pool = _pool(profile)
+    share = max(2, math.ceil(len(actions) / len(pool)))
+    load = {role: 0 for role in pool}
+    out = []
+    for action in actions:
+        owner = action.owner if load.get(action.owner, 0) < share else min(pool, key=lambda r: (load[r], pool.index(r)))
+        load[owner] = load.get(owner, 0) + 1
+        out.append(replace(action, owner=owner))
+    return out
 
 
 def _start(profile: Profile) -> str:
     return profile.data["document"]["date_adopted"]
 
 
-def _action(profile: Profile, point: str, text: str, owner: str, when: str, success: str, reason: str, rule) -> Action:
-    return Action(point, text, owner_name(profile, owner), timescale(_start(profile), when), success, reason, rule.__name__)
+def _action(profile: Profile, point: str, text: str, owner: str, when: str, success: str, reason: str, rule,
+            resources: str = "", topic: str = "") -> Action:
+    return Action(point, text, owner_name(profile, owner), timescale(_start(profile), when), success, reason,
+                  rule.__name__, resources or RESOURCES_BY_POINT[point], topic or rule.__name__)
 
 
 # ---- the audit rule -------------------------------------------------------------------------
 
 def audit_actions(profile: Profile, audit: Audit) -> list[Action]:
-    """A practice not yet in place becomes an action at its point of the framework: not-yet ones
-    by the end of next term, partly ones within the year. The school's own next step wins over the
-    suggested one. Practices not assessed get no action of their own: the plan asks for the audit."""
+    """A practice not yet in place becomes a candidate action at its point of the framework: not-yet
+    ones by the end of the next term, partly ones within the year, or by the entry's own `due` date.
+    The school's own next step wins over the suggested one."""
     out = []
     for p in practices():
         status = audit.status(p.id)
@@ -113,8 +191,20 @@ def audit_actions(profile: Profile, audit: Audit) -> list[Action]:
         entry = audit.entry(p.id)
         text = entry.next_step if entry and entry.next_step else p.action
         reason = f"Audit: {STATUS_LABELS[status].lower()}: {p.title}."
-        out.append(_action(profile, p.point, text, p.owner, "next" if status == "not-yet" else "year", p.success, reason, audit_actions))
+        action = _action(profile, p.point, text, p.owner, "next" if status == "not-yet" else "year", p.success,
+                         reason, audit_actions, topic=p.id)
+        if entry and entry.due:
+            action = replace(action, timescale=f"by {long_date(entry.due)}")
+        out.append(action)
     return out
+
+
+def _audit_rank(action: Action, audit: Audit) -> int:
+    """The school's own next steps first (not-yet, then partly), then suggested steps for practices
+    not yet in place, then those partly in place."""
+    entry = audit.entry(action.topic)
+    partly = 1 if audit.status(action.topic) == "partly" else 0
+    return partly if entry and entry.next_step else 2 + partly
 
 
 # ---- the profile rules ----------------------------------------------------------------------
@@ -124,52 +214,62 @@ def monocultural_partnership(profile: Profile) -> Action | None:
     if not profile.is_monocultural:
         return None
     label, share = largest_groups(profile.data["pupils"].get("ethnicity"))[0]
+    pupils = phase_words(profile).pupils
     return _action(
         profile, "4a",
-        "Set up a lasting partnership with a school or community group whose members come from backgrounds "
-        "different from most of our pupils', with pupils working together more than once a year.",
+        f"Set up a lasting partnership with a school whose {pupils} come from backgrounds different from most of "
+        f"ours, with {pupils} working together more than once a year.",
         "headteacher", "next",
-        "Pupils in at least two year groups have worked with the partner during the year, and say in the pupil survey what they learned.",
-        f"Profile: a mono-cultural intake ({share:g}% of pupils are {label}).", monocultural_partnership)
+        f"{pupils.capitalize()} in at least two year groups have worked with the partner school, and say in the "
+        "yearly survey what they learned.",
+        f"Profile: a mono-cultural intake ({share:g}% of {pupils} are {label}).", monocultural_partnership,
+        "Staff time to plan with the partner school; transport for one visit each way", "links-other-schools")
 
 
 def high_eal_language_support(profile: Profile) -> Action | None:
     """Many pupils learning English: language support and engagement with families' home languages."""
     if not profile.high_eal:
         return None
+    pupils = phase_words(profile).pupils
     return _action(
         profile, "5",
-        "Review support for pupils learning English, and reach families in their home languages "
-        "(translated letters, interpreters at meetings, bilingual staff or volunteers).",
-        "staff", "now",
-        "New arrivals have a language assessment within a month; attendance at parents' meetings by families who speak other languages rises.",
-        f"Profile: {profile.data['pupils']['eal_percent']:g}% of pupils have English as an additional language.", high_eal_language_support)
+        "Review support for new arrivals learning English, and reach families in their home languages "
+        "(translated key letters, interpreters at meetings, bilingual staff or volunteers).",
+        "other" if profile.data["leads"].get("others") else "staff", "now",
+        "New arrivals have a language assessment within a month of joining; more families who speak other "
+        "languages come to parents' meetings than last year.",
+        f"Profile: {profile.data['pupils']['eal_percent']:g}% of {pupils} have English as an additional language.",
+        high_eal_language_support, "Interpreting and translation budget; EAL staff time", "eal-support")
 
 
 def rural_isolation(profile: Profile) -> Action | None:
-    """A rural school: regular contact beyond the village, against isolation."""
+    """A rural school: regular contact beyond its own area, against isolation."""
     if not profile.is_rural:
         return None
     return _action(
         profile, "4a",
-        "Plan regular contact with pupils and communities beyond our rural area (exchange visits, shared "
-        "projects, online links) so that distance does not limit who our pupils meet.",
+        "Plan contact with a town or city school for every class: an exchange visit or a shared project, "
+        "with online links in between.",
         "staff", "next",
-        "Every class has at least one exchange or shared project with a town or city school each year.",
-        "Profile: a rural school, where distance can isolate pupils from other communities.", rural_isolation)
+        "Every class has had at least one exchange or shared project with a town or city school this year.",
+        "Profile: a rural school, where distance can isolate pupils from other communities.", rural_isolation,
+        "Coach hire for exchange visits; video-call equipment", "visits-other-communities")
 
 
 def high_fsm_barriers(profile: Profile) -> Action | None:
-    """Many pupils eligible for free school meals: track their progress and remove barriers to taking part."""
+    """Many pupils eligible for free school meals: remove barriers to taking part."""
     if not profile.high_fsm:
         return None
+    pupils = phase_words(profile).pupils
     return _action(
-        profile, "3b",
-        "Track the progress and take-up of trips, clubs and activities of pupils eligible for free school meals, "
-        "and remove the costs and other barriers that keep them out.",
-        "staff", "now",
-        "Governors see a termly report on these pupils; the gap in progress and in take-up of activities narrows over the year.",
-        f"Profile: {profile.data['pupils']['fsm_percent']:g}% of pupils are eligible for free school meals.", high_fsm_barriers)
+        profile, "5",
+        f"Find out which clubs, trips and activities {pupils} eligible for free school meals miss, and remove the "
+        "costs and other barriers that keep them out.",
+        "headteacher", "now",
+        f"Take-up of clubs and trips by {pupils} eligible for free school meals is reported each term and the gap "
+        "with their classmates narrows over the year.",
+        f"Profile: {profile.data['pupils']['fsm_percent']:g}% of {pupils} are eligible for free school meals.",
+        high_fsm_barriers, "Pupil premium funding for trips and clubs; data manager's time", "barriers-to-taking-part")
 
 
 def diverse_relationships(profile: Profile) -> Action | None:
@@ -178,11 +278,12 @@ def diverse_relationships(profile: Profile) -> Action | None:
         return None
     return _action(
         profile, "1b",
-        "Put relationships first: bring pupils of different backgrounds together in mixed groups, and hold "
-        "events where parents from every community meet each other and the staff.",
+        "Hold events each term where parents from every community meet each other and the staff, at times "
+        "and in places that suit them.",
         "headteacher", "now",
-        "Pupils say in the yearly survey that groups get on well; parents from every group attend school events.",
-        "Profile: a highly diverse intake, with no group forming half of the pupils.", diverse_relationships)
+        "Parents from each of the school's largest groups come to at least one event; the parent survey shows they feel welcome.",
+        "Profile: a highly diverse intake, with no group forming half of the pupils.", diverse_relationships,
+        "Staff time; interpreters; refreshments", "engaging-parents")
 
 
 def faith_links(profile: Profile) -> Action | None:
@@ -191,71 +292,137 @@ def faith_links(profile: Profile) -> Action | None:
         return None
     return _action(
         profile, "4a",
-        "Explain our faith rationale for promoting cohesion, and build links with schools and communities "
-        "of other faiths and of none.",
+        "Build a link with a school or community of another faith, or of none, with a visit or joint project each year.",
         "governor", "year",
-        "At least one inter-faith link is active, with a visit or joint project each year recorded in the portfolio.",
-        f"Profile: a school with a religious character ({profile.data['school']['religious_character']}).", faith_links)
+        "At least one inter-faith link is active, with its visit or joint project recorded in the portfolio.",
+        f"Profile: a school with a religious character ({profile.data['school']['religious_character']}).", faith_links,
+        "Staff time to plan; transport for visits", "faith-links")
+
+
+def mainstream_links(profile: Profile) -> Action | None:
+    """A special school: regular links with mainstream schools and use of community places."""
+    if profile.phase_group != "special":
+        return None
+    pupils = phase_words(profile).pupils
+    return _action(
+        profile, "4a",
+        f"Agree a link with a mainstream school where {pupils} from both schools learn or play together each half "
+        "term, with the support each needs.",
+        "headteacher", "next",
+        f"{pupils.capitalize()} from both schools have met at least four times in the year; staff of both schools say what changed.",
+        "Profile: a special school.", mainstream_links, "Staff and escort time; accessible transport", "links-other-schools")
+
+
+def reintegration_links(profile: Profile) -> Action | None:
+    """A pupil referral unit: links with home schools and local services for each pupil's next step."""
+    if profile.phase_group != "pru":
+        return None
+    pupils = phase_words(profile).pupils
+    return _action(
+        profile, "4a",
+        f"Agree with home schools and local services how each {pupils[:-1]}'s return or next step is planned, including "
+        "a link to a club or group near home.",
+        "other" if profile.data["leads"].get("others") else "staff", "next",
+        f"Each {pupils[:-1]} who leaves has a written plan shared with the receiving school or college, and a named "
+        "contact in a local group.",
+        "Profile: a pupil referral unit.", reintegration_links, "Staff time for visits to home schools", "local-agencies")
 
 
 PROFILE_RULES = (monocultural_partnership, high_eal_language_support, rural_isolation, high_fsm_barriers,
-                 diverse_relationships, faith_links)
+                 diverse_relationships, faith_links, mainstream_links, reintegration_links)
 
 
 # ---- the framework's own steps, in every plan -----------------------------------------------
 
 def framework_actions(profile: Profile, audit: Audit) -> list[Action]:
-    """What every school does at each point, whatever its audit says, so that no point is empty."""
-    def add(point, text, owner, when, success, reason="Every school: a step of the six-point framework."):
-        return _action(profile, point, text, owner, when, success, reason, framework_actions)
+    """The few steps every school takes, whatever its audit says."""
+    gov = governance(profile)
+    pupils = phase_words(profile).pupils
 
-    partners = profile.data.get("partnerships") or []
+    def add(point, text, owner, when, success, resources="", topic=""):
+        return _action(profile, point, text, owner, when, success, "Every school: a step of the six-point framework.",
+                       framework_actions, resources, topic or point)
+
     if audit.exists:
-        audit_step = add("2b", "Update the audit once a year with staff and governors, and compare it with last year's.",
-                         "staff", "yearly", "The audit file is dated within the last year, and the report shows what moved.")
+        audit_step = add("2b", "Update the self-evaluation audit with staff and governors, and compare it with last year's.",
+                         "staff", "yearly", "The audit is dated within the last year, and its report shows what moved.")
     else:
-        audit_step = add("2b", "Complete the self-evaluation audit with staff and governors: run cohesion audit new, "
-                         "fill it in and publish it with this plan.", "staff", "now",
-                         "Every practice in the audit has a status, and where it is in place the audit says where it can be seen.",
-                         "No audit yet: every practice is shown as not yet assessed.")
+        audit_step = add("2b", "Complete the self-evaluation audit with staff and governors (cohesion audit new), and "
+                         "publish it with this plan.", "staff", "now",
+                         "Every practice in the audit has a status, and each one in place says where it can be seen.")
     return [
-        add("1a", "Brief governors and senior leaders on the duty to promote community cohesion, what it means and this self-evaluation.",
-            "headteacher", "now", "Governors' minutes record the briefing and who attended."),
-        add("1b", "Agree who takes part in the work: staff, governors, pupils, parents and carers, partner organisations and local community representatives.",
-            "staff", "now", "A list of the people and groups involved, and how each will be heard, is in the portfolio."),
-        add("2a", "Start the cohesion portfolio with the community profile, the audit and the views of those consulted.",
-            "staff", "now", "The portfolio exists and governors know where to find it."),
+        add("3a", f"Brief {gov.oversight} on the duty and this plan, and agree its priorities with {pupils}' views.",
+            "governor", "now", "The minutes record the briefing, the plan's approval and how pupils' views were used.",
+            "An agenda item at a meeting of " + gov.oversight),
         audit_step,
-        add("2c", "Link the priorities in this plan to the school improvement plan and to curriculum planning.",
-            "headteacher", "next", "The school improvement plan names the cohesion priorities."),
-        add("3a", "Agree the priorities in this plan at a governing body meeting, with pupils' views on what matters most.",
-            "governing-body", "now", "The minutes record the plan's approval and how pupils' views were used."),
-        add("3b", "Decide which actions are monitored, by whom, and how often they are reported to governors.",
-            "governor", "next", "Each action in this plan has a named role that reports on it at least once a term."),
-        add("3c", "Train staff on the duty and on the new practices in this plan; offer sessions for pupils and parents.",
-            "staff", "next", "Training records show that all staff have taken part."),
-        add("4a", ("Review our current partnerships and what each one achieves for pupils." if partners else
-                   "Find partners: other schools, community organisations and international links the school can work with."),
-            "headteacher", "year", "Each partnership has a stated purpose and a yearly note of what it achieved."),
-        add("4b", "Keep the evidence portfolio up to date, adding records as each action happens rather than afterwards.",
-            "staff", "yearly", "The portfolio holds evidence for each of the three questions, dated within the year."),
-        add("5", "Check that each action in this plan reaches every group of pupils and families, and adapt it where one misses out.",
-            "staff", "year", "Take-up of each action is known by group, and no group is left out."),
-        add("6", "Update the community profile from the census each year: ethnicity, home languages, faiths and free school meals, with the local area's figures.",
-            "staff", "yearly", "The community profile is dated within the last year and shows what has changed."),
+        add("3b", f"Report progress on the first-year priorities to {gov.oversight} each term.", "headteacher", "yearly",
+            "Each priority has a termly progress note in the minutes.", "A short termly report"),
+        add("6", "Update the community profile and the evidence portfolio from the census each year.",
+            "other", "yearly", "The community profile is dated within the last year and shows what has changed.",
+            "Census data; admin time"),
     ]
 
 
-def build_plan(profile: Profile, audit: Audit) -> list[PlanPoint]:
-    """Every point of the framework with its actions: the framework's own step first, then the
-    priorities from the profile and the audit."""
-    actions = framework_actions(profile, audit)
-    actions += [a for rule in PROFILE_RULES if (a := rule(profile)) is not None]
-    actions += audit_actions(profile, audit)
-    return [PlanPoint(point, title, tuple(a for a in actions if a.point == point)) for point, title in POINTS]
+# ---- the plan -------------------------------------------------------------------------------
+
+_DEFAULT_PRIORITIES = (
+    ("1b", "Run a yearly survey of how well {pupils} from different backgrounds get on, and share what it finds.",
+     "staff", "next", "The survey has run, and its findings are reported to {oversight} with one change made because of them.",
+     "Survey tool; staff time to analyse it", "pupil-voice"),
+    ("4a", "Set up a partnership with another school or a community organisation.", "headteacher", "year",
+     "A partnership is in place with a stated purpose, and {pupils} have taken part in it.",
+     "Staff time to plan with the partner", "links-other-schools"),
+)
+
+
+def _defaults(profile: Profile) -> list[Action]:
+    words = {"pupils": phase_words(profile).pupils, "oversight": governance(profile).oversight}
+    out = []
+    for point, text, owner, when, success, resources, topic in _DEFAULT_PRIORITIES:
+        out.append(Action(point, text.format(**words), owner_name(profile, owner), timescale(_start(profile), when),
+                          success.format(**words), "Every school: a first priority when nothing else calls for one.",
+                          "default_priorities", resources, topic))
+    return out
+
+
+def _own_due(action: Action, audit: Audit) -> bool:
+    entry = audit.entry(action.topic) if action.rule == audit_actions.__name__ else None
+    return bool(entry and entry.due)
+
+
+def _candidates(profile: Profile, audit: Audit) -> list[Action]:
+    """Every priority the audit and profile call for, ranked, one per topic."""
+    from_audit = sorted(audit_actions(profile, audit), key=lambda a: _audit_rank(a, audit))
+    own = [a for a in from_audit if _audit_rank(a, audit) <= 1]
+    from_profile = [a for rule in PROFILE_RULES if (a := rule(profile)) is not None]
+    ranked = own + from_profile + [a for a in from_audit if a not in own]
+    seen, out = set(), []
+    for action in ranked:
+        if action.topic not in seen:
+            seen.add(action.topic)
+            out.append(action)
+    return out
+
+
+def build_plan(profile: Profile, audit: Audit) -> Plan:
+    """The plan: first-year priorities, the standing steps, then the rest up to PLAN_LIMIT."""
+    steps = framework_actions(profile, audit)
+    candidates = _candidates(profile, audit)
+    used = {a.topic for a in candidates}
+    for extra in _defaults(profile):
+        if len(candidates) >= MIN_PRIORITIES:
+            break
+        if extra.topic not in used:
+            candidates.append(extra)
+    first, rest = candidates[:FIRST_YEAR_PRIORITIES], candidates[FIRST_YEAR_PRIORITIES:]
+    room = PLAN_LIMIT - len(first) - len(steps)
+    later = [a if _own_due(a, audit) else replace(a, timescale=timescale(_start(profile), "year")) for a in rest[:room]]
+    deferred = tuple(a.text for a in rest[room:])
+    owned = spread_owners(profile, [*first, *steps, *later])
+    n, m = len(first), len(steps)
+    return Plan(tuple(owned[:n]), tuple(owned[n:n + m]), tuple(owned[n + m:]), deferred)
 
 
 def priorities(profile: Profile, audit: Audit) -> list[Action]:
     """The actions the audit and profile call for (not the framework's steps every school takes)."""
-    return [a for point in build_plan(profile, audit) for a in point.actions if a.rule != framework_actions.__name__]
-
+    return [a for a in build_plan(profile, audit).actions if a.rule != framework_actions.__name__]

@@ -12,8 +12,12 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from cohesion_guide import MODEL_POLICIES
 from cohesion_guide.documents import tailoring
+from cohesion_guide.documents.phase_words import phase_words, thousands
+from cohesion_guide.documents.related_policies import related_policies
 from cohesion_guide.documents.tailoring import Commitment
 from cohesion_guide.inputs.dates import long_date, parse_date
+from cohesion_guide.inputs.governance import governance
+from cohesion_guide.inputs.local_config import serves
 from cohesion_guide.inputs.profiles import NOT_AN_ETHNIC_GROUP, Profile
 from cohesion_guide.inputs.schemas import schema
 
@@ -93,6 +97,7 @@ def environment(templates_dir: Path = MODEL_POLICIES) -> SandboxedEnvironment:
         keep_trailing_newline=True,
     )
     env.filters.update(md=escape_markdown, paragraphs=paragraphs, and_list=and_list, percent=percent,
+                       thousands=lambda n: SafeMarkdown(thousands(n)),
                        long_date=lambda d: SafeMarkdown(long_date(d)))
     return env
 
@@ -123,12 +128,6 @@ def ethnic_group_label(key: str) -> str:
 
 
 LARGEST_GROUPS_SHOWN = 3
-# "a primary school", "a pupil referral unit": the phase as the policy's first sentence about the school says it.
-PHASE_DESCRIPTIONS = {
-    "nursery": "a nursery school", "primary": "a primary school", "middle": "a middle school",
-    "secondary": "a secondary school", "all-through": "an all-through school", "special": "a special school",
-    "pru": "a pupil referral unit", "16-plus": "a school for students aged 16 and over",
-}
 
 
 def largest_groups(ethnicity: dict[str, float] | None) -> list[tuple[str, float]]:
@@ -147,11 +146,16 @@ def policy_values(profile: Profile, local: dict[str, Any], case_studies: list[di
     return {
         "school": data["school"],
         "location": data["location"],
-        "phase_description": PHASE_DESCRIPTIONS[data["school"]["phase"]],
+        "words": phase_words(profile),
+        "gov": governance(profile),
+        "facts": {"international_links": profile.international_links, "young_children": profile.young_children,
+                  "complex_needs": profile.complex_needs, "secondary": profile.phase_group == "secondary"},
+        "related_policies": related_policies(profile),
+        "authority_serves_school": serves(local, data["school"]["local_authority"]),
         "pupils": data["pupils"],
         "local_area": data.get("local_area"),
         "context": data.get("context"),
-        "leads": data["leads"],
+        "leads": {"others": [], **data["leads"]},
         "document": document,
         "review_cycle_years": cycle,
         "next_review": next_review(document["date_adopted"], cycle).isoformat(),

@@ -2,75 +2,58 @@
 
 Each rule is one function of a Profile that returns the commitments it adds, and is written only
 here. A rule reads the Profile's derived facts (profile.is_rural, profile.high_eal, ...) and never
-compares figures itself: the thresholds live in inputs/profiles.py.
+compares figures itself: the thresholds live in inputs/profiles.py. The words for the accountable
+body come from inputs/governance.py, the words for pupils from documents/phase_words.py, and the
+law from documents/legal_basis.py. Every sentence here that depends on a fact is in a rule that checks it.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Callable
 
-from cohesion_guide.inputs.profiles import Profile
+from cohesion_guide.documents import legal_basis
+from cohesion_guide.documents.commitments import PLACES, Commitment, and_list
+from cohesion_guide.documents.commitments import commit as _plain_commit
+from cohesion_guide.documents.phase_words import phase_words
+from cohesion_guide.inputs.governance import governance
+from cohesion_guide.inputs.profiles import SEND_NEEDS, Profile
 
-# Where in the policy a commitment is printed. The template prints each list in its own place.
-PLACES = (
-    "legal_basis",        # introduction: how the duty applies to this kind of school
-    "rationale",          # introduction: why this school does this work
-    "school_community",   # our communities: the four dimensions...
-    "local_community",
-    "uk_community",
-    "global_community",
-    "school_links",       # ...and the networks of schools it belongs to
-    "teaching",           # the three strands
-    "equity",
-    "engagement",
-    "pupils",             # roles and responsibilities
-    "parents",
-    "monitoring",         # monitoring, evaluation and review
-)
-
-# Types of establishment whose governing bodies section 21 of the Education Act 2002 binds: the
-# maintained schools. Others (academies, free schools, PRUs, ...) adopt the policy by choice.
-MAINTAINED_TYPES = frozenset({
-    "Community School", "Foundation School", "Voluntary Aided School", "Voluntary Controlled School",
-    "Community Special School", "Foundation Special School", "LA Nursery School",
-})
+__all__ = ["PLACES", "Commitment", "RULES", "commitments"]
 
 
-@dataclass(frozen=True)
-class Commitment:
-    """One thing the policy says the school will do. `text` is the project's own Markdown; a
-    {name} in it is filled from `values` (the school's data), which is escaped when it is filled."""
-
-    place: str
-    text: str
-    rule: str
-    values: tuple[tuple[str, str], ...] = field(default=())
-    first: bool = False  # printed before the rest of its place: what the school puts first
-
-    def __post_init__(self):
-        if self.place not in PLACES:
-            raise ValueError(f"unknown place {self.place!r}; one of {', '.join(PLACES)}")
+def _commit(profile: Profile, rule: Callable, place: str, text: str, first: bool = False, **values: str) -> Commitment:
+    """A commitment whose {pupils}, {Pupils}, {pupil} and {Pupil} are the school's own words for its pupils."""
+    words = phase_words(profile)
+    for name in ("pupils", "Pupils", "pupil", "Pupil"):
+        if "{" + name + "}" in text:
+            values[name] = getattr(words, name)
+    return _plain_commit(rule, place, text, first, **values)
 
 
-def _and_list(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def _commit(rule: Callable, place: str, text: str, first: bool = False, **values: str) -> Commitment:
-    return Commitment(place, text, rule.__name__, tuple(values.items()), first)
-
-
-def legal_standing(profile: Profile) -> list[Commitment]:
-    """A maintained school is bound by the duty; any other school adopts the policy by choice."""
-    kind = profile.data["school"]["type"]
-    if kind in MAINTAINED_TYPES:
-        return [_commit(legal_standing, "legal_basis",
-                        "As a maintained school ({type}), we are bound by this duty, and our governing body "
-                        "answers for it.", type=kind)]
-    return [_commit(legal_standing, "legal_basis",
-                    "The duty is placed on the governing bodies of maintained schools. We are not a "
-                    "maintained school ({type}), but our governors have chosen to adopt this policy and to hold "
-                    "the school to the same standard.", type=kind)]
+def school_aims(profile: Profile) -> list[Commitment]:
+    """The aims this school adds to the ones every policy has, each from a fact in its profile."""
+    rule, out = school_aims, []
+    if profile.high_eal:
+        out.append(_commit(profile, rule, "aims", "every family can take part in the life of the school, whatever "
+                                                  "language they speak at home;"))
+    if profile.is_monocultural or profile.is_rural:
+        out.append(_commit(profile, rule, "aims", "our {pupils} regularly meet and work with people whose backgrounds "
+                                                  "and lives differ from their own, beyond {town};",
+                           town=profile.data["location"]["town"]))
+    if profile.is_highly_diverse:
+        out.append(_commit(profile, rule, "aims", "{pupils} of every background learn, play and make friends together;"))
+    if profile.high_fsm:
+        out.append(_commit(profile, rule, "aims", "cost never decides which {pupils} take part in clubs, trips and events;"))
+    if profile.phase_group == "special" or profile.has_resourced_provision:
+        out.append(_commit(profile, rule, "aims", "disabled {pupils} and {pupils} with special educational needs take a "
+                                                  "full part in the life of their local communities, and are seen and "
+                                                  "heard there;"))
+    if profile.wide_catchment:
+        out.append(_commit(profile, rule, "aims", "families who live far from the school, and from each other, feel "
+                                                  "part of one school community;"))
+    if profile.phase_group == "pru":
+        out.append(_commit(profile, rule, "aims", "each {pupil} leaves us with stronger links to a school, a college "
+                                                  "or work, and to their community;"))
+    return out
 
 
 def monocultural_links(profile: Profile) -> list[Commitment]:
@@ -79,18 +62,18 @@ def monocultural_links(profile: Profile) -> list[Commitment]:
         return []
     rule = monocultural_links
     return [
-        _commit(rule, "engagement", first=True, text=(
-            "Most of our pupils share one ethnic background, so we will set up and keep a lasting link with "
-            "at least one school whose pupils come from different ethnic, faith or social backgrounds. Pupils "
+        _commit(profile, rule, "engagement", first=True, text=(
+            "Most of our {pupils} share one ethnic background, so we will set up and keep a lasting link with "
+            "at least one school whose {pupils} come from different ethnic, faith or social backgrounds. {Pupils} "
             "from both schools will meet in person at least once a year, and work together online in between.")),
-        _commit(rule, "teaching", (
+        _commit(profile, rule, "teaching", (
             "We will bring the wider country into lessons: visitors from communities unlike our own, and "
             "planned units of work on the diversity of the UK, past and present.")),
-        _commit(rule, "uk_community", (
-            "Few of our pupils meet the full diversity of the UK in their daily lives, so this dimension "
+        _commit(profile, rule, "uk_community", (
+            "Few of our {pupils} meet the full diversity of the UK in their daily lives, so this dimension "
             "depends on the links and visits we plan.")),
-        _commit(rule, "monitoring", (
-            "Each year we will ask pupils what they learnt from meeting people whose backgrounds differ from "
+        _commit(profile, rule, "monitoring", (
+            "Each year we will ask {pupils} what they learnt from meeting people whose backgrounds differ from "
             "their own, and use their answers to plan the next year's links.")),
     ]
 
@@ -100,42 +83,49 @@ def diverse_relationships_first(profile: Profile) -> list[Commitment]:
     if not profile.is_highly_diverse:
         return []
     rule = diverse_relationships_first
+    where = ("in how we group children, at play and in the activities we plan" if profile.young_children else
+             "in how we group classes, in clubs and in {pupil} leadership roles")
     return [
-        _commit(rule, "engagement", first=True, text=(
-            "Our first priority is the community inside our own school. We will plan for pupils of different "
-            "backgrounds to learn, play and make friends together: in how we group classes, in clubs and in "
-            "pupil leadership roles.")),
-        _commit(rule, "parents", first=True, text=(
+        _commit(profile, rule, "engagement", first=True, text=(
+            "Our first priority is the community inside our own school. We will plan for {pupils} of different "
+            "backgrounds to learn, play and make friends together: " + where + ".")),
+        _commit(profile, rule, "parents", first=True, text=(
             "We will make sure families from every part of our community feel welcome and are heard, with "
             "parents' meetings and events at times and in places that suit them, and a parent voice that "
             "reflects the make-up of the school.")),
-        _commit(rule, "equity", (
+        _commit(profile, rule, "equity", (
             "Each term we will look at prejudice-related incidents, bullying and exclusions by ethnic group, "
-            "and act quickly on any sign of tension between groups of pupils or families.")),
+            "and act quickly on any sign of tension between groups of {pupils} or families.")),
     ]
 
 
 def faith_rationale(profile: Profile) -> list[Commitment]:
-    """A school with a religious character says why its faith leads it to this work, and reaches out."""
+    """A school with a religious character: its character, its own ethos statement quoted, and reaching out.
+    Faith content comes only from the profile: the religious character, the ethos statement and families' faiths."""
     if not profile.has_religious_character:
         return []
     rule = faith_rationale
-    character = profile.data["school"]["religious_character"]
-    return [
-        _commit(rule, "rationale", (
-            "We are a school with a {character} religious character. We promote community cohesion as an "
-            "expression of the values of our faith, as our ethos statement sets them out, and not in spite of "
-            "them: our foundation gives us a reason to reach out to people of other faiths and of none."),
-            character=character),
-        _commit(rule, "engagement", (
-            "We will build links with schools and communities of other faiths and of none, so that our pupils "
+    school = profile.data["school"]
+    gov = governance(profile)
+    out = [_commit(profile, rule, "rationale", "We are a school with a {character} religious character.",
+                   character=school["religious_character"])]
+    if school.get("ethos_statement"):
+        out.append(_commit(profile, rule, "rationale", "Our ethos statement says:\n\n> {ethos}\n\nThis policy is "
+                                                      "part of how we live out that statement with our neighbours.",
+                           ethos=school["ethos_statement"]))
+    faiths = profile.data["pupils"].get("faiths") or []
+    if faiths:
+        out.append(_commit(profile, rule, "school_community", "Our families' faiths and beliefs include {faiths}. "
+                                                             "Each is respected in the life of the school.",
+                           faiths=and_list(faiths)))
+    return out + [
+        _commit(profile, rule, "engagement", (
+            "We will build links with schools and communities of other faiths and of none, so that our {pupils} "
             "meet and work with people whose beliefs differ from their own.")),
-        _commit(rule, "teaching", (
-            "Religious education will teach about a range of faiths and non-religious world views as well as "
-            "our own, with respect for each.")),
-        _commit(rule, "equity", (
-            "Governors will consider each year how far our intake reflects the area we serve, and what our "
-            "admission arrangements mean for that.")),
+        _commit(profile, rule, "equity", (
+            "Each year {members} will consider how far our intake reflects the area we serve, and what our "
+            "{arrangements} mean for that."), members=gov.members,
+            arrangements=gov.arrangements),
     ]
 
 
@@ -145,16 +135,37 @@ def rural_isolation(profile: Profile) -> list[Commitment]:
         return []
     rule = rural_isolation
     return [
-        _commit(rule, "engagement", (
-            "Many of our pupils live far from communities very different from their own. We will plan for "
+        _commit(profile, rule, "engagement", (
+            "Many of our {pupils} live far from communities very different from their own. We will plan for "
             "this with visits to towns and cities, a link with an urban school, and online projects with "
-            "pupils elsewhere in the UK and abroad.")),
-        _commit(rule, "equity", (
-            "We will make sure that the cost of travel never stops a pupil from taking part in trips, links "
-            "and activities beyond the school, and that pupils from outlying homes can stay for clubs.")),
-        _commit(rule, "local_community", (
+            "{pupils} elsewhere in the UK and abroad.")),
+        _commit(profile, rule, "equity", (
+            "We will make sure that the cost of travel never stops a {pupil} from taking part in trips, links "
+            "and activities beyond the school.")),
+        _commit(profile, rule, "local_community", (
             "Our families are spread across a rural area around {town}, so we will open the school as a "
             "meeting place for families and local groups."), town=profile.data["location"]["town"]),
+    ]
+
+
+def wide_catchment(profile: Profile) -> list[Commitment]:
+    """Pupils come from a wide area (often by school transport): families far from the school and each other."""
+    if not profile.wide_catchment:
+        return []
+    rule = wide_catchment
+    transported = profile.data["location"]["catchment"] == "transported"
+    how = " Most travel to us by school transport, so" if transported else " So"
+    return [
+        _commit(profile, rule, "local_community", (
+            "Our {pupils} come to us from across a wide area, not only from the streets around the school." + how +
+            " their families may live far from the school and from each other, and our {pupils} may know few "
+            "children near their own homes.")),
+        _commit(profile, rule, "parents", (
+            "We will hold family events at times families can reach, some of them online, and help families who "
+            "live near one another to meet.")),
+        _commit(profile, rule, "engagement", (
+            "We will help each {pupil} take part in clubs, groups and activities near their own home, with the "
+            "support they need, as well as near the school.")),
     ]
 
 
@@ -164,23 +175,20 @@ def eal_language_support(profile: Profile) -> list[Commitment]:
         return []
     rule = eal_language_support
     languages = [lang for lang in profile.data["pupils"].get("home_languages", []) if lang.casefold() != "english"]
-    reach = [_commit(rule, "parents", (
-        "We will reach families in the languages they use at home, with key information translated, "
-        "interpreters at meetings where they are needed, and English classes for parents that we host or "
-        "point families to."))]
-    if languages:
-        reach = [_commit(rule, "parents", (
-            "We will reach families in the languages they use at home (among them {languages}), with key "
-            "information translated, interpreters at meetings where they are needed, and English classes for "
-            "parents that we host or point families to."), languages=_and_list(languages))]
+    reach = ("We will reach families in the languages they use at home{among}, with key information translated, "
+             "interpreters at meetings where they are needed, and English classes for parents that we host or "
+             "point families to.")
+    parents = (_commit(profile, rule, "parents", reach.replace("{among}", " (among them {languages})"),
+                       languages=and_list(languages)) if languages else
+               _commit(profile, rule, "parents", reach.replace("{among}", "")))
     return [
-        _commit(rule, "teaching", (
-            "Pupils learning English as an additional language will have planned support to reach the highest "
+        _commit(profile, rule, "teaching", (
+            "{Pupils} learning English as an additional language will have planned support to reach the highest "
             "standard they can in English, and their home languages will be valued in class.")),
-        _commit(rule, "equity", (
-            "We will track the progress of pupils learning English as an additional language, at each stage "
+        _commit(profile, rule, "equity", (
+            "We will track the progress of {pupils} learning English as an additional language, at each stage "
             "of learning English, and act on any gap we find.")),
-        *reach,
+        parents,
     ]
 
 
@@ -189,25 +197,30 @@ def fsm_barriers(profile: Profile) -> list[Commitment]:
     if not profile.high_fsm:
         return []
     rule = fsm_barriers
+    gov = governance(profile)
     return [
-        _commit(rule, "equity", (
-            "We will track the progress of pupils eligible for free school meals, and who takes part in "
+        _commit(profile, rule, "equity", (
+            "We will track the progress of {pupils} eligible for free school meals, and who takes part in "
             "clubs, trips, music and sport, and remove the barriers we find, such as cost, timing and transport.")),
-        _commit(rule, "engagement", (
+        _commit(profile, rule, "engagement", (
             "We will keep the cost of taking part in school life low, and give help to families who need it "
             "discreetly.")),
-        _commit(rule, "monitoring", (
-            "Governors will see each year how often pupils eligible for free school meals take part in clubs "
-            "and trips, compared with their classmates.")),
+        _commit(profile, rule, "monitoring", (
+            "Each year {body} will see how often {pupils} eligible for free school meals take part in clubs "
+            "and trips, compared with their classmates."), body=gov.oversight),
     ]
 
 
 def primary_pupil_voice(profile: Profile) -> list[Commitment]:
-    """Nursery, primary and middle schools: a say suited to young children."""
+    """Nursery to middle schools: a say suited to the children's age."""
     if profile.phase_group != "primary":
         return []
-    return [_commit(primary_pupil_voice, "pupils", (
-        "Pupils have a say through the school council, class discussions and jobs that give them "
+    if profile.young_children:
+        return [_commit(profile, primary_pupil_voice, "pupils", (
+            "Children's views are sought in ways that suit their age: adults listen and watch closely during play "
+            "and daily routines, children make real choices, and we act on what we learn."))]
+    return [_commit(profile, primary_pupil_voice, "pupils", (
+        "{Pupils} have a say through the school council, class discussions and jobs that give them "
         "responsibility, suited to their age, and we act on what they tell us."))]
 
 
@@ -217,32 +230,86 @@ def secondary_voice_and_work(profile: Profile) -> list[Commitment]:
         return []
     rule = secondary_voice_and_work
     return [
-        _commit(rule, "pupils", (
-            "Students have a real say: an elected student council, student leadership roles, and a part in "
-            "reviewing this policy, including a yearly survey of how well students from different backgrounds "
-            "get on.")),
-        _commit(rule, "teaching", (
-            "Citizenship lessons will give students room to discuss identity, diversity, rights and "
+        _commit(profile, rule, "pupils", (
+            "{Pupils} have a real say: an elected council, leadership roles, and a part in reviewing this "
+            "policy, including a yearly survey of how well {pupils} from different backgrounds get on.")),
+        _commit(profile, rule, "teaching", (
+            "Citizenship lessons will give {pupils} room to discuss identity, diversity, rights and "
             "responsibilities, and to debate hard questions openly and safely.")),
-        _commit(rule, "engagement", (
+        _commit(profile, rule, "engagement", (
             "We will build work-related links with employers, colleges and voluntary organisations, "
-            "including volunteering, so that students meet people from many backgrounds in the world of work.")),
+            "including volunteering, so that {pupils} meet people from many backgrounds in the world of work.")),
     ]
 
 
 def special_outreach(profile: Profile) -> list[Commitment]:
-    """Special schools: every pupil's voice in their own way, and links with mainstream schools."""
+    """Special schools: disability and cohesion, links with mainstream schools, and a place in the community."""
     if profile.phase_group != "special":
         return []
     rule = special_outreach
+    needs = profile.send_needs
+    who = (" Our {pupils} have " + and_list([SEND_NEEDS[n] for n in needs]) + "." if needs else "")
     return [
-        _commit(rule, "pupils", (
-            "Every pupil will be helped to give their views in the way they communicate best, such as signing, "
-            "symbols or assistive technology, and those views will count.")),
-        _commit(rule, "engagement", (
-            "We will run inclusion and outreach links with mainstream schools, so that our pupils and theirs "
-            "learn and play together, and we will share our staff's expertise with other schools.")),
+        _commit(profile, rule, "school_community", "Disability is part of who our school community is." + who +
+                " Cohesion for us includes how disabled people are seen, welcomed and included in the wider community."),
+        _commit(profile, rule, "engagement", first=True, text=(
+            "We will run links with mainstream schools, so that our {pupils} and theirs learn, play and celebrate "
+            "together, and we will share our staff's expertise with other schools.")),
+        _commit(profile, rule, "local_community", (
+            "We will make sure our {pupils} use, and are welcome in, the places their community uses: shops, "
+            "parks, leisure centres, libraries and places of worship, with the support each needs.")),
+        _commit(profile, rule, "equity", (
+            "We will challenge disability-related bullying and harassment wherever our {pupils} meet it, in school, "
+            "in partner schools and in the community.")),
     ]
+
+
+def resourced_provision(profile: Profile) -> list[Commitment]:
+    """A mainstream school with resourced provision or an SEN unit: one school, not two."""
+    if profile.phase_group == "special" or not profile.has_resourced_provision:
+        return []
+    rule = resourced_provision
+    needs = profile.send_needs
+    named = (" for " + and_list([SEND_NEEDS[n] for n in needs]) if needs else "")
+    return [
+        _commit(profile, rule, "school_community", "Our school includes {provision}" + named + ". Its {pupils} belong "
+                "to every part of school life.", provision=profile.data["school"]["resourced_provision"].lower()),
+        _commit(profile, rule, "equity", (
+            "We will check that {pupils} in our specialist provision take part in clubs, trips, leadership roles "
+            "and events as often as their classmates, and act on any gap.")),
+    ]
+
+
+def communication(profile: Profile) -> list[Commitment]:
+    """Pupils who communicate without speech or with support: their views in the way they communicate best."""
+    if not profile.communication_needs:
+        return []
+    needs = set(profile.send_needs)
+    languages = {lang.casefold() for lang in profile.data["pupils"].get("home_languages", [])}
+    ways = []
+    if "hi" in needs or "british sign language" in languages:
+        ways.append("signing, including British Sign Language")
+    if needs & {"sld", "pmld", "msi", "asd"}:
+        ways.append("symbols, pictures and objects of reference")
+    if needs & {"pmld", "msi"}:
+        ways.append("touch, sound and the responses staff who know them well observe")
+    if needs & {"slcn", "pmld", "sld"}:
+        ways.append("communication aids and assistive technology")
+    ways = ways or ["the way each communicates best"]
+    return [_commit(profile, communication, "pupils", (
+        "Every {pupil} will be helped to give their views in the way they communicate best, such as " + and_list(ways)
+        + ", and those views will count. Staff will learn these ways of communicating, and so will the {pupils} and "
+        "staff of our partner schools."))]
+
+
+def complex_needs_learning(profile: Profile) -> list[Commitment]:
+    """Pupils with complex needs meet identity and difference through experience, not discussion alone."""
+    if not profile.complex_needs:
+        return []
+    return [_commit(profile, complex_needs_learning, "teaching", (
+        "For {pupils} with complex needs, we will bring identity and difference to life through experience: "
+        "sensory stories, music, food, celebrations and meeting people from different communities, planned for "
+        "each {pupil}."))]
 
 
 def pru_outreach(profile: Profile) -> list[Commitment]:
@@ -251,15 +318,15 @@ def pru_outreach(profile: Profile) -> list[Commitment]:
         return []
     rule = pru_outreach
     return [
-        _commit(rule, "pupils", (
-            "Each pupil will have a say in their own plan and in how the unit is run, and we will ask every "
-            "pupil who leaves us what helped and what did not.")),
-        _commit(rule, "engagement", (
-            "We will work closely with pupils' home schools and with local services, such as youth, health "
-            "and social care, so that each pupil returns to school or moves on to education, training or work "
+        _commit(profile, rule, "pupils", (
+            "Each {pupil} will have a say in their own plan and in how the unit is run, and we will ask every "
+            "{pupil} who leaves us what helped and what did not.")),
+        _commit(profile, rule, "engagement", first=True, text=(
+            "We will work closely with {pupils}' home schools and with local services, such as youth, health "
+            "and social care, so that each {pupil} returns to school or moves on to education, training or work "
             "with links to their community.")),
-        _commit(rule, "equity", (
-            "We will watch which groups of pupils are placed with us and tell the local authority and schools "
+        _commit(profile, rule, "equity", (
+            "We will watch which groups of {pupils} are placed with us and tell the local authority and schools "
             "about any sign that some groups are excluded more often than others.")),
     ]
 
@@ -271,21 +338,23 @@ def partnerships(profile: Profile) -> list[Commitment]:
     """Each partnership under its dimension; with none, a commitment to make the first."""
     partners = profile.data.get("partnerships") or []
     rule = partnerships
+    gov = governance(profile)
     if not partners:
-        return [_commit(rule, "engagement", (
+        return [_commit(profile, rule, "engagement", (
             "We do not yet have a formal partnership with another school or a community organisation. "
-            "Within the first year of this policy we will set one up, and report on it to governors."))]
-    listed = [_commit(rule, _PARTNER_PLACES[p["kind"]], "**{name}**: {what}", name=p["name"], what=p["what"])
+            "Within the first year of this policy we will set one up, and report on it to {body}."), body=gov.oversight)]
+    listed = [_commit(profile, rule, _PARTNER_PLACES[p["kind"]], "**{name}**: {what}", name=p["name"], what=p["what"])
               for p in partners]
-    return listed + [_commit(rule, "engagement", (
-        "We will keep up the partnerships listed under Our communities, and ask each year what pupils gain "
+    return listed + [_commit(profile, rule, "engagement", (
+        "We will keep up the partnerships listed under Our communities, and ask each year what {pupils} gain "
         "from them."))]
 
 
 # Every rule, in the order their commitments print within a place (after any marked `first`).
 RULES: tuple[Callable[[Profile], list[Commitment]], ...] = (
-    legal_standing, diverse_relationships_first, monocultural_links, faith_rationale, rural_isolation,
-    eal_language_support, fsm_barriers, primary_pupil_voice, secondary_voice_and_work, special_outreach,
+    legal_basis.statements, school_aims, diverse_relationships_first, monocultural_links, faith_rationale,
+    rural_isolation, wide_catchment, eal_language_support, fsm_barriers, primary_pupil_voice,
+    secondary_voice_and_work, special_outreach, resourced_provision, communication, complex_needs_learning,
     pru_outreach, partnerships,
 )
 

@@ -17,6 +17,7 @@ Path_ = tuple[str, ...]
 REGISTER_FIELDS: list[Path_] = [
     ("school", "name"), ("school", "urn"), ("school", "phase"), ("school", "type"),
     ("school", "religious_character"), ("school", "local_authority"),
+    ("school", "statutory_low_age"), ("school", "statutory_high_age"),
     ("location", "town"), ("location", "ward"), ("location", "setting"),
     ("pupils", "number_on_roll"), ("pupils", "eal_percent"), ("pupils", "fsm_percent"), ("pupils", "ethnicity"),
 ]
@@ -182,6 +183,10 @@ def map_row(row: Row, census: CensusFigures | None) -> Mapped | Skipped:
         note(("school", "phase"), phase_note)
     put(("school", "type"), kind)
     put(("school", "local_authority"), authority)
+    low, high = number(row.get("StatutoryLowAge")), number(row.get("StatutoryHighAge"))
+    ages_known = low is not None and high is not None and low == int(low) and high == int(high) and 0 <= low <= high <= 25
+    put(("school", "statutory_low_age"), int(low) if ages_known else None)
+    put(("school", "statutory_high_age"), int(high) if ages_known else None)
 
     given = row.get("ReligiousCharacter (name)")
     character = religious_character(given) or (census and religious_character(census.denomination))

@@ -50,6 +50,7 @@ class Entry:
     status: str
     where: str | None = None
     next_step: str | None = None
+    due: str | None = None  # the school's own date for its next step (YYYY-MM-DD), kept as written
 
 
 @dataclass(frozen=True)
@@ -152,7 +153,7 @@ def load_audit(path: Path, display: str | None = None) -> Audit:
     shown = display or str(path)
     loaded = load_checked(path, shown, _name_problems(path, shown), problems_in)
     data = loaded.data
-    entries = {pid: Entry(e["status"], e.get("where"), e.get("next_step")) for pid, e in (data["practices"] or {}).items()}
+    entries = {pid: Entry(e["status"], e.get("where"), e.get("next_step"), e.get("due")) for pid, e in (data["practices"] or {}).items()}
     return Audit(slug=path.stem, path=path, completed_on=data["completed_on"], completed_by=data["completed_by"], entries=entries)
 
 

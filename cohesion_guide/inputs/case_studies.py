@@ -14,7 +14,9 @@ from cohesion_guide.inputs.validation import InvalidFile, Loaded, Problem, check
 
 # What each value in the front matter is called on the site. The keys are the schema's enums
 # (tests/test_case_studies.py checks they agree); the order is the order pages list them in.
-PHASES = PHASE_LABELS  # case studies name the same phases as profiles
+# Case studies use the broader phases of profiles, named as profiles name them.
+PHASES = {key: PHASE_LABELS[key] for key in
+          ("nursery", "primary", "middle", "secondary", "all-through", "special", "pru", "16-plus")}
 SETTINGS = {"urban": "Urban", "rural": "Rural"}
 STRANDS = {
     "teaching-learning-curriculum": "Teaching, learning and curriculum",
@@ -174,20 +176,28 @@ def most_relevant(profile: Any, studies: Iterable[CaseStudy], n: int = 3) -> lis
     return sorted(studies, key=lambda study: (-relevance(profile, study), study.slug))[:n]
 
 
-def suggestions(profile: Any, project_dir: Path, local: dict[str, Any], n: int = 3) -> list[dict[str, str]]:
-    """The case studies a school's documents suggest: title, summary and a link.
+def same_phase_group(profile: Any, study: CaseStudy) -> bool:
+    """Whether a case study comes from a school in the same phase group (primary, secondary, special, pru)."""
+    return profile.phase_group in {PHASE_GROUPS[p] for p in study.phases}
 
-    With local.yml's site_url the link is a full web address, which works in Word and PDF too;
-    without it, a link from the site's root, which the site resolves and documents show as text.
+
+def suggestions(profile: Any, project_dir: Path, local: dict[str, Any], n: int = 3) -> list[dict[str, str | None]]:
+    """The case studies a school's documents suggest: title, summary and a link. Only studies from the
+    same phase group are suggested, so there may be none.
+
+    With local.yml's site_url the link is a full web address, which works on the site, in Word and in
+    PDF alike; without it there is no address that would work everywhere, so `url` is None and the
+    documents name the study without a link.
     """
     folder = Path(project_dir) / "case_studies"
     if not folder.is_dir():
         return []
-    base = local.get("site_url") or "/"
+    site = local.get("site_url")
+    fitting = [study for study in studies_in(folder) if same_phase_group(profile, study)]
     return [
         {"title": study.title, "summary": study.summary,
-         "url": f"{base}case-studies/{study.slug}/" + ("" if local.get("site_url") else "index.md")}
-        for study in most_relevant(profile, studies_in(folder))
+         "url": f"{site.rstrip('/')}/case-studies/{study.slug}/" if site else None}
+        for study in most_relevant(profile, fitting, n)
     ]
 
 

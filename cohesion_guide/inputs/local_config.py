@@ -1,6 +1,7 @@
 """local.yml: the one file an authority edits. Loaded and checked once per build or command."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -45,3 +46,18 @@ def contrast(first: str, second: str) -> float:
     """The WCAG contrast ratio of two #rrggbb colours, from 1 to 21."""
     light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
     return (light + 0.05) / (dark + 0.05)
+
+
+def serves(local: dict[str, Any], local_authority: str) -> bool:
+    """Whether local.yml's authority is the school's own (school.local_authority): its name or short name,
+    with any 'council' wording, matches. When it is not, a school's policy never presents its contacts as the school's."""
+    wanted = _plain_authority(local_authority)
+    authority = local["authority"]
+    return any(_plain_authority(name) == wanted for name in (authority.get("short_name"), authority["name"]) if name)
+
+
+_COUNCIL_WORDS = re.compile(r"\(.*?\)|\b(?:county|city|borough|metropolitan|district|royal|council|of|the)\b")
+
+
+def _plain_authority(name: str) -> str:
+    return " ".join(_COUNCIL_WORDS.sub(" ", name.casefold()).replace(",", " ").split())

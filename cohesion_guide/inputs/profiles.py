@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from cohesion_guide.inputs.jurisdiction import nation_outside_england, refusal
 from cohesion_guide.inputs.schemas import schema
 from cohesion_guide.inputs.validation import InvalidFile, Loaded, Problem, check, field_name, load_checked
 
@@ -30,15 +31,34 @@ NO_RELIGIOUS_CHARACTER = frozenset({"None", "Does not apply"})
 NOT_AN_ETHNIC_GROUP = "unclassified"
 # What each phase is called on a page; the keys are the schema's enum (case studies use the same).
 PHASE_LABELS = {
-    "nursery": "Nursery", "primary": "Primary", "middle": "Middle", "secondary": "Secondary",
-    "all-through": "All-through", "special": "Special", "pru": "Pupil referral unit", "16-plus": "16 plus",
+    "nursery": "Nursery", "infant": "Infant", "first": "First", "junior": "Junior", "primary": "Primary",
+    "middle": "Middle", "secondary": "Secondary", "all-through": "All-through", "special": "Special",
+    "pru": "Pupil referral unit", "16-plus": "16 plus",
 }
 PHASE_GROUPS = {
-    "nursery": "primary", "primary": "primary", "middle": "primary",
+    "nursery": "primary", "infant": "primary", "first": "primary", "junior": "primary", "primary": "primary",
+    "middle": "primary",
     "secondary": "secondary", "all-through": "secondary", "16-plus": "secondary",
     "special": "special", "pru": "pru",
 }
 ETHNICITY_FIELDS = (("pupils", "ethnicity"), ("local_area", "ethnicity"))
+YOUNG_UP_TO = 7  # a school whose oldest pupils are this age or younger teaches young children only
+NURSERY_UP_TO = 3  # a school that takes children of this age or younger has a nursery
+YOUNG_PHASES = frozenset({"nursery", "infant"})
+# The special educational needs a special school or resourced provision is for, as the school census
+# names them (school.send_needs). Those in COMPLEX_NEEDS change how the policy speaks of pupils' voice
+# and learning; those in COMMUNICATION_NEEDS mean pupils may communicate without speech or with support.
+SEND_NEEDS = {
+    "spld": "specific learning difficulty", "mld": "moderate learning difficulty", "sld": "severe learning difficulty",
+    "pmld": "profound and multiple learning difficulty", "semh": "social, emotional and mental health needs",
+    "slcn": "speech, language and communication needs", "hi": "hearing impairment", "vi": "vision impairment",
+    "msi": "multi-sensory impairment", "pd": "physical disability", "asd": "autism",
+    "oth": "other difficulty or disability",
+}
+COMPLEX_NEEDS = frozenset({"sld", "pmld", "msi"})
+COMMUNICATION_NEEDS = COMPLEX_NEEDS | {"slcn", "hi", "asd"}
+NO_RESOURCED_PROVISION = "Not applicable"
+WIDE_CATCHMENTS = frozenset({"wide", "transported"})
 
 
 @dataclass(frozen=True)
@@ -102,6 +122,47 @@ class Profile:
     def high_fsm(self) -> bool:
         return self.data["pupils"]["fsm_percent"] >= HIGH_FSM_FROM
 
+    @property
+    def young_children(self) -> bool:
+        """Every pupil is 7 or younger: a nursery or infant school, or statutory ages up to YOUNG_UP_TO."""
+        high = self.data["school"].get("statutory_high_age")
+        return self.phase in YOUNG_PHASES or (high is not None and high <= YOUNG_UP_TO)
+
+    @property
+    def has_nursery(self) -> bool:
+        """The school takes children of NURSERY_UP_TO or younger (from its statutory lowest age)."""
+        low = self.data["school"].get("statutory_low_age")
+        return self.phase == "nursery" or (low is not None and low <= NURSERY_UP_TO)
+
+    @property
+    def send_needs(self) -> list[str]:
+        """The needs (SEND_NEEDS keys) the school or its resourced provision is for, as the profile lists them."""
+        return list(self.data["school"].get("send_needs") or [])
+
+    @property
+    def has_resourced_provision(self) -> bool:
+        return self.data["school"].get("resourced_provision", NO_RESOURCED_PROVISION) != NO_RESOURCED_PROVISION
+
+    @property
+    def complex_needs(self) -> bool:
+        """Pupils with severe, profound and multiple, or multi-sensory learning difficulties (school.send_needs)."""
+        return bool(COMPLEX_NEEDS & set(self.send_needs))
+
+    @property
+    def communication_needs(self) -> bool:
+        """Pupils who may communicate without speech or with support: from send_needs, or British Sign Language at home."""
+        languages = {lang.casefold() for lang in self.data["pupils"].get("home_languages", [])}
+        return bool(COMMUNICATION_NEEDS & set(self.send_needs)) or "british sign language" in languages
+
+    @property
+    def wide_catchment(self) -> bool:
+        """Pupils come from a wide area, often by school transport (location.catchment)."""
+        return self.data["location"].get("catchment") in WIDE_CATCHMENTS
+
+    @property
+    def international_links(self) -> bool:
+        return any(p["kind"] == "international" for p in self.data.get("partnerships") or [])
+
 
 def _groups(ethnicity: dict[str, float] | None) -> dict[str, float]:
     return {k: v for k, v in (ethnicity or {}).items() if k != NOT_AN_ETHNIC_GROUP}
@@ -150,7 +211,33 @@ def problems_in(loaded: Loaded) -> list[Problem]:
         return [Problem(loaded.file, 1, "(the whole file)",
                         f"holds {kind}, but a profile is a group of fields: lines such as 'school:' and 'pupils:' "
                         "at the start of the line, with their fields indented below them. Compare it with an example in schools/")]
-    return sorted(set(check(loaded, schema("profile")) + _ethnicity_problems(loaded)))
+    return sorted(set(check(loaded, schema("profile")) + _ethnicity_problems(loaded) + _england_problems(loaded)
+                      + _age_problems(loaded)))
+
+
+def _england_problems(loaded: Loaded) -> list[Problem]:
+    """A school outside England is refused: the law its policy would state is not its own."""
+    school = loaded.data.get("school")
+    if not isinstance(school, dict):
+        return []
+    kind, authority = school.get("type"), school.get("local_authority")
+    where = nation_outside_england(kind if isinstance(kind, str) else "", authority if isinstance(authority, str) else "")
+    if where is None:
+        return []
+    field = "type" if isinstance(kind, str) and nation_outside_england(kind, "") else "local_authority"
+    return [Problem(loaded.file, loaded.line_of(("school", field)), f"school.{field}", refusal(where))]
+
+
+def _age_problems(loaded: Loaded) -> list[Problem]:
+    school = loaded.data.get("school")
+    if not isinstance(school, dict):
+        return []
+    low, high = school.get("statutory_low_age"), school.get("statutory_high_age")
+    if isinstance(low, int) and isinstance(high, int) and low > high:
+        return [Problem(loaded.file, loaded.line_of(("school", "statutory_high_age")), "school.statutory_high_age",
+                        f"is {high}, younger than statutory_low_age ({low}); allowed: an age at least as high as "
+                        "statutory_low_age. Check the two ages on the school's GIAS page")]
+    return []
 
 
 def _ethnicity_problems(loaded: Loaded) -> list[Problem]:

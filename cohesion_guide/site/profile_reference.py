@@ -88,7 +88,7 @@ def _section(key: str, part: dict, required: bool, root: dict) -> list[str]:
     if not about.endswith(("Optional.", "Required.")):
         about += " Required." if required else " Optional."
     lines = [f"## {_text(part.get('title', key))}", "", _text(about), ""]
-    if part.get("type") != "object" and part.get("type") != "array":
+    if part.get("type") != "object" and not (part.get("type") == "array" and "properties" in part["items"]):
         return lines + _entry(key, part, required, root)
     if part.get("type") == "array":
         item = part["items"]
@@ -125,9 +125,18 @@ def _derived() -> list[str]:
         "- **Rural school**: `location.setting` is `rural`.",
         f"- **High EAL**: `pupils.eal_percent` is {p.HIGH_EAL_FROM} or more.",
         f"- **High FSM**: `pupils.fsm_percent` is {p.HIGH_FSM_FROM} or more.",
-        "- **Phase group**: nursery, primary and middle schools get the primary wording; secondary, "
-        "all-through and 16-plus the secondary wording; special schools and pupil referral units "
-        "each have their own.",
+        "- **Phase group**: nursery, infant, first, junior, primary and middle schools get the primary wording; "
+        "secondary, all-through and 16-plus the secondary wording (their pupils are called students in secondary "
+        "and 16-plus schools); special schools and pupil referral units each have their own.",
+        f"- **Young children only**: the phase is nursery or infant, or `school.statutory_high_age` is "
+        f"{p.YOUNG_UP_TO} or less: pupils' voice and learning are described for young children.",
+        f"- **Nursery**: `school.statutory_low_age` is {p.NURSERY_UP_TO} or less (or the phase is nursery).",
+        "- **Complex needs**: `school.send_needs` includes " + ", ".join(f"`{n}`" for n in sorted(p.COMPLEX_NEEDS)) + ".",
+        "- **Communication needs**: `school.send_needs` includes "
+        + ", ".join(f"`{n}`" for n in sorted(p.COMMUNICATION_NEEDS)) + ", or British Sign Language is a home language.",
+        "- **Wide catchment**: `location.catchment` is " + " or ".join(f"`{c}`" for c in sorted(p.WIDE_CATCHMENTS)) + ".",
+        "- **Accountable body and legal basis**: from `school.type`: maintained schools, academies and free "
+        "schools, pupil referral units, and other types each have their own (see the policy guide).",
         "",
     ]
 

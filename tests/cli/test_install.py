@@ -66,7 +66,7 @@ def test_cohesion_policy_works_in_an_empty_folder_after_install(installed, tmp_p
     text = (folder / "out" / "riverside-primary-policy.md").read_text(encoding="utf-8")
     assert "Riverside Primary School" in text
     # with no local.yml, no authority's contacts are presented as the school's own
-    assert "Governor Services" not in text and "Our local authority can tell us" in text
+    assert "Governor Services" not in text and "We will ask our local authority" in text
     assert (folder / "out" / "riverside-primary-policy.docx").stat().st_size > 0
     where = subprocess.run([str(installed / "bin" / "python"), "-c",
                             "import cohesion_guide as c; print(c.MODEL_POLICIES, c.CHECKOUT)"],

@@ -16,13 +16,13 @@ from tests.documents.test_tailoring import make_profile, section
 
 SECTIONS = [
     "## Introduction and legal basis",
+    "## Our aims",
     "## What community cohesion means",
+    "## Our school's context",
     "## Our communities",
     "### Our school community",
     "### Our local community",
-    "### The UK",
-    "### The wider world",
-    "## Our school's context",
+    "### The UK and the wider world",
     "## What we will do",
     "### Teaching, learning and the curriculum",
     "### Equity and excellence",
@@ -64,7 +64,7 @@ def test_communities_are_named_for_the_school(policy):
     local_community = section(policy, "### Our local community")
     assert "Brook Lane and the wider Testford" in local_community
     assert "Testshire" in local_community
-    assert "Brook Lane Primary School" in section(policy, "### Our school community")
+    assert "Our pupils, their families, our staff, governors" in section(policy, "### Our school community")
 
 
 def test_context_has_the_schools_words_and_figures(policy):
@@ -80,15 +80,15 @@ def test_context_has_the_schools_words_and_figures(policy):
 
 def test_roles_name_the_leads(policy):
     roles = section(policy, "## Roles and responsibilities")
-    for who in ("The governing body", "The headteacher", "The lead governor (Vice-chair of governors)",
-                "The staff lead (Assistant headteacher)", "All staff", "Pupils", "Parents and carers"):
+    for who in ("The governing body", "The headteacher", "Vice-chair of governors", "Assistant headteacher",
+                "All staff", "Pupils"):
         assert f"**{who}" in roles, who
 
 
 def test_monitoring_asks_the_three_questions(policy):
     monitoring = section(policy, "## Monitoring, evaluation and review")
-    for question in ("Knowledge", "Action", "Impact"):
-        assert f"**{question}.**" in monitoring
+    for question in ("how well we know the communities we serve", "what we have done", "what difference it has made"):
+        assert question in " ".join(monitoring.split())
     assert "every 2 years" in monitoring
 
 
@@ -98,8 +98,9 @@ def test_related_policies(policy):
         assert name in related
 
 
-def test_support_comes_from_local_yml(policy, local):
-    support = section(policy, "## Where to get support")
+def test_support_comes_from_local_yml(tmp_path, local):
+    school = make_profile(tmp_path, {"school": {"local_authority": local["authority"]["short_name"]}})
+    support = section(render_policy(school, local), "## Where to get support")
     assert escape_markdown(local["authority"]["name"]) in support
     for contact in local["contacts"]:
         assert escape_markdown(contact["name"]) in support
@@ -138,7 +139,7 @@ def test_next_review_on_29_february():
 def test_the_policy_converts_to_html_with_its_table_and_lists(policy):
     page = markdown_to_html(policy)
     assert page.count("<h2") == len([s for s in SECTIONS if s.startswith("## ")])
-    assert "<table>" in page and "<ul>" in page and "<ol>" in page
+    assert "<table>" in page and "<ul>" in page
 
 
 def test_an_undefined_name_in_a_template_stops_the_run(tmp_path):

@@ -1,43 +1,69 @@
-"""A school's policy and action plan suggest the three case studies that fit its profile best."""
+"""A school's policy and action plan suggest up to three case studies from its own phase group, linked
+by the site's full address, or named without a link when local.yml gives none."""
 from __future__ import annotations
 
 import shutil
 
+import pytest
+
 from cohesion_guide.documents.render import render_policy
 from cohesion_guide.documents.self_evaluation import render_self_evaluation
 from cohesion_guide.inputs.audit import audit_for
-from cohesion_guide.inputs.case_studies import load_case_studies, most_relevant, suggestions
+from cohesion_guide.inputs.case_studies import load_case_studies, most_relevant, same_phase_group, suggestions
 from cohesion_guide.inputs.local_config import load_local
-from cohesion_guide.inputs.profiles import load_profile
+from cohesion_guide.inputs.profiles import PHASE_GROUPS, load_profile, load_profiles
 from tests.conftest import ROOT
 
 LOCAL = load_local(ROOT)
+SITE = {**LOCAL, "site_url": "https://cohesion.example.org/"}
+STUDIES = {s.title: s for s in load_case_studies(ROOT / "case_studies")}
 
 
 def riverside():
     return load_profile(ROOT / "schools" / "riverside-primary.yml")
 
 
-def test_suggestions_are_the_most_relevant_three_with_links_from_the_site_root():
+def test_suggestions_are_the_most_relevant_three_of_the_same_phase_group():
     profile = riverside()
-    chosen = most_relevant(profile, load_case_studies(ROOT / "case_studies"))
-    found = suggestions(profile, ROOT, LOCAL)
-    assert [s["title"] for s in found] == [c.title for c in chosen] and len(found) == 3
-    assert [s["url"] for s in found] == [f"/case-studies/{c.slug}/index.md" for c in chosen]
+    fitting = [s for s in STUDIES.values() if same_phase_group(profile, s)]
+    chosen = most_relevant(profile, fitting)
+    found = suggestions(profile, ROOT, SITE)
+    assert [s["title"] for s in found] == [c.title for c in chosen] and 0 < len(found) <= 3
+    assert [s["url"] for s in found] == [f"https://cohesion.example.org/case-studies/{c.slug}/" for c in chosen]
 
 
-def test_with_a_site_url_the_links_work_outside_the_site_too():
-    found = suggestions(riverside(), ROOT, {**LOCAL, "site_url": "https://cohesion.example.org/"})
-    assert all(s["url"].startswith("https://cohesion.example.org/case-studies/") and s["url"].endswith("/") for s in found)
+@pytest.mark.parametrize("profile", load_profiles(ROOT / "schools"), ids=lambda p: p.slug)
+def test_no_suggestion_crosses_phase_groups(profile):
+    for found in suggestions(profile, ROOT, SITE):
+        study = STUDIES[found["title"]]
+        assert profile.phase_group in {PHASE_GROUPS[p] for p in study.phases}, (profile.slug, study.slug)
 
 
-def test_the_policy_and_the_action_plan_list_them(tmp_path):
+def test_a_study_from_another_phase_group_is_never_suggested():
     profile = riverside()
-    found = suggestions(profile, ROOT, LOCAL)
+    other = [s for s in STUDIES.values() if not same_phase_group(profile, s)]
+    assert other, "the examples need a study from another phase group for this test to mean anything"
+    titles = {s["title"] for s in suggestions(profile, ROOT, SITE, n=len(STUDIES))}
+    assert not titles & {s.title for s in other}
+
+
+def test_without_a_site_url_there_is_no_link_at_all():
+    profile = riverside()
+    found = suggestions(profile, ROOT, {k: v for k, v in LOCAL.items() if k != "site_url"})
+    assert found and all(s["url"] is None for s in found)
     policy = render_policy(profile, LOCAL, case_studies=found)
     section = policy.split("## Learning from other schools")[1].split("\n## ")[0]
-    assert all(s["url"] in section for s in found)
-    plan = render_self_evaluation(profile, audit_for(profile.slug, ROOT / "audits"), LOCAL, case_studies=found)
+    assert all(s["title"] in section for s in found)
+    assert "](" not in section and "index.md" not in policy
+
+
+def test_the_policy_and_the_action_plan_link_them_by_the_full_address():
+    profile = riverside()
+    found = suggestions(profile, ROOT, SITE)
+    policy = render_policy(profile, SITE, case_studies=found)
+    section = policy.split("## Learning from other schools")[1].split("\n## ")[0]
+    assert all(f"]({s['url']})" in section for s in found)
+    plan = render_self_evaluation(profile, audit_for(profile.slug, ROOT / "audits"), SITE, case_studies=found)
     assert "Case studies to learn from" in plan and all(s["url"] in plan for s in found)
 
 

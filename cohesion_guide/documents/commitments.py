@@ -1,0 +1,47 @@
+"""A commitment: one thing a school's policy says, in the project's own words with the school's values."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+# Where in the policy a commitment is printed. The template prints each list in its own place.
+PLACES = (
+    "legal_basis",        # introduction: how the duty and its neighbours apply to this kind of school
+    "rationale",          # introduction: why this school does this work
+    "aims",               # the aims this school adds to everyone's
+    "school_community",   # our communities: the four dimensions...
+    "local_community",
+    "uk_community",
+    "global_community",
+    "school_links",       # ...and the networks of schools it belongs to
+    "teaching",           # the three strands
+    "equity",
+    "engagement",
+    "pupils",             # roles and responsibilities
+    "parents",
+    "monitoring",         # monitoring, evaluation and review
+)
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """One thing the policy says the school will do. `text` is the project's own Markdown; a
+    {name} in it is filled from `values` (the school's data), which is escaped when it is filled."""
+
+    place: str
+    text: str
+    rule: str
+    values: tuple[tuple[str, str], ...] = field(default=())
+    first: bool = False  # printed before the rest of its place: what the school puts first
+
+    def __post_init__(self):
+        if self.place not in PLACES:
+            raise ValueError(f"unknown place {self.place!r}; one of {', '.join(PLACES)}")
+
+
+def commit(rule: Callable, place: str, text: str, first: bool = False, **values: str) -> Commitment:
+    return Commitment(place, text, rule.__name__, tuple(values.items()), first)
+
+
+def and_list(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

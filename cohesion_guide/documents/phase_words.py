@@ -1,0 +1,78 @@
+"""The words a school's documents use for its phase, its pupils' ages and its pupils.
+
+One home for "an infant school for children aged 3 to 7", "students" for secondary schools and
+numbers written with thousands separators. Reads the profile's phase, type and optional
+statutory ages; the derived facts themselves (young children, ...) live in profiles.py.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cohesion_guide.inputs.governance import ACADEMY, type_group
+from cohesion_guide.inputs.profiles import Profile
+
+# The phase as a noun phrase, before "school" / "academy".
+PHASE_NOUNS = {
+    "nursery": "nursery", "infant": "infant", "first": "first", "junior": "junior", "primary": "primary",
+    "middle": "middle", "secondary": "secondary", "all-through": "all-through", "special": "special",
+    "16-plus": "sixth-form", "pru": "",
+}
+# Pupils of these phases are called students.
+STUDENT_PHASES = frozenset({"secondary", "16-plus"})
+ALTERNATIVE_PROVISION_TYPES = frozenset({
+    "Academy Alternative Provision Converter", "Academy Alternative Provision Sponsor Led",
+    "Free Schools - Alternative Provision",
+})
+
+
+@dataclass(frozen=True)
+class PhaseWords:
+    description: str  # "an infant school for children aged 3 to 7, with a nursery"
+    pupils: str  # "pupils" or "students"
+    Pupils: str
+    pupil: str  # "pupil" or "student"
+    Pupil: str
+
+
+def thousands(number: int | float) -> str:
+    """1040 -> '1,040'; 38.5 -> '38.5'."""
+    return f"{number:,}" if isinstance(number, int) else f"{number:,g}"
+
+
+def _article(words: str) -> str:
+    return ("an " if words[:1] in "aeiou" else "a ") + words
+
+
+def kind_of_school(profile: Profile) -> str:
+    """'primary school', 'secondary academy', 'pupil referral unit', 'alternative provision academy', ..."""
+    school = profile.data["school"]
+    if school["type"] in ALTERNATIVE_PROVISION_TYPES:
+        return "alternative provision academy" if "Academy" in school["type"] else "alternative provision free school"
+    if profile.phase == "pru":
+        return "pupil referral unit"
+    noun = PHASE_NOUNS[profile.phase]
+    if type_group(school["type"]) == ACADEMY:
+        return f"{noun} free school" if school["type"].startswith("Free Schools") else f"{noun} academy"
+    if profile.phase == "16-plus":
+        return "sixth-form provider"
+    return f"{noun} school"
+
+
+def age_range(profile: Profile) -> str | None:
+    """'aged 3 to 7' from the statutory ages, when the profile gives both."""
+    low, high = profile.data["school"].get("statutory_low_age"), profile.data["school"].get("statutory_high_age")
+    if low is None or high is None:
+        return None
+    return f"aged {low} to {high}"
+
+
+def phase_words(profile: Profile) -> PhaseWords:
+    pupils = "students" if profile.phase in STUDENT_PHASES else "pupils"
+    description = _article(kind_of_school(profile))
+    ages = age_range(profile)
+    if ages:
+        who = "children" if profile.young_children else pupils
+        description += f" for {who} {ages}"
+    if profile.has_nursery and profile.phase != "nursery":
+        description += ", with a nursery"
+    return PhaseWords(description, pupils, pupils.capitalize(), pupils[:-1], pupils[:-1].capitalize())

@@ -1,0 +1,31 @@
+"""The policies a school's cohesion policy works alongside: the usual ones for its type, or the profile's own list."""
+from __future__ import annotations
+
+from cohesion_guide.inputs.governance import PRU, governance
+from cohesion_guide.inputs.profiles import Profile
+
+
+def related_policies(profile: Profile) -> list[str]:
+    """The profile's related_policies when it gives them; otherwise the usual list for the school's type,
+    phase, religious character and provision."""
+    own = profile.data.get("related_policies")
+    if own:
+        return list(own)
+    gov = governance(profile)
+    found = ["equality information and objectives", "behaviour policy", "anti-bullying policy",
+             "safeguarding and child protection policy, including how we meet the Prevent duty"]
+    if gov.group == PRU:
+        found.append("arrangements for placing pupils with us and for their return to school or next step")
+    else:
+        found.append(gov.arrangements)
+    found.append("curriculum policy")
+    if profile.phase_group == "primary" and profile.phase != "nursery":
+        found.append("relationships and health education policy")
+    elif profile.phase_group != "primary":
+        found.append("relationships, sex and health education policy")
+    if profile.has_religious_character:
+        found.append("religious education and collective worship policies")
+    if profile.phase_group == "special" or profile.has_resourced_provision or profile.send_needs:
+        found.append("special educational needs and disabilities (SEND) information report")
+    found.append("accessibility plan")
+    return found
