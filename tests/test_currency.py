@@ -236,3 +236,16 @@ def test_a_review_date_after_a_known_change_is_reported(tmp_path):
     assert len(problems) == 1 and problems[0].startswith("late.md: review_due 2028-01-01 comes after 2027-09-01")
     late.write_text("---\ntitle: x\nlast_reviewed: 2026-12-04\nreview_due: 2027-08-01\n---\nOfsted report cards.\n")
     assert review_problems([late]) == []
+
+
+def test_local_yml_strategy_link_must_be_an_https_address_with_a_title():
+    import json
+
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads((ROOT / "model_policies" / "local.schema.json").read_text(encoding="utf-8"))
+    local = yaml.safe_load((ROOT / "local.yml").read_text(encoding="utf-8"))
+    check = Draft202012Validator(schema)
+    assert not list(check.iter_errors(local))
+    for bad in ({"title": "Our strategy", "url": "http://www.example.org/s"}, {"url": "https://www.example.org/s"}):
+        assert list(check.iter_errors({**local, "strategy": bad})), f"the schema accepted strategy {bad}"
