@@ -52,6 +52,15 @@ def define_env(env):
         return "\n".join(f"{escape(s['name'])}\n:   {escape(s['description'])}\n" for s in local.get("services", []))
 
     @env.macro
+    def authority_strategy() -> str:
+        """The authority's own cohesion or integration strategy from local.yml, as Markdown; empty if none."""
+        strategy = local.get("strategy")
+        if not strategy:
+            return ""
+        out = f'<a href="{escape(strategy["url"])}">{escape(strategy["title"])}</a>'
+        return out + (f": {escape(strategy['summary'])}" if strategy.get("summary") else "")
+
+    @env.macro
     def authority_links() -> str:
         """The authority's local links, from local.yml, as a Markdown list."""
         return "\n".join(f"- <a href=\"{escape(l['url'])}\">{escape(l['title'])}</a>" for l in local.get("links", []))

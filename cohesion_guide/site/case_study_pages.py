@@ -128,7 +128,9 @@ def _glance(study: CaseStudy, uri: str) -> str:
         ("Setting", linked("setting", (study.setting,))),
         ("Strands", linked("strand", study.strands)),
         ("Dimensions of community", linked("dimension", study.dimensions)),
-        ("Every Child Matters outcomes", ", ".join(ECM_OUTCOMES[o] for o in study.ecm_outcomes)),
+        # A 2003-2010 framework: marked historic on the page, with what replaced it (tests/test_currency.py).
+        ('<span class="cc-historic">Every Child Matters outcomes (historic; today read them as pupils\' '
+         'well-being and personal development)</span>', ", ".join(ECM_OUTCOMES[o] for o in study.ecm_outcomes)),
     ]
     if study.context_tags:
         rows.append(("School context", ", ".join(CONTEXT_TAGS[t] for t in study.context_tags)))

@@ -1,0 +1,251 @@
+"""The guide is true today: today's facts stay on their pages with their sources, 2007-era terms are
+marked as history with what replaced them, and review dates come before the changes facts face."""
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import lxml.html
+import pytest
+import yaml
+
+from tests.conftest import ROOT, site_pages
+from tests.site.test_site_build import front_matter, markdown_pages
+
+# ---- 1. Today's facts, each with its source on the same page -----------------------------------
+# (page in the built site, the fact as a pattern over the page's text, the start of its source's
+# address, which must be a link on that page). Add a line here whenever a page states a new fact.
+TODAY_FACTS = [
+    ("duty/today/", r"in England only", "https://www.legislation.gov.uk/ukpga/2006/40/notes/division/6/3/7"),
+    ("duty/today/", r"applied since 1 September 2007", "https://www.legislation.gov.uk/ukpga/2006/40/notes/division/6/3/7"),
+    ("duty/today/", r"stayed\. The Department for Education", "https://www.gov.uk/government/publications/community-cohesion"),
+    ("duty/today/", r"Academies Act 2010, section 1A", "https://legislation.gov.uk/ukpga/2010/32/"),
+    ("duty/today/", r"came into force on 29 September 2014", "https://www.legislation.gov.uk/uksi/2014/2374"),
+    ("duty/today/", r"democracy, the rule of law, individual liberty, and mutual respect", "https://www.educateagainsthate.com/resources/dfe-guidance"),
+    ("duty/today/", r"applied since 5 April 2011", "https://www.n-kesteven.gov.uk/"),
+    ("duty/today/", r"foster good relations", "http://www.legislation.gov.uk./ukpga/2010/15/schedule/19"),
+    ("duty/today/", r"publish information each year", "https://legislation.gov.uk/cy/uksi/2017/353/regulation/4"),
+    ("duty/today/", r"at least every four years", "https://legislation.gov.uk/uksi/2011/2260"),
+    ("duty/today/", r"applied to schools since 1 July 2015", "https://legislation.gov.uk/ukpga/2015/6/part/5"),
+    ("duty/today/", r"since 31 December 2023", "https://gov.uk/government/publications/prevent-duty-guidance"),
+    ("duty/today/", r"Sections 406 and 407 of the Education Act 1996", "https://www.legislation.gov.uk/ukpga/1996/56/part/V"),
+    ("duty/today/", r"\(February 2022\)", "https://www.gov.uk/government/publications/political-impartiality-in-schools"),
+    ("duty/today/", r"Since September 2020 relationships education", "http://www.gov.uk/government/publications/relationships-education"),
+    ("duty/today/", r"must follow it from September 2026", "https://parallelparliament.co.uk/mp/bridget-phillipson/debate/Commons/2025-07-16"),
+    ("duty/today/", r"became law on 29 April 2026", "https://www.legislation.gov.uk/ukpga/2026/21/"),
+    ("duty/today/", r"Not settled\.", "https://legislation.gov.uk/uksi/2007/2979/"),
+    ("duty/today/", r"Community cohesion is a devolved matter", "https://lordslibrary.parliament.uk/"),
+    ("duty/ofsted-today/", r"began on 10 November 2025", "https://gov.uk/government/publications/school-inspection-toolkit-operating-guide-and-information/"),
+    ("duty/ofsted-today/", r"exceptional strong standard expected standard needs attention urgent improvement",
+     "https://www.gov.uk/government/news/ofsted-confirms-changes-to-education-inspection"),
+    ("duty/ofsted-today/", r"no single overall grade", "https://www.gov.uk/government/news/ofsted-confirms-changes-to-education-inspection"),
+    ("duty/ofsted-today/", r"as met or not met", "https://www.educationbusinessuk.net/"),
+    ("duty/ofsted-today/", r"responsible, respectful and active citizens", "https://www.lancashire.gov.uk/"),
+    ("duty/policy-context/", r"5 December 2016", "https://www.gov.uk/government/news/casey-calls-for-integration-plan"),
+    ("duty/policy-context/", r"14 March 2018", "https://www.gov.uk/government/news/new-government-action-to-create-stronger-more-integrated-britain"),
+    ("duty/policy-context/", r"over 70 actions", "https://parallelparliament.co.uk/debate/2019-02-11/"),
+    ("duty/policy-context/", r"25 March 2024", "https://www.gov.uk/government/publications/the-khan-review"),
+    ("duty/policy-context/", r"lead cross-government work on community cohesion", "https://hansard.parliament.uk/commons/2024-09-02/"),
+    ("duty/policy-context/", r"25 September 2025", "https://www.gov.uk/government/publications/pride-in-place-strategy"),
+    ("duty/policy-context/", r"£2\.87 million Common Ground Resilience Fund", "https://parallelparliament.co.uk/question/81507/"),
+    ("duty/policy-context/", r"citizenship compulsory at key stages 1 and 2", "https://parallelparliament.co.uk/question/HL11934/"),
+    ("duty/policy-context/", r"27 January 2026", "https://www.belongnetwork.co.uk/"),
+    ("duty/why/", r"published in December 2001", "https://www.theguardian.com/uk/2001/dec/11/"),
+    ("duty/why/", r"In January 2005 the government launched", "https://publications.parliament.uk/pa/cm200405/cmhansrd/vo050119/"),
+    ("duty/why/", r"published on 14 June 2007", "https://webarchive.nationalarchives.gov.uk/"),
+    ("duty/why/", r"25\.7%", "https://explore-education-statistics.service.gov.uk/"),
+    ("duty/", r"The DfE confirmed that the duty itself stays", "https://www.gov.uk/government/publications/community-cohesion"),
+    ("duty/governors/", r"\bage\b.*?disability.*?gender reassignment.*?marriage and civil partnership.*?pregnancy and "
+                        r"maternity.*?\brace\b.*?religion or belief.*?\bsex\b.*?sexual orientation", "https://eastdevon.gov.uk/"),
+    ("duty/governors/", r"apply to schools as employers, not to the way they treat pupils", "https://www.egfl.org.uk/"),
+    ("duty/governors/", r"section 33 of the Education Act 2011", "https://legislation.gov.uk/ukpga/2011/21/notes/"),
+    ("duty/inspection/", r"asked Ofsted to scrap it", "https://www.gov.uk/government/news/education-secretary-michael-gove"),
+    ("duty/inspection/", r"ended its use in 2011", "https://www.theyworkforyou.com/wrans/?id=2011-01-19b"),
+    ("duty/strands/", r"over £1 billion", "https://hansard.parliament.uk/Commons/2009-07-20/"),
+    ("planning/self-evaluation/", r"25\.7% of pupils", "https://explore-education-statistics.service.gov.uk/"),
+    ("support/", r"Schools linking began in Bradford in 2001", "https://thelinkingnetwork.org.uk/"),
+]
+
+# ---- 2. Historic terms, and what each page must say replaced them ------------------------------
+# A page that uses a term must hold, on the same page, a historic marker (a `!!! historic` box, or an
+# element with class `cc-historic`) that names the term and says what replaced it (the second pattern).
+HISTORIC_TERMS = {
+    "Every Child Matters": (r"Every Child Matters|\bECM\b", r"well-being"),
+    "the extended services programme": (r"(?i)extended services programme|core offer|extended schools",
+                                        r"no national (extended services )?programme"),
+    "the cross-curriculum dimensions": (r"(?i)cross-curricul(um|ar) dimensions?", r"national curriculum"),
+    "the TDA": (r"\bTDA\b|Training and Development Agency", r"Teaching Agency"),
+    "the SEF": (r"\bSEF\b|(?i:self-evaluation form)", r"own self-evaluation|evaluates itself"),
+    "CVA": (r"\bCVA\b|(?i:contextual value added)", r"ended its use"),
+    "School Improvement Partners": (r"\bSIPs?\b|School Improvement Partner", r"Education Act 2011"),
+    "TeacherNet": (r"TeacherNet", r"UK Government Web Archive"),
+    "the 2007 citizenship strand": (r"Identity and diversity: living together in the UK", r"national curriculum"),
+}
+MARKER = ('.//*[contains(concat(" ", normalize-space(@class), " "), " historic ")'
+          ' or contains(concat(" ", normalize-space(@class), " "), " cc-historic ")]')
+
+# ---- 3. Known changes a page's facts face: its review must come first ---------------------------
+KNOWN_CHANGES = [
+    (r"(?i)report card|evaluation area", date(2027, 9, 1), "Ofsted updates its inspection toolkit, usually once a year"),
+    (r"25\.7%|January 2025", date(2027, 6, 30), "DfE publishes new school census figures each summer"),
+    (r"Curriculum and Assessment Review|compulsory at key stages 1 and 2", date(2027, 6, 30),
+     "the new national curriculum is due to be published in 2027"),
+    (r"Children's Wellbeing and Schools Act", date(2027, 4, 29), "most of the 2026 Act starts on dates set later"),
+]
+
+
+def words(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+
+
+def article(site: Path, page: str):
+    """The main content of a built page (Material's <article>), without the navigation around it."""
+    html = site / page / "index.html" if not page.endswith(".html") else site / page
+    tree = lxml.html.fromstring(html.read_text(encoding="utf-8"))
+    found = tree.xpath("//article")
+    assert found, f"{page}: no <article> in the built page"
+    return found[0]
+
+
+def list_text(node) -> str:
+    """A node's text with list items and table cells separated by a space, so a list reads as a run."""
+    return words(" ".join(node.itertext()))
+
+
+def fact_problems(site: Path, facts=TODAY_FACTS) -> list[str]:
+    problems = []
+    for page, pattern, source in facts:
+        if not (site / page / "index.html").is_file():
+            problems.append(f"{page}: the page is missing")
+            continue
+        body = article(site, page)
+        if not re.search(pattern, list_text(body)):
+            problems.append(f"{page}: no longer states {pattern!r}")
+        if not any(href.startswith(source) for href in body.xpath(".//a/@href")):
+            problems.append(f"{page}: states {pattern!r} but no longer links its source {source}")
+    return problems
+
+
+def historic_problems(site: Path, pages: list[str]) -> list[str]:
+    problems = []
+    for page in pages:
+        body = article(site, page if page else "")
+        text = list_text(body)
+        markers = [list_text(m) for m in body.xpath(MARKER)]
+        for name, (term, replaced_by) in HISTORIC_TERMS.items():
+            if not re.search(term, text):
+                continue
+            if not any(re.search(term, m) and re.search(replaced_by, m) for m in markers):
+                problems.append(f"{page or '(home)'}: uses {name} with no historic marker naming it and saying "
+                                f"what replaced it (a '!!! historic' box, or class 'cc-historic', matching {replaced_by!r})")
+    return problems
+
+
+def review_problems(pages: list[Path]) -> list[str]:
+    problems = []
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        due = date.fromisoformat(str(front_matter(page)["review_due"]))
+        for pattern, change, why in KNOWN_CHANGES:
+            if re.search(pattern, text) and due > change:
+                name = page.relative_to(ROOT) if page.is_relative_to(ROOT) else page.name
+                problems.append(f"{name}: review_due {due} comes after {change}, when {why}")
+    return problems
+
+
+# ---- the real site ----------------------------------------------------------------------------
+
+
+def test_the_facts_list_is_substantial():
+    assert len(TODAY_FACTS) >= 40
+    assert len({page for page, _, _ in TODAY_FACTS}) >= 10
+
+
+def test_every_fact_of_today_is_on_its_page_with_its_source_linked(built_site):
+    problems = fact_problems(built_site)
+    assert not problems, "\n".join(problems)
+
+
+def test_no_page_uses_a_historic_term_without_a_historic_marker(built_site):
+    pages = [p for p in site_pages(built_site) if p not in ("404.html",)]
+    problems = historic_problems(built_site, pages)
+    assert not problems, "\n".join(problems)
+
+
+def test_every_page_is_reviewed_before_the_changes_its_facts_face():
+    problems = review_problems(markdown_pages())
+    assert not problems, "\n".join(problems)
+
+
+def test_support_page_shows_the_authoritys_strategy_apart_from_national_organisations(built_site):
+    local = yaml.safe_load((ROOT / "local.yml").read_text(encoding="utf-8"))
+    body = article(built_site, "support/")
+    strategy = body.xpath('.//*[@id="authority-strategy"]/following-sibling::ul[1]//a')
+    assert strategy and strategy[0].get("href") == local["strategy"]["url"]
+    assert words(strategy[0].text_content()) == local["strategy"]["title"]
+    national = body.xpath('.//*[@id="national"]/following-sibling::dl[1]')
+    assert national, "the support page has no list of national organisations"
+    national_text = list_text(national[0])
+    for org in ("The Linking Network", "Belong", "Show Racism the Red Card", "Near Neighbours", "Educate Against Hate"):
+        assert org in national_text
+    for contact in local["contacts"]:  # the authority's own contacts are not among the national ones
+        assert contact["name"] not in national_text
+
+
+# ---- the checks fail when the behaviour breaks ---------------------------------------------------
+
+
+def _page(tmp_path: Path, body: str) -> Path:
+    (tmp_path / "p").mkdir(exist_ok=True)
+    (tmp_path / "p" / "index.html").write_text(f"<html><body><nav>TDA</nav><article>{body}</article></body></html>")
+    return tmp_path
+
+
+def test_a_historic_term_without_a_marker_is_reported(tmp_path):
+    site = _page(tmp_path, "<p>Link each aim to the Every Child Matters outcomes.</p>")
+    assert historic_problems(site, ["p/"]) and "Every Child Matters" in historic_problems(site, ["p/"])[0]
+
+
+def test_a_marker_that_does_not_say_what_replaced_the_term_is_not_enough(tmp_path):
+    site = _page(tmp_path, '<div class="admonition historic"><p>Every Child Matters was a programme.</p></div>')
+    assert historic_problems(site, ["p/"])
+
+
+def test_a_marker_naming_the_term_and_its_replacement_passes_and_navigation_is_ignored(tmp_path):
+    site = _page(tmp_path, '<div class="admonition historic"><p>Every Child Matters ended; use pupils\' '
+                           'well-being today.</p></div><p>Every Child Matters again.</p>')
+    assert historic_problems(site, ["p/"]) == []
+    inline = _page(tmp_path, '<p><span class="cc-historic">TeacherNet closed; see the UK Government Web Archive</span></p>')
+    assert historic_problems(inline, ["p/"]) == []
+
+
+def test_a_fact_whose_source_link_is_gone_is_reported(tmp_path):
+    site = _page(tmp_path, "<p>The duty has applied since 1 September 2007.</p>")
+    facts = [("p/", r"since 1 September 2007", "https://www.legislation.gov.uk/")]
+    assert fact_problems(site, facts) == ["p/: states 'since 1 September 2007' but no longer links its source "
+                                          "https://www.legislation.gov.uk/"]
+    linked = _page(tmp_path, '<p>It has applied since 1 September 2007 (<a href="https://www.legislation.gov.uk/x">law</a>).</p>')
+    assert fact_problems(linked, facts) == []
+
+
+def test_a_review_date_after_a_known_change_is_reported(tmp_path):
+    late = tmp_path / "late.md"
+    late.write_text("---\ntitle: x\nlast_reviewed: 2026-12-04\nreview_due: 2028-01-01\n---\nOfsted report cards.\n")
+    problems = review_problems([late])
+    assert len(problems) == 1 and problems[0].startswith("late.md: review_due 2028-01-01 comes after 2027-09-01")
+    late.write_text("---\ntitle: x\nlast_reviewed: 2026-12-04\nreview_due: 2027-08-01\n---\nOfsted report cards.\n")
+    assert review_problems([late]) == []
+
+
+def test_local_yml_strategy_link_must_be_an_https_address_with_a_title():
+    import json
+
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads((ROOT / "model_policies" / "local.schema.json").read_text(encoding="utf-8"))
+    local = yaml.safe_load((ROOT / "local.yml").read_text(encoding="utf-8"))
+    check = Draft202012Validator(schema)
+    assert not list(check.iter_errors(local))
+    for bad in ({"title": "Our strategy", "url": "http://www.example.org/s"}, {"url": "https://www.example.org/s"}):
+        assert list(check.iter_errors({**local, "strategy": bad})), f"the schema accepted strategy {bad}"
