@@ -4,9 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-# Debian packages: fonts that cover Welsh, Polish, Urdu and emoji for the PDFs (Typst uses the
-# system's fonts); Debian's Chromium for the browser tests (never a browser Playwright downloads).
-DOCUMENT_PACKAGES := fonts-liberation fonts-dejavu-core fonts-noto-core fonts-noto-color-emoji
+# Debian packages: fonts that cover Welsh, Polish, Urdu, Chinese, Japanese, Korean and emoji for
+# the PDFs (Typst uses the system's fonts); Debian's Chromium for the browser tests (never a browser Playwright downloads).
+DOCUMENT_PACKAGES := fonts-liberation fonts-dejavu-core fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
 TEST_PACKAGES := chromium
 
 .PHONY: serve site test bench clean system-documents system-test
