@@ -81,13 +81,31 @@ class CaseStudy:
                 "phase": self.phases, "setting": (self.setting,)}[facet]
 
 
+# Names taken by the case studies' own pages (the index and the filter pages' folders).
+RESERVED = frozenset({"index", "strand", "dimension", "phase", "setting"})
+
+
+def taken_names(folder: Path) -> set[str]:
+    """Names a case study cannot have: the section's own pages, and the guide's pages beside them in
+    docs/case-studies/ (a case study named adding.md would replace the guide's adding.md)."""
+    guide = Path(folder).parent / "docs" / "case-studies"
+    found = {p.stem if p.suffix == ".md" else p.name for p in guide.iterdir()} if guide.is_dir() else set()
+    return set(RESERVED) | found
+
+
 def load_case_studies(folder: Path | str) -> list[CaseStudy]:
     """Every case study in `folder`, sorted by slug; raises one InvalidFile listing every problem in every file."""
     folder = Path(folder)
     studies: list[CaseStudy] = []
     problems: list[Problem] = []
+    taken = taken_names(folder)
     for path in sorted(folder.glob("*.md")):
         if path.name in SKIPPED:
+            continue
+        if path.stem in taken:
+            problems.append(Problem(f"{folder.name}/{path.name}", 1, "(the file name)",
+                                    f"'{path.name}' is the name of one of the guide's own pages, which this case study "
+                                    f"would replace; allowed: any other name, for example '{path.stem}-case-study.md'"))
             continue
         try:
             studies.append(load_case_study(path, display_name=f"{folder.name}/{path.name}"))

@@ -62,9 +62,10 @@ def link(from_uri: str, to_uri: str) -> str:
 
 
 def text(value: str) -> str:
-    """Data as Markdown text: HTML escaped, and Markdown's link and emphasis marks made literal."""
+    """Data as Markdown text: HTML escaped, and Markdown's link, emphasis and attribute-list marks made literal."""
     out = escape(str(value), quote=False)
-    for mark in "\\`*_[]":
+    # { and } too: "Title { onclick=... }" would otherwise set the heading's attributes (attr_list)
+    for mark in "\\`*_[]{}":
         out = out.replace(mark, "\\" + mark)
     return out
 
@@ -165,7 +166,9 @@ def study_page(study: CaseStudy, today: date) -> str:
     meta = {"title": study.title, "description": study.summary,
             "last_reviewed": study.last_reviewed, "review_due": study.review_due,
             # site_hooks sets page.meta.review for the guide's own pages only; overrides/main.html shows it.
-            "review": review.status({"last_reviewed": study.last_reviewed, "review_due": study.review_due}, today)}
+            "review": review.status({"last_reviewed": study.last_reviewed, "review_due": study.review_due}, today),
+            # macros/hooks.py cuts the page's HTML down to sanitise.TAGS: the body is the author's own HTML
+            "case_study": True}
     related = [f"- Strand: [{text(STRANDS[s])}]({link(uri, STRANDS_PAGE + '#' + STRAND_ANCHORS[s])})\n" for s in study.strands]
     related += [f"- Dimension: [{text(DIMENSIONS[d])}]({link(uri, DIMENSIONS_PAGE + '#' + DIMENSION_ANCHORS[d])})\n" for d in study.dimensions]
     return "".join([
