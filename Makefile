@@ -14,15 +14,11 @@ TEST_PACKAGES := chromium
 serve: $(VENV)/.installed system-documents
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-# Build into a temporary folder and swap it in only when the build succeeded,
-# so a failed build leaves the previous site exactly as it was.
+# Build into a temporary folder and swap it in only when the build succeeded, in one step, so a
+# failed or killed build leaves the previous site exactly as it was; a second `make site` waits
+# for the first (cohesion_guide/site/publish.py).
 site: $(VENV)/.installed system-documents
-	rm -rf .site.new
-	$(BIN)/mkdocs build --strict --site-dir .site.new
-	rm -rf .site.old
-	if [ -d site ]; then mv site .site.old; fi
-	mv .site.new site
-	rm -rf .site.old
+	$(BIN)/python -m cohesion_guide.site.publish
 
 test: $(VENV)/.installed-test system-documents system-test
 	$(BIN)/python -m pytest
@@ -60,4 +56,4 @@ system-test:
 	$(call apt_install,$(TEST_PACKAGES))
 
 clean:
-	rm -rf site .site.new .site.old .cache $(VENV) .pytest_cache
+	rm -rf site .site.new .site.old .site.lock .cache $(VENV) .pytest_cache

@@ -61,7 +61,7 @@ def _replace(source: str, characters: set[str]) -> str:
     return source
 
 
-def _compile(source: str, target: Path, name: str = "") -> None:
+def _compile(source: str, target: Path) -> None:
     """Typeset `source` (Typst) into the PDF file `target`. A character that no installed font can
     draw is replaced by a stand-in (U+FFFD), with a warning: one odd character never stops a build."""
     replaced: set[str] = set()
@@ -82,6 +82,7 @@ def _compile(source: str, target: Path, name: str = "") -> None:
             source = _replace(source, new)
     shown = [f"U+{ord(c):04X}" for c in sorted(replaced - {STAND_IN})]
     if shown:
+        name = re.sub(r"^\.(.+)\.[^.]+\.part$", r"\1", Path(target).name)  # atomic_path's temporary name
         log.warning("%sno installed font can draw %s; %s drawn as \ufffd instead. Install a font that covers %s "
                     "(the Makefile's DOCUMENT_PACKAGES), or check the text for a mistyped character.",
                     f"{name}: " if name else "", ", ".join(shown), "it is" if len(shown) == 1 else "they are",
@@ -99,5 +100,5 @@ def write_pdf(html_fragment: str | ET.Element, dest: Path, *, title: str, author
     dest = Path(dest)
     source = typst_document(html_fragment, title=title, author=author, language=language)
     with atomic_path(dest) as tmp:
-        _compile(source, tmp, dest.name)
+        _compile(source, tmp)
     return dest
