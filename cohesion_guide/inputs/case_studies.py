@@ -10,7 +10,7 @@ from typing import Any, Iterable
 
 from cohesion_guide.inputs.profiles import PHASE_GROUPS
 from cohesion_guide.inputs.schemas import schema
-from cohesion_guide.inputs.validation import InvalidFile, Loaded, Problem, check, parse_yaml
+from cohesion_guide.inputs.validation import MAX_FILE_BYTES, InvalidFile, Loaded, Problem, check, parse_yaml
 from cohesion_guide.site import review
 
 # What each value in the front matter is called on the site. The keys are the schema's enums
@@ -119,6 +119,12 @@ def load_case_studies(folder: Path | str) -> list[CaseStudy]:
 def load_case_study(path: Path, display_name: str | None = None) -> CaseStudy:
     """One case study file, checked; raises InvalidFile naming the line and field of each problem."""
     name = display_name or path.name
+    if not path.is_file():
+        raise InvalidFile([Problem(name, 1, "(the whole file)", "is not a file (a folder, or a link to nothing); "
+                                   "allowed here: case study files only. Move it elsewhere or rename it")])
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise InvalidFile([Problem(name, 1, "(the whole file)", f"is {path.stat().st_size:,} bytes; allowed: at most "
+                                   f"{MAX_FILE_BYTES:,} bytes. Shorten it, or link to a longer write-up")])
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as err:

@@ -87,3 +87,25 @@ def test_the_property_meets_refused_input():
         assert _validated({"pupils": {"eal_percent": math.nan}}, Path(folder)) is None
         assert _validated({"document": {"date_adopted": "9999-12-31"}}, Path(folder)) is None
         assert _validated({"location": {"town": "粵語 \U000F0001"}}, Path(folder)) is not None
+
+
+LOCALS = st.fixed_dictionaries({
+    "authority": st.fixed_dictionaries({"name": TEXT, "short_name": TEXT.map(lambda s: s[:40])}),
+    "contacts": st.lists(st.fixed_dictionaries({"name": TEXT, "role": TEXT}), min_size=1, max_size=2),
+    "services": st.lists(st.fixed_dictionaries({"name": TEXT, "description": TEXT}), max_size=2),
+})
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(LOCALS)
+def test_a_validated_local_yml_renders_in_every_format(local_data):
+    """local.yml's text reaches every school's policy (its support section): any that validates renders."""
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        (folder / "local.yml").write_text(yaml.safe_dump(local_data, allow_unicode=True), encoding="utf-8")
+        try:
+            local = load_local(folder)
+        except InvalidFile:
+            assume(False)
+        profile = _validated({}, folder)
+        _renders(profile, local, folder, ("md", "html", "docx", "pdf"))

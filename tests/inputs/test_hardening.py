@@ -102,3 +102,17 @@ def test_a_folder_or_a_broken_link_named_yml_is_a_plain_problem(tmp_path):
     messages = {p.file.rsplit("/", 1)[-1]: p.message for p in err.value.problems}
     assert "is a folder" in messages["folder.yml"]
     assert "link to a file that does not exist" in messages["gone.yml"]
+
+
+def test_a_case_study_too_large_or_not_a_file_is_a_plain_problem(tmp_path):
+    from cohesion_guide.inputs.case_studies import load_case_studies
+
+    folder = tmp_path / "case_studies"
+    folder.mkdir()
+    (folder / "huge.md").write_text("---\ntitle: x\n---\n" + "word " * (MAX_FILE_BYTES // 4), encoding="utf-8")
+    (folder / "folder.md").mkdir()
+    with pytest.raises(InvalidFile) as err:
+        load_case_studies(folder)
+    messages = {p.file: p.message for p in err.value.problems}
+    assert "allowed: at most" in messages["case_studies/huge.md"]
+    assert "is not a file" in messages["case_studies/folder.md"]

@@ -73,7 +73,7 @@ def test_a_second_make_site_waits_for_the_first(tmp_path):
         fcntl.flock(held, fcntl.LOCK_EX)
         second = subprocess.Popen([PYTHON, "-m", "cohesion_guide.site.publish"], cwd=tmp_path,
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        time.sleep(1.5)
+        time.sleep(0.7)
         assert second.poll() is None, "the second build must wait while the first holds the lock"
     out, err = second.communicate(timeout=120)
     assert "waiting for it to finish" in out
