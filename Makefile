@@ -4,9 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-# Debian packages: fonts that cover Welsh, Polish, Urdu and emoji for the PDFs (Typst uses the
-# system's fonts); Debian's Chromium for the browser tests (never a browser Playwright downloads).
-DOCUMENT_PACKAGES := fonts-liberation fonts-dejavu-core fonts-noto-core fonts-noto-color-emoji
+# Debian packages: fonts that cover Welsh, Polish, Urdu, Chinese, Japanese, Korean and emoji for
+# the PDFs (Typst uses the system's fonts); Debian's Chromium for the browser tests (never a browser Playwright downloads).
+DOCUMENT_PACKAGES := fonts-liberation fonts-dejavu-core fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
 TEST_PACKAGES := chromium
 
 .PHONY: serve site test test-quick lint bench clean system-documents system-test
@@ -14,15 +14,11 @@ TEST_PACKAGES := chromium
 serve: $(VENV)/.installed system-documents
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-# Build into a temporary folder and swap it in only when the build succeeded,
-# so a failed build leaves the previous site exactly as it was.
+# Build into a temporary folder and swap it in only when the build succeeded, in one step, so a
+# failed or killed build leaves the previous site exactly as it was; a second `make site` waits
+# for the first (cohesion_guide/site/publish.py).
 site: $(VENV)/.installed system-documents
-	rm -rf .site.new
-	$(BIN)/mkdocs build --strict --site-dir .site.new
-	rm -rf .site.old
-	if [ -d site ]; then mv site .site.old; fi
-	mv .site.new site
-	rm -rf .site.old
+	$(BIN)/python -m cohesion_guide.site.publish
 
 test: $(VENV)/.installed-test system-documents system-test
 	$(BIN)/python -m pytest
@@ -67,4 +63,4 @@ system-test:
 	$(call apt_install,$(TEST_PACKAGES))
 
 clean:
-	rm -rf site .site.new .site.old .cache $(VENV) .pytest_cache
+	rm -rf site .site.new .site.old .site.lock .cache $(VENV) .pytest_cache

@@ -1,6 +1,10 @@
 """Write outputs whole or not at all: a temporary file or folder, moved into place only on success."""
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import errno
+import fcntl
 import os
 import shutil
 import tempfile
@@ -61,10 +65,38 @@ def atomic_dir(dest: Path) -> Iterator[Path]:
         raise
 
 
+_RENAME_EXCHANGE = 2  # linux/fs.h
+_libc = None
+
+
+def exchange(first: Path, second: Path) -> None:
+    """Swap two paths in one step (Linux renameat2 with RENAME_EXCHANGE): at every moment each name
+    holds one of the two. Raises OSError where the system or the file system cannot do it."""
+    global _libc
+    if _libc is None:
+        _libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
+    renameat2 = getattr(_libc, "renameat2", None)
+    if renameat2 is None:
+        raise OSError(errno.ENOSYS, "renameat2 is not available")
+    at_cwd = -100
+    if renameat2(at_cwd, os.fsencode(first), at_cwd, os.fsencode(second), _RENAME_EXCHANGE) != 0:
+        code = ctypes.get_errno()
+        raise OSError(code, os.strerror(code), str(first))
+
+
 def _swap_in(new: Path, dest: Path) -> None:
-    """Put folder `new` at `dest`, keeping the old `dest` aside until that has worked."""
+    """Put folder `new` at `dest`. Where the system can, the two are exchanged in one step, so there
+    is never a moment without `dest`; elsewhere the old `dest` is kept aside until the swap worked."""
     if not dest.exists():
         os.rename(new, dest)
+        return
+    try:
+        exchange(new, dest)
+    except OSError as err:
+        if err.errno not in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EXDEV):
+            raise
+    else:
+        shutil.rmtree(new, ignore_errors=True)  # `new` now holds the old folder
         return
     # Two renames, not one: a folder cannot be renamed onto a folder that has files in it.
     old = Path(tempfile.mkdtemp(dir=dest.parent, prefix=f".{dest.name}.", suffix=".old"))
@@ -76,3 +108,27 @@ def _swap_in(new: Path, dest: Path) -> None:
         os.rename(old, dest)
         raise
     shutil.rmtree(old, ignore_errors=True)
+
+
+def clean_stale(folders) -> int:
+    """Remove the .part and .old folders a killed build left in each folder (a school's folder in
+    .cache), skipping any folder another process holds the lock of (it is making them now).
+    Returns how many were removed."""
+    removed = 0
+    for folder in folders:
+        folder = Path(folder)
+        leftovers = [p for p in folder.glob(".*") if p.name.endswith((".part", ".old"))]
+        if not leftovers:
+            continue
+        with open(folder / ".lock", "a") as lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                continue  # in use: its .part is being written
+            for path in leftovers:
+                if path.is_dir() and not path.is_symlink():
+                    shutil.rmtree(path, ignore_errors=True)
+                else:
+                    path.unlink(missing_ok=True)
+                removed += 1
+    return removed

@@ -4,7 +4,9 @@ from __future__ import annotations
 import logging
 import sys
 from datetime import date
+from html import escape
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -14,7 +16,7 @@ from cohesion_guide.export.pdf import PdfError
 from cohesion_guide.inputs import review
 from cohesion_guide.inputs.local_config import load_local
 from cohesion_guide.inputs.validation import InvalidFile
-from cohesion_guide.site import profile_reference, schools_section
+from cohesion_guide.site import profile_reference, sanitise, schools_section
 from cohesion_guide.site.case_study_pages import case_study_pages
 from cohesion_guide.site.generated import GeneratedFile, GeneratedPage, SiteContext
 
@@ -50,13 +52,18 @@ def apply_local(config, local) -> None:
     """What local.yml decides about the site: the footer, canonical links, edit links, logo, colour."""
     authority = local["authority"]
     config.extra["local"] = local
-    config.copyright = f"Published by {authority['name']}."
+    # The theme prints the footer and the links as they are: every value goes in escaped. The
+    # addresses were checked by load_local (https, a host, no quotes or spaces).
+    config.copyright = f"Published by {escape(authority['name'])}."
     if authority.get("website"):
-        config.extra["social"] = [{"icon": "material/web", "link": authority["website"], "name": f"{authority['name']} website"}]
+        # the theme escapes the name (title="{{ title | e }}") but not the link
+        config.extra["social"] = [{"icon": "material/web", "link": escape(authority["website"]), "name": f"{authority['name']} website"}]
     if local.get("site_url"):
         config.site_url = local["site_url"]
     if local.get("repo_url"):
+        # overrides/partials/source.html shows this link without the theme's call to the host's API
         config.repo_url = local["repo_url"]
+        config.repo_name = config.repo_name or urlsplit(local["repo_url"]).hostname
         config.edit_uri = "edit/main/docs/"
         config.theme["features"].append("content.action.edit")
     if authority.get("logo"):
@@ -156,6 +163,13 @@ def on_page_markdown(markdown, page, config, files):
     if page.meta["review"]["overdue"]:
         _state["overdue"].append((page.file.src_uri, page.meta["review"]["due"]))
     return markdown
+
+
+def on_page_content(html, page, config, files):
+    """A case study's page keeps only safe HTML: its body is written by whoever adds the case study."""
+    if page.file.generated_by and page.meta.get("case_study"):
+        return sanitise.clean(html)
+    return html
 
 
 def on_post_build(config):

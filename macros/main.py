@@ -4,8 +4,18 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
+from cohesion_guide.documents.render import escape_markdown as markdown_text
 from cohesion_guide.site.case_study_pages import case_studies_for as case_study_list
 from cohesion_guide.site.school_pages import model_policy_markdown
+
+
+def _as_text(value):
+    """local.yml's values, every piece of text escaped as Markdown text, for {{ local.... }} in pages."""
+    if isinstance(value, dict):
+        return {k: _as_text(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_as_text(v) for v in value]
+    return markdown_text(value) if isinstance(value, str) else value
 
 
 def contact_card(contact: dict) -> str:
@@ -29,6 +39,9 @@ def contact_card(contact: dict) -> str:
 
 def define_env(env):
     local = env.conf["extra"]["local"]
+    # A page that prints {{ local.authority.name }} gets it as Markdown text, never as HTML or markup;
+    # the macros below read the raw values and escape each for where it goes.
+    env.variables["local"] = _as_text(local)
 
     @env.macro
     def authority_contacts() -> str:
@@ -49,7 +62,8 @@ def define_env(env):
     @env.macro
     def authority_services() -> str:
         """The services the authority offers schools, from local.yml, as a definition list."""
-        return "\n".join(f"{escape(s['name'])}\n:   {escape(s['description'])}\n" for s in local.get("services", []))
+        # plain text: Markdown in a description (an image, a javascript: link) is shown, never followed
+        return "\n".join(f"{markdown_text(s['name'])}\n:   {markdown_text(s['description'])}\n" for s in local.get("services", []))
 
     @env.macro
     def authority_strategy() -> str:
@@ -63,4 +77,4 @@ def define_env(env):
     @env.macro
     def authority_links() -> str:
         """The authority's local links, from local.yml, as a Markdown list."""
-        return "\n".join(f"- <a href=\"{escape(l['url'])}\">{escape(l['title'])}</a>" for l in local.get("links", []))
+        return "\n".join(f"- <a href=\"{escape(l['url'])}\">{markdown_text(l['title'])}</a>" for l in local.get("links", []))

@@ -39,6 +39,7 @@ def write_formats(document: Document, out_dir: Path, formats: Iterable[str]) -> 
     markdown, stem, title, author = document.markdown, document.stem, document.title, document.author
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    _finish_set(out_dir)  # a set an earlier run made whole but was killed while moving in
     staging = Path(tempfile.mkdtemp(dir=out_dir, prefix=".cohesion-", suffix=".part"))
     try:
         fragment = markdown_to_html(markdown)
@@ -54,13 +55,26 @@ def write_formats(document: Document, out_dir: Path, formats: Iterable[str]) -> 
                 write_pdf(tree, dest, title=title, author=author, language=LANGUAGE)
             else:
                 write_docx(without_pictures(tree), dest, title=title, author=author, language=LANGUAGE)
-        written = {}
-        for fmt in formats:
-            os.replace(staging / f"{stem}.{fmt}", out_dir / f"{stem}.{fmt}")
-            written[fmt] = out_dir / f"{stem}.{fmt}"
-        return written
+        # The set is complete: from the moment this rename is done, it is the one that will be in
+        # out_dir, whatever happens next (a kill between the moves below is finished by the next run).
+        _finish_set(out_dir, stem)
+        ready = out_dir / f".{stem}.ready"
+        os.rename(staging, ready)
+        _finish_set(out_dir, stem)
+        return {fmt: out_dir / f"{stem}.{fmt}" for fmt in formats}
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _finish_set(out_dir: Path, stem: str = "*") -> None:
+    """Move a complete set that a killed run left in .<stem>.ready (any stem, by default) into
+    `out_dir`, so the files there are never a mix of two runs once the next run has started."""
+    for ready in sorted(Path(out_dir).glob(f".{stem}.ready")):
+        if not ready.is_dir():
+            continue
+        for path in sorted(ready.iterdir()):
+            os.replace(path, Path(out_dir) / path.name)
+        shutil.rmtree(ready, ignore_errors=True)
 
 
 def without_pictures(tree: ET.Element) -> ET.Element:

@@ -90,14 +90,25 @@ def _existing(out_dir: Path) -> tuple[dict[str, Path], dict[str, Path]]:
     return imported, hand_written
 
 
-def _file_names(schools: list[Mapped], out_dir: Path) -> dict[str, Path]:
-    """A file for each new school, named from its name; with its URN added where names would collide."""
-    bases = Counter(slug_for(m.name) for m in schools)
-    used = {p.stem for p in out_dir.glob("*.yml")} if out_dir.is_dir() else set()
+def _file_names(schools: list[Mapped], out_dir: Path, messages: list[str] | None = None) -> dict[str, Path]:
+    """A file for each new school, named from its name; with its URN added where names would collide
+    (with each other or with a file already there), and each such name reported in `messages`."""
+    bases = Counter(slug_for(m.name) or "school" for m in schools)
+    taken = {p.name for p in out_dir.iterdir()} if out_dir.is_dir() else set()
     names = {}
     for m in schools:
         base = slug_for(m.name) or "school"
-        stem = base if bases[base] == 1 and base not in used else f"{base}-{m.urn}"
+        stem = base
+        if bases[base] > 1 or f"{stem}.yml" in taken:
+            stem, extra = f"{base}-{m.urn}", 1
+            while f"{stem}.yml" in taken:  # the URN-named file is taken too: count on
+                extra += 1
+                stem = f"{base}-{m.urn}-{extra}"
+            if messages is not None:
+                why = "another school in the register" if bases[base] > 1 else "a file already in the folder"
+                messages.append(f"{stem}.yml: {m.name} ({m.urn}) would share the file name {base}.yml with {why}, "
+                                "so its URN was added to the name.")
+        taken.add(f"{stem}.yml")
         names[m.urn] = out_dir / f"{stem}.yml"
     return names
 
@@ -167,7 +178,8 @@ def _lines(numbers: list[int]) -> str:
 
 def _plan_files(schools: list[Mapped], out_dir: Path, today: str, summary: Summary) -> None:
     imported, hand_written = _existing(out_dir)
-    names = _file_names([m for m in schools if m.urn not in imported and m.urn not in hand_written], out_dir)
+    names = _file_names([m for m in schools if m.urn not in imported and m.urn not in hand_written], out_dir,
+                        summary.messages)
     for m in schools:
         if m.urn in hand_written:
             summary.skipped["hand-written"] += 1

@@ -10,7 +10,7 @@ from typing import Any, Iterable
 from cohesion_guide.inputs import review
 from cohesion_guide.inputs.profiles import PHASE_GROUPS, PHASE_LABELS, SLUG
 from cohesion_guide.inputs.schemas import schema
-from cohesion_guide.inputs.validation import InvalidFile, Loaded, Problem, check, parse_yaml
+from cohesion_guide.inputs.validation import MAX_FILE_BYTES, InvalidFile, Loaded, Problem, check, parse_yaml
 
 # What each value in the front matter is called on the site. The keys are the schema's enums
 # (tests/test_case_studies.py checks they agree); the order is the order pages list them in.
@@ -78,13 +78,31 @@ class CaseStudy:
                 "phase": self.phases, "setting": (self.setting,)}[facet]
 
 
+# Names taken by the case studies' own pages (the index and the filter pages' folders).
+RESERVED = frozenset({"index", "strand", "dimension", "phase", "setting"})
+
+
+def taken_names(folder: Path) -> set[str]:
+    """Names a case study cannot have: the section's own pages, and the guide's pages beside them in
+    docs/case-studies/ (a case study named adding.md would replace the guide's adding.md)."""
+    guide = Path(folder).parent / "docs" / "case-studies"
+    found = {p.stem if p.suffix == ".md" else p.name for p in guide.iterdir()} if guide.is_dir() else set()
+    return set(RESERVED) | found
+
+
 def load_case_studies(folder: Path | str) -> list[CaseStudy]:
     """Every case study in `folder`, sorted by slug; raises one InvalidFile listing every problem in every file."""
     folder = Path(folder)
     studies: list[CaseStudy] = []
     problems: list[Problem] = []
+    taken = taken_names(folder)
     for path in sorted(folder.glob("*.md")):
         if path.name in SKIPPED:
+            continue
+        if path.stem in taken:
+            problems.append(Problem(f"{folder.name}/{path.name}", 1, "(the file name)",
+                                    f"'{path.name}' is the name of one of the guide's own pages, which this case study "
+                                    f"would replace; allowed: any other name, for example '{path.stem}-case-study.md'"))
             continue
         try:
             studies.append(load_case_study(path, display_name=f"{folder.name}/{path.name}"))
@@ -98,6 +116,12 @@ def load_case_studies(folder: Path | str) -> list[CaseStudy]:
 def load_case_study(path: Path, display_name: str | None = None) -> CaseStudy:
     """One case study file, checked; raises InvalidFile naming the line and field of each problem."""
     name = display_name or path.name
+    if not path.is_file():
+        raise InvalidFile([Problem(name, 1, "(the whole file)", "is not a file (a folder, or a link to nothing); "
+                                   "allowed here: case study files only. Move it elsewhere or rename it")])
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise InvalidFile([Problem(name, 1, "(the whole file)", f"is {path.stat().st_size:,} bytes; allowed: at most "
+                                   f"{MAX_FILE_BYTES:,} bytes. Shorten it, or link to a longer write-up")])
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as err:

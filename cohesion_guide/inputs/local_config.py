@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from cohesion_guide.inputs.schemas import schema
-from cohesion_guide.inputs.validation import InvalidFile, Problem, load_yaml, validate
+from cohesion_guide.inputs.validation import InvalidFile, Loaded, Problem, check, field_name, load_yaml
 
 WHITE = "#ffffff"
 MINIMUM_CONTRAST = 4.5  # WCAG 2.2 AA for normal text: the header's white text sits on the brand colour
@@ -23,7 +23,11 @@ def load_local(project_dir: Path, *, required: bool = True) -> dict[str, Any]:
     if not required and not (Path(project_dir) / "local.yml").exists():
         return {"authority": dict(NO_AUTHORITY["authority"]), "contacts": []}
     loaded = load_yaml(Path(project_dir) / "local.yml", display_name="local.yml")
-    validate(loaded, schema("local"))
+    problems = check(loaded, schema("local"))
+    if not problems:
+        problems = _address_problems(loaded, Path(project_dir))
+    if problems:
+        raise InvalidFile(problems)
     colour = loaded.data["authority"].get("brand_colour")
     if colour and contrast(colour, WHITE) < MINIMUM_CONTRAST:
         path = ("authority", "brand_colour")
@@ -33,6 +37,41 @@ def load_local(project_dir: Path, *, required: bool = True) -> dict[str, Any]:
             f"WCAG 2.2 AA needs at least {MINIMUM_CONTRAST}:1. Choose a darker colour, or remove the line to use the default.",
         )])
     return loaded.data
+
+
+# A web address that is safe wherever the site prints it (in a link, an attribute or the footer):
+# https, a host name, then only the characters an address needs (no quotes, spaces or angle brackets).
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+WEB_ADDRESS = re.compile(rf"https://{_LABEL}(?:\.{_LABEL})*(?::[0-9]{{1,5}})?(?:[/?#][A-Za-z0-9\-._~%!$&*+,;=:@/?#]*)?")
+URL_FIELDS = (("authority", "website"), ("site_url",), ("repo_url",))
+URL_LISTS = ("contacts", "links")
+LOGO = re.compile(r"(?:[A-Za-z0-9_-][A-Za-z0-9_.-]*/)*[A-Za-z0-9_-][A-Za-z0-9_.-]*\.(?:svg|png)")
+
+
+def _address_problems(loaded: Loaded, project_dir: Path) -> list[Problem]:
+    """Web addresses are https with a host; the logo is a file inside docs/. Nothing loads from elsewhere."""
+    data = loaded.data
+    places: list[tuple] = [path for path in URL_FIELDS if _get(data, path) is not None]
+    places += [(key, i, "url") for key in URL_LISTS for i, item in enumerate(data.get(key) or []) if "url" in item]
+    problems = []
+    for path in places:
+        value = _get(data, path)
+        if not WEB_ADDRESS.fullmatch(value):
+            problems.append(Problem(loaded.file, loaded.line_of(path), field_name(path),
+                                    f"found '{value}'; allowed: a web address starting with https:// and a host name, "
+                                    "for example https://www.example.gov.uk/schools, without spaces, quotes or angle brackets"))
+    logo = data["authority"].get("logo")
+    if logo is not None and not (LOGO.fullmatch(logo) and ".." not in logo.split("/") and (project_dir / "docs" / logo).is_file()):
+        problems.append(Problem(loaded.file, loaded.line_of(("authority", "logo")), "authority.logo",
+                                f"found '{logo}'; allowed: the path of an .svg or .png file inside docs/, for example "
+                                "images/logo.svg (the logo is published with the site, never loaded from elsewhere)"))
+    return problems
+
+
+def _get(data: Any, path: tuple) -> Any:
+    for part in path:
+        data = data[part] if isinstance(data, list) else (data or {}).get(part)
+    return data
 
 
 def _luminance(colour: str) -> float:

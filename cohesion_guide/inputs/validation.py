@@ -2,7 +2,11 @@
 from __future__ import annotations
 
 import difflib
+import math
+import re
+import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -22,6 +26,46 @@ _StringDates.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+# Limits on what a file may hold: far beyond any real profile, audit, case study or local.yml, and
+# each well inside what every step of the build handles.
+MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 20  # groups and lists inside each other
+MAX_TEXT = 20_000  # characters in one value
+MAX_NUMBER = 10**12  # a number's size, either side of zero
+MAX_DIGITS = 40  # characters in a number as written (a longer one cannot be read back exactly)
+FIRST_YEAR, LAST_YEAR = 1900, 2199  # dates; a review date is a few years after the last of them
+
+_NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+# Tab, line feed and carriage return are ordinary text; every other control character is not.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def unusable_character(text: str) -> str | None:
+    """A description of the first character in `text` that nothing can show or store (a control
+    character, a noncharacter or a lone surrogate), or None when every character is usable."""
+    for character in text:
+        code = ord(character)
+        if _CONTROL.match(character):
+            what = "a control character"
+        elif 0xD800 <= code <= 0xDFFF:
+            what = "half of a character (a lone surrogate)"
+        elif 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE:
+            what = "a noncharacter"
+        else:
+            continue
+        name = unicodedata.name(character, "")
+        return f"{what}, U+{code:04X}{f' ({name})' if name else ''}"
+    return None
+
+
+def _character_problem(text: str) -> str | None:
+    what = unusable_character(text)
+    if what is None:
+        return None
+    return (f"contains {what}, which no document can show; remove it or type it again. "
+            "Allowed: text in any language and script, with punctuation, symbols and emoji")
 
 
 @dataclass
@@ -54,17 +98,32 @@ def load_yaml(path: Path | str, display_name: str | None = None) -> Loaded:
     path = Path(path)
     name = display_name or str(path)
     try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0
+    if size > MAX_FILE_BYTES:
+        raise InvalidFile([Problem(name, 1, "(the whole file)", f"is {size:,} bytes; allowed: at most {MAX_FILE_BYTES:,} "
+                                   "bytes. Check that it is the right file, or split it")])
+    try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as err:
         raise InvalidFile([Problem(name, 1, "(the whole file)", f"is not saved as UTF-8 text ({err.reason}); save it as UTF-8 and try again")]) from None
     return parse_yaml(text, name)
 
 
+def _not_a_file(path: Path) -> str:
+    if path.is_dir():
+        return "is a folder, not a file; allowed here: files only. Move the folder elsewhere or rename it so it does not end in .yml"
+    if path.is_symlink():
+        return "is a link to a file that does not exist; allowed here: files only. Remove the link, or point it at the file"
+    return "does not exist; check the name and the folder"
+
+
 def load_checked(path: Path, shown: str, problems: list[Problem], check_loaded) -> Loaded:
     """Read one file and check it with `check_loaded(loaded) -> list[Problem]`; raise InvalidFile with
     every problem at once: those given (e.g. about its name), a missing file, bad YAML, its content."""
     if not Path(path).is_file():
-        raise InvalidFile(problems + [Problem(shown, 1, "(the whole file)", "does not exist; check the name and the folder")])
+        raise InvalidFile(problems + [Problem(shown, 1, "(the whole file)", _not_a_file(Path(path)))])
     try:
         loaded = load_yaml(path, shown)
     except InvalidFile as err:
@@ -75,8 +134,54 @@ def load_checked(path: Path, shown: str, problems: list[Problem], check_loaded) 
     return loaded
 
 
+def _refused_structure(text: str, name: str) -> list[Problem]:
+    """What must be refused before the file is built into data: aliases (a few lines of them can
+    stand for gigabytes), nesting too deep, and numbers too long to read."""
+    problems: list[Problem] = []
+    frames: list[list] = []  # per open group: ["map", key, next is a key] or ["seq", position]
+
+    def place() -> Path_:
+        return tuple(frame[1] for frame in frames)
+
+    def done() -> None:  # a whole value has been read: the next node is a key, or the next item
+        if frames and frames[-1][0] == "map":
+            frames[-1][2] = True
+        elif frames:
+            frames[-1][1] += 1
+
+    for event in yaml.parse(text, Loader=_StringDates):
+        line = event.start_mark.line + 1
+        is_key = bool(frames) and frames[-1][0] == "map" and frames[-1][2]
+        if isinstance(event, yaml.AliasEvent):
+            return [Problem(name, line, field_name(place()), f"uses '*{event.anchor}' to repeat another part of the file; "
+                            "allowed: each value written out in full. Copy the part in place of the '*' name")]
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            if is_key:
+                frames[-1][1], frames[-1][2] = "(a group used as a name)", False
+            if len(frames) >= MAX_DEPTH:
+                return [Problem(name, line, field_name(place()), f"has groups or lists nested more than {MAX_DEPTH} deep; "
+                                "allowed: the fields the file's description lists, at their own indentation")]
+            frames.append(["map", None, True] if isinstance(event, yaml.MappingStartEvent) else ["seq", 0])
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            frames.pop()
+            done()
+        elif isinstance(event, yaml.ScalarEvent):
+            if is_key:
+                frames[-1][1], frames[-1][2] = event.value, False
+                continue
+            if event.implicit[0] and len(event.value) > MAX_DIGITS \
+                    and yaml.resolver.Resolver.resolve(_StringDates, yaml.ScalarNode, event.value, (True, False)) in _NUMBER_TAGS:
+                problems.append(Problem(name, line, field_name(place()), f"has a number {len(event.value):,} characters long; "
+                                        f"allowed: numbers of at most {MAX_DIGITS} characters"))
+            done()
+    return problems
+
+
 def parse_yaml(text: str, name: str) -> Loaded:
     try:
+        refused = _refused_structure(text, name)
+        if refused:
+            raise InvalidFile(refused)
         node = yaml.compose(text, Loader=_StringDates)
         data = yaml.load(text, Loader=_StringDates)
     except yaml.YAMLError as err:
@@ -92,12 +197,38 @@ def parse_yaml(text: str, name: str) -> Loaded:
     return Loaded(name, data, lines, problems)
 
 
+def _scalar_problems(node: yaml.ScalarNode, path: Path_, problems: list[Problem], name: str) -> None:
+    """A value that validates must build: no unusable characters, no endless text, finite numbers."""
+    line = node.start_mark.line + 1
+    where = field_name(path)
+    message = _character_problem(node.value)
+    if message:
+        problems.append(Problem(name, line, where, message))
+    if len(node.value) > MAX_TEXT:
+        problems.append(Problem(name, line, where, f"is {len(node.value):,} characters long; allowed: at most {MAX_TEXT:,}"))
+    if node.tag in _NUMBER_TAGS:
+        try:
+            number = yaml.load(node.value, Loader=_StringDates) if len(node.value) <= MAX_DIGITS else None
+        except (yaml.YAMLError, ValueError):
+            number = None
+        if isinstance(number, float) and not math.isfinite(number):
+            problems.append(Problem(name, line, where, f"found '{node.value}', which is not a figure; allowed: a number such as 12 or 4.5"))
+        elif isinstance(number, (int, float)) and abs(number) > MAX_NUMBER:
+            problems.append(Problem(name, line, where, f"found {node.value}, which is too large; allowed: numbers from "
+                                    f"-{MAX_NUMBER:,} to {MAX_NUMBER:,}"))
+
+
 def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], problems: list[Problem], name: str) -> None:
     lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.ScalarNode):
+        _scalar_problems(node, path, problems, name)
     if isinstance(node, yaml.MappingNode):
         seen: set[Any] = set()
         for key_node, value_node in node.value:
             key = key_node.value
+            message = _character_problem(str(key))
+            if message:
+                problems.append(Problem(name, key_node.start_mark.line + 1, field_name(path + (key,)), f"(the field's name) {message}"))
             if key in seen:
                 problems.append(Problem(name, key_node.start_mark.line + 1, field_name(path + (key,)), "appears twice; keep one of them"))
             seen.add(key)
@@ -108,9 +239,33 @@ def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], problems: list[
             _walk(item, path + (index,), lines, problems, name)
 
 
+_FORMATS = jsonschema.FormatChecker()
+
+
+@_FORMATS.checks("date")
+def _is_date(value: Any) -> bool:
+    """A date as YYYY-MM-DD from FIRST_YEAR to LAST_YEAR: any later and a review date cannot be worked out."""
+    if not isinstance(value, str):
+        return True
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return False
+    try:
+        return FIRST_YEAR <= date.fromisoformat(value).year <= LAST_YEAR
+    except ValueError:
+        return False
+
+
+def _is_date_shaped(value: Any) -> bool:
+    """A real date as YYYY-MM-DD, whatever its year."""
+    try:
+        return isinstance(value, str) and bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)) and bool(date.fromisoformat(value))
+    except ValueError:
+        return False
+
+
 def check(loaded: Loaded, schema: dict) -> list[Problem]:
     """Every way `loaded.data` breaks `schema`, each as a Problem with its line."""
-    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    validator = jsonschema.Draft202012Validator(schema, format_checker=_FORMATS)
     problems: list[Problem] = list(loaded.problems)
     for error in validator.iter_errors(loaded.data):
         problems.extend(_describe(error, loaded))
@@ -203,8 +358,11 @@ def _describe(error: jsonschema.ValidationError, loaded: Loaded) -> list[Problem
     if kind == "enum":
         return [problem(f"found {found}; allowed: {_allowed(schema)}.{_suggest(error.instance, error.validator_value)}")]
     if kind in {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "type", "pattern", "format", "minLength", "maxLength"}:
+        if kind == "format" and error.validator_value == "date" and _is_date_shaped(error.instance):
+            return [problem(f"found {found}; allowed: a date from {FIRST_YEAR} to {LAST_YEAR}")]
         if kind == "format" and not schema.get("x-allowed") and error.validator_value == "date":
-            return [problem(f"found {found}; allowed: a date written as YYYY-MM-DD, for example 2026-09-01")]
+            return [problem(f"found {found}; allowed: a date from {FIRST_YEAR} to {LAST_YEAR} written as YYYY-MM-DD, "
+                            "for example 2026-09-01")]
         if kind == "maxLength":
             return [problem(f"is {len(error.instance)} characters long; allowed: at most {error.validator_value}")]
         if kind == "minLength" and error.validator_value == 1:

@@ -10,10 +10,13 @@ for the pool (DocumentWork.finish) only before MkDocs copies the files into the 
 """
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import logging
 import multiprocessing
 import os
 import re
+import signal
 from collections.abc import Iterable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -31,6 +34,7 @@ from cohesion_guide.export.document_set import (
     key_paths,
     write_formats,
 )
+from cohesion_guide.files import clean_stale
 from cohesion_guide.site.generated import SiteContext
 from cohesion_guide.inputs.profiles import Profile
 from cohesion_guide.documents.policy import file_size
@@ -79,6 +83,21 @@ def _make(job: _Job) -> None:
                    lambda staging: write_formats(job.document, staging, SITE_FORMATS))
 
 
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def die_with_parent(parent: int) -> None:
+    """In a worker: be killed when the build that started it ends, even by kill -9 (Linux); elsewhere
+    a worker finishes its document and then finds its parent gone."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the build ended before the signal was asked for
+        os._exit(1)
+
+
 def cores() -> int:
     """The cores this process may use (a container may allow fewer than the machine has)."""
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
@@ -113,7 +132,8 @@ class DocumentWork:
 
     def _pool(self) -> Executor:
         if self._executor is None:
-            self._executor = ProcessPoolExecutor(max_workers=cores(), mp_context=multiprocessing.get_context("spawn"))
+            self._executor = ProcessPoolExecutor(max_workers=cores(), mp_context=multiprocessing.get_context("spawn"),
+                                                 initializer=die_with_parent, initargs=(os.getpid(),))
         return self._executor
 
     def map(self, fn, items: list, *, chunksize: int = 1) -> list:
@@ -174,6 +194,10 @@ def start(context: SiteContext, *, policy: bool = True, self_evaluation: bool = 
     schools_dir = project / "schools"
     if not schools_dir.is_dir():
         return SchoolSet([], {"policy": 0, "self_evaluation": 0}, DocumentWork())
+    # A build killed earlier may have left half-made document sets: they go before anything is made.
+    for cache in (policies.CACHE, self_evaluations.CACHE):
+        if (project / cache).is_dir():
+            clean_stale(folder for folder in (project / cache).iterdir() if folder.is_dir())
     checked = CheckedFiles(project)
     work = DocumentWork()  # one pool for the whole build: checking the profiles, then the documents
     try:

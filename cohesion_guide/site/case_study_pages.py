@@ -153,7 +153,9 @@ def study_page(study: CaseStudy, today: date) -> str:
     meta = {"title": study.title, "description": study.summary,
             "last_reviewed": study.last_reviewed, "review_due": study.review_due,
             # site_hooks sets page.meta.review for the guide's own pages only; overrides/main.html shows it.
-            "review": review.status({"last_reviewed": study.last_reviewed, "review_due": study.review_due}, today)}
+            "review": review.status({"last_reviewed": study.last_reviewed, "review_due": study.review_due}, today),
+            # macros/hooks.py cuts the page's HTML down to sanitise.TAGS: the body is the author's own HTML
+            "case_study": True}
     related = [f"- Strand: [{escape_markdown(STRANDS[s])}]({link(uri, STRANDS_PAGE + '#' + STRAND_ANCHORS[s])})\n" for s in study.strands]
     related += [f"- Dimension: [{escape_markdown(DIMENSIONS[d])}]({link(uri, DIMENSIONS_PAGE + '#' + DIMENSION_ANCHORS[d])})\n" for d in study.dimensions]
     return "".join([

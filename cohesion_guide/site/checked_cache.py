@@ -78,6 +78,10 @@ class CheckedFiles:
         found: list[Profile] = []
         missing: list[Path] = []
         for path in profile_paths(schools_dir):
+            if not path.is_file():  # a folder or a broken link named *.yml: the loader says so plainly
+                missing.append(path)
+                self._profiles[path.name] = {"key": ""}
+                continue
             key = _digest(path.name.encode(), path.read_bytes())
             old = self._old_profiles.get(path.name)
             if old and old["key"] == key:
@@ -105,7 +109,7 @@ class CheckedFiles:
         folder's own checks, such as an audit that matches no school, need every name at once)."""
         audits_dir = Path(audits_dir)
         files = sorted([*audits_dir.glob("*.yml"), *audits_dir.glob("*.yaml")]) if audits_dir.is_dir() else []
-        key = _digest(json.dumps(sorted(slugs)).encode(), *(p.name.encode() + b"\0" + p.read_bytes() for p in files))
+        key = _digest(json.dumps(sorted(slugs)).encode(), *(p.name.encode() + b"\0" + (p.read_bytes() if p.is_file() else b"\0not a file") for p in files))
         if self._old_audits.get("key") == key:
             self._audits = self._old_audits
             kept = self._old_audits["audits"]

@@ -1,11 +1,13 @@
 """Outputs appear whole or not at all: a failure leaves no partial file and the previous one as it was."""
 from __future__ import annotations
 
+import errno
 import os
 import stat
 
 import pytest
 
+from cohesion_guide import files
 from cohesion_guide.files import EmptyOutput, atomic_dir, atomic_path
 
 
@@ -138,6 +140,8 @@ def test_a_failed_swap_puts_the_previous_folder_back(tmp_path, monkeypatch):
         return real_rename(src, dst)
 
     monkeypatch.setattr(os, "rename", rename)
+    # where the folders cannot be exchanged in one step (files.exchange), the swap is two renames
+    monkeypatch.setattr(files, "exchange", lambda *a: (_ for _ in ()).throw(OSError(errno.ENOSYS, "no renameat2")))
     with pytest.raises(OSError, match="disk full"):
         with atomic_dir(dest) as tmp:
             (tmp / "policy.pdf").write_text("new")
