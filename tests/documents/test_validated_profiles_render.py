@@ -1,6 +1,6 @@
 """A property: any profile, local.yml, audit or case study that validation accepts renders in every
-format (issue 15). Text in any
-script, with the characters that are refused mixed in; figures including NaN, infinity and huge ones."""
+format (issue 15): text in any script, private-use and unassigned characters, markup-like text, and
+any figure the schema allows. test_the_property_meets_refused_input shows the filter is real."""
 from __future__ import annotations
 
 import math
