@@ -181,7 +181,10 @@ def load_audits(audits_dir: Path, slugs: list[str]) -> dict[str, Audit]:
     if audits_dir.is_dir():
         for path in sorted([*audits_dir.glob("*.yml"), *audits_dir.glob("*.yaml")]):
             shown = f"audits/{path.name}"
-            if path.suffix != ".yml":
+            if not path.is_file():
+                problems.append(Problem(shown, 1, "(the whole file)", "is a folder, or a link to a file that does not "
+                                        "exist; allowed here: audit files only. Move it elsewhere or rename it"))
+            elif path.suffix != ".yml":
                 problems.append(Problem(shown, 1, "(the file name)", f"ends in {path.suffix}, so it is not read: "
                                         f"rename it to {path.stem}.yml, like the school's profile"))
             elif path.stem not in slugs:

@@ -1,5 +1,6 @@
-"""A property: any profile that `validate` accepts renders in every format (issue 15). Text in any
-script, with the characters that are refused mixed in; figures including NaN, infinity and huge ones."""
+"""A property: any profile, local.yml, audit or case study that validation accepts renders in every
+format (issue 15): text in any script, private-use and unassigned characters, markup-like text, and
+any figure the schema allows. test_the_property_meets_refused_input shows the filter is real."""
 from __future__ import annotations
 
 import math
@@ -109,3 +110,63 @@ def test_a_validated_local_yml_renders_in_every_format(local_data):
             assume(False)
         profile = _validated({}, folder)
         _renders(profile, local, folder, ("md", "html", "docx", "pdf"))
+
+
+AUDIT_BASE = yaml.safe_load((ROOT / "audits" / "riverside-primary.yml").read_text(encoding="utf-8"))
+AUDIT_CHANGES = st.fixed_dictionaries({
+    "completed_by": TEXT,
+    "texts": st.lists(st.tuples(st.sampled_from(sorted(AUDIT_BASE["practices"])), st.sampled_from(["where", "next_step"]), TEXT),
+                      max_size=4),
+})
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(AUDIT_CHANGES)
+def test_a_validated_audit_renders_in_every_format(local, changes):
+    """An audit's text reaches the school's self-evaluation pack: any audit that validates renders."""
+    from cohesion_guide.documents.self_evaluation import pack_document
+    from cohesion_guide.export.document_set import write_formats
+    from cohesion_guide.inputs.audit import load_audit
+
+    data = {**AUDIT_BASE, "completed_by": changes["completed_by"],
+            "practices": {k: dict(v) for k, v in AUDIT_BASE["practices"].items()}}
+    for practice, key, value in changes["texts"]:
+        data["practices"][practice][key] = value
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        (folder / "test-school-audit").mkdir()
+        path = folder / "test-school-audit" / "test-school.yml"
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        try:
+            audit = load_audit(path)
+        except InvalidFile:
+            assume(False)
+        profile = _validated({}, folder)
+        written = write_formats(pack_document(profile, audit, local), folder / "out", ("md", "html", "docx", "pdf"))
+        assert all(p.stat().st_size > 0 for p in written.values())
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(TEXT, TEXT)
+def test_a_validated_case_study_renders_in_every_format(local, title, summary):
+    """A case study's title and summary reach the policies that suggest it: any that validates renders."""
+    from cohesion_guide.inputs.case_studies import load_case_studies, suggestions
+
+    source = (ROOT / "case_studies" / "new-arrivals-welcome.md").read_text(encoding="utf-8")
+    front, body = source.split("\n---\n", 1)
+    front = yaml.safe_load(front.removeprefix("---\n"))
+    front.update(title=title, summary=summary)
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        (folder / "case_studies").mkdir()
+        (folder / "case_studies" / "a-study.md").write_text(
+            "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n" + body, encoding="utf-8")
+        try:
+            load_case_studies(folder / "case_studies")
+        except InvalidFile:
+            assume(False)
+        profile = _validated({}, folder)
+        studies = suggestions(profile, folder, local)
+        assert [s["title"] for s in studies] == [title]
+        written = write_school_documents(profile, local, folder / "out", ("md", "html", "docx", "pdf"), case_studies=studies)
+        assert all(p.stat().st_size > 0 for p in written.values())

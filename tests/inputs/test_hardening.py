@@ -116,3 +116,12 @@ def test_a_case_study_too_large_or_not_a_file_is_a_plain_problem(tmp_path):
     messages = {p.file: p.message for p in err.value.problems}
     assert "allowed: at most" in messages["case_studies/huge.md"]
     assert "is not a file" in messages["case_studies/folder.md"]
+
+
+def test_a_folder_named_like_an_audit_is_a_plain_problem(tmp_path):
+    from cohesion_guide.inputs.audit import load_audits
+
+    (tmp_path / "riverside.yml").mkdir()
+    with pytest.raises(InvalidFile) as err:
+        load_audits(tmp_path, ["riverside"])
+    assert [(p.file, p.field) for p in err.value.problems] == [("audits/riverside.yml", "(the whole file)")]
