@@ -2,6 +2,7 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+PYODIDE := node_modules/pyodide/.installed
 export NO_MKDOCS_2_WARNING := 1
 
 # Debian packages: fonts that cover Welsh, Polish, Urdu and emoji for the PDFs (Typst uses the
@@ -11,12 +12,12 @@ TEST_PACKAGES := chromium
 
 .PHONY: serve site test bench clean system-documents system-test
 
-serve: $(VENV)/.installed system-documents
+serve: $(VENV)/.installed $(PYODIDE) system-documents
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 # Build into a temporary folder and swap it in only when the build succeeded,
 # so a failed build leaves the previous site exactly as it was.
-site: $(VENV)/.installed system-documents
+site: $(VENV)/.installed $(PYODIDE) system-documents
 	rm -rf .site.new
 	$(BIN)/mkdocs build --strict --site-dir .site.new
 	rm -rf .site.old
@@ -24,12 +25,12 @@ site: $(VENV)/.installed system-documents
 	mv .site.new site
 	rm -rf .site.old
 
-test: $(VENV)/.installed-test system-documents system-test
+test: $(VENV)/.installed-test $(PYODIDE) system-documents system-test
 	$(BIN)/python -m pytest
 
 # `make bench SCHOOLS=50` for a quicker run; the targets in issue 7 are for 600.
 SCHOOLS ?= 600
-bench: $(VENV)/.installed-test system-documents
+bench: $(VENV)/.installed-test $(PYODIDE) system-documents system-test
 	$(BIN)/python -m tests.bench --schools $(SCHOOLS)
 
 $(VENV)/.installed: pyproject.toml
@@ -40,6 +41,14 @@ $(VENV)/.installed: pyproject.toml
 
 $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+# Pyodide (Python for the browser), pinned in package-lock.json: the policy builder runs the guide's
+# own Python in the reader's browser, and the site serves Pyodide itself (no CDN).
+$(PYODIDE): package.json package-lock.json
+	@command -v npm >/dev/null || { if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \
+	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq nodejs npm >/dev/null; }
+	npm ci --ignore-scripts --no-audit --no-fund --silent
 	touch $@
 
 # Installs only what is missing, with apt-get (as root, or through sudo).
@@ -60,4 +69,4 @@ system-test:
 	$(call apt_install,$(TEST_PACKAGES))
 
 clean:
-	rm -rf site .site.new .site.old .cache $(VENV) .pytest_cache
+	rm -rf site .site.new .site.old .cache $(VENV) .pytest_cache node_modules

@@ -10,7 +10,7 @@ import docx
 import pypdf
 import pytest
 
-from macros import documents, school_documents
+from macros import export_pdf, school_documents
 from macros.cli import main
 from tests.test_render import SECTIONS
 from tests.test_tailoring import make_profile
@@ -106,7 +106,7 @@ def test_a_failure_part_way_leaves_the_folder_as_it_was(profile, tmp_path, monke
     def broken_pdf(*args, **kwargs):
         raise OSError("the disk is full")
 
-    monkeypatch.setattr(documents, "write_pdf", broken_pdf)
+    monkeypatch.setattr(export_pdf, "write_pdf", broken_pdf)
     with pytest.raises(OSError):
         school_documents.write_school_documents(profile, {"authority": {"name": "X"}, "contacts": []}, out)
     assert [p.name for p in out.iterdir()] == ["oakfield-policy.md"]
