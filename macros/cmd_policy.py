@@ -6,11 +6,7 @@ import sys
 from pathlib import Path
 
 from macros import PROJECT_ROOT
-from macros.case_studies import suggestions
-from macros.local_config import load_local
-from macros.profiles import load_profile
-from macros.school_documents import (FORMAT_NAMES, FORMATS, UnknownFormat, checked_formats, size_text, templates_for,
-                                     write_school_documents)
+from macros.school_documents import FORMAT_NAMES, FORMATS, UnknownFormat, checked_formats, size_text, write_policy
 from macros.validation import InvalidFile
 
 EXAMPLES = """examples:
@@ -81,15 +77,11 @@ def run(args: argparse.Namespace) -> int:
         return 2
     formats, project = chosen
     try:
-        local = load_local(project)
-        profile = load_profile(args.profile)
-        studies = suggestions(profile, project, local)
+        written = write_policy(args.profile, project, args.output, formats)
     except InvalidFile as err:
         print(err.report(), file=sys.stderr)
         print("Fix each line above, then run cohesion policy again.", file=sys.stderr)
         return 2
-    written = write_school_documents(profile, local, args.output, formats, templates_dir=templates_for(project),
-                                     case_studies=studies)
     for fmt, path in written.items():
         print(f"{path}  ({FORMAT_NAMES[fmt]}, {size_text(path.stat().st_size)})")
     return 0

@@ -81,12 +81,18 @@ def _field(key: str, part: dict, value: Any, required: bool, depth: int, comment
             for index, (child, child_value) in enumerate(entry.items()):
                 lines += _field(child, item["properties"][child], child_value, child in item.get("required", []),
                                 depth + 2, commented, root, describe=number == 0, dash=index == 0)
-    elif isinstance(value, str) and "\n" in value:
+    elif isinstance(value, str) and "\n" in value and _block_safe(value):
         lines.append(f"{head}{key}: |")
         lines += [f"{indent}{mark}  {line}".rstrip() for line in value.rstrip("\n").split("\n")]
     else:
         lines.append(f"{head}{key}: {scalar(value)}")
     return lines
+
+
+def _block_safe(text: str) -> bool:
+    """Lines a YAML block (`key: |`) reads back exactly; anything else is written as one quoted line."""
+    return (text.endswith("\n") and not text.endswith("\n\n") and text[:1] not in (" ", "\t", "\n")
+            and all(line.replace("\t", " ").isprintable() and line == line.rstrip() for line in text.split("\n")))
 
 
 def _hidden(part: dict, value: dict) -> set[str]:

@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from macros import profile_reference, review, schools_section
+from macros import builder_pages, profile_reference, review, schools_section
 from macros.case_study_pages import case_study_pages
 from macros.export_pdf import PdfError
 from macros.generated import GeneratedFile, GeneratedPage, SiteContext
@@ -19,7 +19,7 @@ from macros.validation import InvalidFile
 
 # Each source adds pages or files made from the project's data (schools/, case_studies/, ...).
 # Add a source here; nothing else in this file needs to change.
-PAGE_SOURCES: list = [case_study_pages, profile_reference.pages, schools_section.pages]
+PAGE_SOURCES: list = [case_study_pages, profile_reference.pages, schools_section.pages, builder_pages.pages]
 
 # Overdue reviews are reported on a logger of our own, so that `mkdocs build --strict` does not
 # count them: a fork chooses to fail on them with local.yml `reviews.overdue_fails_build`.

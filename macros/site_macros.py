@@ -4,6 +4,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
+from macros.builder_pages import builder_html
 from macros.case_study_pages import case_studies_for as case_study_list
 from macros.school_pages import model_policy_markdown
 
@@ -45,6 +46,11 @@ def define_env(env):
     def model_policy() -> str:
         """The policy written for the fictional model school, under this page's own heading."""
         return model_policy_markdown(Path(env.conf["config_file_path"]).resolve().parent, local)
+
+    @env.macro
+    def policy_builder() -> str:
+        """The policy builder: its questions, and what to do without JavaScript (builder_pages)."""
+        return builder_html(Path(env.conf["config_file_path"]).resolve().parent)
 
     @env.macro
     def authority_services() -> str:
