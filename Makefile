@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 DOCUMENT_PACKAGES := fonts-liberation fonts-dejavu-core fonts-noto-core fonts-noto-color-emoji
 TEST_PACKAGES := chromium
 
-.PHONY: serve site test bench clean system-documents system-test
+.PHONY: serve site test test-quick lint bench clean system-documents system-test
 
 serve: $(VENV)/.installed $(PYODIDE) system-documents
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
@@ -28,6 +28,13 @@ site: $(VENV)/.installed $(PYODIDE) system-documents
 test: $(VENV)/.installed-test $(PYODIDE) system-documents system-test
 	$(BIN)/python -m pytest
 
+# The quick loop while editing: no full site build, no browser (markers set by the fixtures).
+test-quick: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -q -m "not build and not browser"
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+
 # `make bench SCHOOLS=50` for a quicker run; the targets in issue 7 are for 600.
 SCHOOLS ?= 600
 bench: $(VENV)/.installed-test $(PYODIDE) system-documents system-test
@@ -35,7 +42,7 @@ bench: $(VENV)/.installed-test $(PYODIDE) system-documents system-test
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --upgrade pip "setuptools>=77"
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 

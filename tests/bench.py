@@ -128,9 +128,9 @@ class Build:
 
 def freeze_engine(work: Path) -> None:
     """Build with a copy of the engine taken now. The documents' keys include the engine's code, so
-    an edit to macros/ during a run (by a colleague, in a shared tree) would remake every document."""
+    an edit to cohesion_guide/ during a run (by a colleague, in a shared tree) would remake every document."""
     engine = work / "engine"
-    for part in ("macros", "model_policies"):
+    for part in ("cohesion_guide", "macros", "model_policies"):
         shutil.copytree(ROOT / part, engine / part, ignore=shutil.ignore_patterns("__pycache__"))
     Build.engine = engine
 
@@ -167,16 +167,16 @@ def baseline_project(project: Path, work: Path) -> Path:
 
 def exporter_times(project: Path, schools: int = 6) -> dict[str, float]:
     """Median seconds per file for each exporter, on one core, after one warm-up document."""
-    from macros.audit import audit_for
-    from macros.case_studies import suggestions
-    from macros.export_docx import write_docx
-    from macros.export_html import markdown_to_html
-    from macros.export_pdf import write_pdf
-    from macros.local_config import load_local
-    from macros.profiles import load_profile
-    from macros.render import render_policy
-    from macros.school_documents import templates_for
-    from macros.toolkit_documents import render_toolkit
+    from cohesion_guide.documents.policy import templates_for
+    from cohesion_guide.documents.render import render_policy
+    from cohesion_guide.documents.self_evaluation import render_self_evaluation
+    from cohesion_guide.export.docx import write_docx
+    from cohesion_guide.export.html import markdown_to_html
+    from cohesion_guide.export.pdf import write_pdf
+    from cohesion_guide.inputs.audit import audit_for
+    from cohesion_guide.inputs.case_studies import suggestions
+    from cohesion_guide.inputs.local_config import load_local
+    from cohesion_guide.inputs.profiles import load_profile
 
     local = load_local(project)
     templates = templates_for(project)
@@ -186,7 +186,7 @@ def exporter_times(project: Path, schools: int = 6) -> dict[str, float]:
             profile = load_profile(path)
             studies = suggestions(profile, project, local)
             policy = render_policy(profile, local, templates, studies)
-            pack = render_toolkit(profile, audit_for(profile.slug, project / "audits"), local, templates_dir=templates,
+            pack = render_self_evaluation(profile, audit_for(profile.slug, project / "audits"), local, templates_dir=templates,
                                   case_studies=studies)
             for kind, markdown in (("policy", policy), ("self-evaluation pack", pack)):
                 fragment = markdown_to_html(markdown)
@@ -223,7 +223,7 @@ def run(schools: int, work: Path) -> list[tuple[str, str, str]]:
     project = copy_project(work / "project")
     write_schools(project, schools)
     (project / "bench_dump.py").write_text(DUMP_HOOK, encoding="utf-8")
-    (project / "dump.yml").write_text("INHERIT: mkdocs.yml\nhooks:\n  - macros/site_hooks.py\n  - bench_dump.py\n",
+    (project / "dump.yml").write_text("INHERIT: mkdocs.yml\nhooks:\n  - macros/hooks.py\n  - bench_dump.py\n",
                                       encoding="utf-8")
 
     def step(text: str) -> None:

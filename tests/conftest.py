@@ -24,7 +24,7 @@ CHROMIUM_ARGS = [
 PROJECT_PARTS = ["mkdocs.yml", "local.yml", "docs", "overrides", "schools", "audits", "case_studies", "model_policies"]
 
 
-def mkdocs_build(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess:
+def run_mkdocs(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess:
     """Run a strict build of `project` into `site_dir`, returning what it printed."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
@@ -42,14 +42,31 @@ def copy_project(dest: Path) -> Path:
             shutil.copytree(src, dest / part)
         elif src.exists():
             shutil.copy2(src, dest / part)
-    # the hooks file is named by path in mkdocs.yml; point it at the real one
-    (dest / "macros").mkdir(exist_ok=True)
-    shutil.copy2(ROOT / "macros" / "site_hooks.py", dest / "macros" / "site_hooks.py")
+    # the MkDocs glue is named by path in mkdocs.yml
+    shutil.copytree(ROOT / "macros", dest / "macros", ignore=shutil.ignore_patterns("__pycache__"))
     return dest
 
 
+# Markers follow from the fixtures a test uses, so `-m "not build and not browser"` (make
+# test-quick) selects exactly the tests that neither build a site nor start Chromium.
+MARKER_FIXTURES = {"build": "mkdocs_build", "browser": "browser"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        for marker, fixture in MARKER_FIXTURES.items():
+            if fixture in getattr(item, "fixturenames", ()):
+                item.add_marker(marker)
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
+def mkdocs_build():
+    """A strict MkDocs build of a project folder (run_mkdocs); a test that builds asks for this."""
+    return run_mkdocs
+
+
+@pytest.fixture(scope="session")
+def built_site(mkdocs_build, tmp_path_factory) -> Path:
     """The real project, built once with --strict, for every test that reads the output."""
     site = tmp_path_factory.mktemp("site")
     result = mkdocs_build(ROOT, site)

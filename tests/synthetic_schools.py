@@ -7,8 +7,8 @@ from pathlib import Path
 
 import yaml
 
-from macros.audit import STATUSES, practices
-from macros.profiles import slug_for
+from cohesion_guide.inputs.audit import STATUSES, practices
+from cohesion_guide.inputs.profiles import slug_for
 
 # Weights roughly as a county's schools fall: mostly primaries, some secondaries, a few of the rest.
 PHASES = {"primary": 70, "secondary": 12, "nursery": 3, "middle": 2, "all-through": 2, "special": 6, "pru": 2, "16-plus": 3}
@@ -126,7 +126,7 @@ def write_schools(project: Path, count: int, *, seed: int = 7, audit_share: floa
     """Replace a project copy's schools/ and audits/ with `count` synthetic profiles (and audits for
     about `audit_share` of them). Return the profiles' paths. Never point this at the real project."""
     project = Path(project)
-    if (project / "macros" / "cli.py").exists():  # the real project has its code beside its schools
+    if (project / "cohesion_guide").exists():  # the real project has its code beside its schools
         raise ValueError(f"{project} looks like the project itself; write synthetic schools only into a copy")
     rng = random.Random(seed)
     for folder in ("schools", "audits"):

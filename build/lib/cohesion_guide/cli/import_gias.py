@@ -1,0 +1,112 @@
+"""`cohesion import-gias`: make school profiles from a national register (GIAS) extract, and refresh them later."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from cohesion_guide.gias.importer import REASONS, Summary, import_extract
+from cohesion_guide.gias.write import PLACEHOLDERS
+from cohesion_guide.inputs.validation import InvalidFile, Problem
+
+LARGE = 500  # rows; a smaller file is read before a bar would be any use
+
+DESCRIPTION = """\
+Make a profile in the schools folder for each open state-funded school in England in an extract
+from Get Information About Schools (GIAS), the national register of schools. Closed, independent
+and overseas establishments, and ones that are not schools (colleges, children's centres and so
+on), are skipped and counted.
+
+From the register: name, URN, phase, type, religious character, local authority, town, ward,
+urban or rural, pupils on roll, free school meals (%). With --census: pupils' ethnic make-up, English
+as an additional language (%), and free school meals (%) from the school census.
+
+Nothing personal is copied: no head teacher's name, title or phone number.
+
+What the register cannot give is filled in with a placeholder that a person must change, marked
+'# to check:' in the file:
+  pupils.eal_percent           0, unless --census gives it
+{placeholders}
+Values the register gives but that look wrong are marked the same way: a town that is not a
+place (the authority's name is put in), an urban/rural value it does not know (urban is put in),
+a religious character it does not know (Does not apply is put in), no pupil numbers (1 is put in).
+
+Importing again (a newer extract) refreshes only the register's fields, and only where the
+register changed. A field you changed by hand is kept, and the import says so. A profile not
+made by the import is never touched. Every file is written whole or not at all.
+"""
+
+EXAMPLES = """\
+examples:
+  cohesion import-gias edubasealldata.csv -o schools/ --la Camden
+  cohesion import-gias edubasealldata.csv -o schools/ --la-code 202 --census spc_school_level.csv
+
+exit status: 0 done; 2 the input was wrong (the message says what and where; nothing was written)
+"""
+
+
+def add_parser(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "import-gias", help="make school profiles from a national register (GIAS) extract",
+        description=DESCRIPTION.format(placeholders=_placeholders()), epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("extract", type=Path, metavar="EXTRACT.csv", help="the establishment fields CSV file from GIAS")
+    parser.add_argument("-o", "--output", type=Path, default=Path("schools"), metavar="FOLDER",
+                        help="the folder for the profiles (default: schools)")
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--la", metavar="NAME", help="only this local authority, by name as the extract writes it (any case)")
+    which.add_argument("--la-code", metavar="N", help="only this local authority, by its three-digit number, e.g. 202")
+    parser.add_argument("--census", type=Path, metavar="FILE",
+                        help="the school-level census CSV: adds ethnic make-up, EAL %% and FSM %% by URN")
+    parser.add_argument("--progress", action="store_true",
+                        help="always show a progress bar (it shows by itself for a large file at a terminal)")
+    parser.set_defaults(func=run)
+
+
+def _placeholders() -> str:
+    return "\n".join(f"  {'.'.join(path):<28} {'the date of the import' if value is None else value}"
+                     for path, value, _ in PLACEHOLDERS)
+
+
+class ProgressBar:
+    """A one-line bar on stderr, redrawn only when it moves."""
+
+    def __init__(self, stream: TextIO, always: bool):
+        self.stream, self.always, self.shown = stream, always, -1
+
+    def __call__(self, done: int, total: int, what: str = "Reading the extract") -> None:
+        if not (self.always or (self.stream.isatty() and total >= LARGE)):
+            return
+        step = done * 40 // total
+        if step != self.shown or done == total:
+            self.shown = -1 if done == total else step
+            unit = "rows" if what.startswith("Reading") else "files"
+            self.stream.write(f"\r{what} [{'#' * step}{'.' * (40 - step)}] {done}/{total} {unit}")
+            if done == total:
+                self.stream.write("\n")
+            self.stream.flush()
+
+
+def report(summary: Summary, out_dir: Path) -> str:
+    lines = [f"  {m}" for m in summary.messages]
+    if lines:
+        lines.insert(0, "Notes:")
+    lines.append(f"Read {summary.rows} rows. Imported {len(summary.imported)}, updated {len(summary.updated)}, "
+                 f"unchanged {len(summary.unchanged)} (in {out_dir}).")
+    skipped = sum(summary.skipped.values())
+    if skipped:
+        lines.append(f"Skipped {skipped}:")
+        lines += [f"  {REASONS[key]}: {count}" for key, count in sorted(summary.skipped.items(), key=lambda kv: (-kv[1], kv[0]))]
+    if summary.imported:
+        lines.append(f"Each new profile has placeholders for leads and document to fill in; {summary.to_check} of them "
+                     "also have register values to check. Look for '# to check:' in the files.")
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.output.exists() and not args.output.is_dir():
+        raise InvalidFile([Problem(str(args.output), 1, "-o", "is a file, not a folder; give the schools folder")])
+    summary = import_extract(args.extract, args.output, la=args.la, la_code=args.la_code, census=args.census,
+                             progress=ProgressBar(sys.stderr, args.progress))
+    print(report(summary, args.output))
+    return 0

@@ -1,0 +1,193 @@
+"""A school's self-evaluation pack (community profile, audit report, action plan, evidence portfolio)
+as Markdown, and as HTML, Word and PDF files written whole or not at all."""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from cohesion_guide import MODEL_POLICIES
+from cohesion_guide.documents.action_plan import build_plan, priorities
+from cohesion_guide.documents.charts import Bar, BarGroup, bar_chart
+from cohesion_guide.documents.evidence import portfolio
+
+# The policy's formats and their checks: one way to do each, shared with the policy documents.
+from cohesion_guide.documents.policy import FORMATS, checked_formats
+from cohesion_guide.documents.render import SafeMarkdown, ethnic_group_label, render_template
+from cohesion_guide.export.document_set import Document, write_formats
+from cohesion_guide.inputs import profiles as profile_rules
+from cohesion_guide.inputs.audit import ALL_STATUSES, STATUS_LABELS, Audit, strand_counts
+from cohesion_guide.inputs.profiles import Profile
+from cohesion_guide.inputs.schemas import schema
+
+PACK_TEMPLATE = "self_evaluation.md.j2"
+CACHE = Path(".cache") / "self-evaluation"
+QUESTION_TITLES = {"knowledge": "Knowledge", "action": "Action", "impact": "Impact"}
+
+
+def stem(profile: Profile) -> str:
+    """riverside-primary-self-evaluation: every format's name before the extension."""
+    return f"{profile.slug}-self-evaluation"
+
+
+def document_name(profile: Profile, fmt: str) -> str:
+    """riverside-primary-self-evaluation.pdf"""
+    return f"{stem(profile)}.{fmt}"
+
+
+def title_of(profile: Profile) -> str:
+    return f"Self-evaluation: {profile.name}"
+
+
+# ---- the figures and their charts ---------------------------------------------------------
+
+def figure_rows(profile: Profile) -> list[dict[str, Any]]:
+    """EAL and FSM for the pupils and, where the profile gives them, the local area."""
+    pupils, area = profile.data["pupils"], profile.data.get("local_area") or {}
+    return [
+        {"label": "English as an additional language", "school": pupils["eal_percent"], "area": area.get("eal_percent")},
+        {"label": "Eligible for free school meals", "school": pupils["fsm_percent"], "area": area.get("fsm_percent")},
+    ]
+
+
+def ethnicity_rows(profile: Profile) -> list[dict[str, Any]]:
+    """Every ethnic group the pupils' or the area's figures give, in the census's order."""
+    pupils = profile.data["pupils"].get("ethnicity") or {}
+    area = (profile.data.get("local_area") or {}).get("ethnicity") or {}
+    if not pupils:
+        return []
+    # A profile leaves out a group with no pupils (or, for the area, no people): that is 0%.
+    order = schema("profile")["$defs"]["ethnicity"]["properties"]
+    return [{"key": key, "label": ethnic_group_label(key), "school": pupils.get(key, 0),
+             "area": area.get(key, 0) if area else None}
+            for key in order if key in pupils or key in area]
+
+
+def _pct(value: float) -> str:
+    return f"{float(value):g}%"
+
+
+def _comparison_chart(chart_id: str, title: str, rows: list[dict[str, Any]], area_name: str | None) -> str:
+    """Bars for the school (solid) and the area (striped), each labelled 'School' or 'Area' with its value."""
+    groups, said = [], []
+    for row in rows:
+        bars = [Bar(row["school"], f"School: {_pct(row['school'])}", 0)]
+        sentence = f"{row['label']}: school {_pct(row['school'])}"
+        if area_name and row["area"] is not None:
+            bars.append(Bar(row["area"], f"Area: {_pct(row['area'])}", 1))
+            sentence += f", {area_name} {_pct(row['area'])}"
+        groups.append(BarGroup(row["label"], tuple(bars)))
+        said.append(sentence)
+    legend = [(0, "School: pupils at the school")]
+    if area_name:
+        legend.append((1, f"Area: {area_name}"))
+    desc = f"{title}. " + "; ".join(said) + "."
+    peak = max([100.0 / 2] + [b.value for g in groups for b in g.bars])
+    return bar_chart(chart_id, title=title, desc=desc, groups=groups, max_value=min(peak, 100.0), legend=legend)
+
+
+def audit_chart(counts) -> str:
+    """Per strand, one bar for each status, labelled with the status and the number."""
+    groups, said = [], []
+    for row in counts:
+        groups.append(BarGroup(row.strand.title, tuple(
+            Bar(row.counts[status], f"{STATUS_LABELS[status]}: {row.counts[status]}", index)
+            for index, status in enumerate(ALL_STATUSES))))
+        said.append(f"{row.strand.title} ({row.total} practices): " +
+                    ", ".join(f"{row.counts[s]} {STATUS_LABELS[s].lower()}" for s in ALL_STATUSES))
+    title = "Audit: practices by status in each strand"
+    peak = max([row.total for row in counts] + [1])
+    return bar_chart("cc-audit-chart", title=title, desc=f"{title}. " + "; ".join(said) + ".", groups=groups, max_value=peak)
+
+
+def charts_for(profile: Profile, counts) -> dict[str, SafeMarkdown]:
+    area = profile.data.get("local_area")
+    area_name = area["name"] if area else None
+    out = {
+        "audit": SafeMarkdown(audit_chart(counts)),
+        "figures": SafeMarkdown(_comparison_chart("cc-figures-chart", "Pupils with English as an additional language and eligible for free school meals, per cent",
+                                                  figure_rows(profile), area_name)),
+    }
+    rows = ethnicity_rows(profile)
+    if rows:
+        out["ethnicity"] = SafeMarkdown(_comparison_chart("cc-ethnicity-chart", "Ethnic make-up, per cent of pupils", rows,
+                                                          area_name if area and area.get("ethnicity") else None))
+    return out
+
+
+# ---- the pack -------------------------------------------------------------------------------
+
+def self_evaluation_values(profile: Profile, audit: Audit, local: dict[str, Any], *,
+                   case_studies: list[dict] = ()) -> dict[str, Any]:
+    """What the pack's templates read."""
+    data = profile.data
+    counts = strand_counts(audit)
+    strand_rows = []
+    for row in counts:
+        items = []
+        for p in row.strand.practices:
+            entry = audit.entry(p.id)
+            items.append({"title": p.title, "status": STATUS_LABELS[audit.status(p.id)],
+                          "where": entry.where if entry else None, "next_step": entry.next_step if entry else None})
+        strand_rows.append({"strand": row.strand, "counts": row.counts, "practices": items})
+    return {
+        "school": data["school"],
+        "pupils": data["pupils"],
+        "home_languages": data["pupils"].get("home_languages") or [],
+        "faiths": data["pupils"].get("faiths") or [],
+        "local_area": data.get("local_area"),
+        "leads": data["leads"],
+        "document": data["document"],
+        "audit": {"exists": audit.exists, "completed_on": audit.completed_on, "completed_by": audit.completed_by},
+        "figure_rows": figure_rows(profile),
+        "ethnicity_rows": ethnicity_rows(profile),
+        "high_eal_from": profile_rules.HIGH_EAL_FROM,
+        "high_fsm_from": profile_rules.HIGH_FSM_FROM,
+        "profile_reasons": [a.reason.removeprefix("Profile: ") for a in priorities(profile, audit) if a.reason.startswith("Profile: ")],
+        "strand_rows": strand_rows,
+        "status_labels": [(status, STATUS_LABELS[status]) for status in ALL_STATUSES],
+        "plan": build_plan(profile, audit),
+        "portfolio": portfolio(profile, audit),
+        "question_titles": QUESTION_TITLES,
+        "charts": charts_for(profile, counts),
+        "authority": local["authority"],
+        "contacts": local.get("contacts", []),
+        "case_studies": list(case_studies),
+    }
+
+
+def render_self_evaluation(profile: Profile, audit: Audit, local: dict[str, Any], *,
+                   templates_dir: Path = MODEL_POLICIES, case_studies: list[dict] = ()) -> str:
+    """The whole pack as Markdown, headed by an h1 with the school's name."""
+    values = self_evaluation_values(profile, audit, local, case_studies=case_studies)
+    return render_template(PACK_TEMPLATE, values, templates_dir)
+
+
+def write_self_evaluation_documents(profile: Profile, audit: Audit, local: dict[str, Any], out_dir: Path,
+                            formats: Iterable[str] = FORMATS, *, templates_dir: Path = MODEL_POLICIES,
+                            case_studies: list[dict] = ()) -> dict[str, Path]:
+    """Write the pack into `out_dir` as <slug>-self-evaluation.<format> for each format asked for,
+    all or nothing (documents.write_formats)."""
+    document = self_evaluation_document(profile, audit, local, templates_dir=templates_dir, case_studies=case_studies)
+    return write_formats(document, out_dir, checked_formats(formats))
+
+
+def self_evaluation_document(profile: Profile, audit: Audit, local: dict[str, Any], *, templates_dir: Path = MODEL_POLICIES,
+                  case_studies: list[dict] = ()) -> Document:
+    """The school's pack, ready to write in any format (Word leaves out the charts' pictures; their
+    tables hold the same numbers)."""
+    markdown = render_self_evaluation(profile, audit, local, templates_dir=templates_dir, case_studies=case_studies)
+    return Document(markdown, stem(profile), title=title_of(profile), author=profile.name)
+
+
+def self_evaluation_key(policy_key: str, audit: Audit) -> str:
+    """The pack's key from the policy's (school_documents.school_key) and the school's audit file."""
+    digest = hashlib.sha256(policy_key.encode())
+    digest.update(audit.path.read_bytes() if audit.exists else b"no audit")
+    return digest.hexdigest()[:32]
+
+
+def self_evaluation_folder(project_dir: Path, profile: Profile) -> Path:
+    """.cache/self-evaluation/<slug>: the school's packs, one folder per key."""
+    return Path(project_dir) / CACHE / profile.slug

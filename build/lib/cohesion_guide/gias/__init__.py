@@ -1,0 +1,1 @@
+"""Import schools from the national register (GIAS) and the school census into profiles."""

@@ -1,0 +1,226 @@
+"""Import schools from a GIAS extract into profiles: choose the rows, plan every file, then write them all."""
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+import yaml
+
+from cohesion_guide.files import atomic_path
+from cohesion_guide.gias.census import read_census
+from cohesion_guide.gias.map import SKIP_REASONS, Mapped, Skipped, map_row
+from cohesion_guide.gias.read import Row, Table, read_extract
+from cohesion_guide.gias.write import Update, load_fast, new_profile, read_marker, update_profile
+from cohesion_guide.inputs.profiles import file_name_problems, problems_in, slug_for
+from cohesion_guide.inputs.validation import InvalidFile, Loaded, Problem, parse_yaml
+
+# More reasons a school is not written, beyond what the register says about it.
+FILE_REASONS = {
+    "other-authority": "in another local authority",
+    "repeated": "a repeated URN (the first row was used)",
+    "hand-written": "has a profile that was not made by the import (left as it is)",
+    "not-safe": "its profile was edited in a way the import cannot update safely (left as it is)",
+    "invalid": "could not be made into a valid profile",
+}
+REASONS = SKIP_REASONS | FILE_REASONS
+Progress = Callable[[int, int, str], None]  # (done, total, what is being done)
+
+
+@dataclass
+class Summary:
+    """What an import did (or, before writing, will do)."""
+
+    rows: int = 0
+    imported: list[Path] = field(default_factory=list)
+    updated: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    skipped: Counter = field(default_factory=Counter)  # reason key -> how many
+    messages: list[str] = field(default_factory=list)  # one line each, for the person running the import
+    to_check: int = 0  # profiles written with at least one "to check" note
+    writes: dict[Path, str] = field(default_factory=dict)
+
+
+def _choose_authority(table: Table, la: str | None, la_code: str | None) -> Callable[[Row], bool]:
+    if la is None and la_code is None:
+        return lambda row: True
+    if la is not None:
+        names = sorted({row.get("LA (name)") for row in table.rows} - {""})
+        wanted = la.strip().casefold()
+        if wanted in {n.casefold() for n in names}:
+            return lambda row: row.get("LA (name)").casefold() == wanted
+        close = difflib.get_close_matches(la, names, n=5, cutoff=0.5)
+        close += [n for n in names if wanted in n.casefold() and n not in close]
+        shown = close or names[:10]
+        raise InvalidFile([Problem(table.file, 1, "--la", f"no school in the extract is in '{la}'. "
+                                   f"{'Closest names in the file' if close else 'Authorities in the file'}: {', '.join(shown)}. "
+                                   "Give the name as the extract writes it (LA (name) column), or its number with --la-code")])
+    if not table.has("LA (code)"):
+        raise InvalidFile([Problem(table.file, 1, "LA (code)", "this column is missing, so --la-code cannot be used; "
+                                   "give the authority's name with --la instead")])
+    wanted_code = la_code.strip().lstrip("0")
+    codes = sorted({row.get("LA (code)") for row in table.rows} - {""})
+    if wanted_code not in {c.lstrip("0") for c in codes}:
+        pairs = sorted({f"{row.get('LA (code)')} {row.get('LA (name)')}" for row in table.rows if row.get("LA (code)")})
+        close = difflib.get_close_matches(la_code, codes, n=5, cutoff=0.5)
+        shown = [p for p in pairs if p.split(" ")[0] in close] or pairs[:10]
+        raise InvalidFile([Problem(table.file, 1, "--la-code", f"no school in the extract has authority number '{la_code}'. "
+                                   f"Numbers in the file: {', '.join(shown)}")])
+    return lambda row: row.get("LA (code)").lstrip("0") == wanted_code
+
+
+def _existing(out_dir: Path) -> tuple[dict[str, Path], dict[str, Path]]:
+    """Profiles already in the folder: by URN from the import's marker, and by URN for ones a person wrote."""
+    imported, hand_written = {}, {}
+    for path in sorted(out_dir.glob("*.yml")) if out_dir.is_dir() else []:
+        text = path.read_text(encoding="utf-8-sig", errors="replace")
+        found = read_marker(text)
+        if found:
+            imported.setdefault(found.urn, path)
+            continue
+        try:
+            data = load_fast(text)
+            urn = str(data["school"]["urn"])
+        except (yaml.YAMLError, TypeError, KeyError):
+            continue
+        hand_written.setdefault(urn, path)
+    return imported, hand_written
+
+
+def _file_names(schools: list[Mapped], out_dir: Path) -> dict[str, Path]:
+    """A file for each new school, named from its name; with its URN added where names would collide."""
+    bases = Counter(slug_for(m.name) for m in schools)
+    used = {p.stem for p in out_dir.glob("*.yml")} if out_dir.is_dir() else set()
+    names = {}
+    for m in schools:
+        base = slug_for(m.name) or "school"
+        stem = base if bases[base] == 1 and base not in used else f"{base}-{m.urn}"
+        names[m.urn] = out_dir / f"{stem}.yml"
+    return names
+
+
+def _problems(text: str, path: Path) -> list[Problem]:
+    """What is wrong with a profile about to be written, by the profile loader's own rules."""
+    try:  # quick first: thousands of files may be checked
+        if not file_name_problems(path, path.name) and not problems_in(Loaded(path.name, load_fast(text), {})):
+            return []
+    except yaml.YAMLError:
+        pass
+    try:  # again the project's way, for messages with line numbers
+        loaded = parse_yaml(text, path.name)
+    except InvalidFile as err:
+        return err.problems
+    return file_name_problems(path, path.name) + problems_in(loaded)
+
+
+def _show(value) -> str:
+    return "nothing" if value is None else repr(value)
+
+
+def plan(extract: Path, out_dir: Path, *, la: str | None = None, la_code: str | None = None,
+         census: Path | None = None, today: str | None = None,
+         progress: Progress | None = None) -> Summary:
+    """Everything the import will write, checked, without writing anything; InvalidFile for bad input."""
+    table = read_extract(extract)
+    figures = read_census(census) if census else {}
+    wanted = _choose_authority(table, la, la_code)
+    today = today or date.today().isoformat()
+    summary = Summary(rows=len(table.rows))
+    if table.long_rows:
+        summary.messages.append(
+            f"{len(table.long_rows)} rows have more fields than the header (lines {_lines(table.long_rows)}); the extra "
+            "fields were ignored. Rows like these usually come from a newer extract added under an older header, so "
+            "their later columns may not line up: the town, ward and setting of those schools are marked 'to check'.")
+    if table.short_rows:
+        summary.messages.append(f"{len(table.short_rows)} rows have fewer fields than the header (lines "
+                                f"{_lines(table.short_rows)}); their missing fields were read as empty.")
+    schools, seen = [], set()
+    for done, row in enumerate(table.rows, 1):
+        if progress:
+            progress(done, len(table.rows), "Reading the extract")
+        if not wanted(row):
+            summary.skipped["other-authority"] += 1
+            continue
+        result = map_row(row, figures.get(row.get("URN")))
+        if isinstance(result, Skipped):
+            summary.skipped[result.reason] += 1
+            if result.reason == "type-unknown":
+                summary.messages.append(f"{result.name} ({result.urn}): type of establishment '{result.detail}' "
+                                        "is not one the import knows, so it was skipped.")
+            continue
+        if result.urn in seen:
+            summary.skipped["repeated"] += 1
+            continue
+        seen.add(result.urn)
+        schools.append(result)
+    _plan_files(schools, out_dir, today, summary)
+    return summary
+
+
+def _lines(numbers: list[int]) -> str:
+    shown = ", ".join(str(n) for n in numbers[:8])
+    return shown + (f" and {len(numbers) - 8} more" if len(numbers) > 8 else "")
+
+
+def _plan_files(schools: list[Mapped], out_dir: Path, today: str, summary: Summary) -> None:
+    imported, hand_written = _existing(out_dir)
+    names = _file_names([m for m in schools if m.urn not in imported and m.urn not in hand_written], out_dir)
+    for m in schools:
+        if m.urn in hand_written:
+            summary.skipped["hand-written"] += 1
+            summary.messages.append(f"{hand_written[m.urn].name}: a profile for {m.name} ({m.urn}) that was not made "
+                                    "by the import is already there, so it was left as it is.")
+            continue
+        if m.urn not in imported:
+            path, text = names[m.urn], new_profile(m, today)
+            bucket = summary.imported
+        else:
+            path = imported[m.urn]
+            old = path.read_text(encoding="utf-8-sig")
+            result: Update = update_profile(old, read_marker(old), m, today)
+            for where, yours, theirs in result.kept:
+                summary.messages.append(f"{path.name}: kept your {'.'.join(where)} ({_show(yours)}); "
+                                        f"the register now says {_show(theirs)}.")
+            for where, yours, theirs in result.blocked:
+                summary.messages.append(f"{path.name}: {'.'.join(where)} is written in a way the import cannot change "
+                                        f"safely, so it still says {_show(yours)}; the register now says {_show(theirs)}: "
+                                        "change it by hand.")
+            if result.text is None:
+                summary.skipped["not-safe"] += 1
+                summary.messages.append(f"{path.name}: left as it is: {result.problem}.")
+                continue
+            text = result.text
+            bucket = summary.updated if result.changed else summary.unchanged
+            if not (result.changed or result.kept or result.blocked):
+                summary.unchanged.append(path)
+                continue
+        problems = _problems(text, path)
+        if problems:
+            reason = "invalid" if bucket is summary.imported else "not-safe"
+            summary.skipped[reason] += 1
+            summary.messages.append(f"{path.name}: not written, because it would have these problems: "
+                                    + "; ".join(f"line {p.line}, {p.field}: {p.message}" for p in problems))
+            continue
+        bucket.append(path)
+        summary.writes[path] = text
+        if bucket is summary.imported and m.notes:
+            summary.to_check += 1
+
+
+def write(summary: Summary, progress: Progress | None = None) -> None:
+    """Write every planned file, each one whole or not at all."""
+    for done, (path, text) in enumerate(summary.writes.items(), 1):
+        with atomic_path(path) as tmp:
+            tmp.write_text(text, encoding="utf-8", newline="\n")
+        if progress:
+            progress(done, len(summary.writes), "Writing profiles")
+
+
+def import_extract(extract: Path, out_dir: Path, *, progress: Progress | None = None, **options) -> Summary:
+    """Plan the import (which raises InvalidFile on bad input, before any file is touched), then write it."""
+    summary = plan(extract, out_dir, progress=progress, **options)
+    write(summary, progress)
+    return summary

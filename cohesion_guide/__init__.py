@@ -1,0 +1,23 @@
+"""The Community Cohesion Guide's engine: school profiles in, policies and the site's pages out.
+
+Layers, each a subpackage, each importing only the ones above it in this list:
+    inputs     read and check every YAML file: profiles, audits, case studies, local.yml
+    documents  a school's documents as Markdown: tailoring rules, templates, action plan, charts
+    export     Markdown to HTML, Word and PDF, written whole or not at all
+    gias       import schools from the national register (GIAS) and the school census
+    builder    the policy builder in the browser: the engine calls it makes, its questions, its zip
+    site       the pages and files a site build adds (no MkDocs import: macros/ holds that glue)
+    cli        the `cohesion` command, one module per sub-command
+"""
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+_BESIDE = PACKAGE_DIR.parent / "model_policies"
+
+# The templates and schemas: model_policies/ beside the package in a checkout (or an editable
+# install), else the same files installed inside the package. A fork's own model_policies/
+# still takes precedence where a command is given a project (documents.policy.templates_for).
+MODEL_POLICIES = _BESIDE if (_BESIDE / "profile.schema.json").is_file() else PACKAGE_DIR / "model_policies"
+
+# The copy of the guide this engine came with, when it runs from one (None once installed).
+CHECKOUT = PACKAGE_DIR.parent if (PACKAGE_DIR.parent / "local.yml").is_file() else None

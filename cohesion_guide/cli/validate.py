@@ -1,0 +1,72 @@
+"""`cohesion validate PATH...`: check school profiles and list every problem, one per line."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from cohesion_guide.inputs.profiles import display_name, load_profile, profile_paths
+from cohesion_guide.inputs.validation import InvalidFile, Problem
+
+EXAMPLES = """examples:
+  cohesion validate schools/riverside-primary.yml
+  cohesion validate schools/                 every .yml file in the folder
+  cohesion validate schools/a.yml schools/b.yml
+
+Each problem is one line: the file, the line, the field, what was found and what is allowed.
+
+exit status:
+  0  every profile is valid
+  2  at least one profile has a problem (or there was nothing to check)
+"""
+
+
+def add_parser(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "validate",
+        help="check school profiles and list every problem",
+        description="Check school profiles against the profile rules and list every problem found, not only the first.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a profile (.yml) or a folder of profiles")
+    parser.set_defaults(func=run)
+
+
+def files_to_check(paths: list[Path], find=profile_paths, kind: str = "profiles") -> tuple[list[Path], list[Problem]]:
+    """The files named, folders opened with `find`, each file once; an empty folder is itself a problem."""
+    files: dict[Path, Path] = {}
+    problems = []
+    for path in paths:
+        found = find(path) if path.is_dir() else [path]
+        if path.is_dir() and not found:
+            problems.append(Problem(display_name(path), 1, "(the folder)", f"holds no {kind} (.yml files); check the folder's name"))
+        for file in found:
+            files.setdefault(file.resolve(), file)
+    return list(files.values()), problems
+
+
+def run(args: argparse.Namespace) -> int:
+    files, problems = files_to_check(args.paths)
+    return report(files, problems, load_profile, ("profile", "profiles"), "cohesion validate")
+
+
+def report(files: list[Path], problems: list[Problem], load, nouns: tuple[str, str], command: str) -> int:
+    """Check each file with `load`, print every problem one per line and a summary; the exit status."""
+    invalid = 0
+    for file in files:
+        try:
+            load(file, display_name(file))
+        except InvalidFile as err:
+            invalid += 1
+            problems += err.problems
+    for problem in problems:
+        print(problem)
+    count = len(files)
+    noun = nouns[0] if count == 1 else nouns[1]
+    if not problems:
+        print(f"{count} {noun} checked, all valid")
+        return 0
+    many = len(problems)
+    print(f"{count} {noun} checked: {invalid} with problems ({many} problem{'s' if many != 1 else ''} in all). "
+          f"Fix each line above, then run {command} again.")
+    return 2

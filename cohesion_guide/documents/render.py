@@ -1,0 +1,171 @@
+"""Render the project's templates to Markdown in a sandbox, every value from a profile escaped on the way in."""
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any, Iterable
+
+from jinja2 import FileSystemLoader, StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
+
+from cohesion_guide import MODEL_POLICIES
+from cohesion_guide.documents import tailoring
+from cohesion_guide.documents.tailoring import Commitment
+from cohesion_guide.inputs.dates import long_date, parse_date
+from cohesion_guide.inputs.profiles import NOT_AN_ETHNIC_GROUP, Profile
+from cohesion_guide.inputs.schemas import schema
+
+POLICY_TEMPLATE = "policy.md.j2"
+
+
+class SafeMarkdown(str):
+    """Markdown that is already safe to insert: the project's own words, or values already escaped.
+    Anything else that reaches a template's output is escaped first (see `environment`)."""
+
+
+# Characters that Python-Markdown, its extensions (tables, attr_list, abbr, footnotes) or raw HTML
+# would read as markup. Numeric character references work in every Markdown processor and need
+# no extension (a backslash before | only works where the tables extension is on).
+_SPECIAL = {
+    "&": "&amp;", "<": "&lt;", ">": "&gt;", "\\": "&#92;", "*": "&#42;", "_": "&#95;", "`": "&#96;",
+    "[": "&#91;", "]": "&#93;", "#": "&#35;", "|": "&#124;", "{": "&#123;", "}": "&#125;",
+}
+_SPECIAL_RE = re.compile("[" + re.escape("".join(_SPECIAL)) + "]")
+# At the start of a line these begin a list, a quote, a heading, a fence, a definition or an
+# admonition; inside a line they are ordinary text.
+_LEADING_MARKER = re.compile(r"^( ?)([-+:~=!]|\d+(?=[.)]))")
+_LEADING = {"-": "&#45;", "+": "&#43;", ":": "&#58;", "~": "&#126;", "=": "&#61;", "!": "&#33;"}
+
+
+def escape_markdown(value: Any) -> SafeMarkdown:
+    """A value as Markdown that shows it literally: specials become character references, runs of
+    white space (line breaks, indentation that would make a code block) become one space."""
+    if isinstance(value, SafeMarkdown):
+        return value
+    text = re.sub(r"\s+", " ", str(value))
+    text = _SPECIAL_RE.sub(lambda m: _SPECIAL[m.group()], text)
+    # 1. or 1) at the start would begin a numbered list: escape the full stop or bracket instead
+    text = _LEADING_MARKER.sub(lambda m: m.group(1) + _LEADING.get(m.group(2), m.group(2) + "\\"), text)
+    return SafeMarkdown(text)
+
+
+def paragraphs(value: Any) -> list[SafeMarkdown]:
+    """Text the school wrote in several paragraphs (blank lines between), each escaped."""
+    blocks = re.split(r"\n\s*\n", str(value).strip())
+    return [escape_markdown(b.strip()) for b in blocks if b.strip()]
+
+
+def and_list(values: Iterable[Any]) -> SafeMarkdown:
+    """['a', 'b', 'c'] -> 'a, b and c', each item escaped."""
+    items = [escape_markdown(v) for v in values]
+    if len(items) <= 1:
+        return SafeMarkdown("".join(items))
+    return SafeMarkdown(", ".join(items[:-1]) + " and " + items[-1])
+
+
+def percent(value: float) -> SafeMarkdown:
+    """38.5 -> '38.5%', 27.0 -> '27%'."""
+    return SafeMarkdown(f"{float(value):g}%")
+
+
+def _finalize(value: Any) -> Any:
+    """Every {{ ... }} in a template ends here: whatever is not already safe Markdown is escaped,
+    so a template an authority edits cannot forget to escape a school's text."""
+    if isinstance(value, SafeMarkdown) or isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    return escape_markdown(value)
+
+
+@cache
+def environment(templates_dir: Path = MODEL_POLICIES) -> SandboxedEnvironment:
+    """The one Jinja environment for documents: sandboxed (an authority may edit the templates),
+    strict about undefined names (a typo stops the run instead of printing a blank), no HTML
+    autoescape (the output is Markdown: `escape_markdown` does that job)."""
+    env = SandboxedEnvironment(
+        loader=FileSystemLoader(str(templates_dir)),
+        undefined=StrictUndefined,
+        autoescape=False,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(md=escape_markdown, paragraphs=paragraphs, and_list=and_list, percent=percent,
+                       long_date=lambda d: SafeMarkdown(long_date(d)))
+    return env
+
+
+def render_template(name: str, values: dict[str, Any], templates_dir: Path = MODEL_POLICIES) -> str:
+    """Render one template from `templates_dir` with `values` (data only: never template text)."""
+    return environment(Path(templates_dir)).get_template(name).render(**values)
+
+
+def next_review(adopted: date | str, years: int) -> date:
+    """The date a policy adopted on `adopted` is next due for review; 29 February falls back to the 28th."""
+    day = parse_date(adopted)
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def commitment_markdown(commitment: Commitment) -> SafeMarkdown:
+    """A commitment's own words with the school's values filled in, each value escaped once."""
+    return SafeMarkdown(commitment.text.format_map({k: escape_markdown(v) for k, v in commitment.values}))
+
+
+def ethnic_group_label(key: str) -> str:
+    """'white_british' -> 'White British', from the profile schema's own description of the field."""
+    described = schema("profile")["$defs"]["ethnicity"]["properties"][key]["description"]
+    return described.removesuffix(", as a percentage.")
+
+
+LARGEST_GROUPS_SHOWN = 3
+# "a primary school", "a pupil referral unit": the phase as the policy's first sentence about the school says it.
+PHASE_DESCRIPTIONS = {
+    "nursery": "a nursery school", "primary": "a primary school", "middle": "a middle school",
+    "secondary": "a secondary school", "all-through": "an all-through school", "special": "a special school",
+    "pru": "a pupil referral unit", "16-plus": "a school for students aged 16 and over",
+}
+
+
+def largest_groups(ethnicity: dict[str, float] | None) -> list[tuple[str, float]]:
+    """The biggest ethnic groups as (label, percentage), largest first; pupils not classified are not a group."""
+    groups = [(k, v) for k, v in (ethnicity or {}).items() if k != NOT_AN_ETHNIC_GROUP and v > 0]
+    groups.sort(key=lambda item: (-item[1], item[0]))
+    return [(ethnic_group_label(k), v) for k, v in groups[:LARGEST_GROUPS_SHOWN]]
+
+
+def policy_values(profile: Profile, local: dict[str, Any], case_studies: list[dict] = ()) -> dict[str, Any]:
+    """What the policy template reads: the school's checked data, its commitments, the authority's
+    contacts, and the case studies suggested for it (case_studies.suggestions)."""
+    data = profile.data
+    document = data["document"]
+    cycle = document.get("review_cycle_years") or local.get("policies", {}).get("review_cycle_years", 1)
+    return {
+        "school": data["school"],
+        "location": data["location"],
+        "phase_description": PHASE_DESCRIPTIONS[data["school"]["phase"]],
+        "pupils": data["pupils"],
+        "local_area": data.get("local_area"),
+        "context": data.get("context"),
+        "leads": data["leads"],
+        "document": document,
+        "review_cycle_years": cycle,
+        "next_review": next_review(document["date_adopted"], cycle).isoformat(),
+        "largest_groups": largest_groups(data["pupils"].get("ethnicity")),
+        "commitments": {place: [commitment_markdown(c) for c in found]
+                        for place, found in tailoring.commitments(profile).items()},
+        "authority": local["authority"],
+        "contacts": local.get("contacts", []),
+        "services": local.get("services", []),
+        "case_studies": list(case_studies),
+    }
+
+
+def render_policy(profile: Profile, local: dict[str, Any], templates_dir: Path = MODEL_POLICIES,
+                  case_studies: list[dict] = ()) -> str:
+    """A school's community cohesion policy as Markdown, from its Profile and the authority's local.yml."""
+    return render_template(POLICY_TEMPLATE, policy_values(profile, local, case_studies), templates_dir)

@@ -1,0 +1,203 @@
+"""Case studies: read and check case_studies/*.md, name their tags, and pick those that fit a school."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+from cohesion_guide.inputs.profiles import PHASE_GROUPS, PHASE_LABELS, SLUG
+from cohesion_guide.inputs.schemas import schema
+from cohesion_guide.inputs.validation import InvalidFile, Loaded, Problem, check, parse_yaml
+from cohesion_guide.site import review
+
+# What each value in the front matter is called on the site. The keys are the schema's enums
+# (tests/test_case_studies.py checks they agree); the order is the order pages list them in.
+PHASES = PHASE_LABELS  # case studies name the same phases as profiles
+SETTINGS = {"urban": "Urban", "rural": "Rural"}
+STRANDS = {
+    "teaching-learning-curriculum": "Teaching, learning and curriculum",
+    "equity-excellence": "Equity and excellence",
+    "engagement-extended-services": "Engagement and extended services",
+}
+# The headings' anchors on docs/duty/strands.md, agreed with the guide's author.
+STRAND_ANCHORS = {
+    "teaching-learning-curriculum": "teaching-learning-and-curriculum",
+    "equity-excellence": "equity-and-excellence",
+    "engagement-extended-services": "engagement-and-extended-services",
+}
+# The headings' anchors on docs/duty/dimensions.md.
+DIMENSION_ANCHORS = {
+    "school": "school-community", "local": "local-community", "uk": "uk-community",
+    "global": "global-community", "networks": "networks",
+}
+DIMENSIONS = {
+    "school": "The school community", "local": "The community where the school is",
+    "uk": "The UK community", "global": "The global community", "networks": "Networks of schools",
+}
+ECM_OUTCOMES = {
+    "be-healthy": "Be healthy", "stay-safe": "Stay safe", "enjoy-and-achieve": "Enjoy and achieve",
+    "positive-contribution": "Make a positive contribution", "economic-wellbeing": "Achieve economic well-being",
+}
+CONTEXT_TAGS = {
+    "mono-cultural-intake": "Mostly one ethnic group", "diverse-intake": "Very diverse intake",
+    "faith-school": "Faith school", "high-eal": "Many pupils learning English",
+    "new-arrivals": "New arrivals", "rural-isolation": "Rural and isolated",
+    "high-fsm": "High free school meals", "special-needs": "Special educational needs",
+    "secondary-transition": "Move to secondary school",
+}
+SKIPPED = {"README.md"}  # a fork may explain the folder in a README; it is not a case study
+
+
+@dataclass(frozen=True)
+class CaseStudy:
+    """One checked case study: its front matter as fields, and the Markdown below it."""
+
+    slug: str
+    path: Path
+    title: str
+    summary: str
+    phases: tuple[str, ...]
+    setting: str
+    strands: tuple[str, ...]
+    dimensions: tuple[str, ...]
+    ecm_outcomes: tuple[str, ...]
+    context_tags: tuple[str, ...]
+    illustrative: bool
+    source: dict[str, Any] | None
+    last_reviewed: str
+    review_due: str
+    body: str
+
+    def values(self, facet: str) -> tuple[str, ...]:
+        """The study's values for a filter: 'strand', 'dimension', 'phase' or 'setting'."""
+        return {"strand": self.strands, "dimension": self.dimensions,
+                "phase": self.phases, "setting": (self.setting,)}[facet]
+
+
+def load_case_studies(folder: Path | str) -> list[CaseStudy]:
+    """Every case study in `folder`, sorted by slug; raises one InvalidFile listing every problem in every file."""
+    folder = Path(folder)
+    studies: list[CaseStudy] = []
+    problems: list[Problem] = []
+    for path in sorted(folder.glob("*.md")):
+        if path.name in SKIPPED:
+            continue
+        try:
+            studies.append(load_case_study(path, display_name=f"{folder.name}/{path.name}"))
+        except InvalidFile as err:
+            problems.extend(err.problems)
+    if problems:
+        raise InvalidFile(problems)
+    return studies
+
+
+def load_case_study(path: Path, display_name: str | None = None) -> CaseStudy:
+    """One case study file, checked; raises InvalidFile naming the line and field of each problem."""
+    name = display_name or path.name
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise InvalidFile([Problem(name, 1, "(the whole file)", f"is not saved as UTF-8 text ({err.reason}); save it as UTF-8 and try again")]) from None
+    loaded, body, body_line = _split(text, name)
+    problems = check(loaded, schema("case_study"))
+    if not SLUG.match(path.stem):
+        problems.append(Problem(name, 1, "(the file name)", f"'{path.name}' cannot be a web address; use lowercase letters, digits and hyphens only, for example 'rural-primary-link.md'"))
+    if not body.strip():
+        problems.append(Problem(name, body_line, "(the text below the front matter)", "is empty; write the case study below the second --- line"))
+    if not problems:
+        problems += _dates_in_order(loaded)
+    if problems:
+        raise InvalidFile(problems)
+    data = loaded.data
+    phase = data["phase"]
+    return CaseStudy(
+        slug=path.stem, path=path, title=data["title"], summary=data["summary"],
+        phases=tuple(phase) if isinstance(phase, list) else (phase,), setting=data["setting"],
+        strands=tuple(data["strands"]), dimensions=tuple(data["dimensions"]),
+        ecm_outcomes=tuple(data["ecm_outcomes"]), context_tags=tuple(data["context_tags"]),
+        illustrative=bool(data.get("illustrative")), source=data.get("source"),
+        last_reviewed=data["last_reviewed"], review_due=data["review_due"], body=body,
+    )
+
+
+def _split(text: str, name: str) -> tuple[Loaded, str, int]:
+    """The front matter (parsed, with the file's own line numbers), the body, and the body's first line."""
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != "---":
+        raise InvalidFile([Problem(name, 1, "(the whole file)", "does not start with front matter: the first line must be --- and the fields (title, summary, ...) follow, closed by another --- line")])
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
+    if end is None:
+        raise InvalidFile([Problem(name, len(lines), "(the whole file)", "the front matter is never closed: add a line with only --- after the last field")])
+    # A blank first line stands in for the opening ---, so YAML's line numbers are the file's.
+    loaded = parse_yaml("\n" + "\n".join(lines[1:end]), name)
+    return loaded, "\n".join(lines[end + 1:]).strip("\n") + "\n", end + 2
+
+
+def _dates_in_order(loaded: Loaded) -> list[Problem]:
+    try:
+        review.status(loaded.data, date.today())
+    except review.MissingReview as err:
+        return [Problem(loaded.file, loaded.line_of(("review_due",)), "review_due", f"{err} Set review_due to the date the case study should next be checked.")]
+    return []
+
+
+def profile_tags(profile: Any) -> set[str]:
+    """The context tags a school's profile implies, from the facts profiles.py derives once."""
+    facts = {
+        "mono-cultural-intake": "is_monocultural", "diverse-intake": "is_highly_diverse",
+        "faith-school": "has_religious_character", "rural-isolation": "is_rural",
+        "high-eal": "high_eal", "high-fsm": "high_fsm",
+    }
+    tags = {tag for tag, attribute in facts.items() if getattr(profile, attribute, False)}
+    if profile.phase == "special":
+        tags.add("special-needs")
+    return tags
+
+
+def relevance(profile: Any, study: CaseStudy) -> int:
+    """How well a case study fits a school: context counts most, then phase, then setting."""
+    score = 3 * len(profile_tags(profile) & set(study.context_tags))
+    if profile.phase in study.phases:
+        score += 3
+    elif profile.phase_group in {PHASE_GROUPS[p] for p in study.phases}:  # a near miss still counts a little
+        score += 1
+    setting = "rural" if profile.is_rural else "urban"
+    if setting == study.setting:
+        score += 2
+    return score
+
+
+def most_relevant(profile: Any, studies: Iterable[CaseStudy], n: int = 3) -> list[CaseStudy]:
+    """The n case studies that fit the school best; equal scores go in slug order, so the choice never varies."""
+    return sorted(studies, key=lambda study: (-relevance(profile, study), study.slug))[:n]
+
+
+def suggestions(profile: Any, project_dir: Path, local: dict[str, Any], n: int = 3) -> list[dict[str, str]]:
+    """The case studies a school's documents suggest: title, summary and a link.
+
+    With local.yml's site_url the link is a full web address, which works in Word and PDF too;
+    without it, a link from the site's root, which the site resolves and documents show as text.
+    """
+    folder = Path(project_dir) / "case_studies"
+    if not folder.is_dir():
+        return []
+    base = local.get("site_url") or "/"
+    return [
+        {"title": study.title, "summary": study.summary,
+         "url": f"{base}case-studies/{study.slug}/" + ("" if local.get("site_url") else "index.md")}
+        for study in most_relevant(profile, studies_in(folder))
+    ]
+
+
+def studies_in(folder: Path) -> list[CaseStudy]:
+    """load_case_studies, read once per build for however many schools and pages ask (keyed on the
+    files' times). A folder with a problem is read, and reported, every time."""
+    stamp = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(folder.glob("*.md")))
+    return _cached_studies(folder, stamp)
+
+
+@lru_cache(maxsize=4)
+def _cached_studies(folder: Path, stamp: tuple) -> list[CaseStudy]:
+    return load_case_studies(folder)

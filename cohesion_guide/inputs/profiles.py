@@ -1,0 +1,217 @@
+"""School profiles: load schools/<slug>.yml, check every rule, and work out the facts the documents use."""
+from __future__ import annotations
+
+import copy
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cohesion_guide.inputs.schemas import schema
+from cohesion_guide.inputs.validation import InvalidFile, Loaded, Problem, check, field_name, load_checked
+
+# A profile's file name becomes part of the school's web address, so it is kept plain.
+# A file name (without .yml or .md) that is also a web address: profiles, audits and case studies
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+# The thresholds behind the tailoring. The profile reference page states them; templates read the
+# properties below and never compare figures themselves, so each rule is written once.
+ETHNICITY_TOLERANCE = 2  # percentages rounded by hand rarely add up to exactly 100
+MONOCULTURAL_FROM = 80  # largest single ethnic group, % of pupils, at or above which the intake is mono-cultural
+DIVERSE_LARGEST_BELOW = 50  # a highly diverse intake has no group this large...
+DIVERSE_GROUP_SIZE = 5  # ...and at least DIVERSE_GROUP_COUNT groups of this size or more
+DIVERSE_GROUP_COUNT = 4
+HIGH_EAL_FROM = 20  # national averages for EAL and FSM are both roughly 20-24 %
+HIGH_FSM_FROM = 25
+
+NO_RELIGIOUS_CHARACTER = frozenset({"None", "Does not apply"})
+# "unclassified" is pupils whose ethnicity is not known: not a group, so never the largest one.
+NOT_AN_ETHNIC_GROUP = "unclassified"
+# What each phase is called on a page; the keys are the schema's enum (case studies use the same).
+PHASE_LABELS = {
+    "nursery": "Nursery", "primary": "Primary", "middle": "Middle", "secondary": "Secondary",
+    "all-through": "All-through", "special": "Special", "pru": "Pupil referral unit", "16-plus": "16 plus",
+}
+PHASE_GROUPS = {
+    "nursery": "primary", "primary": "primary", "middle": "primary",
+    "secondary": "secondary", "all-through": "secondary", "16-plus": "secondary",
+    "special": "special", "pru": "pru",
+}
+ETHNICITY_FIELDS = (("pupils", "ethnicity"), ("local_area", "ethnicity"))
+
+
+@dataclass(frozen=True)
+class Profile:
+    """One school's checked profile. `data` follows profile.schema.json, with defaults filled in
+    and `school.urn` (when given) always text."""
+
+    slug: str
+    path: Path
+    data: dict[str, Any]
+
+    @property
+    def name(self) -> str:
+        return self.data["school"]["name"]
+
+    @property
+    def phase(self) -> str:
+        return self.data["school"]["phase"]
+
+    @property
+    def phase_group(self) -> str:
+        """'primary' (nursery, primary, middle), 'secondary' (secondary, all-through, 16-plus), 'special' or 'pru'."""
+        return PHASE_GROUPS[self.phase]
+
+    @property
+    def largest_ethnic_group(self) -> tuple[str, float] | None:
+        """The largest group in pupils.ethnicity and its percentage; None when the profile gives no ethnic make-up."""
+        groups = _groups(self.data["pupils"].get("ethnicity"))
+        if not groups:
+            return None
+        return max(groups.items(), key=lambda item: (item[1], item[0]))
+
+    @property
+    def is_monocultural(self) -> bool:
+        """The largest single ethnic group is MONOCULTURAL_FROM % of pupils or more (False without ethnicity)."""
+        largest = self.largest_ethnic_group
+        return largest is not None and largest[1] >= MONOCULTURAL_FROM
+
+    @property
+    def is_highly_diverse(self) -> bool:
+        """No group reaches DIVERSE_LARGEST_BELOW %, and DIVERSE_GROUP_COUNT or more groups are DIVERSE_GROUP_SIZE % or more."""
+        largest = self.largest_ethnic_group
+        if largest is None or largest[1] >= DIVERSE_LARGEST_BELOW:
+            return False
+        sizeable = [p for p in _groups(self.data["pupils"]["ethnicity"]).values() if p >= DIVERSE_GROUP_SIZE]
+        return len(sizeable) >= DIVERSE_GROUP_COUNT
+
+    @property
+    def has_religious_character(self) -> bool:
+        return self.data["school"]["religious_character"] not in NO_RELIGIOUS_CHARACTER
+
+    @property
+    def is_rural(self) -> bool:
+        return self.data["location"]["setting"] == "rural"
+
+    @property
+    def high_eal(self) -> bool:
+        return self.data["pupils"]["eal_percent"] >= HIGH_EAL_FROM
+
+    @property
+    def high_fsm(self) -> bool:
+        return self.data["pupils"]["fsm_percent"] >= HIGH_FSM_FROM
+
+
+def _groups(ethnicity: dict[str, float] | None) -> dict[str, float]:
+    return {k: v for k, v in (ethnicity or {}).items() if k != NOT_AN_ETHNIC_GROUP}
+
+
+_UNSPLIT_LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "æ": "ae", "Æ": "AE", "đ": "d", "Đ": "D"})
+
+
+def slug_for(text: str) -> str:
+    """A file name (without .yml) made from a school's name: 'St Mary's C of E' -> 'st-marys-c-of-e'."""
+    # letters that Unicode does not split into a plain letter and an accent (Polish ł, Danish ø, ...)
+    text = text.translate(_UNSPLIT_LETTERS)
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    plain = plain.replace("'", "").replace("\u2019", "")
+    return "-".join(re.findall(r"[a-z0-9]+", plain))
+
+
+def display_name(path: Path) -> str:
+    """How a file is named in messages: relative to the current folder when it is inside it."""
+    try:
+        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def file_name_problems(path: Path, shown: str) -> list[Problem]:
+    """A profile's file name must end in .yml and be a slug, since it becomes the school's web address."""
+    path = Path(path)
+    if path.suffix == ".yml" and SLUG.match(path.stem):
+        return []
+    better = (slug_for(path.stem) or "my-school") + ".yml"
+    return [Problem(shown, 1, "(the file name)",
+                    f"'{path.name}' cannot be used as a profile's name: it becomes part of the school's web address, "
+                    f"so use only lowercase letters, digits and hyphens, ending in .yml. Rename it, for example to {better}")]
+
+
+def problems_in(loaded: Loaded) -> list[Problem]:
+    """Every problem with a parsed profile: its shape, then the rules JSON Schema cannot express."""
+    data = loaded.data
+    if data is None:
+        return [Problem(loaded.file, 1, "(the whole file)",
+                        "is empty; a profile needs school, location, pupils, leads and document. "
+                        "Run `cohesion new` to start one, or copy an example from schools/")]
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else "a single value"
+        return [Problem(loaded.file, 1, "(the whole file)",
+                        f"holds {kind}, but a profile is a group of fields: lines such as 'school:' and 'pupils:' "
+                        "at the start of the line, with their fields indented below them. Compare it with an example in schools/")]
+    return sorted(set(check(loaded, schema("profile")) + _ethnicity_problems(loaded)))
+
+
+def _ethnicity_problems(loaded: Loaded) -> list[Problem]:
+    problems = []
+    for where in ETHNICITY_FIELDS:
+        section = loaded.data.get(where[0])
+        figures = section.get(where[1]) if isinstance(section, dict) else None
+        if not isinstance(figures, dict):
+            continue  # missing is allowed; any other shape is the schema's to report
+        values = list(figures.values())
+        if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
+            continue  # a figure that is not a number is already reported, and any total would mislead
+        total = round(sum(values), 2)
+        if abs(total - 100) > ETHNICITY_TOLERANCE:
+            problems.append(Problem(
+                loaded.file, loaded.line_of(where), field_name(where),
+                f"the percentages add up to {total:g}; allowed: a total of 100 (from {100 - ETHNICITY_TOLERANCE} "
+                f"to {100 + ETHNICITY_TOLERANCE}, for rounding). Check each figure, and put pupils whose ethnicity "
+                "is not known under unclassified"))
+    return problems
+
+
+def with_defaults(data: dict[str, Any]) -> dict[str, Any]:
+    """A copy of checked data with the schema's defaults filled in and the URN always as text."""
+    out = copy.deepcopy(data)
+    _fill(out, schema("profile"))
+    if "urn" in out["school"]:
+        out["school"]["urn"] = str(out["school"]["urn"])
+    return out
+
+
+def _fill(data: dict[str, Any], part: dict) -> None:
+    for key, sub in part.get("properties", {}).items():
+        if key not in data and "default" in sub:
+            data[key] = copy.deepcopy(sub["default"])
+        elif isinstance(data.get(key), dict):
+            _fill(data[key], sub)
+
+
+def load_profile(path: Path, display: str | None = None) -> Profile:
+    """Read and check one profile; raise InvalidFile listing every problem found in it."""
+    path = Path(path)
+    shown = display or display_name(path)
+    loaded = load_checked(path, shown, file_name_problems(path, shown), problems_in)
+    return Profile(slug=path.stem, path=path, data=with_defaults(loaded.data))
+
+
+def profile_paths(folder: Path) -> list[Path]:
+    """The profiles in a folder: every .yml file, and any .yaml file so that its name is reported, not skipped."""
+    folder = Path(folder)
+    return sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")])
+
+
+def load_profiles(schools_dir: Path) -> list[Profile]:
+    """Every profile in a folder, sorted by school name; one InvalidFile with the problems of all of them."""
+    profiles, problems = [], []
+    for path in profile_paths(schools_dir):
+        try:
+            profiles.append(load_profile(path))
+        except InvalidFile as err:
+            problems += err.problems
+    if problems:
+        raise InvalidFile(problems)
+    return sorted(profiles, key=lambda p: (p.name.casefold(), p.slug))

@@ -1,0 +1,145 @@
+"""The site's schools section: a table of every school, and a page per school with its policy and downloads."""
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from cohesion_guide.inputs.case_studies import suggestions
+from cohesion_guide.site.generated import GeneratedFile, GeneratedPage, front_matter
+from cohesion_guide.inputs.profiles import PHASE_LABELS, Profile, load_profile
+from cohesion_guide.documents.render import escape_markdown, render_policy
+from cohesion_guide.documents.policy import (
+    FORMAT_NAMES,
+    document_title,
+    file_size,
+    templates_for,
+)
+from cohesion_guide.site.build import SITE_FORMATS, School
+
+INDEX = "schools/index.md"
+
+
+def published_name(path: Path) -> str:
+    """The name a download has on the site. MkDocs turns every .md file it is given into a page, so
+    the Markdown download is published as .md.txt: browsers show it as plain text."""
+    return path.name + ".txt" if path.suffix == ".md" else path.name
+
+
+# How a page learns a download's size: from the file, or (site_schools.DocumentWork.size) a
+# placeholder filled in once the file is made.
+Size = Callable[[Path], str]
+
+
+def downloads(paths: dict, size: Size = file_size) -> list[tuple[str, str, str]]:
+    """(file name, format name, size) for each download, in SITE_FORMATS order."""
+    return [(published_name(paths[fmt]), FORMAT_NAMES[fmt], size(paths[fmt])) for fmt in SITE_FORMATS]
+
+
+# The search index holds each school's two pages by their titles (the school's name) and the school's
+# phase, town and authority, not their whole text: 600 schools' policies and packs would make the
+# index tens of megabytes, which every visitor's browser downloads.
+NOT_INDEXED = "data-search-exclude"
+_HEADING = re.compile(r"^(#{2,6} .*?)[ \t]*$")
+
+
+def unindexed_headings(markdown: str) -> str:
+    """Mark each heading below the page's title so the search index leaves its section out
+    (Material's search skips a section whose heading has data-search-exclude)."""
+    out, fenced = [], False
+    for line in markdown.split("\n"):
+        if line.startswith(("```", "~~~")):
+            fenced = not fenced
+        match = None if fenced else _HEADING.match(line)
+        out.append(f"{match.group(1)} {{ {NOT_INDEXED} }}" if match else line)
+    return "\n".join(out)
+
+
+def searchable_page(title: str, heading: str, summary: str, unindexed: str, body: str) -> str:
+    """A generated page whose search entry is its title and a one-line `summary`; the text under
+    the title up to the first heading (`unindexed`, then the body's own opening) and every section
+    of `body` are left out of the index but shown as usual."""
+    match = re.search(r"^#{2,6} ", body, flags=re.MULTILINE)
+    opening, rest = (body[:match.start()], body[match.start():]) if match else (body, "")
+    return (
+        front_matter({"title": title})
+        + heading + "\n\n"
+        + summary + "\n\n"
+        + f'<div {NOT_INDEXED} markdown="1">\n\n' + unindexed.strip("\n") + "\n\n" + opening.strip("\n")
+        + "\n\n</div>\n\n"
+        + unindexed_headings(rest)
+    )
+
+
+def school_summary(profile: Profile) -> str:
+    """What search finds a school by, besides its name: its phase, town and authority."""
+    school = profile.data["school"]
+    return (f"Phase: {PHASE_LABELS[school['phase']]}. Town: {escape_markdown(profile.data['location']['town'])}. "
+            f"Local authority: {escape_markdown(school['local_authority'])}.")
+
+
+def school_page(profile: Profile, paths: dict, policy: str, size: Size = file_size) -> str:
+    """The school's page: the policy's heading, the downloads, then the policy itself."""
+    heading, _, body = policy.partition("\n")
+    links = "\n".join(f"- [Download the policy ({kind}, {shown})]({name})" for name, kind, shown in downloads(paths, size))
+    intro = (
+        "This policy was written by the guide from the school's profile. Download it to adapt it and take "
+        "it to the governing body:\n\n"
+        + links + "\n\n"
+        + "The school's self-evaluation pack is on its own page: "
+          "[community profile, audit report, action plan and evidence portfolio](self-evaluation/index.md).\n\n"
+        + f"To change it, edit the profile (`schools/{profile.slug}.yml`) and build the site again, "
+          "or make your own with [Write your school's policy](../../policies/index.md).\n"
+    )
+    return searchable_page(document_title(profile), heading, school_summary(profile), intro, body)
+
+
+def index_page(rows: list[tuple[Profile, dict]], size: Size = file_size) -> str:
+    """The table of schools: name (a link to its page), phase, authority and the downloads."""
+    lines = [
+        front_matter({"title": "Schools' policies"}),
+        "# Schools' policies\n",
+        "Each school here has a community cohesion policy written from its profile. Open a school to read "
+        "its policy, or download it as a Word document, a PDF or Markdown text. To add a school, see "
+        "[Write your school's policy](../policies/index.md).\n",
+    ]
+    if not rows:
+        lines.append("There are no school profiles yet: add one to the `schools/` folder.\n")
+        return "\n".join(lines)
+    lines += ["| School | Phase | Local authority | Downloads |", "|---|---|---|---|"]
+    for profile, paths in rows:
+        school = profile.data["school"]
+        files = ", ".join(f"[{kind} ({shown})]({profile.slug}/{name})" for name, kind, shown in downloads(paths, size))
+        lines.append(f"| [{escape_markdown(school['name'])}]({profile.slug}/index.md) | {PHASE_LABELS[school['phase']]} "
+                     f"| {escape_markdown(school['local_authority'])} | {files} |")
+    return "\n".join(lines) + "\n"
+
+
+MODEL_SCHOOL = "model-primary-school.yml"
+
+
+def model_policy_markdown(project_dir: Path, local: dict) -> str:
+    """The policy for the fictional model school (model_policies/model-primary-school.yml) as if it were in
+    this authority, without its first heading, for a page that has its own."""
+    model = load_profile(templates_for(project_dir) / MODEL_SCHOOL)
+    authority = local["authority"].get("short_name") or local["authority"]["name"]
+    data = {**model.data, "school": {**model.data["school"], "local_authority": authority}}
+    profile = replace(model, data=data)
+    policy = render_policy(profile, local, templates_for(project_dir), suggestions(profile, project_dir, local))
+    return policy.partition("\n")[2]
+
+
+def pages_for(schools: list[School], size: Size = file_size) -> list[GeneratedPage | GeneratedFile]:
+    """Each school's page and downloads, and the table of schools, from a build's SchoolSet."""
+    out: list[GeneratedPage | GeneratedFile] = []
+    rows = []
+    for school in schools:
+        profile, paths = school.profile, school.policy
+        out += [GeneratedFile(f"schools/{profile.slug}/{published_name(paths[fmt])}", paths[fmt]) for fmt in SITE_FORMATS]
+        out.append(GeneratedPage(f"schools/{profile.slug}/index.md", school_page(profile, paths, school.policy_text, size)))
+        rows.append((profile, paths))
+    out.append(GeneratedPage(INDEX, index_page(rows, size)))
+    return out

@@ -1,0 +1,67 @@
+"""Page source: each school's self-evaluation page (schools/<slug>/self-evaluation/), its pack
+downloads and its audit file, for the site build."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from cohesion_guide.inputs.audit import Audit, blank_audit
+from cohesion_guide.site.generated import GeneratedFile, GeneratedPage
+from cohesion_guide.files import atomic_path
+from cohesion_guide.inputs.profiles import Profile
+from cohesion_guide.documents.policy import FORMAT_NAMES, file_size
+from cohesion_guide.site.school_pages import Size, school_summary, searchable_page
+from cohesion_guide.site.build import School
+from cohesion_guide.documents.self_evaluation import title_of
+
+FOLDER = "self-evaluation"
+
+
+def audit_download(profile: Profile, audit: Audit, project_dir: Path) -> Path:
+    """The school's audit file to download: its own when it has one, else a blank one made for it."""
+    if audit.exists:
+        return audit.path
+    blank = Path(project_dir) / ".cache" / "audit-forms" / f"{profile.slug}.yml"  # beside, not inside, the per-school cache
+    text = blank_audit(profile.slug, school_name=profile.name, completed_by=profile.data["leads"]["staff"])
+    if not blank.is_file() or blank.read_text(encoding="utf-8") != text:
+        with atomic_path(blank) as tmp:
+            tmp.write_text(text, encoding="utf-8")
+    return blank
+
+
+def self_evaluation_page(profile: Profile, audit: Audit, paths: dict[str, Path], audit_file: str, pack: str,
+                         size: Size = file_size) -> str:
+    """The page: the pack's heading, what to download and how to change it, then the whole pack."""
+    heading, _, body = pack.partition("\n")
+    links = [f"- [Download the self-evaluation pack ({FORMAT_NAMES[fmt]}, {size(paths[fmt])})]({paths[fmt].name})"
+             for fmt in ("docx", "pdf")]
+    if audit.exists:
+        links.append(f"- [Download the school's audit file (YAML text)]({audit_file})")
+        change = (f"To change it, edit the audit (`audits/{profile.slug}.yml`) or the profile "
+                  f"(`schools/{profile.slug}.yml`) and build the site again.")
+    else:
+        links.append(f"- [Download an audit form for this school to fill in (YAML text)]({audit_file})")
+        change = (f"To add the school's audit, fill in the form and save it as `audits/{profile.slug}.yml`, "
+                  "then build the site again.")
+    # Links sit in lists, not inside sentences: the theme does not underline links in running text.
+    intro = (
+        "The guide made this self-evaluation from the school's profile"
+        + (" and audit" if audit.exists else "") + ". Download it to adapt it and take it to governors:\n\n"
+        + "\n".join(links) + "\n\n"
+        + change + " See also:\n\n"
+        + "- [Run your self-evaluation](../../../planning/self-evaluation.md): each step explained\n"
+        + "- [The school's community cohesion policy](../index.md)\n"
+    )
+    return searchable_page(title_of(profile), heading, school_summary(profile), intro, body)
+
+
+def pages_for(schools: list[School], project_dir: Path, size: Size = file_size) -> list[GeneratedPage | GeneratedFile]:
+    """Each school's self-evaluation page, pack downloads and audit file, from a build's SchoolSet."""
+    out: list[GeneratedPage | GeneratedFile] = []
+    for school in schools:
+        profile, audit, paths = school.profile, school.audit, school.self_evaluation
+        base = f"schools/{profile.slug}/{FOLDER}"
+        audit_name = f"{profile.slug}-audit.yml"
+        out += [GeneratedFile(f"{base}/{paths[fmt].name}", paths[fmt]) for fmt in ("docx", "pdf")]
+        out.append(GeneratedFile(f"{base}/{audit_name}", audit_download(profile, audit, project_dir)))
+        out.append(GeneratedPage(f"{base}/index.md", self_evaluation_page(profile, audit, paths, audit_name, school.self_evaluation_text, size)))
+    return out

@@ -1,0 +1,171 @@
+"""MkDocs event handlers: the thin layer between MkDocs and the engine. Nothing else lives here."""
+from __future__ import annotations
+
+import logging
+import sys
+from datetime import date
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+from cohesion_guide.site import builder_pages
+from cohesion_guide.site import profile_reference
+from cohesion_guide.site import review
+from cohesion_guide.site import schools_section
+from cohesion_guide.site.case_study_pages import case_study_pages
+from cohesion_guide.export.pdf import PdfError
+from cohesion_guide.site.generated import GeneratedFile, GeneratedPage, SiteContext
+from cohesion_guide.inputs.local_config import load_local
+from cohesion_guide.inputs.validation import InvalidFile
+
+# Each source adds pages or files made from the project's data (schools/, case_studies/, ...).
+# Add a source here; nothing else in this file needs to change.
+PAGE_SOURCES: list = [case_study_pages, profile_reference.pages, schools_section.pages, builder_pages.pages]
+
+# Overdue reviews are reported on a logger of our own, so that `mkdocs build --strict` does not
+# count them: a fork chooses to fail on them with local.yml `reviews.overdue_fails_build`.
+log = logging.getLogger("cohesion")
+if not log.handlers:
+    _handler = logging.StreamHandler(sys.stderr)
+    _handler.setFormatter(logging.Formatter("WARNING -  %(message)s"))
+    log.addHandler(_handler)
+    log.propagate = False
+
+_state: dict = {}
+
+
+@event_priority(100)  # before mkdocs-macros reads config.extra into its variables
+def on_config(config):
+    project_dir = Path(config.config_file_path).resolve().parent
+    try:
+        local = load_local(project_dir)
+    except InvalidFile as err:
+        raise PluginError(f"local.yml cannot be used.\n{err.report()}") from None
+    apply_local(config, local)
+    _state.update(project_dir=project_dir, local=local, overdue=[], today=date.today())
+    return config
+
+
+def apply_local(config, local) -> None:
+    """What local.yml decides about the site: the footer, canonical links, edit links, logo, colour."""
+    authority = local["authority"]
+    config.extra["local"] = local
+    config.copyright = f"Published by {authority['name']}."
+    if authority.get("website"):
+        config.extra["social"] = [{"icon": "material/web", "link": authority["website"], "name": f"{authority['name']} website"}]
+    if local.get("site_url"):
+        config.site_url = local["site_url"]
+    if local.get("repo_url"):
+        config.repo_url = local["repo_url"]
+        config.edit_uri = "edit/main/docs/"
+        config.theme["features"].append("content.action.edit")
+    if authority.get("logo"):
+        config.theme["logo"] = authority["logo"]
+    if authority.get("brand_colour"):
+        config.extra_css.append(BRAND_CSS)
+
+
+BRAND_CSS = "stylesheets/brand.css"
+
+
+def on_files(files, config):
+    brand = _state["local"]["authority"].get("brand_colour")
+    if brand:  # checked for contrast by load_local
+        files.append(File.generated(config, BRAND_CSS, content=f":root {{ --md-primary-fg-color: {brand}; }}\n"))
+    context = SiteContext(project_dir=_state["project_dir"], local=_state["local"])
+    unfinished = _state["unfinished"] = []
+    try:
+        for source in PAGE_SOURCES:
+            for item in source(context):
+                if isinstance(item, GeneratedPage):
+                    files.append(File.generated(config, item.src_uri, content=item.markdown))
+                elif isinstance(item, GeneratedFile):
+                    files.append(File.generated(config, item.src_uri, abs_src_path=str(item.path)))
+                else:
+                    unfinished.append(item)
+    except InvalidFile as err:
+        _cancel()
+        raise PluginError(err.report()) from None
+    except BaseException:
+        _cancel()
+        raise
+    return files
+
+
+@event_priority(100)
+def on_env(env, config, files):
+    """The pages are converted; before MkDocs copies the files into the site, wait for the documents
+    still being made, then complete what the pages could not know before (the downloads' sizes)."""
+    unfinished = _state.pop("unfinished", [])
+    if not unfinished:
+        return env
+    try:
+        for work in unfinished:
+            work.finish()
+    except (OSError, PdfError) as err:  # a full disk, a folder that cannot be written, Typst failing
+        _cancel_all(unfinished)
+        raise PluginError(f"The schools' Word and PDF files could not be made: {err}\nNo half-made file "
+                          "was kept. Free some space, or fix the folder named here, then build again.") from None
+    except BaseException:
+        _cancel_all(unfinished)
+        raise
+    for file in files.documentation_pages():
+        page = file.page
+        if page is not None and page.content:
+            for work in unfinished:
+                page.content = work.fill(page.content)
+    return env
+
+
+def on_build_error(error):
+    _cancel()
+
+
+def _cancel() -> None:
+    """A failed build stops the work its page sources started."""
+    _cancel_all(_state.pop("unfinished", []))
+
+
+def _cancel_all(unfinished: list) -> None:
+    for work in unfinished:
+        work.cancel()
+
+
+# What `make serve` watches besides docs/: the project's data, templates and engine. Only the ones a
+# fork has are watched (mkdocs.yml's own `watch:` would refuse a folder a fork has removed).
+WATCHED = ("local.yml", "schools", "audits", "case_studies", "model_policies", "macros", "cohesion_guide")
+
+
+def on_serve(server, config, builder):
+    for name in WATCHED:
+        if (_state["project_dir"] / name).exists():
+            server.watch(str(_state["project_dir"] / name))
+    return server
+
+
+def on_page_markdown(markdown, page, config, files):
+    if page.file.generated_by:  # generated pages carry their own dates, when they have any
+        review_status = page.meta.get("review")
+        if review_status and review_status["overdue"]:
+            _state["overdue"].append((page.file.src_uri, review_status["due"]))
+        return markdown
+    try:
+        page.meta["review"] = review.status(page.meta, _state["today"])
+    except review.MissingReview as err:
+        raise PluginError(f"{page.file.src_uri}: {err}") from None
+    if page.meta["review"]["overdue"]:
+        _state["overdue"].append((page.file.src_uri, page.meta["review"]["due"]))
+    return markdown
+
+
+def on_post_build(config):
+    overdue = sorted(_state.get("overdue", []))
+    for src, due in overdue:
+        log.warning("Review overdue: %s was due for review on %s.", src, due)
+    if overdue and _state["local"].get("reviews", {}).get("overdue_fails_build"):
+        raise PluginError(
+            f"{len(overdue)} page(s) are past their review date, and local.yml sets "
+            "reviews.overdue_fails_build: true. Review them and update last_reviewed and review_due."
+        )

@@ -1,0 +1,63 @@
+"""Macros that content pages may call, registered with mkdocs-macros. Values come from local.yml."""
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from cohesion_guide.site.builder_pages import builder_html
+from cohesion_guide.site.case_study_pages import case_studies_for as case_study_list
+from cohesion_guide.site.school_pages import model_policy_markdown
+
+
+def contact_card(contact: dict) -> str:
+    """One contact as HTML: phone and e-mail as links a phone can use; nothing the file does not give."""
+    rows = [f'<p class="cc-contact__name"><strong>{escape(contact["name"])}</strong></p>',
+            f"<p>{escape(contact['role'])}</p>", "<ul>"]
+    if contact.get("phone"):
+        tel = "".join(ch for ch in contact["phone"] if ch.isdigit() or ch == "+")
+        rows.append(f'<li>Telephone: <a href="tel:{escape(tel)}">{escape(contact["phone"])}</a></li>')
+    if contact.get("email"):
+        rows.append(f'<li>E-mail: <a href="mailto:{escape(contact["email"])}">{escape(contact["email"])}</a></li>')
+    if contact.get("address"):
+        rows.append(f"<li>Address: {escape(contact['address'])}</li>")
+    if contact.get("hours"):
+        rows.append(f"<li>Opening hours: {escape(contact['hours'])}</li>")
+    if contact.get("url"):
+        rows.append(f'<li>Website: <a href="{escape(contact["url"])}">{escape(contact["url"])}</a></li>')
+    rows.append("</ul>")
+    return '<div class="cc-contact" markdown="0">' + "".join(rows) + "</div>"
+
+
+def define_env(env):
+    local = env.conf["extra"]["local"]
+
+    @env.macro
+    def authority_contacts() -> str:
+        """The authority's own contacts from local.yml, as cards."""
+        return "\n".join(contact_card(c) for c in local["contacts"])
+
+    @env.macro
+    def case_studies_for(strand: str | None = None, dimension: str | None = None) -> str:
+        """The case studies on a strand and/or dimension, as a Markdown list linked from this page."""
+        folder = Path(env.conf["config_file_path"]).resolve().parent / "case_studies"
+        return case_study_list(folder, env.page.file.src_uri, strand=strand, dimension=dimension)
+
+    @env.macro
+    def model_policy() -> str:
+        """The policy written for the fictional model school, under this page's own heading."""
+        return model_policy_markdown(Path(env.conf["config_file_path"]).resolve().parent, local)
+
+    @env.macro
+    def policy_builder() -> str:
+        """The policy builder: its questions, and what to do without JavaScript (builder_pages)."""
+        return builder_html(Path(env.conf["config_file_path"]).resolve().parent)
+
+    @env.macro
+    def authority_services() -> str:
+        """The services the authority offers schools, from local.yml, as a definition list."""
+        return "\n".join(f"{escape(s['name'])}\n:   {escape(s['description'])}\n" for s in local.get("services", []))
+
+    @env.macro
+    def authority_links() -> str:
+        """The authority's local links, from local.yml, as a Markdown list."""
+        return "\n".join(f"- <a href=\"{escape(l['url'])}\">{escape(l['title'])}</a>" for l in local.get("links", []))

@@ -1,0 +1,128 @@
+"""`cohesion policy`: all four formats, real Word and PDF content, and nothing written when the input is wrong."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+import pypdf
+import pytest
+
+from cohesion_guide.cli import main
+from cohesion_guide.documents import policy as school_documents
+from cohesion_guide.export import pdf as export_pdf
+from tests.conftest import ROOT
+from tests.documents.test_render import SECTIONS
+from tests.documents.test_tailoring import make_profile
+
+COHESION = Path(sys.executable).parent / "cohesion"
+HEADINGS = [h.lstrip("# ") for h in SECTIONS]
+
+
+@pytest.fixture
+def profile(tmp_path):
+    return make_profile(tmp_path, {"school": {"name": "Oakfield Primary School"}}, slug="oakfield")
+
+
+@pytest.fixture(scope="module")
+def all_formats(tmp_path_factory):
+    """One run of the installed command, as a school business manager would run it."""
+    folder = tmp_path_factory.mktemp("cli")
+    make_profile(folder, {"school": {"name": "Oakfield Primary School"}}, slug="oakfield")
+    result = subprocess.run([str(COHESION), "policy", str(folder / "oakfield.yml"), "-o", str(folder / "out")],
+                            cwd=ROOT, capture_output=True, text=True, timeout=300)
+    return result, folder / "out"
+
+
+def test_makes_all_four_formats(all_formats):
+    result, out = all_formats
+    assert result.returncode == 0, result.stderr
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["oakfield-policy.docx", "oakfield-policy.html", "oakfield-policy.md", "oakfield-policy.pdf"]
+    for name in names:
+        assert name in result.stdout
+    assert "Word document, " in result.stdout and " KB)" in result.stdout
+
+
+def test_word_document_has_the_school_and_real_headings(all_formats):
+    document = docx.Document(str(all_formats[1] / "oakfield-policy.docx"))
+    headings = {p.text: p.style.name for p in document.paragraphs if p.style.name.startswith("Heading")}
+    assert headings.get("Community cohesion policy: Oakfield Primary School") == "Heading 1"
+    for heading in HEADINGS:
+        assert heading in headings, heading
+    assert headings["Introduction and legal basis"] == "Heading 2"
+    assert headings["Equity and excellence"] == "Heading 3"
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    assert "Next review due" in cells and "1 September 2027" in cells
+    assert document.core_properties.author == "Oakfield Primary School"
+
+
+def test_pdf_has_the_school_and_the_headings(all_formats):
+    reader = pypdf.PdfReader(str(all_formats[1] / "oakfield-policy.pdf"))
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    assert "Oakfield Primary School" in text
+    for heading in HEADINGS:
+        assert heading in text, heading
+    assert reader.metadata.title == "Community cohesion policy: Oakfield Primary School"
+
+
+def test_markdown_and_html_hold_the_same_policy(all_formats):
+    out = all_formats[1]
+    markdown = (out / "oakfield-policy.md").read_text(encoding="utf-8")
+    page = (out / "oakfield-policy.html").read_text(encoding="utf-8")
+    assert markdown.startswith("# Community cohesion policy: Oakfield Primary School\n")
+    assert 'lang="en-GB"' in page and "<title>Community cohesion policy: Oakfield Primary School</title>" in page
+
+
+def test_only_the_formats_asked_for(profile, tmp_path):
+    assert main(["policy", str(profile.path), "-o", str(tmp_path / "out"), "--format", "md, html"]) == 0
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["oakfield-policy.html", "oakfield-policy.md"]
+
+
+def test_an_unknown_format_is_refused(profile, tmp_path, capsys):
+    assert main(["policy", str(profile.path), "-o", str(tmp_path / "out"), "--format", "docx,odt"]) == 2
+    assert "odt is not a format" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_invalid_profile_writes_nothing(tmp_path, capsys):
+    bad = tmp_path / "broken.yml"
+    shutil.copy(ROOT / "schools" / "riverside-primary.yml", bad)
+    text = bad.read_text(encoding="utf-8").replace("eal_percent: 38.5", "eal_percent: 138.5").replace("phase: primary", "phase: primry")
+    bad.write_text(text, encoding="utf-8")
+    assert main(["policy", str(bad), "-o", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "pupils.eal_percent" in err and "school.phase" in err  # every problem, not just the first
+    assert "line " in err and "Did you mean 'primary'?" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_failure_part_way_leaves_the_folder_as_it_was(profile, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "oakfield-policy.md").write_text("the governors' adopted copy\n", encoding="utf-8")
+
+    def broken_pdf(*args, **kwargs):
+        raise OSError("the disk is full")
+
+    monkeypatch.setattr(export_pdf, "write_pdf", broken_pdf)
+    with pytest.raises(OSError):
+        school_documents.write_school_documents(profile, {"authority": {"name": "X"}, "contacts": []}, out)
+    assert [p.name for p in out.iterdir()] == ["oakfield-policy.md"]
+    assert (out / "oakfield-policy.md").read_text(encoding="utf-8") == "the governors' adopted copy\n"
+
+
+def test_a_missing_profile_is_reported(tmp_path, capsys):
+    assert main(["policy", str(tmp_path / "nowhere.yml"), "-o", str(tmp_path / "out")]) == 2
+    assert "does not exist" in capsys.readouterr().err
+
+
+def test_help_shows_examples_and_exit_codes(capsys):
+    with pytest.raises(SystemExit) as done:
+        main(["policy", "--help"])
+    assert done.value.code == 0
+    shown = capsys.readouterr().out
+    assert "cohesion policy schools/riverside-primary.yml -o governors-pack --format docx,pdf" in shown
+    assert "exit status" in shown and "nothing was written" in shown

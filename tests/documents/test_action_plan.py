@@ -1,0 +1,171 @@
+"""The action plan: each priority rule adds its action when its condition holds and only then; the
+audit's gaps become actions; every point of the framework has an action with an owner, a
+timescale and a success measure; the evidence portfolio marks what the school already has."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from cohesion_guide.documents import action_plan as plans
+from cohesion_guide.documents.action_plan import POINT_IDS, build_plan, priorities, term_of, timescale
+from cohesion_guide.documents.evidence import portfolio
+from cohesion_guide.inputs.audit import Audit, Entry, load_audits, not_assessed, practice, practices
+from cohesion_guide.inputs.profiles import load_profiles
+from tests.conftest import ROOT
+from tests.documents.test_tailoring import make_profile
+
+MONO = {"pupils": {"ethnicity": {"white_british": 85, "irish": 5, "any_other_white": 5, "unclassified": 5}}}
+DIVERSE = {"pupils": {"ethnicity": {"white_british": 30, "pakistani": 25, "indian": 20, "black_african": 15, "chinese": 10}}}
+
+# (rule, its point, profile changes that switch it on, changes that leave it off): the boundaries
+# come from the profile's own thresholds, which the rules must use rather than repeat.
+RULES = [
+    (plans.monocultural_partnership, "4a", MONO, {"pupils": {"ethnicity": {"white_british": 79, "indian": 21}}}),
+    (plans.high_eal_language_support, "5", {"pupils": {"eal_percent": 20}}, {"pupils": {"eal_percent": 19.9}}),
+    (plans.rural_isolation, "4a", {"location": {"setting": "rural"}}, {"location": {"setting": "urban"}}),
+    (plans.high_fsm_barriers, "3b", {"pupils": {"fsm_percent": 25}}, {"pupils": {"fsm_percent": 24.9}}),
+    (plans.diverse_relationships, "1b", DIVERSE, MONO),
+    (plans.faith_links, "4a", {"school": {"religious_character": "Church of England"}},
+     {"school": {"religious_character": "Does not apply"}}),
+]
+
+
+def rules_in(plan) -> set[str]:
+    return {a.rule for point in plan for a in point.actions}
+
+
+@pytest.mark.parametrize("rule, point, on, off", RULES, ids=[r[0].__name__ for r in RULES])
+def test_each_profile_rule_adds_its_action_only_when_its_condition_holds(tmp_path, rule, point, on, off):
+    yes = make_profile(tmp_path, on, slug="on-school")
+    no = make_profile(tmp_path, off, slug="off-school")
+    action = rule(yes)
+    assert action is not None and action.point == point
+    assert action.reason.startswith("Profile: ")
+    assert rule(no) is None
+    plan_yes = {p.point: p for p in build_plan(yes, not_assessed(yes.slug))}
+    assert action in plan_yes[point].actions
+    assert rule.__name__ not in rules_in(build_plan(no, not_assessed(no.slug)))
+
+
+def test_a_school_that_triggers_no_rule_has_no_profile_priorities(tmp_path):
+    neutral = make_profile(tmp_path)
+    assert all(rule(neutral) is None for rule in plans.PROFILE_RULES)
+    assert priorities(neutral, not_assessed(neutral.slug)) == []
+
+
+def test_the_monocultural_action_names_the_largest_group_and_its_share(tmp_path):
+    action = plans.monocultural_partnership(make_profile(tmp_path, MONO))
+    assert "85% of pupils are White British" in action.reason
+
+
+def _audit(**statuses: Entry) -> Audit:
+    return Audit("test-school", Path("audits/test-school.yml"), "2026-10-05", "Deputy headteacher",
+                 {pid.replace("_", "-"): entry for pid, entry in statuses.items()})
+
+
+def test_practices_not_yet_in_place_become_actions_at_their_point(tmp_path):
+    profile = make_profile(tmp_path)
+    audit = _audit(global_links=Entry("not-yet"), admissions=Entry("partly", "Policy", "Our own next step."),
+                   pupil_voice=Entry("in-place", "Council minutes"))
+    found = {a.text: a for a in plans.audit_actions(profile, audit)}
+    assert set(found) == {practice("global-links").action, "Our own next step."}
+    links, admissions = found[practice("global-links").action], found["Our own next step."]
+    assert links.point == practice("global-links").point and links.success == practice("global-links").success
+    assert links.timescale == "by the end of the spring term 2027"  # not yet: by the end of next term
+    assert admissions.timescale == "by the end of the summer term 2027"  # partly: within the year
+    assert admissions.point == practice("admissions").point
+
+
+def test_practices_in_place_or_not_assessed_add_no_action(tmp_path):
+    profile = make_profile(tmp_path)
+    everything = _audit(**{p.id.replace("-", "_"): Entry("in-place", "Somewhere") for p in practices()})
+    assert plans.audit_actions(profile, everything) == []
+    assert plans.audit_actions(profile, not_assessed("test-school")) == []
+
+
+def test_without_an_audit_the_plan_asks_for_one_and_with_one_asks_to_update_it(tmp_path):
+    profile = make_profile(tmp_path)
+    without = {p.point: p for p in build_plan(profile, not_assessed(profile.slug))}["2b"].actions[0]
+    with_one = {p.point: p for p in build_plan(profile, _audit())}["2b"].actions[0]
+    assert "Complete the self-evaluation audit" in without.text and without.timescale == "by the end of the autumn term 2026"
+    assert "Update the audit once a year" in with_one.text
+
+
+def test_every_point_has_actions_with_an_owner_a_timescale_and_a_success_measure():
+    schools = load_profiles(ROOT / "schools")
+    audits = load_audits(ROOT / "audits", [p.slug for p in schools])
+    for profile in schools:
+        for audit in (audits[profile.slug], not_assessed(profile.slug)):
+            plan = build_plan(profile, audit)
+            assert [p.point for p in plan] == list(POINT_IDS)
+            for point in plan:
+                assert point.actions, (profile.slug, point.point)
+                for action in point.actions:
+                    assert action.owner and action.timescale and action.success and action.text
+
+
+def test_owners_are_the_roles_the_profile_names(tmp_path):
+    profile = make_profile(tmp_path, {"leads": {"governor": "Chair of governors", "staff": "SENCo"},
+                                      "document": {"approved_by": "Standards committee"}})
+    assert plans.owner_name(profile, "governor") == "Chair of governors"
+    assert plans.owner_name(profile, "staff") == "SENCo"
+    assert plans.owner_name(profile, "headteacher") == "Headteacher"
+    assert plans.owner_name(profile, "governing-body") == "Standards committee"
+    owners = {a.owner for point in build_plan(profile, not_assessed(profile.slug)) for a in point.actions}
+    assert {"Chair of governors", "SENCo", "Headteacher", "Standards committee"} <= owners
+
+
+@pytest.mark.parametrize("day, term", [
+    ("2026-09-01", ("autumn", 2026)), ("2026-12-31", ("autumn", 2026)), ("2027-01-01", ("spring", 2027)),
+    ("2027-03-31", ("spring", 2027)), ("2027-04-01", ("summer", 2027)), ("2027-08-31", ("summer", 2027)),
+])
+def test_terms(day, term):
+    assert term_of(date.fromisoformat(day)) == term
+
+
+@pytest.mark.parametrize("start, when, expected", [
+    ("2026-09-01", "now", "by the end of the autumn term 2026"),
+    ("2026-09-01", "next", "by the end of the spring term 2027"),
+    ("2026-09-01", "year", "by the end of the summer term 2027"),
+    ("2027-01-20", "now", "by the end of the spring term 2027"),
+    ("2027-01-20", "year", "by the end of the autumn term 2027"),
+    ("2027-05-01", "next", "by the end of the autumn term 2027"),
+])
+def test_timescales_count_terms_from_the_date_adopted(start, when, expected):
+    assert timescale(start, when) == expected
+
+
+# ---- the evidence portfolio ---------------------------------------------------------------------
+
+def items_of(profile, audit) -> dict:
+    return {item.id: item for question in portfolio(profile, audit) for item in question.items}
+
+
+def test_evidence_is_held_where_a_linked_practice_is_in_place_with_its_where(tmp_path):
+    profile = make_profile(tmp_path, {"pupils": {"ethnicity": None}, "partnerships": None})
+    audit = _audit(prejudice_incidents=Entry("in-place", "Incident log, termly report"),
+                   exclusions_by_group=Entry("partly", "Yearly figures"))
+    items = items_of(profile, audit)
+    assert items["incident-records"].held
+    assert items["incident-records"].sources[0].where == "Incident log, termly report"
+    assert not items["exclusions-data"].held
+    assert items["exclusions-data"].partly == (practice("exclusions-by-group").title,)
+    assert not items["pupil-figures"].held  # no ethnicity in the profile, no practice to stand for it
+    assert not items["partnership-records"].held
+
+
+def test_evidence_from_the_profile_counts_as_held(tmp_path):
+    profile = make_profile(tmp_path, {"local_area": {"name": "Testford ward", "eal_percent": 5}})
+    items = items_of(profile, not_assessed(profile.slug))
+    assert items["pupil-figures"].held and items["partnership-records"].held
+    assert "Testford ward" in items["area-figures"].sources[0].text
+    assert "Brookside School" in items["partnership-records"].sources[0].text
+
+
+def test_the_portfolio_follows_the_three_questions_and_nothing_is_held_without_data(tmp_path):
+    profile = make_profile(tmp_path, {"pupils": {"ethnicity": None}, "partnerships": None})
+    questions = portfolio(profile, not_assessed(profile.slug))
+    assert [q.id for q in questions] == ["knowledge", "action", "impact"]
+    assert sum(q.held for q in questions) == 0

@@ -1,0 +1,191 @@
+"""The policy has every section, the school's facts and the authority's contacts; templates run strict and sandboxed."""
+from __future__ import annotations
+
+from datetime import date
+
+import jinja2
+import pytest
+from jinja2.sandbox import SecurityError
+
+from cohesion_guide.documents import render
+from cohesion_guide.documents.render import escape_markdown, next_review, render_policy, render_template
+from cohesion_guide.export.html import markdown_to_html
+from cohesion_guide.inputs.local_config import load_local
+from tests.conftest import ROOT
+from tests.documents.test_tailoring import make_profile, section
+
+SECTIONS = [
+    "## Introduction and legal basis",
+    "## What community cohesion means",
+    "## Our communities",
+    "### Our school community",
+    "### Our local community",
+    "### The UK",
+    "### The wider world",
+    "## Our school's context",
+    "## What we will do",
+    "### Teaching, learning and the curriculum",
+    "### Equity and excellence",
+    "### Engagement and extended services",
+    "## Roles and responsibilities",
+    "## Monitoring, evaluation and review",
+    "## Links to related policies",
+    "## Where to get support",
+    "## Document control",
+]
+
+
+@pytest.fixture(scope="module")
+def local():
+    return load_local(ROOT)
+
+
+@pytest.fixture
+def policy(tmp_path, local):
+    school = make_profile(tmp_path, {
+        "school": {"name": "Brook Lane Primary School", "urn": "123456"},
+        "location": {"ward": "Brook Lane"},
+        "pupils": {"home_languages": ["English", "Gujarati"], "faiths": ["Christian", "Hindu", "No religion"]},
+        "local_area": {"name": "Brook Lane ward", "eal_percent": 12.5, "fsm_percent": 18},
+        "context": "We are a small school.\n\nOur hall is used by a youth club\nthree evenings a week.",
+        "document": {"date_adopted": "2026-10-15", "review_cycle_years": 2},
+    })
+    return render_policy(school, local)
+
+
+def test_every_section_in_order(policy):
+    places = [policy.find(heading + "\n") for heading in SECTIONS]
+    assert -1 not in places, [h for h, at in zip(SECTIONS, places) if at == -1]
+    assert places == sorted(places)
+    assert policy.startswith("# Community cohesion policy: Brook Lane Primary School\n")
+
+
+def test_communities_are_named_for_the_school(policy):
+    local_community = section(policy, "### Our local community")
+    assert "Brook Lane and the wider Testford" in local_community
+    assert "Testshire" in local_community
+    assert "Brook Lane Primary School" in section(policy, "### Our school community")
+
+
+def test_context_has_the_schools_words_and_figures(policy):
+    context = section(policy, "## Our school's context")
+    assert "We are a small school.\n\nOur hall is used by a youth club three evenings a week." in context
+    assert "We have 200 pupils on roll." in context
+    assert "additional language: 10% (in Brook Lane ward: 12.5%)" in context
+    assert "free school meals: 10% (in Brook Lane ward: 18%)" in context
+    assert "White British (70%), Any other White background (10%), Black African (10%)" in context
+    assert "English and Gujarati" in context
+    assert "Christian, Hindu and No religion" in context
+
+
+def test_roles_name_the_leads(policy):
+    roles = section(policy, "## Roles and responsibilities")
+    for who in ("The governing body", "The headteacher", "The lead governor (Vice-chair of governors)",
+                "The staff lead (Assistant headteacher)", "All staff", "Pupils", "Parents and carers"):
+        assert f"**{who}" in roles, who
+
+
+def test_monitoring_asks_the_three_questions(policy):
+    monitoring = section(policy, "## Monitoring, evaluation and review")
+    for question in ("Knowledge", "Action", "Impact"):
+        assert f"**{question}.**" in monitoring
+    assert "every 2 years" in monitoring
+
+
+def test_related_policies(policy):
+    related = section(policy, "## Links to related policies")
+    for name in ("equality", "anti-bullying", "behaviour", "admissions", "curriculum"):
+        assert name in related
+
+
+def test_support_comes_from_local_yml(policy, local):
+    support = section(policy, "## Where to get support")
+    assert escape_markdown(local["authority"]["name"]) in support
+    for contact in local["contacts"]:
+        assert escape_markdown(contact["name"]) in support
+        if "phone" in contact:
+            assert contact["phone"] in support
+
+
+def test_document_control_table(policy):
+    table = markdown_to_html(section(policy, "## Document control"))
+    for row in ("<td>Approved by</td>\n<td>Full governing body</td>",
+                "<td>Date adopted</td>\n<td>15 October 2026</td>",
+                "<td>Review cycle</td>\n<td>Every 2 years</td>",
+                "<td>Next review due</td>\n<td>15 October 2028</td>",
+                "<td>School</td>\n<td>Brook Lane Primary School (URN 123456)</td>"):
+        assert row in table
+
+
+def test_review_cycle_defaults_to_one_year(tmp_path, local):
+    policy = render_policy(make_profile(tmp_path), local)
+    assert "| Review cycle | Every year |" in policy
+    assert "| Next review due | 1 September 2027 |" in policy
+
+
+def test_without_its_own_cycle_a_policy_takes_the_authoritys(tmp_path, local):
+    policy = render_policy(make_profile(tmp_path), {**local, "policies": {"review_cycle_years": 3}})
+    assert "| Review cycle | Every 3 years |" in policy
+    assert "| Next review due | 1 September 2029 |" in policy
+
+
+def test_next_review_on_29_february():
+    assert next_review("2028-02-29", 1) == date(2029, 2, 28)
+    assert next_review("2028-02-29", 3) == date(2031, 2, 28)
+    assert next_review("2026-09-01", 2) == date(2028, 9, 1)
+
+
+def test_the_policy_converts_to_html_with_its_table_and_lists(policy):
+    page = markdown_to_html(policy)
+    assert page.count("<h2") == len([s for s in SECTIONS if s.startswith("## ")])
+    assert "<table>" in page and "<ul>" in page and "<ol>" in page
+
+
+def test_an_undefined_name_in_a_template_stops_the_run(tmp_path):
+    (tmp_path / "typo.md.j2").write_text("Hello {{ shcool.name }}\n", encoding="utf-8")
+    with pytest.raises(jinja2.UndefinedError):
+        render_template("typo.md.j2", {"school": {"name": "x"}}, tmp_path)
+
+
+def test_templates_run_in_a_sandbox(tmp_path):
+    (tmp_path / "escape.md.j2").write_text("{{ ''.__class__.__mro__[1].__subclasses__() }}\n", encoding="utf-8")
+    with pytest.raises(SecurityError):
+        render_template("escape.md.j2", {}, tmp_path)
+
+
+def test_every_value_a_template_prints_is_escaped_even_without_a_filter(tmp_path):
+    (tmp_path / "plain.md.j2").write_text("{{ name }} / {{ name | md }} / {{ 3 }}\n", encoding="utf-8")
+    out = render_template("plain.md.j2", {"name": "*Big* <b>"}, tmp_path)
+    assert out == "&#42;Big&#42; &lt;b&gt; / &#42;Big&#42; &lt;b&gt; / 3\n"
+
+
+def test_a_forks_own_template_is_used(tmp_path, local):
+    """An authority's edited template in its own model_policies/ replaces the shipped one."""
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / render.POLICY_TEMPLATE).write_text("# Our own policy for {{ school.name }}\n", encoding="utf-8")
+    out = render_policy(make_profile(tmp_path), local, tmp_path / "templates")
+    assert out == "# Our own policy for Test Primary School\n"
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("- not a list", "&#45; not a list"),
+    ("+ nor this", "&#43; nor this"),
+    ("1. nor a number", "1\\. nor a number"),
+    ("12) nor this", "12\\) nor this"),
+    ("# not a heading", "&#35; not a heading"),
+    ("> not a quote", "&gt; not a quote"),
+    (": not a definition", "&#58; not a definition"),
+    ("!!! note", "&#33;!! note"),
+    ("a - b 1. c", "a - b 1. c"),
+    ("line one\n\n    line two", "line one line two"),
+    ("[link](https://example.org)", "&#91;link&#93;(https://example.org)"),
+    ("Tom & Jerry's \"film\"", "Tom &amp; Jerry's \"film\""),
+    ("a|b_c*d`e{f}g\\h", "a&#124;b&#95;c&#42;d&#96;e&#123;f&#125;g&#92;h"),
+])
+def test_escape_markdown(value, expected):
+    assert escape_markdown(value) == expected
+
+
+def test_escaped_value_is_not_escaped_twice():
+    once = escape_markdown("a & b")
+    assert escape_markdown(once) == once == "a &amp; b"

@@ -1,0 +1,238 @@
+"""The self-evaluation pack: its four parts for every example school, the Word and PDF files,
+`cohesion self-evaluation` (alias `cohesion toolkit`), the site's pages and downloads, and accessibility at desktop and phone widths."""
+from __future__ import annotations
+
+import html as html_text
+import re
+from pathlib import Path
+
+import docx
+import pypdf
+import pytest
+
+from cohesion_guide.cli import main
+from cohesion_guide.documents.self_evaluation import render_self_evaluation, write_self_evaluation_documents
+from cohesion_guide.export.html import markdown_to_html
+from cohesion_guide.inputs.audit import audit_for, not_assessed
+from cohesion_guide.inputs.local_config import load_local
+from cohesion_guide.inputs.profiles import load_profile
+from tests.conftest import ROOT
+from tests.documents.test_tailoring import make_profile
+
+LOCAL = load_local(ROOT)
+SLUGS = sorted(p.stem for p in (ROOT / "schools").glob("*.yml"))
+PARTS = ["Community profile", "Audit report", "Action plan", "Evidence portfolio"]
+POINT_HEADINGS = ["1a Initial briefing", "1b Working with the right people", "2a Information and communications",
+                  "3a Who decides", "4b A portfolio of information", "5 Personalising progress", "6 Demonstrating impact"]
+QUESTIONS = ["Knowledge: what the school knows", "Action: what the school has done", "Impact: how the school knows"]
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def statuses(markdown: str) -> list[str]:
+    """The status of each practice in the audit report ("- **Practice title**: Status.")."""
+    return re.findall(r"^- \*\*[^\n]*?\*\*: (In place|Partly in place|Not yet|Not yet assessed)\.$", markdown, flags=re.M)
+
+
+def headings(markdown: str, level: int) -> list[str]:
+    return [line[level + 1:] for line in markdown.splitlines() if line.startswith("#" * level + " ")]
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_example_school_gets_all_four_parts(slug):
+    profile = load_profile(ROOT / "schools" / f"{slug}.yml")
+    markdown = render_self_evaluation(profile, audit_for(slug, ROOT / "audits"), LOCAL)
+    assert headings(markdown, 1) == [f"Self-evaluation: {profile.name}"]
+    assert headings(markdown, 2) == PARTS
+    level3 = headings(markdown, 3)
+    for expected in POINT_HEADINGS + QUESTIONS:
+        assert any(h.startswith(expected) for h in level3), expected
+    assert markdown.count('role="img"') >= 2  # the audit chart and the figures chart at least
+    assert len(statuses(markdown)) == 18 and "Not yet assessed" not in statuses(markdown)  # each example audit covers every practice
+
+
+def test_a_school_without_an_audit_is_told_so_and_asked_for_one(tmp_path):
+    profile = make_profile(tmp_path)
+    markdown = render_self_evaluation(profile, not_assessed(profile.slug), LOCAL)
+    assert "The school has not completed its audit yet" in markdown
+    assert "**No audit yet.**" in markdown
+    assert statuses(markdown) == ["Not yet assessed"] * 18
+    assert "Complete the self-evaluation audit" in markdown
+
+
+def test_what_the_school_wrote_in_its_audit_appears_in_the_report_and_portfolio():
+    profile = load_profile(ROOT / "schools" / "riverside-primary.yml")
+    audit = audit_for("riverside-primary", ROOT / "audits")
+    markdown = render_self_evaluation(profile, audit, LOCAL)
+    entry = audit.entry("prejudice-incidents")
+    assert entry.status == "in-place"
+    assert f"**: In place.\n    - Where it can be seen: {entry.where}\n" in markdown
+    assert f"(where: {entry.where})" in markdown
+    step = audit.entry("stakeholder-views").next_step
+    assert f"**{step}**" in markdown  # the school's own next step is the action
+
+
+def test_a_profile_value_comes_out_literally_in_the_pack(tmp_path):
+    nasty = "<script>alert(1)</script> {{ 7*7 }} & *stars*"
+    profile = make_profile(tmp_path, {"leads": {"governor": nasty}, "local_area": {"name": nasty, "fsm_percent": 3}})
+    html = markdown_to_html(render_self_evaluation(profile, not_assessed(profile.slug), LOCAL))
+    assert "<script>" not in html and "<em>stars</em>" not in html
+    shown = html_text.unescape(html)  # what a reader sees: every character reference turned back
+    assert f"Lead governor role: {nasty}</li>" in shown
+    assert f"<th>{nasty}</th>" in shown
+
+
+@pytest.fixture(scope="module")
+def riverside_pack(tmp_path_factory) -> dict[str, Path]:
+    profile = load_profile(ROOT / "schools" / "riverside-primary.yml")
+    out = tmp_path_factory.mktemp("pack")
+    return write_self_evaluation_documents(profile, audit_for("riverside-primary", ROOT / "audits"), LOCAL, out)
+
+
+def test_the_word_document_has_real_headings_and_the_chart_tables(riverside_pack):
+    document = docx.Document(str(riverside_pack["docx"]))
+    styled = {(p.style.name, p.text) for p in document.paragraphs}
+    assert ("Heading 1", "Self-evaluation: Riverside Primary School (fictional example)") in styled
+    for part in PARTS:
+        assert ("Heading 2", part) in styled
+    assert ("Heading 3", "1a Initial briefing") in styled
+    strands = next(t for t in document.tables if t.rows[0].cells[0].text == "Strand")
+    assert [c.text for c in strands.rows[0].cells] == ["Strand", "Status", "Practices"]
+    assert [[c.text for c in r.cells] for r in strands.rows[1:5]] == [
+        ["Teaching, learning and curriculum", status, n]
+        for status, n in (("In place", "4"), ("Partly in place", "1"), ("Not yet", "1"), ("Not yet assessed", "0"))]
+    assert document.core_properties.title == "Self-evaluation: Riverside Primary School (fictional example)"
+    body = "\n".join(p.text for p in document.paragraphs)
+    assert "cc-audit-chart" not in body and "viewBox" not in body  # no SVG leaks into Word
+    assert "In place: 4" not in body  # nor a chart's own label (the PDF draws it; Word has the table)
+
+
+def test_the_pdf_has_the_parts_the_school_and_the_charts_text(riverside_pack):
+    reader = pypdf.PdfReader(str(riverside_pack["pdf"]))
+    text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
+    assert "Riverside Primary School (fictional example)" in text
+    for part in PARTS + ["1a Initial briefing", "Knowledge: what the school knows"]:
+        assert part in text, part
+    assert "In place: 4" in text  # a chart's own label, drawn from the inline SVG
+    assert reader.metadata.title == "Self-evaluation: Riverside Primary School (fictional example)"
+
+
+def test_the_markdown_and_web_page_are_written_too(riverside_pack):
+    assert riverside_pack["md"].read_text(encoding="utf-8").startswith("# Self-evaluation: Riverside")
+    page = riverside_pack["html"].read_text(encoding="utf-8")
+    assert '<html lang="en-GB">' in page and 'role="img"' in page
+
+
+# ---- the command ------------------------------------------------------------------------------
+
+def test_cohesion_self_evaluation_finds_the_schools_audit_and_writes_the_formats_asked_for(tmp_path, capsys):
+    out = tmp_path / "out"
+    code = main(["self-evaluation", str(ROOT / "schools" / "riverside-primary.yml"), "-o", str(out), "--format", "md,html"])
+    assert code == 0
+    assert sorted(p.name for p in out.iterdir()) == ["riverside-primary-self-evaluation.html", "riverside-primary-self-evaluation.md"]
+    assert "Using the audit" in capsys.readouterr().out
+    assert "| Teaching, learning and curriculum | In place | 4 |" in (out / "riverside-primary-self-evaluation.md").read_text(encoding="utf-8")
+
+
+def test_cohesion_self_evaluation_without_an_audit_says_so(tmp_path, capsys):
+    profile = make_profile(tmp_path)
+    assert main(["self-evaluation", str(profile.path), "-o", str(tmp_path / "out"), "--format", "md"]) == 0
+    assert "every practice is shown as not yet assessed" in capsys.readouterr().out
+
+
+def test_cohesion_self_evaluation_with_a_broken_audit_writes_nothing_and_exits_2(tmp_path, capsys):
+    audit = tmp_path / "riverside-primary.yml"
+    audit.write_text("completed_on: 2026-10-05\ncompleted_by: Head\npractices:\n  admission:\n    status: done\n", encoding="utf-8")
+    out = tmp_path / "out"
+    code = main(["self-evaluation", str(ROOT / "schools" / "riverside-primary.yml"), "--audit", str(audit), "-o", str(out)])
+    assert code == 2
+    assert not out.exists()
+    err = capsys.readouterr().err
+    assert "line 4, practices.admission: is not a field here. Did you mean 'admissions'?" in err
+
+
+def test_cohesion_self_evaluation_refuses_an_unknown_format(tmp_path, capsys):
+    code = main(["self-evaluation", str(ROOT / "schools" / "riverside-primary.yml"), "-o", str(tmp_path), "--format", "odt"])
+    assert code == 2 and list(tmp_path.iterdir()) == []
+    assert "allowed: md, html, docx, pdf" in capsys.readouterr().err
+
+
+# ---- the site -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_the_site_has_each_schools_self_evaluation_page_and_downloads(built_site, slug):
+    folder = built_site / "schools" / slug / "self-evaluation"
+    page = (folder / "index.html").read_text(encoding="utf-8")
+    for part in PARTS:
+        assert re.search(rf'<h2[^>]*? id="{part.lower().replace(" ", "-")}">{part}', page), part
+    assert page.count('role="img"') >= 2
+    for name in (f"{slug}-self-evaluation.docx", f"{slug}-self-evaluation.pdf", f"{slug}-audit.yml"):
+        assert (folder / name).stat().st_size > 0
+        assert f'href="{name}"' in page
+    assert (folder / f"{slug}-audit.yml").read_bytes() == (ROOT / "audits" / f"{slug}.yml").read_bytes()
+
+
+def test_a_school_without_an_audit_is_offered_a_form_for_it_that_validates(tmp_path):
+    from cohesion_guide.inputs.audit import load_audit
+    from cohesion_guide.site.self_evaluation_pages import audit_download, self_evaluation_page
+
+    profile = make_profile(tmp_path)
+    audit = not_assessed(profile.slug)
+    form = audit_download(profile, audit, tmp_path)
+    assert len(load_audit(form).entries) == 18 and "Test Primary School" in form.read_text(encoding="utf-8")
+    paths = write_self_evaluation_documents(profile, audit, LOCAL, tmp_path / "out", ["md", "docx", "pdf"])
+    page = self_evaluation_page(profile, audit, paths, "test-school-audit.yml", paths["md"].read_text(encoding="utf-8"))
+    assert "render_macros: false" in page.split("---")[1]
+    assert "[Download an audit form for this school to fill in (YAML text)](test-school-audit.yml)" in page
+    assert "save it as `audits/test-school.yml`" in page
+
+
+def test_the_guide_page_leads_to_the_schools_and_their_self_evaluations(built_site):
+    # it links to the schools' page, not to one example school, so an authority's copy without
+    # the examples still builds (tests/test_fork.py)
+    page = (built_site / "planning" / "self-evaluation" / "index.html").read_text(encoding="utf-8")
+    assert "Run your self-evaluation" in page
+    assert 'href="../../schools/"' in page
+
+
+def test_a_broken_audit_stops_the_build_with_its_line(mkdocs_build, project_copy, tmp_path):
+    keep = "riverside-primary"
+    for profile in (project_copy / "schools").glob("*.yml"):
+        if profile.stem != keep:
+            profile.unlink()  # one school keeps the build short
+    for audit in (project_copy / "audits").glob("*.yml"):
+        if audit.stem != keep:
+            audit.unlink()  # an audit without its school's profile would stop the build for another reason
+    (project_copy / "audits" / f"{keep}.yml").write_text(
+        (ROOT / "audits" / f"{keep}.yml").read_text(encoding="utf-8").replace("status: partly", "status: halfway", 1),
+        encoding="utf-8")
+    result = mkdocs_build(project_copy, tmp_path / "site")
+    assert result.returncode != 0
+    assert re.search(r"audits/riverside-primary\.yml, line \d+, practices\.visits-other-communities\.status: found 'halfway'",
+                     result.stderr)
+    assert not (tmp_path / "site" / "schools").exists()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1280, 375])
+def test_a_self_evaluation_page_has_no_axe_violations(browser, site_url, width):
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}/schools/riverside-primary/self-evaluation/")
+        results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}, "resultTypes": ["violations"]})
+        assert results.violations_count == 0, results.generate_report()
+        # Nothing is wider than the screen: the charts scale down with the page.
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0
+        chart = page.locator("figure.cc-chart svg").first
+        assert chart.bounding_box()["width"] <= width
+    finally:
+        context.close()
+
+
+def test_cohesion_toolkit_still_works_as_an_alias(tmp_path, capsys):
+    profile = ROOT / "schools" / "riverside-primary.yml"
+    assert main(["toolkit", str(profile), "-o", str(tmp_path / "out"), "--format", "md"]) == 0
+    assert (tmp_path / "out" / "riverside-primary-self-evaluation.md").is_file()

@@ -1,0 +1,145 @@
+"""Outputs appear whole or not at all: a failure leaves no partial file and the previous one as it was."""
+from __future__ import annotations
+
+import os
+import stat
+
+import pytest
+
+from cohesion_guide.files import EmptyOutput, atomic_dir, atomic_path
+
+
+class Boom(Exception):
+    pass
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def test_atomic_path_writes_the_file_and_leaves_nothing_else(tmp_path):
+    dest = tmp_path / "policy.docx"
+    with atomic_path(dest) as tmp:
+        assert tmp.parent == dest.parent and tmp != dest
+        tmp.write_text("new")
+        assert not dest.exists(), "the destination must not appear before the block has finished"
+    assert dest.read_text() == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["policy.docx"]
+
+
+def test_atomic_path_gives_a_published_file_ordinary_permissions(tmp_path):
+    dest = tmp_path / "policy.pdf"
+    with atomic_path(dest) as tmp:
+        tmp.write_bytes(b"%PDF")
+    assert stat.S_IMODE(dest.stat().st_mode) == 0o666 & ~_umask()
+
+
+def test_an_error_inside_the_block_leaves_no_file(tmp_path):
+    dest = tmp_path / "policy.docx"
+    with pytest.raises(Boom):
+        with atomic_path(dest) as tmp:
+            tmp.write_text("half a docu")
+            raise Boom
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_error_inside_the_block_keeps_the_previous_file(tmp_path):
+    dest = tmp_path / "policy.docx"
+    dest.write_text("adopted by governors")
+    with pytest.raises(Boom):
+        with atomic_path(dest) as tmp:
+            tmp.write_text("half a docu")
+            raise Boom
+    assert dest.read_text() == "adopted by governors"
+    assert [p.name for p in tmp_path.iterdir()] == ["policy.docx"]
+
+
+def test_an_interruption_also_cleans_up(tmp_path):
+    dest = tmp_path / "policy.docx"
+    dest.write_text("old")
+    with pytest.raises(KeyboardInterrupt):
+        with atomic_path(dest) as tmp:
+            tmp.write_text("partial")
+            raise KeyboardInterrupt
+    assert dest.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["policy.docx"]
+
+
+def test_an_empty_result_is_refused_and_the_previous_file_kept(tmp_path):
+    dest = tmp_path / "policy.md"
+    dest.write_text("old")
+    with pytest.raises(EmptyOutput, match="policy.md came out empty"):
+        with atomic_path(dest):
+            pass
+    assert dest.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["policy.md"]
+
+
+def test_an_empty_result_is_written_when_allowed(tmp_path):
+    dest = tmp_path / ".nojekyll"
+    with atomic_path(dest, allow_empty=True):
+        pass
+    assert dest.exists() and dest.stat().st_size == 0
+
+
+def test_missing_parent_folders_are_made(tmp_path):
+    dest = tmp_path / "out" / "riverside" / "policy.md"
+    with atomic_path(dest) as tmp:
+        tmp.write_text("text")
+    assert dest.read_text() == "text"
+
+
+def test_atomic_dir_swaps_in_the_new_folder_whole(tmp_path):
+    dest = tmp_path / "riverside"
+    dest.mkdir()
+    (dest / "old.pdf").write_text("old")
+    with atomic_dir(dest) as tmp:
+        assert tmp.parent == tmp_path and tmp != dest
+        (tmp / "policy.pdf").write_text("new")
+        (tmp / "policy.docx").write_text("new")
+        assert (dest / "old.pdf").exists(), "the previous folder stays until the swap"
+    assert sorted(p.name for p in dest.iterdir()) == ["policy.docx", "policy.pdf"]
+    assert [p.name for p in tmp_path.iterdir()] == ["riverside"]
+    assert stat.S_IMODE(dest.stat().st_mode) == 0o777 & ~_umask()
+
+
+def test_atomic_dir_makes_a_folder_that_did_not_exist(tmp_path):
+    dest = tmp_path / "riverside"
+    with atomic_dir(dest) as tmp:
+        (tmp / "policy.md").write_text("text")
+    assert (dest / "policy.md").read_text() == "text"
+    assert [p.name for p in tmp_path.iterdir()] == ["riverside"]
+
+
+def test_an_error_inside_atomic_dir_keeps_the_previous_folder(tmp_path):
+    dest = tmp_path / "riverside"
+    dest.mkdir()
+    (dest / "policy.pdf").write_text("adopted")
+    with pytest.raises(Boom):
+        with atomic_dir(dest) as tmp:
+            (tmp / "policy.pdf").write_text("half")
+            raise Boom
+    assert [p.name for p in dest.iterdir()] == ["policy.pdf"]
+    assert (dest / "policy.pdf").read_text() == "adopted"
+    assert [p.name for p in tmp_path.iterdir()] == ["riverside"]
+
+
+def test_a_failed_swap_puts_the_previous_folder_back(tmp_path, monkeypatch):
+    dest = tmp_path / "riverside"
+    dest.mkdir()
+    (dest / "policy.pdf").write_text("adopted")
+    real_rename = os.rename
+
+    def rename(src, dst):
+        if str(dst) == str(dest) and ".part" in str(src):
+            raise OSError("disk full")
+        return real_rename(src, dst)
+
+    monkeypatch.setattr(os, "rename", rename)
+    with pytest.raises(OSError, match="disk full"):
+        with atomic_dir(dest) as tmp:
+            (tmp / "policy.pdf").write_text("new")
+    assert (dest / "policy.pdf").read_text() == "adopted"
+    assert [p.name for p in tmp_path.iterdir()] == ["riverside"]
