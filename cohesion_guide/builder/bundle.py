@@ -54,7 +54,10 @@ def bundle_files(project_dir: Path) -> dict[str, Path | bytes]:
     project_dir = Path(project_dir)
     for part in PROJECT_PARTS:
         source = project_dir / part
-        found = sorted(p for p in source.rglob("*") if p.is_file()) if source.is_dir() else [source] if source.is_file() else []
+        if source.is_dir():
+            found = sorted(p for p in source.rglob("*") if p.is_file())
+        else:
+            found = [source] if source.is_file() else []
         for path in found:
             files[f"{PROJECT}/{path.relative_to(project_dir).as_posix()}"] = path
     files[WORD_BASE] = docx_base.save(docx_base.word_base(WORD_LANGUAGE))

@@ -14,13 +14,13 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from cohesion_guide.export import docx_base
-from cohesion_guide.export.html import markdown_to_html
-from cohesion_guide.inputs.scaffold import scalar, scaffold
-from cohesion_guide.inputs.profiles import problems_in, slug_for
-from cohesion_guide.inputs.schemas import schema
 from cohesion_guide.documents.policy import write_policy
 from cohesion_guide.errors import InvalidFile, Problem
+from cohesion_guide.export import docx_base
+from cohesion_guide.export.html import markdown_to_html
+from cohesion_guide.inputs.profiles import problems_in, slug_for
+from cohesion_guide.inputs.scaffold import scaffold, scalar
+from cohesion_guide.inputs.schemas import schema
 from cohesion_guide.inputs.validation import parse_yaml
 
 # What the builder makes: the formats a browser can make (a PDF needs Typst, which cannot run there).
@@ -37,9 +37,19 @@ def use_word_base(path: str) -> None:
 
 
 def check(answers_json: str) -> str:
-    """Every problem with the answers, as `cohesion validate` words it: [{field, path, message, text}]."""
+    """Every problem with the answers, as `cohesion validate` words it: [{field, path, message, text}].
+    A required group not answered yet counts as an empty one, so each of its questions is named."""
     text, name = _profile(json.loads(answers_json))
-    return json.dumps(_problems(text, name))
+    try:
+        loaded = parse_yaml(text, name)
+    except InvalidFile as err:
+        return json.dumps([_problem(p) for p in err.problems])
+    if loaded.data is None:
+        loaded.data = {}
+    if isinstance(loaded.data, dict):
+        for key in schema("profile").get("required", []):
+            loaded.data.setdefault(key, {})
+    return json.dumps([_problem(p) for p in problems_in(loaded)])
 
 
 def profile_text(answers_json: str) -> str:
@@ -112,14 +122,6 @@ def _profile(answers: dict[str, Any]) -> tuple[str, str]:
     return scaffold(data, name), name
 
 
-def _problems(text: str, name: str) -> list[dict[str, Any]]:
-    try:
-        loaded = parse_yaml(text, name)
-    except InvalidFile as err:
-        return [_problem(p) for p in err.problems]
-    return [_problem(p) for p in problems_in(loaded)]
-
-
 def _problem(problem: Problem) -> dict[str, Any]:
     return {"field": problem.field, "path": field_path(problem.field), "message": problem.message, "text": str(problem)}
 
@@ -146,7 +148,8 @@ def _data(answers: dict, part: dict, root: dict) -> dict:
         if sub.get("type") == "object":
             value = _data(given, sub, root) if isinstance(given, dict) else {}
         elif sub.get("type") == "array" and sub.get("items", {}).get("type") == "object":
-            items = [_data(item, sub["items"], root) for item in given if isinstance(item, dict)] if isinstance(given, list) else []
+            items = [_data(item, sub["items"], root) for item in given if isinstance(item, dict)] \
+                if isinstance(given, list) else []
             value = [item for item in items if item]
         elif sub.get("type") == "array":
             value = [line.strip() for line in str(given).splitlines() if line.strip()]
@@ -165,7 +168,9 @@ def _value(typed: str, part: dict) -> Any:
     if kind == "boolean":
         return {"yes": True, "no": False}.get(text.lower(), text)
     if kind in ("integer", "number"):
-        figure = text.removesuffix("%").strip().replace(",", "") if kind == "integer" else text.removesuffix("%").strip()
+        figure = text.removesuffix("%").strip()
+        if kind == "integer":
+            figure = figure.replace(",", "")  # 1,200 pupils
         try:
             number = float(figure)
         except ValueError:

@@ -19,7 +19,7 @@ NUMBERED_STYLES = ("List Number", "List Number 2", "List Number 3")
 SAVED_FIXED, SAVED_TEXT = "fixed.zip", "base.json"  # the members of a saved base
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip can hold
 
-_saved: dict[str, "WordBase"] = {}  # language -> a base read by use_saved, preferred to making one
+_saved: dict[str, WordBase] = {}  # language -> a base read by use_saved, preferred to making one
 
 
 @dataclass(frozen=True)

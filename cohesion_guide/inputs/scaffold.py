@@ -102,19 +102,24 @@ def _hidden(part: dict, value: dict) -> set[str]:
     return {k for k in part["properties"] if k not in value}
 
 
-def scalar(value: Any) -> str:
+def scalar(value: Any, in_list: bool = False) -> str:
     """A value written as YAML that reads back as exactly the same value, quoted only when it must be."""
     if isinstance(value, list):
-        return "[" + ", ".join(scalar(v) for v in value) + "]"
+        return "[" + ", ".join(scalar(v, in_list=True) for v in value) + "]"
     if isinstance(value, bool) or value is None:
         return json.dumps(value)
-    if isinstance(value, (int, float)):
-        return f"{value:g}" if isinstance(value, float) else str(value)
+    if isinstance(value, float):
+        short = f"{value:g}"  # 27.0 -> 27, 38.5 -> 38.5; all the digits when that would round them
+        return short if float(short) == value else repr(value)
+    if isinstance(value, int):
+        return str(value)
     text = str(value)
     plain_ok = text == text.strip() and "#" not in text and not any(c in text for c in "[]{},")
     if plain_ok:
+        # Inside [...] more characters have a meaning (a '?', for one): check the text where it will stand.
+        written, expected = (f"v: [{text}]", {"v": [text]}) if in_list else (f"v: {text}", {"v": text})
         try:
-            if parse_yaml(f"v: {text}", "(check)").data == {"v": text}:
+            if parse_yaml(written, "(check)").data == expected:
                 return text
         except InvalidFile:
             pass

@@ -14,11 +14,11 @@ from cohesion_guide import CHECKOUT
 from cohesion_guide.builder import calls as builder_calls
 from cohesion_guide.builder.bundle import engine_bundle
 from cohesion_guide.builder.questions import question_pages
-from cohesion_guide.site.generated import GeneratedFile, SiteContext
-from cohesion_guide.inputs.scaffold import scaffold
-from cohesion_guide.inputs.profiles import profile_paths
-from cohesion_guide.inputs.schemas import schema
 from cohesion_guide.errors import InvalidFile, Problem
+from cohesion_guide.inputs.profiles import profile_paths
+from cohesion_guide.inputs.scaffold import scaffold
+from cohesion_guide.inputs.schemas import schema
+from cohesion_guide.site.generated import GeneratedFile, SiteContext
 
 SECTION = "make-a-policy"  # where the builder's page is: docs/make-a-policy/index.md
 CACHE = Path(".cache") / "builder"
@@ -62,7 +62,8 @@ def pages(context: SiteContext) -> list[GeneratedFile]:
         files.append(GeneratedFile(f"{SECTION}/schools/{path.name}", path))
         schools.append({"file": f"schools/{path.name}", "name": _school_name(path)})
     schools.sort(key=lambda s: s["name"].casefold())
-    files.append(GeneratedFile(f"{SECTION}/{SCHOOLS_LIST}", _write(cache / SCHOOLS_LIST, json.dumps(schools, ensure_ascii=False))))
+    listed = _write(cache / SCHOOLS_LIST, json.dumps(schools, ensure_ascii=False))
+    files.append(GeneratedFile(f"{SECTION}/{SCHOOLS_LIST}", listed))
     return files
 
 

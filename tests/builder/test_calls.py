@@ -40,6 +40,13 @@ def test_figures_are_read_as_numbers_and_anything_else_is_kept_as_typed():
                     "context": "One.\n\nTwo.\n"}
 
 
+def test_text_that_yaml_would_read_otherwise_is_quoted_in_lists_and_figures_keep_every_digit():
+    given = {"pupils": {"home_languages": "0?\nyes\n- x\n: y\n@z", "eal_percent": "12.3456789"}}
+    written = json.loads(calls.profile_text(json.dumps(given)))
+    read = json.loads(calls.read_profile(written["text"], written["name"]))
+    assert read["answers"]["pupils"] == given["pupils"]
+
+
 def test_blank_answers_are_left_out_of_the_profile():
     assert calls.profile_data({"school": {"name": " "}, "local_area": {"name": ""}, "partnerships": [{"name": ""}],
                                "pupils": {"faiths": "\n \n"}}) == {}

@@ -5,6 +5,7 @@ Layers, each a subpackage, each importing only the ones above it in this list:
     documents  a school's documents as Markdown: tailoring rules, templates, action plan, charts
     export     Markdown to HTML, Word and PDF, written whole or not at all
     gias       import schools from the national register (GIAS) and the school census
+    builder    the policy builder in the browser: the engine calls it makes, its questions, its zip
     site       the pages and files a site build adds (no MkDocs import: macros/ holds that glue)
     cli        the `cohesion` command, one module per sub-command
 """

@@ -49,6 +49,23 @@ def inline_items(element: ET.Element) -> Iterator[str | ET.Element]:
         if child.tail:
             yield child.tail
 
+def segments(items, look: Look = PLAIN) -> list[Segment]:
+    """Inline content as text segments, each with the formatting in force: the one inline walk both
+    writers use. An image is never fetched (its alt text stands in); a chart's SVG is not text."""
+    out: list[Segment] = []
+    for item in items:
+        if isinstance(item, str):
+            out.append((item, look))
+        elif item.tag == "br":
+            out.append((LINE_BREAK, look))
+        elif item.tag == "img":
+            if item.get("alt"):
+                out.append((item.get("alt"), look))
+        elif item.tag != "svg":
+            out.extend(segments(inline_items(item), look_inside(item, look)))
+    return out
+
+
 def look_inside(element: ET.Element, look: Look) -> Look:
     """The formatting inside an inline element, given the formatting around it."""
     tag = element.tag

@@ -15,14 +15,13 @@ from cohesion_guide.export.tree import (  # how the Word writer reads the same t
     LINE_BREAK,
     PLAIN,
     Look,
-    Segment,
     address_of,
     by_direction,
     inline_items,
-    look_inside,
     table_rows,
     tidy,
 )
+from cohesion_guide.export.tree import segments as tree_segments
 
 # The blocks both writers know, and inline SVG, which the PDF draws as a picture (Word leaves it out).
 BLOCKS = document_tree.BLOCKS | {"svg"}
@@ -227,7 +226,7 @@ class _Writer:
 
     def inline(self, items, look: Look) -> str:
         """Inline content as a run of Typst expressions, each text a string; "" when there is none."""
-        segments = tidy(self.segments(items, look))
+        segments = tidy(tree_segments(items, look))
         out = []
         for href, group in groupby(segments, key=lambda segment: segment[1].href):
             group = list(group)
@@ -241,22 +240,6 @@ class _Writer:
                 # Printed, a link is only its text: write the address out after it.
                 out.append(_expression(f" ({address_of(href)})", replace(group[-1][1], href=None)))
         return "".join(out)
-
-    def segments(self, items, look: Look) -> list[Segment]:
-        segments: list[Segment] = []
-        for item in items:
-            if isinstance(item, str):
-                segments.append((item, look))
-            elif item.tag == "br":
-                segments.append((LINE_BREAK, look))
-            elif item.tag == "img":
-                if item.get("alt"):
-                    segments.append((item.get("alt"), look))  # never fetched: its text stands in
-            elif item.tag == "svg":
-                continue
-            else:
-                segments.extend(self.segments(inline_items(item), look_inside(item, look)))
-        return segments
 
 
 def _expression(text: str | None, look: Look) -> str:
