@@ -33,7 +33,8 @@ def answers(draw) -> dict:
     out["pupils"]["home_languages"] = "\n".join(draw(st.lists(texts(60), max_size=4, unique=True)))
     if draw(st.booleans()):
         out["context"] = "\n\n".join(draw(st.lists(texts(400), min_size=1, max_size=3)))
-    out["partnerships"] = [{"name": draw(texts(100)), "kind": draw(st.sampled_from(["school", "community", "international"])),
-                            "what": draw(texts(300))} for _ in range(draw(st.integers(0, 2)))]
+    kinds = st.sampled_from(["school", "community", "international"])
+    out["partnerships"] = [{"name": draw(texts(100)), "kind": draw(kinds), "what": draw(texts(300))}
+                           for _ in range(draw(st.integers(0, 2)))]
     out["leads"]["staff"] = draw(texts(120))
     return out

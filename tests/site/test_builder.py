@@ -59,8 +59,8 @@ def browser_policy(page, given_answers: dict) -> dict:
 
 
 def cli_policy(profile: Path, out: Path) -> dict[str, bytes]:
-    subprocess.run([str(COHESION), "policy", str(profile), "-o", str(out), "--format", "md,docx", "--project", str(ROOT)],
-                   check=True, capture_output=True)
+    command = [str(COHESION), "policy", str(profile), "-o", str(out), "--format", "md,docx", "--project", str(ROOT)]
+    subprocess.run(command, check=True, capture_output=True)
     return {fmt: (out / f"{profile.stem}-policy.{fmt}").read_bytes() for fmt in ("md", "docx")}
 
 
@@ -73,7 +73,8 @@ def test_the_browser_makes_the_word_text_and_markdown_cohesion_policy_makes_for_
         assert word_text(base64.b64decode(made["docx"])) == word_text(cli["docx"]), path.name
 
 
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(max_examples=8, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(given_answers=answers())
 def test_the_browser_makes_what_the_command_line_makes_for_any_profile(builder, tmp_path_factory, given_answers):
     made = browser_policy(builder, given_answers)
@@ -180,7 +181,8 @@ def test_an_empty_page_shows_an_error_summary_linked_to_each_field(fresh):
 
 
 def test_an_uploaded_profile_with_problems_gets_the_messages_cohesion_validate_gives(fresh, tmp_path):
-    bad = EXAMPLES[3].read_text(encoding="utf-8").replace("setting: urban", "setting: urbn").replace("  town:", "  twon:", 1)
+    bad = EXAMPLES[3].read_text(encoding="utf-8").replace("setting: urban", "setting: urbn")
+    bad = bad.replace("  town:", "  twon:", 1)
     (tmp_path / "ours.yml").write_text(bad, encoding="utf-8")
     result = subprocess.run([str(COHESION), "validate", "ours.yml"], cwd=tmp_path, capture_output=True, text=True)
     expected = [line for line in result.stdout.splitlines() if line.startswith("ours.yml")]
@@ -266,7 +268,8 @@ def test_without_javascript_the_page_offers_a_blank_profile_and_the_command_line
 
 
 def test_only_the_builders_page_loads_its_script_and_engine(built_site):
-    for html in [built_site / "index.html", built_site / "policies" / "index.html", built_site / "schools" / "index.html"]:
+    for html in [built_site / "index.html", built_site / "policies" / "index.html",
+                 built_site / "schools" / "index.html"]:
         text = html.read_text(encoding="utf-8")
         assert "builder.js" not in text and "builder.css" not in text and "pyodide" not in text, html
     builder = (built_site / "make-a-policy" / "index.html").read_text(encoding="utf-8")

@@ -495,10 +495,13 @@ function printPolicy() {
 
 const schoolList = fetch(new URL(setup.schools, document.baseURI)).then((r) => r.json()).catch(() => []);
 window.addEventListener("popstate", () => route());
-function route() {
+function route(first = false) {
   const step = decodeURIComponent(location.hash.slice(1));
   if (step === "start" || step === "" || pageById(step) || step === "check" || (step === "policy" && made)) {
     show(step || "start", { problems: pageById(step) ? lastProblems.filter((p) => p.page && p.page.id === step) : [] });
+  } else if (first) {
+    // A policy is not kept after the page closes (only the answers are): show the answers it came from.
+    show(step === "policy" && hasAnswers() ? "check" : "start");
   }
 }
 document.addEventListener("click", (event) => {
@@ -512,7 +515,7 @@ document.addEventListener("click", (event) => {
   }
 });
 root.classList.add("cc-builder--ready");
-route();
+route(true);
 window.ccBuilder = { engine, shown: performance.now() };
 // The engine starts once the first page is on screen, so the page is usable at once.
 requestAnimationFrame(() => setTimeout(() => engine.start(), 0));
