@@ -2,6 +2,7 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+PYODIDE := node_modules/pyodide/.installed
 export NO_MKDOCS_2_WARNING := 1
 
 # Debian packages: fonts that cover Welsh, Polish, Urdu, Chinese, Japanese, Korean and emoji for
@@ -11,16 +12,16 @@ TEST_PACKAGES := chromium
 
 .PHONY: serve site test test-quick lint bench clean system-documents system-test
 
-serve: $(VENV)/.installed system-documents
+serve: $(VENV)/.installed $(PYODIDE) system-documents
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 # Build into a temporary folder and swap it in only when the build succeeded, in one step, so a
 # failed or killed build leaves the previous site exactly as it was; a second `make site` waits
 # for the first (cohesion_guide/site/publish.py).
-site: $(VENV)/.installed system-documents
+site: $(VENV)/.installed $(PYODIDE) system-documents
 	$(BIN)/python -m cohesion_guide.site.publish
 
-test: $(VENV)/.installed-test system-documents system-test
+test: $(VENV)/.installed-test $(PYODIDE) system-documents system-test
 	$(BIN)/python -m pytest
 
 # The quick loop while editing: no full site build, no browser (markers set by the fixtures).
@@ -32,7 +33,7 @@ lint: $(VENV)/.installed-test
 
 # `make bench SCHOOLS=50` for a quicker run; the targets in issue 7 are for 600.
 SCHOOLS ?= 600
-bench: $(VENV)/.installed-test system-documents
+bench: $(VENV)/.installed-test $(PYODIDE) system-documents system-test
 	$(BIN)/python -m tests.bench --schools $(SCHOOLS)
 
 $(VENV)/.installed: pyproject.toml
@@ -43,6 +44,14 @@ $(VENV)/.installed: pyproject.toml
 
 $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+# Pyodide (Python for the browser), pinned in package-lock.json: the policy builder runs the guide's
+# own Python in the reader's browser, and the site serves Pyodide itself (no CDN).
+$(PYODIDE): package.json package-lock.json
+	@command -v npm >/dev/null || { if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \
+	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq nodejs npm >/dev/null; }
+	npm ci --ignore-scripts --no-audit --no-fund --silent
 	touch $@
 
 # Installs only what is missing, with apt-get (as root, or through sudo).
@@ -63,4 +72,4 @@ system-test:
 	$(call apt_install,$(TEST_PACKAGES))
 
 clean:
-	rm -rf site .site.new .site.old .site.lock .cache $(VENV) .pytest_cache
+	rm -rf site .site.new .site.old .site.lock .cache $(VENV) .pytest_cache node_modules

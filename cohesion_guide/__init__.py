@@ -6,6 +6,8 @@ and the two modules every layer may use, errors.py and files.py:
     export     Markdown to HTML, Word and PDF, written whole or not at all
     documents  a school's documents: tailoring rules and templates make the Markdown; export writes it
     gias       import schools from the national register (GIAS) and the school census
+    builder    the policy builder in the browser: the engine calls it makes, its questions, its zip
+    builder    what the policy builder runs in the browser (Pyodide), and the questions it asks
     site       the pages and files a site build adds (no MkDocs import: macros/ holds that glue)
     cli        the `cohesion` command, one module per sub-command
 """

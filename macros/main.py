@@ -5,6 +5,7 @@ from html import escape
 from pathlib import Path
 
 from cohesion_guide.documents.render import escape_markdown as markdown_text
+from cohesion_guide.site.builder_pages import builder_html
 from cohesion_guide.site.case_study_pages import case_studies_for as case_study_list
 from cohesion_guide.site.school_pages import model_policy_markdown
 
@@ -58,6 +59,11 @@ def define_env(env):
     def model_policy() -> str:
         """The policy written for the fictional model school, under this page's own heading."""
         return model_policy_markdown(Path(env.conf["config_file_path"]).resolve().parent, local)
+
+    @env.macro
+    def policy_builder() -> str:
+        """The policy builder: its questions, and what to do without JavaScript (builder_pages)."""
+        return builder_html(Path(env.conf["config_file_path"]).resolve().parent)
 
     @env.macro
     def authority_services() -> str:

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import yaml
 
+from tests.bench_builder import builder_rows
 from tests.conftest import BIN, ROOT, copy_project, site_pages
 from tests.synthetic_schools import write_schools
 
@@ -299,6 +300,8 @@ def run(schools: int, work: Path) -> list[tuple[str, str, str]]:
         ("search index per school (two entries)", f"{search['per school']:.0f} bytes", "raw"),
     ]
     rows += [(f"{name}, per file", f"{seconds:.3f} s", "one core, warm") for name, seconds in sorted(exporters.items())]
+    step("the policy builder in Chromium...")
+    rows += builder_rows(site)
     return rows
 
 

@@ -10,7 +10,7 @@ import pytest
 from tests.conftest import ROOT
 
 PACKAGE = ROOT / "cohesion_guide"
-LAYERS = ["inputs", "export", "documents", "gias", "site", "cli"]  # the order of cohesion_guide/__init__.py
+LAYERS = ["inputs", "export", "documents", "gias", "builder", "site", "cli"]  # the order of cohesion_guide/__init__.py
 SHARED = {"errors", "files"}  # modules beside the layers that any layer may use
 
 

@@ -11,13 +11,9 @@ from cohesion_guide.documents.policy import (
     UnknownFormat,
     checked_formats,
     size_text,
-    templates_for,
-    write_school_documents,
+    write_policy,
 )
 from cohesion_guide.errors import InvalidFile, Problem
-from cohesion_guide.inputs.case_studies import suggestions
-from cohesion_guide.inputs.local_config import load_local
-from cohesion_guide.inputs.profiles import load_profile
 
 EXAMPLES = """examples:
   cohesion policy schools/riverside-primary.yml
@@ -83,11 +79,7 @@ def formats_and_project(args: argparse.Namespace) -> tuple[tuple[str, ...], Path
 
 def run(args: argparse.Namespace) -> int:
     formats, project = formats_and_project(args)
-    local = load_local(project, required=False)
-    profile = load_profile(args.profile)
-    studies = suggestions(profile, project, local)
-    written = write_school_documents(profile, local, args.output, formats, templates_dir=templates_for(project),
-                                     case_studies=studies)
+    written = write_policy(args.profile, project, args.output, formats)
     for fmt, path in written.items():
         print(f"{path}  ({FORMAT_NAMES[fmt]}, {size_text(path.stat().st_size)})")
     return 0

@@ -13,7 +13,9 @@ from cohesion_guide import MODEL_POLICIES
 from cohesion_guide.documents.render import render_policy
 from cohesion_guide.errors import UnknownFormat
 from cohesion_guide.export.document_set import Document, write_formats
-from cohesion_guide.inputs.profiles import Profile
+from cohesion_guide.inputs.case_studies import suggestions
+from cohesion_guide.inputs.local_config import load_local
+from cohesion_guide.inputs.profiles import Profile, load_profile
 
 FORMATS = ("md", "html", "docx", "pdf")
 # How a download link names each format, as GOV.UK does: "Word document, 38 KB".
@@ -70,6 +72,19 @@ def write_school_documents(profile: Profile, local: dict[str, Any], out_dir: Pat
     """Write the school's policy into `out_dir` as <slug>-policy.<format> for each format asked for,
     all or nothing (documents.write_formats)."""
     return write_formats(policy_document(profile, local, templates_dir, case_studies), out_dir, checked_formats(formats))
+
+
+def write_policy(profile_path: Path, project_dir: Path, out_dir: Path, formats: Iterable[str] = FORMATS,
+                 display: str | None = None) -> dict[str, Path]:
+    """Everything `cohesion policy` does, and the builder in the browser too: read the project's
+    local.yml, check the profile, suggest case studies, and write the policy with the project's
+    templates. Raises InvalidFile, having written nothing, when a file has a problem."""
+    formats = checked_formats(formats)
+    local = load_local(project_dir, required=False)
+    profile = load_profile(profile_path, display)
+    studies = suggestions(profile, project_dir, local)
+    return write_school_documents(profile, local, out_dir, formats, templates_dir=templates_for(project_dir),
+                                  case_studies=studies)
 
 
 def policy_document(profile: Profile, local: dict[str, Any], templates_dir: Path = MODEL_POLICIES,

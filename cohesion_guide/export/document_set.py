@@ -1,7 +1,6 @@
 """One Markdown document written in every format asked for, all or nothing, and a cache of such files."""
 from __future__ import annotations
 
-import fcntl
 import os
 import shutil
 import tempfile
@@ -12,7 +11,6 @@ from pathlib import Path
 
 from cohesion_guide.export.docx import write_docx
 from cohesion_guide.export.html import fragment_tree, markdown_to_html, standalone_html
-from cohesion_guide.export.pdf import write_pdf
 from cohesion_guide.files import atomic_dir
 
 LANGUAGE = "en-GB"
@@ -52,6 +50,8 @@ def write_formats(document: Document, out_dir: Path, formats: Iterable[str]) -> 
             elif fmt == "html":
                 dest.write_text(standalone_html(fragment, title=title, language=LANGUAGE, author=author), encoding="utf-8")
             elif fmt == "pdf":
+                # Imported here: the browser's builder, which has no Typst, never asks for a PDF.
+                from cohesion_guide.export.pdf import write_pdf
                 write_pdf(tree, dest, title=title, author=author, language=LANGUAGE)
             else:
                 write_docx(without_pictures(tree), dest, title=title, author=author, language=LANGUAGE)
@@ -109,6 +109,8 @@ def cached_formats(school_dir: Path, key: str, stem: str, formats: Iterable[str]
         return wanted
     school_dir = Path(school_dir)
     school_dir.mkdir(parents=True, exist_ok=True)
+    import fcntl  # here, not at the top: only a site build caches files, and the browser has no fcntl
+
     with open(school_dir / ".lock", "a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed, even if `make` fails
         if is_cached(wanted):

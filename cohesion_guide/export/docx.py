@@ -1,29 +1,21 @@
 """A document as an editable Word file: real heading, list, quote and table styles, A4, British English.
 
 The package around the text (styles, settings, theme, numbering definitions, header and footer) is
-set up once per process with python-docx and kept as bytes; each document then only writes its own
+set up once per process (docx_base) and kept as bytes; each document then only writes its own
 WordprocessingML as text. python-docx's object layer cost ten times more than the content itself.
 """
 from __future__ import annotations
 
-import io
 import re
 import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime
-from functools import cache
 from itertools import groupby
 from pathlib import Path
 
-import docx
-from docx.enum.style import WD_STYLE_TYPE
-from docx.opc.constants import RELATIONSHIP_TYPE
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Emu, Mm, RGBColor
-
+from cohesion_guide.export.docx_base import CORE, DOCUMENT, HEADER, NUMBERING, RELS, WordBase, word_base
 from cohesion_guide.export.html import fragment_tree
 from cohesion_guide.export.tree import (
     HEADINGS,
@@ -42,17 +34,13 @@ from cohesion_guide.export.tree import (
 from cohesion_guide.files import atomic_path
 
 CODE_FONT = "Courier New"
-LINK_COLOUR = RGBColor(0x1D, 0x70, 0xB8)  # GOV.UK link blue, 5:1 on white
 DD_INDENT_TWIPS = 567  # 1 cm
 # Characters XML 1.0 cannot hold; Word would refuse the whole document over one of them.
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # What python-docx writes inside a run for a tab and a line break; the rest goes in <w:t>.
 RUN_CONTROLS = re.compile("([\t\r\n])")
-# The parts written afresh for each document; every other part of the package is the same each time.
-DOCUMENT, RELS, NUMBERING, HEADER, CORE = ("word/document.xml", "word/_rels/document.xml.rels",
-                                          "word/numbering.xml", "word/header1.xml", "docProps/core.xml")
-PER_DOCUMENT = (DOCUMENT, RELS, NUMBERING, HEADER, CORE)
-NUMBERED_STYLES = ("List Number", "List Number 2", "List Number 3")
+HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+EMU_PER_TWIP = 635
 CORE_XML = (
     "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
     '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"'
@@ -77,7 +65,7 @@ def write_docx(html_fragment: str | ET.Element, dest: Path, *, title: str, autho
     not at all: on failure any earlier `dest` is left untouched.
     """
     dest = Path(dest)
-    template = _template(language)
+    template = word_base(language)
     tree = fragment_tree(html_fragment) if isinstance(html_fragment, str) else html_fragment
     writer = _Writer(template)
     body = _Place(template.text_width)
@@ -96,7 +84,7 @@ def write_docx(html_fragment: str | ET.Element, dest: Path, *, title: str, autho
     return dest
 
 
-def _write_package(path: Path, template: _Template, parts: dict[str, str]) -> None:
+def _write_package(path: Path, template: WordBase, parts: dict[str, str]) -> None:
     """The unchanging parts, already compressed, then this document's parts added to the zip.
 
     Appending to a zip that holds the fixed parts saves compressing 800 kB of styles every time;
@@ -108,113 +96,6 @@ def _write_package(path: Path, template: _Template, parts: dict[str, str]) -> No
         with zipfile.ZipFile(out, "a", compression=zipfile.ZIP_DEFLATED) as package:
             for name, xml in parts.items():
                 package.writestr(name, xml.encode("utf-8"))
-
-
-# The template, once per process ----------------------------------------------------------------
-
-@dataclass(frozen=True)
-class _Template:
-    """python-docx's default template, set up as every document needs it, kept as text and bytes."""
-
-    fixed_zip: bytes  # every part but PER_DOCUMENT, compressed, [Content_Types].xml first
-    document_head: str  # word/document.xml up to and including <w:body>
-    document_tail: str  # the sectPr (A4, margins, header and footer) and the closing tags
-    rels_head: str  # the document's relationships, without </Relationships>
-    free_rel_ids: tuple[str, ...]  # unused rIds in the order python-docx would hand them out
-    numbering_head: str  # numbering.xml without </w:numbering>
-    free_num_ids: tuple[int, ...]
-    header_head: str  # header1.xml up to where the title run goes
-    header_tail: str
-    style_ids: dict[str, str]  # style name -> id: "Heading 1" -> "Heading1"
-    list_abstract: dict[str, int]  # "List Number[ 2| 3]" -> its abstractNumId
-    text_width: int  # EMU between the margins, shared out among a table's columns
-
-
-@cache
-def _template(language: str) -> _Template:
-    document = docx.Document()
-    section = document.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.left_margin = section.right_margin = Mm(20)
-    section.top_margin = section.bottom_margin = Mm(20)
-    section.header_distance = section.footer_distance = Mm(10)
-    section.header.paragraphs[0]  # creates the header part; its run (the title) is per document
-    footer = section.footer.paragraphs[0]
-    footer.add_run("Page ")
-    _field(footer, "PAGE")
-    footer.add_run(" of ")
-    _field(footer, "NUMPAGES")
-    document.core_properties.comments = ""
-
-    _set_default_language(document, language)
-    # The template says its spelling was already checked; Word should check this text afresh.
-    for proof_state in document.settings.element.findall(qn("w:proofState")):
-        document.settings.element.remove(proof_state)
-
-    link = document.styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
-    link.base_style = document.styles["Default Paragraph Font"]
-    link.font.color.rgb = LINK_COLOUR
-    link.font.underline = True
-
-    style_ids = {style.name: style.style_id for style in document.styles}
-    numbering = document.part.numbering_part.element
-    list_abstract = {
-        name: numbering.num_having_numId(document.styles[name].element.pPr.numPr.numId.val).abstractNumId.val
-        for name in NUMBERED_STYLES
-    }
-    used_nums = {int(n) for n in numbering.xpath("./w:num/@w:numId")}
-    used_rels = set(document.part.rels)
-    text_width = section.page_width - section.left_margin - section.right_margin
-
-    saved = io.BytesIO()
-    document.save(saved)
-    with zipfile.ZipFile(saved) as package:
-        members = {info.filename: package.read(info) for info in package.infolist()}
-    fixed = io.BytesIO()
-    with zipfile.ZipFile(fixed, "w", compression=zipfile.ZIP_DEFLATED) as package:
-        for name, data in members.items():
-            if name not in PER_DOCUMENT:
-                package.writestr(name, data)
-
-    document_xml = members[DOCUMENT].decode("utf-8")
-    body_start = document_xml.index("<w:body>") + len("<w:body>")
-    sect_start = document_xml.index("<w:sectPr")
-    assert body_start == sect_start, "python-docx's template is expected to have an empty body"
-    rels_xml = members[RELS].decode("utf-8")
-    numbering_xml = members[NUMBERING].decode("utf-8")
-    header_xml = members[HEADER].decode("utf-8")
-    title_at = header_xml.rindex("</w:p>")
-    return _Template(
-        fixed_zip=fixed.getvalue(),
-        document_head=document_xml[:body_start], document_tail=document_xml[sect_start:],
-        rels_head=rels_xml[:rels_xml.rindex("</Relationships>")],
-        free_rel_ids=tuple(f"rId{n}" for n in range(1, 10_000) if f"rId{n}" not in used_rels),
-        numbering_head=numbering_xml[:numbering_xml.rindex("</w:numbering>")],
-        free_num_ids=tuple(n for n in range(1, 10_000) if n not in used_nums),
-        header_head=header_xml[:title_at], header_tail=header_xml[title_at:],
-        style_ids=style_ids, list_abstract=list_abstract, text_width=int(text_width),
-    )
-
-
-def _set_default_language(document, language: str) -> None:
-    """The language on the document defaults (styles rPrDefault), which Word's spell-check follows."""
-    r_pr = document.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
-    lang = r_pr.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        r_pr.append(lang)
-    lang.set(qn("w:val"), language)
-
-
-def _field(paragraph, instruction: str) -> None:
-    """A Word field such as PAGE, with a placeholder Word replaces when it lays out the page."""
-    field = OxmlElement("w:fldSimple")
-    field.set(qn("w:instr"), instruction)
-    run, text = OxmlElement("w:r"), OxmlElement("w:t")
-    text.text = "1"
-    run.append(text)
-    field.append(run)
-    paragraph._p.append(field)
 
 
 # WordprocessingML as text ---------------------------------------------------------------------
@@ -311,7 +192,7 @@ def _plain(style_id: str, indent: int | None = None) -> Maker:
 class _Writer:
     """Walks the HTML tree once, writing paragraphs, lists and tables as WordprocessingML."""
 
-    def __init__(self, template: _Template):
+    def __init__(self, template: WordBase):
         self.template = template
         self.style_ids = template.style_ids
         self.link_style = template.style_ids["Hyperlink"]
@@ -321,7 +202,7 @@ class _Writer:
 
     def relationships(self) -> str:
         return "".join(
-            f'<Relationship Id="{rel_id}" Type="{RELATIONSHIP_TYPE.HYPERLINK}" Target="{_escape(_xml_safe(href))}"'
+            f'<Relationship Id="{rel_id}" Type="{HYPERLINK}" Target="{_escape(_xml_safe(href))}"'
             ' TargetMode="External"/>'
             for href, rel_id in self.links.items()
         )
@@ -405,8 +286,8 @@ class _Writer:
             return
         columns = max(len(cells) for _, cells in rows)
         # As python-docx's add_table: the width shared equally among the columns, each cell as wide.
-        column_twips = Emu(place.width // columns).twips
-        cell_width = column_twips * 635
+        column_twips = round(place.width // columns / EMU_PER_TWIP)
+        cell_width = column_twips * EMU_PER_TWIP
         grid_column = f'<w:gridCol w:w="{column_twips}"/>'
         out = place.out
         out.append(

@@ -81,12 +81,18 @@ def _field(key: str, part: dict, value: Any, required: bool, depth: int, comment
             for index, (child, child_value) in enumerate(entry.items()):
                 lines += _field(child, item["properties"][child], child_value, child in item.get("required", []),
                                 depth + 2, commented, root, describe=number == 0, dash=index == 0)
-    elif isinstance(value, str) and "\n" in value:
+    elif isinstance(value, str) and "\n" in value and _block_safe(value):
         lines.append(f"{head}{key}: |")
         lines += [f"{indent}{mark}  {line}".rstrip() for line in value.rstrip("\n").split("\n")]
     else:
         lines.append(f"{head}{key}: {scalar(value)}")
     return lines
+
+
+def _block_safe(text: str) -> bool:
+    """Lines a YAML block (`key: |`) reads back exactly; anything else is written as one quoted line."""
+    return (text.endswith("\n") and not text.endswith("\n\n") and text[:1] not in (" ", "\t", "\n")
+            and all(line.replace("\t", " ").isprintable() and line == line.rstrip() for line in text.split("\n")))
 
 
 def _hidden(part: dict, value: dict) -> set[str]:
@@ -96,19 +102,24 @@ def _hidden(part: dict, value: dict) -> set[str]:
     return {k for k in part["properties"] if k not in value}
 
 
-def scalar(value: Any) -> str:
+def scalar(value: Any, in_list: bool = False) -> str:
     """A value written as YAML that reads back as exactly the same value, quoted only when it must be."""
     if isinstance(value, list):
-        return "[" + ", ".join(scalar(v) for v in value) + "]"
+        return "[" + ", ".join(scalar(v, in_list=True) for v in value) + "]"
     if isinstance(value, bool) or value is None:
         return json.dumps(value)
-    if isinstance(value, (int, float)):
-        return f"{value:g}" if isinstance(value, float) else str(value)
+    if isinstance(value, float):
+        short = f"{value:g}"  # 27.0 -> 27, 38.5 -> 38.5; all the digits when that would round them
+        return short if float(short) == value else repr(value)
+    if isinstance(value, int):
+        return str(value)
     text = str(value)
     plain_ok = text == text.strip() and "#" not in text and not any(c in text for c in "[]{},")
     if plain_ok:
+        # Inside [...] more characters have a meaning (a '?', for one): check the text where it will stand.
+        written, expected = (f"v: [{text}]", {"v": [text]}) if in_list else (f"v: {text}", {"v": text})
         try:
-            if parse_yaml(f"v: {text}", "(check)").data == {"v": text}:
+            if parse_yaml(written, "(check)").data == expected:
                 return text
         except InvalidFile:
             pass

@@ -12,7 +12,7 @@ import pytest
 
 from cohesion_guide.cli import main
 from cohesion_guide.documents import policy as school_documents
-from cohesion_guide.export import document_set as documents
+from cohesion_guide.export import pdf as export_pdf
 from tests.conftest import ROOT
 from tests.documents.test_render import SECTIONS
 from tests.documents.test_tailoring import make_profile
@@ -107,7 +107,7 @@ def test_a_failure_part_way_leaves_the_folder_as_it_was(profile, tmp_path, monke
     def broken_pdf(*args, **kwargs):
         raise OSError("the disk is full")
 
-    monkeypatch.setattr(documents, "write_pdf", broken_pdf)
+    monkeypatch.setattr(export_pdf, "write_pdf", broken_pdf)
     with pytest.raises(OSError):
         school_documents.write_school_documents(profile, {"authority": {"name": "X"}, "contacts": []}, out)
     assert [p.name for p in out.iterdir()] == ["oakfield-policy.md"]

@@ -124,7 +124,7 @@ AUDIT_CHANGES = st.fixed_dictionaries({
 @given(AUDIT_CHANGES)
 def test_a_validated_audit_renders_in_every_format(local, changes):
     """An audit's text reaches the school's self-evaluation pack: any audit that validates renders."""
-    from cohesion_guide.documents.self_evaluation import pack_document
+    from cohesion_guide.documents.self_evaluation import self_evaluation_document
     from cohesion_guide.export.document_set import write_formats
     from cohesion_guide.inputs.audit import load_audit
 
@@ -142,7 +142,7 @@ def test_a_validated_audit_renders_in_every_format(local, changes):
         except InvalidFile:
             assume(False)
         profile = _validated({}, folder)
-        written = write_formats(pack_document(profile, audit, local), folder / "out", ("md", "html", "docx", "pdf"))
+        written = write_formats(self_evaluation_document(profile, audit, local), folder / "out", ("md", "html", "docx", "pdf"))
         assert all(p.stat().st_size > 0 for p in written.values())
 
 

@@ -1,6 +1,7 @@
 """The Word document, opened with python-docx: its styles, lists, table, metadata, language and literal text."""
 from __future__ import annotations
 
+import re
 import zipfile
 from datetime import UTC, datetime, timedelta
 
@@ -380,3 +381,24 @@ def test_metadata_is_fresh_for_each_document(tmp_path):
     created = second.core_properties.created.replace(tzinfo=UTC)
     assert abs(datetime.now(UTC) - created) < timedelta(minutes=5)
     assert second.sections[0].header.paragraphs[0].text == "Second"
+
+
+def test_a_saved_word_base_writes_the_same_document_as_one_made_with_python_docx(tmp_path, monkeypatch):
+    """The browser has no python-docx: it reads the base the site build saved. The documents must not differ."""
+    from cohesion_guide.export import docx_base
+
+    html = "<h1>Policy</h1><ol><li>One</li></ol><table><tr><th>A</th></tr><tr><td>b</td></tr></table>"
+    made = write_docx(html, tmp_path / "made.docx", title="T", author="A")
+    saved = docx_base.save(docx_base.word_base("en-GB"))
+    monkeypatch.setattr(docx_base, "_saved", {})
+    monkeypatch.setattr(docx_base, "_made", lambda language: pytest.fail("python-docx was used"))
+    docx_base.use_saved(saved)
+    read = write_docx(html, tmp_path / "read.docx", title="T", author="A")
+    assert _members(made) == _members(read)
+
+
+def _members(path):
+    with zipfile.ZipFile(path) as package:
+        parts = {info.filename: package.read(info) for info in package.infolist()}
+    parts["docProps/core.xml"] = re.sub(rb"\d{4}-\d\d-\d\dT[\d:]+Z", b"(time)", parts["docProps/core.xml"])
+    return parts

@@ -264,10 +264,11 @@ def test_invalid_local_yml_fails_with_file_line_and_field(mkdocs_build, project,
 
 
 def run_make_site(project: Path) -> subprocess.CompletedProcess:
-    """The Makefile's own `site` recipe, run in a project copy with this environment's tools."""
+    """The Makefile's own `site` recipe, run in a project copy with this environment's tools (Pyodide: the
+    checkout's node_modules)."""
     return subprocess.run(
         ["make", "-f", str(ROOT / "Makefile"), "-C", str(project), f"BIN={BIN}",
-         "-o", ".venv/.installed", "-o", "system-documents", "site"],
+         "-o", ".venv/.installed", "-o", "node_modules/pyodide/.installed", "-o", "system-documents", "site"],
         capture_output=True, text=True, timeout=600,
     )
 

@@ -1,0 +1,114 @@
+"""Page source and macro for the policy builder (docs/make-a-policy/): Pyodide and the engine's zip
+served from the site itself, the questions worked out from the schema, a blank profile for those
+without JavaScript, and the example schools' profiles to start from.
+"""
+from __future__ import annotations
+
+import json
+from html import escape
+from pathlib import Path
+
+import yaml
+
+from cohesion_guide import CHECKOUT
+from cohesion_guide.builder import calls as builder_calls
+from cohesion_guide.builder.bundle import engine_bundle
+from cohesion_guide.builder.questions import question_pages
+from cohesion_guide.errors import InvalidFile, Problem
+from cohesion_guide.inputs.profiles import profile_paths
+from cohesion_guide.inputs.scaffold import scaffold
+from cohesion_guide.inputs.schemas import schema
+from cohesion_guide.site.generated import GeneratedFile, SiteContext
+
+SECTION = "make-a-policy"  # where the builder's page is: docs/make-a-policy/index.md
+CACHE = Path(".cache") / "builder"
+# Of Pyodide's npm package, what a browser needs to run Python (its packages are never loaded).
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+BLANK_PROFILE = "my-school.yml"
+SCHOOLS_LIST = "schools.json"
+
+
+def pyodide_folder(project_dir: Path) -> Path:
+    """node_modules/pyodide of the project, or of the guide this engine came with; `make` installs it."""
+    for root in (Path(project_dir), CHECKOUT):
+        if root is None:
+            continue
+        folder = root / "node_modules" / "pyodide"
+        if all((folder / name).is_file() for name in PYODIDE_FILES):
+            return folder
+    raise InvalidFile([Problem("node_modules/pyodide", 1, "(the folder)",
+                               "is missing, and the policy builder needs it to run the guide's Python in the browser. "
+                               "Run `make site` (or `npm ci` in the project's folder) and build again")])
+
+
+def pyodide_version(folder: Path) -> str:
+    return json.loads((folder / "package.json").read_text(encoding="utf-8"))["version"]
+
+
+def pages(context: SiteContext) -> list[GeneratedFile]:
+    """The builder's files: Pyodide, the engine's zip, the blank profile, and the schools to start from."""
+    project = context.project_dir
+    cache = project / CACHE
+    cache.mkdir(parents=True, exist_ok=True)
+    folder = pyodide_folder(project)
+    version = pyodide_version(folder)
+    files = [GeneratedFile(f"{SECTION}/pyodide/{version}/{name}", folder / name) for name in PYODIDE_FILES]
+    engine = engine_bundle(project, cache)
+    files.append(GeneratedFile(f"{SECTION}/{engine.name}", engine))
+    blank = _write(cache / BLANK_PROFILE, scaffold({}, BLANK_PROFILE))
+    files.append(GeneratedFile(f"{SECTION}/{BLANK_PROFILE}", blank))
+    schools = []
+    for path in profile_paths(project / "schools"):
+        files.append(GeneratedFile(f"{SECTION}/schools/{path.name}", path))
+        schools.append({"file": f"schools/{path.name}", "name": _school_name(path)})
+    schools.sort(key=lambda s: s["name"].casefold())
+    listed = _write(cache / SCHOOLS_LIST, json.dumps(schools, ensure_ascii=False))
+    files.append(GeneratedFile(f"{SECTION}/{SCHOOLS_LIST}", listed))
+    return files
+
+
+def builder_html(project_dir: Path) -> str:
+    """The builder's place on its page: what it needs to start, and what to do without JavaScript."""
+    project_dir = Path(project_dir)
+    version = pyodide_version(pyodide_folder(project_dir))
+    engine = engine_bundle(project_dir, project_dir / CACHE)
+    setup = {
+        "pyodide": f"pyodide/{version}/", "engine": engine.name, "module": builder_calls.__name__,
+        "schools": SCHOOLS_LIST, "blank": BLANK_PROFILE, "pages": question_pages(schema("profile")),
+    }
+    # </ cannot end the script early: JSON allows <\/ for it.
+    data = json.dumps(setup, ensure_ascii=False).replace("</", "<\\/")
+    return (
+        '<div id="cc-builder" class="cc-builder" markdown="0">'
+        '<div class="cc-builder__nojs">'
+        "<h2>This needs JavaScript</h2>"
+        "<p>The questions run in your browser, and your browser has JavaScript turned off or blocked. "
+        "You can still make your school's policy:</p><ol>"
+        f'<li><a href="{escape(BLANK_PROFILE)}" download>Download a blank profile (YAML text file)</a>. '
+        "Each field has a comment saying what it is and what is allowed.</li>"
+        "<li>Fill it in with a text editor, and rename it after your school, for example hillside-primary.yml.</li>"
+        "<li>Send it to your local authority, or make the policy yourself with the guide's command line: "
+        "<code>cohesion validate hillside-primary.yml</code> then <code>cohesion policy hillside-primary.yml</code> "
+        '(see <a href="../policies/#1-describe-your-school">Write your school\'s policy</a>).</li></ol>'
+        "</div>"
+        f'<script type="application/json" id="cc-builder-setup">{data}</script>'
+        "</div>"
+    )
+
+
+def _school_name(path: Path) -> str:
+    """The school's name as its profile gives it (the schools section checks the profile itself)."""
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        return str(data["school"]["name"])
+    except (yaml.YAMLError, KeyError, TypeError):
+        return path.stem
+
+
+def _write(path: Path, text: str) -> Path:
+    """Write `text` to `path` unless it holds it already (a rebuild then copies nothing new)."""
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        partial = path.with_suffix(path.suffix + ".part")
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(path)
+    return path
