@@ -226,8 +226,16 @@ def test_a_self_evaluation_page_has_no_axe_violations(browser, site_url, width):
         # Nothing is wider than the screen: the charts scale down with the page.
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0
-        chart = page.locator("figure.cc-chart svg").first
-        assert chart.bounding_box()["width"] <= width
+        # Each chart fills the text column, and its type is at least 14 px wherever it is shown.
+        column = page.locator(".md-content__inner").bounding_box()["width"]
+        shown = page.locator("figure.cc-chart svg:visible")
+        assert shown.count() == page.locator("figure.cc-chart").count() >= 3  # one drawing of each chart
+        for index in range(shown.count()):
+            box = shown.nth(index).bounding_box()
+            assert column - 48 <= box["width"] <= width
+            type_px = shown.nth(index).evaluate(
+                "svg => svg.getBoundingClientRect().width / svg.viewBox.baseVal.width * parseFloat(svg.getAttribute('font-size'))")
+            assert type_px >= 14, f"chart {index} has {type_px:.1f} px type at {width} px"
     finally:
         context.close()
 
