@@ -45,9 +45,10 @@ class Layout:
         return self.width - self.bar_x - self.text_room
 
 
-# A desktop's text column is about 690 px wide (Material at 1280 px) and a phone's about 340 px;
+# A desktop's text column is 690-940 px wide (Material at 1280 px, with or without the navigation)
+# and a phone's about 340 px;
 # print takes the wide drawing at the full width of the text.
-WIDE = Layout("wide", width=680, font=16, char=8.6, label_width=220, text_room=170, ticks=5)
+WIDE = Layout("wide", width=760, font=16, char=8.6, label_width=220, text_room=170, ticks=5)
 NARROW = Layout("narrow", width=340, font=15, char=8.1, label_width=0, text_room=150, ticks=2)
 
 

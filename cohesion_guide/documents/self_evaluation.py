@@ -136,7 +136,7 @@ def self_evaluation_values(profile: Profile, audit: Audit, local: dict[str, Any]
         items = []
         for p in row.strand.practices:
             entry = audit.entry(p.id)
-            items.append({"title": p.title, "status": STATUS_LABELS[audit.status(p.id)],
+            items.append({"title": p.title, "status": STATUS_LABELS[audit.status(p.id)], "status_id": audit.status(p.id),
                           "where": entry.where if entry else None, "next_step": entry.next_step if entry else None})
         strand_rows.append({"strand": row.strand, "counts": row.counts, "practices": items})
     return {

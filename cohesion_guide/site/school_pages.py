@@ -58,14 +58,15 @@ def unindexed_headings(markdown: str) -> str:
     return "\n".join(out)
 
 
-def searchable_page(title: str, heading: str, summary: str, unindexed: str, body: str) -> str:
+def searchable_page(title: str, heading: str, summary: str, unindexed: str, body: str, *, wide: bool = False) -> str:
     """A generated page whose search entry is its title and a one-line `summary`; the text under
     the title up to the first heading (`unindexed`, then the body's own opening) and every section
-    of `body` are left out of the index but shown as usual."""
+    of `body` are left out of the index but shown as usual. A `wide` page gives the site's
+    navigation column to its text (for wide tables; the breadcrumbs still say where it sits)."""
     match = re.search(r"^#{2,6} ", body, flags=re.MULTILINE)
     opening, rest = (body[:match.start()], body[match.start():]) if match else (body, "")
     return (
-        front_matter({"title": title})
+        front_matter({"title": title, **({"hide": ["navigation"]} if wide else {})})
         + heading + "\n\n"
         + summary + "\n\n"
         + f'<div {NOT_INDEXED} markdown="1">\n\n' + unindexed.strip("\n") + "\n\n" + opening.strip("\n")

@@ -104,7 +104,7 @@ def test_a_chart_comes_wide_and_narrow_with_its_own_ids_and_the_same_words():
         assert drawing.get("viewBox").split()[2] == str(layout.width) and drawing.get("font-size") == str(layout.font)
         assert {"In place: 4", "Partly in place: 2"} <= set(texts(drawing))
     # Type at least 14 px where each drawing is shown: the wide one in a 690 px column, the narrow on a 375 px phone (343 px)
-    assert WIDE.font * 688 / WIDE.width >= 14 and NARROW.font * 343 / NARROW.width >= 14
+    assert WIDE.font * 688 / WIDE.width >= 14 and WIDE.font * 938 / WIDE.width <= 20 and NARROW.font * 343 / NARROW.width >= 14
 
 
 def test_colours_meet_wcag_contrast_against_white():
@@ -160,7 +160,8 @@ def test_the_audit_chart_states_each_count_in_its_description_bars_and_table(tmp
     root = parse(audit_chart(counts))
     desc = root.find(f"{SVG}desc").text
     markdown = render_self_evaluation(make_profile(tmp_path), AUDIT, load_local(ROOT))
-    table = {(row[0], row[1]): row[2] for row in table_rows(markdown, "| Strand |")}
+    header = next(line for line in markdown.splitlines() if line.startswith("| Strand |")).strip().strip("|").split("|")
+    table = {(row[0], status.strip()): count for row in table_rows(markdown, "| Strand |") for status, count in zip(header[1:], row[1:])}
     shown = texts(root)
     labels = {"in-place": "In place", "partly": "Partly in place", "not-yet": "Not yet", "not-assessed": "Not yet assessed"}
     for row in counts:
