@@ -98,8 +98,16 @@ def school_page(profile: Profile, paths: dict, policy: str, size: Size = file_si
     return searchable_page(document_title(profile), heading, school_summary(profile), intro, body)
 
 
+# In the table's narrow column the format's short name does: the row says whose document it is.
+SHORT_KIND = {"Word document": "Word", "Markdown text": "Markdown"}
+
+
 def index_page(rows: list[tuple[Profile, dict]], size: Size = file_size) -> str:
-    """The table of schools: name (a link to its page), phase, authority and the downloads."""
+    """The table of schools: name (a link to its page), phase, town and the downloads.
+
+    Plain HTML, so it needs no JavaScript: each row carries its name, phase and town as data, and
+    schools-filter.js (with JavaScript) shows a form above it that filters the rows in place. On a
+    phone each row is a card (cohesion.css)."""
     lines = [
         front_matter({"title": "Schools' policies"}),
         "# Schools' policies\n",
@@ -110,12 +118,23 @@ def index_page(rows: list[tuple[Profile, dict]], size: Size = file_size) -> str:
     if not rows:
         lines.append("There are no school profiles yet: add one to the `schools/` folder.\n")
         return "\n".join(lines)
-    lines += ["| School | Phase | Local authority | Downloads |", "|---|---|---|---|"]
+    esc = html.escape  # the table is raw HTML: text and attributes escaped for HTML, quotes too
+    lines.append(f'<p id="cc-schools-count" class="cc-schools-count" role="status">There are {len(rows)} schools.</p>\n')
+    table = ['<table class="cc-schools">',
+             '<thead><tr><th scope="col">School</th><th scope="col">Phase</th><th scope="col">Town</th>'
+             '<th scope="col">Downloads</th></tr></thead>', "<tbody>"]
     for profile, paths in rows:
-        school = profile.data["school"]
-        files = ", ".join(f"[{kind} ({shown})]({profile.slug}/{name})" for name, kind, shown in downloads(paths, size))
-        lines.append(f"| [{escape_markdown(school['name'])}]({profile.slug}/index.md) | {PHASE_LABELS[school['phase']]} "
-                     f"| {escape_markdown(school['local_authority'])} | {files} |")
+        school, town = profile.data["school"], profile.data["location"]["town"]
+        phase = PHASE_LABELS[school["phase"]]
+        files = "".join(f'<li><a href="{esc(profile.slug)}/{esc(name)}">{esc(SHORT_KIND.get(kind, kind))} ({esc(shown)})</a></li>'
+                        for name, kind, shown in downloads(paths, size))
+        table.append(
+            f'<tr data-name="{esc(school["name"].casefold())}" data-phase="{esc(school["phase"])}" data-town="{esc(town)}">'
+            f'<th scope="row" data-label="School"><a href="{esc(profile.slug)}/">{esc(school["name"])}</a></th>'
+            f'<td data-label="Phase">{esc(phase)}</td><td data-label="Town">{esc(town)}</td>'
+            f'<td data-label="Downloads"><ul class="cc-downloads">{files}</ul></td></tr>')
+    table += ["</tbody>", "</table>"]
+    lines.append("\n".join(table))
     return "\n".join(lines) + "\n"
 
 
