@@ -5,6 +5,7 @@ from html import escape
 from pathlib import Path
 
 from cohesion_guide.documents.render import escape_markdown as markdown_text
+from cohesion_guide.site import diagrams
 from cohesion_guide.site.case_study_pages import case_studies_for as case_study_list
 from cohesion_guide.site.school_pages import model_policy_markdown
 
@@ -53,6 +54,11 @@ def define_env(env):
         """The case studies on a strand and/or dimension, as a Markdown list linked from this page."""
         folder = Path(env.conf["config_file_path"]).resolve().parent / "case_studies"
         return case_study_list(folder, env.page.file.src_uri, strand=strand, dimension=dimension)
+
+    @env.macro
+    def diagram(name: str) -> str:
+        """One of the guide's diagrams (site/diagrams.py), drawn from its data, with its text equivalent."""
+        return diagrams.figure(name)
 
     @env.macro
     def model_policy() -> str:
