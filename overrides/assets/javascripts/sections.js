@@ -14,6 +14,8 @@
     section.button.setAttribute("aria-expanded", open ? "true" : "false");
     section.state.textContent = open ? "Hide" : "Show";
     section.body.hidden = !open;
+    // A table shown now may scroll sideways: scroll-regions.js checks again on a resize.
+    window.dispatchEvent(new Event("resize"));
   }
 
   var headings = content.querySelectorAll("h3[id]");
