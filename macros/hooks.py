@@ -16,7 +16,7 @@ from cohesion_guide.export.pdf import PdfError
 from cohesion_guide.inputs import review
 from cohesion_guide.inputs.local_config import load_local
 from cohesion_guide.inputs.validation import InvalidFile
-from cohesion_guide.site import profile_reference, sanitise, schools_section
+from cohesion_guide.site import glossary, profile_reference, sanitise, schools_section
 from cohesion_guide.site.case_study_pages import case_study_pages
 from cohesion_guide.site.generated import GeneratedFile, GeneratedPage, SiteContext
 
@@ -169,6 +169,8 @@ def on_page_content(html, page, config, files):
     """A case study's page keeps only safe HTML: its body is written by whoever adds the case study."""
     if page.file.generated_by and page.meta.get("case_study"):
         return sanitise.clean(html)
+    if page.file.src_uri == glossary.PAGE:  # each term a section of its own in the search index
+        return glossary.terms_as_headings(html)
     return html
 
 

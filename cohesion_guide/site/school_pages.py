@@ -43,6 +43,9 @@ def downloads(paths: dict, size: Size = file_size) -> list[tuple[str, str, str]]
 # phase, town and authority, not their whole text: 600 schools' policies and packs would make the
 # index tens of megabytes, which every visitor's browser downloads.
 NOT_INDEXED = "data-search-exclude"
+# A school's pages rank below the guide's for the same words: a reader searching "EAL" wants the
+# guidance first, and a school's page is found by its name, which no guide page shares.
+SCHOOL_BOOST = 0.1
 _HEADING = re.compile(r"^(#{2,6} .*?)[ \t]*$")
 
 
@@ -66,7 +69,7 @@ def searchable_page(title: str, heading: str, summary: str, unindexed: str, body
     match = re.search(r"^#{2,6} ", body, flags=re.MULTILINE)
     opening, rest = (body[:match.start()], body[match.start():]) if match else (body, "")
     return (
-        front_matter({"title": title, **({"hide": ["navigation"]} if wide else {})})
+        front_matter({"title": title, "search": {"boost": SCHOOL_BOOST}, **({"hide": ["navigation"]} if wide else {})})
         + heading + "\n\n"
         + summary + "\n\n"
         + f'<div {NOT_INDEXED} markdown="1">\n\n' + unindexed.strip("\n") + "\n\n" + opening.strip("\n")
