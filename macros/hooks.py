@@ -16,13 +16,13 @@ from cohesion_guide.export.pdf import PdfError
 from cohesion_guide.inputs import review
 from cohesion_guide.inputs.local_config import load_local
 from cohesion_guide.inputs.validation import InvalidFile
-from cohesion_guide.site import glossary, profile_reference, sanitise, schools_section
+from cohesion_guide.site import glossary, profile_reference, sanitise, school_pages, schools_section
 from cohesion_guide.site.case_study_pages import case_study_pages
 from cohesion_guide.site.generated import GeneratedFile, GeneratedPage, SiteContext
 
 # Each source adds pages or files made from the project's data (schools/, case_studies/, ...).
 # Add a source here; nothing else in this file needs to change.
-PAGE_SOURCES: list = [case_study_pages, profile_reference.pages, schools_section.pages]
+PAGE_SOURCES: list = [case_study_pages, profile_reference.pages, schools_section.pages, school_pages.model_policy_files]
 
 # Overdue reviews are reported on a logger of our own, so that `mkdocs build --strict` does not
 # count them: a fork chooses to fail on them with local.yml `reviews.overdue_fails_build`.

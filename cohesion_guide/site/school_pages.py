@@ -1,6 +1,7 @@
 """The site's schools section: a table of every school, and a page per school with its policy and downloads."""
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import re
@@ -9,13 +10,16 @@ from dataclasses import replace
 from pathlib import Path
 
 from cohesion_guide.inputs.case_studies import suggestions
-from cohesion_guide.site.generated import GeneratedFile, GeneratedPage, front_matter
+from cohesion_guide.export.document_set import is_cached, key_paths, write_formats
+from cohesion_guide.site.generated import GeneratedFile, GeneratedPage, SiteContext, front_matter
 from cohesion_guide.inputs.profiles import PHASE_LABELS, Profile, load_profile
 from cohesion_guide.documents.render import escape_markdown, render_policy
 from cohesion_guide.documents.policy import (
     FORMAT_NAMES,
     document_title,
+    engine_fingerprint,
     file_size,
+    policy_document,
     templates_for,
 )
 from cohesion_guide.site.build import SITE_FORMATS, School
@@ -142,17 +146,50 @@ def index_page(rows: list[tuple[Profile, dict]], size: Size = file_size) -> str:
 
 
 MODEL_SCHOOL = "model-primary-school.yml"
+MODEL_PAGE = "policies/model-primary-policy"  # its downloads sit beside the page, in its folder
+MODEL_CACHE = Path(".cache") / "model-policy"
 
 
-def model_policy_markdown(project_dir: Path, local: dict) -> str:
-    """The policy for the fictional model school (model_policies/model-primary-school.yml) as if it were in
-    this authority, without its first heading, for a page that has its own."""
+def model_profile(project_dir: Path, local: dict) -> Profile:
+    """The fictional model school (model_policies/model-primary-school.yml), placed in this authority."""
     model = load_profile(templates_for(project_dir) / MODEL_SCHOOL)
     authority = local["authority"].get("short_name") or local["authority"]["name"]
     data = {**model.data, "school": {**model.data["school"], "local_authority": authority}}
-    profile = replace(model, data=data)
+    return replace(model, data=data)
+
+
+def model_policy_markdown(project_dir: Path, local: dict) -> str:
+    """The policy for the fictional model school as if it were in this authority, without its first
+    heading, for a page that has its own."""
+    profile = model_profile(project_dir, local)
     policy = render_policy(profile, local, templates_for(project_dir), suggestions(profile, project_dir, local))
     return policy.partition("\n")[2]
+
+
+def model_policy_paths(project_dir: Path, local: dict) -> dict[str, Path]:
+    """The model policy's Word, PDF and Markdown files, made once for each version of its text and
+    of the engine, and kept under .cache/model-policy/."""
+    profile = model_profile(project_dir, local)
+    document = policy_document(profile, local, templates_for(project_dir), suggestions(profile, project_dir, local))
+    key = hashlib.sha256((engine_fingerprint() + "\0" + document.markdown).encode()).hexdigest()[:32]
+    folder = Path(project_dir) / MODEL_CACHE
+    paths = key_paths(folder, key, document.stem, SITE_FORMATS)
+    if not is_cached(paths):
+        write_formats(document, folder / key, SITE_FORMATS)
+    return paths
+
+
+def model_policy_files(context: SiteContext) -> list[GeneratedFile]:
+    """Page source: the model policy's downloads, beside its page (see model_policy_downloads)."""
+    paths = model_policy_paths(context.project_dir, context.local)
+    return [GeneratedFile(f"{MODEL_PAGE}/{published_name(path)}", path) for path in paths.values()]
+
+
+def model_policy_downloads(project_dir: Path, local: dict) -> str:
+    """Links to the model policy's downloads, as a Markdown list, for the model policy's page."""
+    paths = model_policy_paths(project_dir, local)
+    return "\n".join(f"- [Download the model policy ({kind}, {shown})](model-primary-policy/{name})"
+                     for name, kind, shown in downloads(paths)) + "\n"
 
 
 def pages_for(schools: list[School], size: Size = file_size) -> list[GeneratedPage | GeneratedFile]:
