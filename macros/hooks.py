@@ -16,13 +16,14 @@ from cohesion_guide.export.pdf import PdfError
 from cohesion_guide.inputs import review
 from cohesion_guide.inputs.local_config import load_local
 from cohesion_guide.inputs.validation import InvalidFile
-from cohesion_guide.site import builder_pages, profile_reference, sanitise, schools_section
+from cohesion_guide.site import builder_pages, glossary, profile_reference, sanitise, school_pages, schools_section
 from cohesion_guide.site.case_study_pages import case_study_pages
 from cohesion_guide.site.generated import GeneratedFile, GeneratedPage, SiteContext
 
 # Each source adds pages or files made from the project's data (schools/, case_studies/, ...).
 # Add a source here; nothing else in this file needs to change.
-PAGE_SOURCES: list = [case_study_pages, profile_reference.pages, schools_section.pages, builder_pages.pages]
+PAGE_SOURCES: list = [case_study_pages, profile_reference.pages, schools_section.pages, builder_pages.pages,
+                      school_pages.model_policy_files]
 
 # Overdue reviews are reported on a logger of our own, so that `mkdocs build --strict` does not
 # count them: a fork chooses to fail on them with local.yml `reviews.overdue_fails_build`.
@@ -169,6 +170,8 @@ def on_page_content(html, page, config, files):
     """A case study's page keeps only safe HTML: its body is written by whoever adds the case study."""
     if page.file.generated_by and page.meta.get("case_study"):
         return sanitise.clean(html)
+    if page.file.src_uri == glossary.PAGE:  # each term a section of its own in the search index
+        return glossary.terms_as_headings(html)
     return html
 
 

@@ -5,9 +5,10 @@ from html import escape
 from pathlib import Path
 
 from cohesion_guide.documents.render import escape_markdown as markdown_text
+from cohesion_guide.site import diagrams
 from cohesion_guide.site.builder_pages import builder_html
 from cohesion_guide.site.case_study_pages import case_studies_for as case_study_list
-from cohesion_guide.site.school_pages import model_policy_markdown
+from cohesion_guide.site.school_pages import model_policy_downloads, model_policy_markdown
 
 
 def _as_text(value):
@@ -56,6 +57,11 @@ def define_env(env):
         return case_study_list(folder, env.page.file.src_uri, strand=strand, dimension=dimension)
 
     @env.macro
+    def diagram(name: str) -> str:
+        """One of the guide's diagrams (site/diagrams.py), drawn from its data, with its text equivalent."""
+        return diagrams.figure(name)
+
+    @env.macro
     def model_policy() -> str:
         """The policy written for the fictional model school, under this page's own heading."""
         return model_policy_markdown(Path(env.conf["config_file_path"]).resolve().parent, local)
@@ -64,6 +70,11 @@ def define_env(env):
     def policy_builder() -> str:
         """The policy builder: its questions, and what to do without JavaScript (builder_pages)."""
         return builder_html(Path(env.conf["config_file_path"]).resolve().parent)
+
+    @env.macro
+    def model_policy_files() -> str:
+        """Links to the model policy as Word, PDF and Markdown files, made by the build."""
+        return model_policy_downloads(Path(env.conf["config_file_path"]).resolve().parent, local)
 
     @env.macro
     def authority_services() -> str:

@@ -37,6 +37,15 @@ POINTS = (
 )
 POINT_IDS = tuple(point for point, _ in POINTS)
 POINT_TITLES = dict(POINTS)
+# The six steps the points belong to (a point's step is its number: 2b is in step 2).
+STEPS = (
+    ("1", "Preparing and engaging"),
+    ("2", "Identifying objectives"),
+    ("3", "Developing solutions"),
+    ("4", "Delivering"),
+    ("5", "Personalising progress"),
+    ("6", "Demonstrating impact"),
+)
 
 PLAN_LIMIT = 10  # actions in one plan, at most
 FIRST_YEAR_PRIORITIES = 3  # at most; at least MIN_PRIORITIES

@@ -1,6 +1,7 @@
 """Static SVG bar charts, built as text at build time: no script, no library, nothing fetched."""
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from html import escape
 
@@ -14,17 +15,41 @@ SERIES = (
     ("#5a5a5a", "outline"),  # dark grey
 )
 TEXT = "#1f1f1f"  # 4.5:1 or more against white
-WIDTH = 360  # viewBox units; the SVG scales to its container (width 100%)
-LABEL_X = 4
-BAR_X = 4
-BAR_MAX = 200
-BAR_HEIGHT = 16
-ROW = 22
-HEADING = 22
-GAP = 10
-FONT = 13
-CHAR = 7.2  # a generous average width of one character at FONT, to keep text inside the picture
+GRID = "#767676"  # the scale's lines (3:1 or more, dashed so they stay light): behind the bars
 FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif"
+
+
+@dataclass(frozen=True)
+class Layout:
+    """One drawing of a chart. A chart's SVG scales to the width of the page's text column, so its
+    viewBox width is chosen near that column's width in pixels: the type then stays at about its
+    nominal size (16 px on a desktop or in print, 15 px on a phone), never shrinks to a caption."""
+
+    name: str
+    width: int  # viewBox units, about the column's width in CSS pixels
+    font: int
+    char: float  # a generous average width of one character at `font`, to keep text inside
+    label_width: int  # 0: a group's label sits on its own line above its bars
+    text_room: int  # room kept right of the longest bar for its text
+    ticks: int  # at most this many steps on the scale
+    row: int = 24
+    bar: int = 17
+    gap: int = 12
+
+    @property
+    def bar_x(self) -> int:
+        return self.label_width + 8 if self.label_width else 4
+
+    @property
+    def bar_max(self) -> int:
+        return self.width - self.bar_x - self.text_room
+
+
+# A desktop's text column is 690-940 px wide (Material at 1280 px, with or without the navigation)
+# and a phone's about 340 px;
+# print takes the wide drawing at the full width of the text.
+WIDE = Layout("wide", width=760, font=16, char=8.6, label_width=220, text_room=170, ticks=5)
+NARROW = Layout("narrow", width=340, font=15, char=8.1, label_width=0, text_room=150, ticks=2)
 
 
 @dataclass(frozen=True)
@@ -40,10 +65,41 @@ class BarGroup:
     bars: tuple[Bar, ...]
 
 
-def _fit(text: str, room: float) -> str:
+def _fit(text: str, room: float, layout: Layout) -> str:
     """Text shortened to fit `room` units; the full text is always in the table and the description."""
-    most = max(int(room // CHAR), 4)
+    most = max(int(room // layout.char), 4)
     return text if len(text) <= most else text[: most - 1].rstrip() + "\u2026"
+
+
+def _wrap(text: str, room: float, layout: Layout, most_lines: int = 2) -> list[str]:
+    """Text broken at spaces into lines of at most `room` units, the last one shortened if need be."""
+    lines: list[str] = []
+    words = text.split()
+    while words and len(lines) < most_lines:
+        line = words.pop(0)
+        while words and (len(line) + 1 + len(words[0])) * layout.char <= room:
+            line += " " + words.pop(0)
+        lines.append(line)
+    if words:
+        lines[-1] = _fit(lines[-1] + " " + " ".join(words), room, layout)
+    return [_fit(line, room, layout) for line in lines] or [""]
+
+
+def scale_steps(max_value: float, most: int) -> tuple[float, float]:
+    """(step, top) of a readable scale from 0 that reaches `max_value` in at most `most` steps:
+    steps of 1, 2, 2.5 or 5 times a power of ten, so every mark is a round number."""
+    if max_value <= 0:
+        return 1.0, 1.0
+    raw = max_value / most
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw - 1e-9)
+    if max_value >= 1 and step < 1:
+        step = 1.0  # counts: never a mark at 0.5 of a practice
+    return step, step * math.ceil(max_value / step - 1e-9)
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
 
 
 def _patterns(chart_id: str) -> str:
@@ -69,43 +125,89 @@ def _fill(chart_id: str, series: int) -> str:
     return f"url(#{chart_id}-fill-{series % len(SERIES)})"
 
 
+def _legend(chart_id: str, legend: list[tuple[int, str]], layout: Layout) -> tuple[list[str], float]:
+    """Swatches side by side, wrapping to a new line when the next would not fit."""
+    parts: list[str] = []
+    x, y = 4.0, 0.0
+    for series, label in legend:
+        text = _fit(label, layout.width - 30, layout)
+        room = 24 + len(text) * layout.char * 0.9 + 18
+        if x > 4 and x + room > layout.width:
+            x, y = 4.0, y + layout.row
+        colour = SERIES[series % len(SERIES)][0]
+        parts.append(f'<rect x="{x:g}" y="{y + 4:g}" width="16" height="14" fill="{_fill(chart_id, series)}" '
+                     f'stroke="{colour}" stroke-width="1.5"/>')
+        parts.append(f'<text x="{x + 22:g}" y="{y + 16:g}">{escape(text)}</text>')
+        x += room
+    return parts, y + layout.row + layout.gap / 2
+
+
 def bar_chart(chart_id: str, *, title: str, desc: str, groups: list[BarGroup], max_value: float,
-              legend: list[tuple[int, str]] | None = None) -> str:
-    """A horizontal bar chart as one line of SVG: groups of bars, each bar with its text beside it.
+              legend: list[tuple[int, str]] | None = None, unit: str = "", scale_label: str = "",
+              layout: Layout = WIDE) -> str:
+    """A horizontal bar chart as one line of SVG: groups of bars, each bar with its text beside it,
+    over a scale from 0 with round marks (`unit` follows each mark's number, e.g. "%").
 
     `title` and `desc` are its text alternative (role="img"): `desc` should state every number.
-    All text is escaped here, so callers pass plain text.
+    All text is escaped here, so callers pass plain text. A bar of 0 draws no rectangle but keeps
+    its text; callers leave out rows that say nothing (see self_evaluation.audit_chart).
     """
-    parts: list[str] = []
-    y = 0.0
-    if legend:
-        for series, label in legend:
-            colour = SERIES[series % len(SERIES)][0]
-            parts.append(f'<rect x="{BAR_X}" y="{y + 3:g}" width="14" height="12" fill="{_fill(chart_id, series)}" '
-                         f'stroke="{colour}" stroke-width="1.5"/>')
-            parts.append(f'<text x="{BAR_X + 20}" y="{y + 14:g}">{escape(_fit(label, WIDTH - BAR_X - 24))}</text>')
-            y += ROW
-        y += GAP / 2
-    scale = BAR_MAX / max_value if max_value > 0 else 0
+    svg_id = chart_id if layout is WIDE else f"{chart_id}-{layout.name}"  # ids unique on the page
+    parts, y = _legend(svg_id, legend, layout) if legend else ([], 0.0)
+    step, top = scale_steps(max_value, layout.ticks)
+    scale = layout.bar_max / top
+    plot_top = y
+    bars: list[str] = []
     for group in groups:
-        parts.append(f'<text x="{LABEL_X}" y="{y + 15:g}" font-weight="bold">{escape(_fit(group.label, WIDTH - LABEL_X))}</text>')
-        y += HEADING
+        group_top = y
+        if layout.label_width:
+            lines = _wrap(group.label, layout.label_width, layout)
+            for index, line in enumerate(lines):
+                bars.append(f'<text x="4" y="{y + 13 + index * (layout.font + 3):g}" font-weight="bold">{escape(line)}</text>')
+        else:
+            bars.append(f'<text x="4" y="{y + 15:g}" font-weight="bold">{escape(_fit(group.label, layout.width - 4, layout))}</text>')
+            y += layout.row
         for bar in group.bars:
             colour = SERIES[bar.series % len(SERIES)][0]
-            width = max(float(bar.value), 0) * scale
+            width = min(max(float(bar.value), 0), top) * scale
             if width > 0:
-                parts.append(f'<rect x="{BAR_X}" y="{y:g}" width="{width:.1f}" height="{BAR_HEIGHT}" '
-                             f'fill="{_fill(chart_id, bar.series)}" stroke="{colour}" stroke-width="1.5"/>')
-            text_x = BAR_X + width + 6
-            parts.append(f'<text x="{text_x:.1f}" y="{y + 12.5:g}">{escape(_fit(bar.text, WIDTH - text_x))}</text>')
-            y += ROW
-        y += GAP
-    height = max(y, ROW)
+                bars.append(f'<rect x="{layout.bar_x}" y="{y:g}" width="{width:.1f}" height="{layout.bar}" '
+                            f'fill="{_fill(svg_id, bar.series)}" stroke="{colour}" stroke-width="1.5"/>')
+            text_x = layout.bar_x + width + 6
+            bars.append(f'<text x="{text_x:.1f}" y="{y + 13:g}">{escape(_fit(bar.text, layout.width - text_x, layout))}</text>')
+            y += layout.row
+        if layout.label_width:  # a label on two lines may need more room than a single bar
+            y = max(y, group_top + len(lines) * (layout.font + 3) + 4)
+        y += layout.gap
+    # The scale: a line at each mark behind the bars, and the marks' numbers along the bottom.
+    axis_y = y - layout.gap / 2
+    grid, marks = [], []
+    count = round(top / step)
+    for index in range(count + 1):
+        value = step * index
+        x = layout.bar_x + value * scale
+        grid.append(f'<line x1="{x:.1f}" y1="{plot_top - 4:g}" x2="{x:.1f}" y2="{axis_y:g}" stroke="{GRID}" stroke-width="1" stroke-dasharray="2 3"/>')
+        anchor = "start" if index == 0 else "middle"
+        marks.append(f'<text x="{x:.1f}" y="{axis_y + 18:g}" text-anchor="{anchor}">{escape(_number(value) + unit)}</text>')
+    baseline = (f'<line x1="{layout.bar_x}" y1="{axis_y:g}" x2="{layout.bar_x + layout.bar_max}" y2="{axis_y:g}" '
+                f'stroke="{TEXT}" stroke-width="1.5"/>')
+    height = axis_y + 24
+    if scale_label:
+        marks.append(f'<text x="{layout.bar_x}" y="{height + 14:g}" font-style="italic">{escape(_fit(scale_label, layout.width - layout.bar_x, layout))}</text>')
+        height += 22
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" '
-        f'viewBox="0 0 {WIDTH} {height:g}" width="100%" preserveAspectRatio="xMinYMin meet" '
-        f'style="max-width: 36rem; height: auto" font-family="{escape(FONT_FAMILY)}" font-size="{FONT}" fill="{TEXT}">'
-        f'<title id="{chart_id}-title">{escape(title)}</title>'
-        f'<desc id="{chart_id}-desc">{escape(desc)}</desc>'
-        f"{_patterns(chart_id)}{''.join(parts)}</svg>"
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{svg_id}-title {svg_id}-desc" '
+        f'viewBox="0 0 {layout.width} {height:g}" width="100%" preserveAspectRatio="xMinYMin meet" '
+        f'class="cc-chart__{layout.name}" data-layout="{layout.name}" '
+        f'font-family="{escape(FONT_FAMILY)}" font-size="{layout.font}" fill="{TEXT}">'
+        f'<title id="{svg_id}-title">{escape(title)}</title>'
+        f'<desc id="{svg_id}-desc">{escape(desc)}</desc>'
+        f"{_patterns(svg_id)}{''.join(grid)}{''.join(parts)}{''.join(bars)}{baseline}{''.join(marks)}</svg>"
     )
+
+
+def responsive_chart(chart_id: str, **chart) -> str:
+    """The chart drawn twice, wide and narrow: the site's stylesheet shows the one that fits the
+    screen (the other is display: none, so a screen reader meets one chart); print and the PDF
+    take the wide one (export/typst.py leaves out a drawing marked data-layout="narrow")."""
+    return bar_chart(chart_id, layout=WIDE, **chart) + bar_chart(chart_id, layout=NARROW, **chart)

@@ -9,7 +9,7 @@ from typing import Any
 
 from cohesion_guide import MODEL_POLICIES
 from cohesion_guide.documents.action_plan import build_plan, priorities
-from cohesion_guide.documents.charts import Bar, BarGroup, bar_chart
+from cohesion_guide.documents.charts import Bar, BarGroup, responsive_chart
 from cohesion_guide.documents.evidence import portfolio
 
 # The policy's formats and their checks: one way to do each, shared with the policy documents.
@@ -77,28 +77,36 @@ def _comparison_chart(chart_id: str, title: str, rows: list[dict[str, Any]], are
         if area_name and row["area"] is not None:
             bars.append(Bar(row["area"], f"Area: {_pct(row['area'])}", 1))
             sentence += f", {area_name} {_pct(row['area'])}"
-        groups.append(BarGroup(row["label"], tuple(bars)))
         said.append(sentence)
+        # A bar of 0% is left out of the picture, and a group with nothing to draw with it; the
+        # description and the table beside the chart keep every figure, zeros included.
+        bars = [bar for bar in bars if bar.value]
+        if bars:
+            groups.append(BarGroup(row["label"], tuple(bars)))
     legend = [(0, "School: pupils at the school")]
     if area_name:
         legend.append((1, f"Area: {area_name}"))
     desc = f"{title}. " + "; ".join(said) + "."
-    peak = max([100.0 / 2] + [b.value for g in groups for b in g.bars])
-    return bar_chart(chart_id, title=title, desc=desc, groups=groups, max_value=min(peak, 100.0), legend=legend)
+    peak = max([10.0] + [b.value for g in groups for b in g.bars])
+    return responsive_chart(chart_id, title=title, desc=desc, groups=groups, max_value=min(peak, 100.0), legend=legend,
+                            unit="%", scale_label="Per cent")
 
 
 def audit_chart(counts) -> str:
-    """Per strand, one bar for each status, labelled with the status and the number."""
+    """Per strand, one bar for each status the strand has practices in, labelled with the status and
+    the number. A status with none is left out of the picture (a row reading "Not yet assessed: 0"
+    says nothing); the description and the table beside the chart still give every count."""
     groups, said = [], []
     for row in counts:
         groups.append(BarGroup(row.strand.title, tuple(
             Bar(row.counts[status], f"{STATUS_LABELS[status]}: {row.counts[status]}", index)
-            for index, status in enumerate(ALL_STATUSES))))
+            for index, status in enumerate(ALL_STATUSES) if row.counts[status])))
         said.append(f"{row.strand.title} ({row.total} practices): " +
                     ", ".join(f"{row.counts[s]} {STATUS_LABELS[s].lower()}" for s in ALL_STATUSES))
     title = "Audit: practices by status in each strand"
-    peak = max([row.total for row in counts] + [1])
-    return bar_chart("cc-audit-chart", title=title, desc=f"{title}. " + "; ".join(said) + ".", groups=groups, max_value=peak)
+    peak = max([n for row in counts for n in row.counts.values()] + [1])
+    return responsive_chart("cc-audit-chart", title=title, desc=f"{title}. " + "; ".join(said) + ".", groups=groups,
+                            max_value=peak, scale_label="Number of practices")
 
 
 def charts_for(profile: Profile, counts) -> dict[str, SafeMarkdown]:
@@ -128,7 +136,7 @@ def self_evaluation_values(profile: Profile, audit: Audit, local: dict[str, Any]
         items = []
         for p in row.strand.practices:
             entry = audit.entry(p.id)
-            items.append({"title": p.title, "status": STATUS_LABELS[audit.status(p.id)],
+            items.append({"title": p.title, "status": STATUS_LABELS[audit.status(p.id)], "status_id": audit.status(p.id),
                           "where": entry.where if entry else None, "next_step": entry.next_step if entry else None})
         strand_rows.append({"strand": row.strand, "counts": row.counts, "practices": items})
     return {

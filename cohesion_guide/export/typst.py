@@ -55,7 +55,7 @@ SVG_ATTRIBUTES = {name.lower(): name for name in (
     "systemLanguage", "tableValues", "targetX", "targetY", "textLength", "viewBox", "viewTarget",
     "xChannelSelector", "yChannelSelector", "zoomAndPan")}
 # A chart is this wide unless it is so tall that it would not fit on a page at that width.
-CHART_WIDTH_CM = 11.0
+CHART_WIDTH_CM = 16.0  # the wide drawing at the text's full width keeps its type near 11 pt
 CHART_MAX_HEIGHT_CM = 22.0
 # Typst writes a right-to-left phrase word by word in the order the words sit on the line, so a
 # text extractor (and the tag tree) would read "two one" for "one two". print.typ's rtl-run sets
@@ -198,7 +198,10 @@ class _Writer:
         return "#terms(" + ", ".join(items) + ")" if items else ""
 
     def chart(self, element: ET.Element) -> str:
-        """An inline SVG as a picture, its <title> and <desc> as the PDF's alternative text."""
+        """An inline SVG as a picture, its <title> and <desc> as the PDF's alternative text. A chart's
+        drawing for narrow screens is left out: the page takes the wide one (charts.responsive_chart)."""
+        if element.get("data-layout") == "narrow":
+            return ""
         title = _plain_text(element.find("title"))
         desc = _plain_text(element.find("desc"))
         alt = desc if desc.startswith(title) else f"{title}. {desc}" if title and desc else title or desc

@@ -14,6 +14,11 @@ from cohesion_guide.site.build import School
 from cohesion_guide.documents.self_evaluation import title_of
 
 FOLDER = "self-evaluation"
+# The sections that start open when the page folds its sections away (sections.js): the two
+# overviews and the plan's priorities. The note is for the screen only; print shows every section.
+OPEN_SECTIONS = "pupils-at-a-glance summary-by-strand first-year-priorities"
+SECTIONS_NOTE = (f'<p class="cc-screen-only" data-cc-sections="{OPEN_SECTIONS}">Each part below opens and closes: '
+                 "select a heading to show or hide it. The contents list opens the part it leads to.</p>\n")
 
 
 def audit_download(profile: Profile, audit: Audit, project_dir: Path) -> Path:
@@ -49,9 +54,10 @@ def self_evaluation_page(profile: Profile, audit: Audit, paths: dict[str, Path],
         + "\n".join(links) + "\n\n"
         + change + " See also:\n\n"
         + "- [Run your self-evaluation](../../../planning/self-evaluation.md): each step explained\n"
-        + "- [The school's community cohesion policy](../index.md)\n"
+        + "- [The school's community cohesion policy](../index.md)\n\n"
+        + SECTIONS_NOTE
     )
-    return searchable_page(title_of(profile), heading, school_summary(profile), intro, body)
+    return searchable_page(title_of(profile), heading, school_summary(profile), intro, body, wide=True)
 
 
 def pages_for(schools: list[School], project_dir: Path, size: Size = file_size) -> list[GeneratedPage | GeneratedFile]:

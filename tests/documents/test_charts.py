@@ -8,7 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from cohesion_guide.documents.charts import SERIES, TEXT, Bar, BarGroup, bar_chart
+from cohesion_guide.documents.charts import (
+    NARROW,
+    SERIES,
+    TEXT,
+    WIDE,
+    Bar,
+    BarGroup,
+    bar_chart,
+    responsive_chart,
+    scale_steps,
+)
 from cohesion_guide.documents.self_evaluation import audit_chart, charts_for, ethnicity_rows, render_self_evaluation
 from cohesion_guide.inputs.audit import Audit, Entry, not_assessed, strand_counts
 from cohesion_guide.inputs.local_config import contrast, load_local
@@ -20,7 +30,18 @@ NASTY = '<script>alert(1)</script> & "quoted" {{ 7*7 }}'
 
 
 def parse(svg: str) -> ET.Element:
-    return ET.fromstring(svg)
+    """One SVG, or the wide drawing of a chart drawn twice (charts.responsive_chart)."""
+    root = ET.fromstring(f"<div>{svg}</div>")
+    return root[0]
+
+
+def drawings(svg: str) -> list[ET.Element]:
+    return list(ET.fromstring(f"<div>{svg}</div>"))
+
+
+def marks(root: ET.Element) -> list[str]:
+    """The numbers along the scale: the texts anchored under the bars' baseline."""
+    return [t.text for t in root.iter(f"{SVG}text") if t.get("text-anchor")]
 
 
 def texts(root: ET.Element) -> list[str]:
@@ -48,7 +69,8 @@ def test_text_is_escaped_and_stays_literal():
     assert root.find(f"{SVG}title").text == NASTY and root.find(f"{SVG}desc").text == NASTY
     assert not list(root.iter(f"{SVG}script")) and not list(root.iter("script"))
     assert "<script>" not in svg
-    assert all(t.startswith("<script>") for t in texts(root))  # shortened to fit, never altered
+    words = [t for t in texts(root) if t not in marks(root)]
+    assert words and all(t.rstrip("\u2026") in NASTY for t in words)  # wrapped or shortened to fit, never altered
 
 
 def test_bars_are_told_apart_by_text_and_pattern_not_colour_alone():
@@ -64,6 +86,35 @@ def test_a_zero_bar_has_no_rectangle_but_keeps_its_number():
     root = parse(bar_chart("c3", title="t", desc="d", groups=[BarGroup("G", (Bar(0, "Not yet: 0"),))], max_value=5))
     assert "Not yet: 0" in texts(root)
     assert not [r for r in root.iter(f"{SVG}rect") if r.get("stroke")]
+
+
+def test_a_chart_has_a_scale_from_zero_in_round_steps_with_its_unit():
+    root = parse(bar_chart("c4", title="t", desc="d", groups=[BarGroup("G", (Bar(38.5, "School: 38.5%"),))],
+                           max_value=38.5, unit="%", scale_label="Per cent"))
+    assert marks(root) == ["0%", "10%", "20%", "30%", "40%"]
+    assert "Per cent" in texts(root)
+    assert len([line for line in root.iter(f"{SVG}line")]) == 6  # a line at each mark, and the baseline
+
+
+@pytest.mark.parametrize("peak, most, expected", [(38.5, 5, (10, 40)), (100, 5, (20, 100)), (4, 5, (1, 4)),
+                                                   (7, 5, (2, 8)), (3, 2, (2, 4)), (0, 5, (1, 1))])
+def test_the_scale_reaches_the_longest_bar_in_round_steps(peak, most, expected):
+    assert scale_steps(peak, most) == expected
+
+
+def test_a_chart_comes_wide_and_narrow_with_its_own_ids_and_the_same_words():
+    groups = [BarGroup("Teaching, learning and curriculum", (Bar(4, "In place: 4"), Bar(2, "Partly in place: 2", 1)))]
+    wide, narrow = drawings(responsive_chart("c5", title="T", desc="D", groups=groups, max_value=4, legend=[(0, "School")]))
+    assert (wide.get("data-layout"), narrow.get("data-layout")) == ("wide", "narrow")
+    ids = [e.get("id") for d in (wide, narrow) for e in d.iter() if e.get("id")]
+    assert len(ids) == len(set(ids))
+    assert all(f"url(#{narrow.get('aria-labelledby').split()[0].removesuffix('-title')}-fill" in (r.get("fill") or "url(#")
+               for r in narrow.iter(f"{SVG}rect") if (r.get("fill") or "").startswith("url("))
+    for drawing, layout in ((wide, WIDE), (narrow, NARROW)):
+        assert drawing.get("viewBox").split()[2] == str(layout.width) and drawing.get("font-size") == str(layout.font)
+        assert {"In place: 4", "Partly in place: 2"} <= set(texts(drawing))
+    # Type at least 14 px where each drawing is shown: the wide one in a 690 px column, the narrow on a 375 px phone (343 px)
+    assert WIDE.font * 688 / WIDE.width >= 14 and WIDE.font * 938 / WIDE.width <= 20 and NARROW.font * 343 / NARROW.width >= 14
 
 
 def test_colours_meet_wcag_contrast_against_white():
@@ -90,7 +141,7 @@ def test_charts_on_one_page_never_share_an_id(tmp_path):
     profile = make_profile(tmp_path, {"local_area": {"name": "Ward", "ethnicity": {"white_british": 100}}})
     ids = []
     for svg in charts_for(profile, strand_counts(not_assessed("x"))).values():
-        ids += [e.get("id") for e in parse(svg).iter() if e.get("id")]
+        ids += [e.get("id") for drawing in drawings(svg) for e in drawing.iter() if e.get("id")]
     assert len(ids) == len(set(ids))
 
 
@@ -119,7 +170,8 @@ def test_the_audit_chart_states_each_count_in_its_description_bars_and_table(tmp
     root = parse(audit_chart(counts))
     desc = root.find(f"{SVG}desc").text
     markdown = render_self_evaluation(make_profile(tmp_path), AUDIT, load_local(ROOT))
-    table = {(row[0], row[1]): row[2] for row in table_rows(markdown, "| Strand |")}
+    header = next(line for line in markdown.splitlines() if line.startswith("| Strand |")).strip().strip("|").split("|")
+    table = {(row[0], status.strip()): count for row in table_rows(markdown, "| Strand |") for status, count in zip(header[1:], row[1:])}
     shown = texts(root)
     labels = {"in-place": "In place", "partly": "Partly in place", "not-yet": "Not yet", "not-assessed": "Not yet assessed"}
     for row in counts:
@@ -131,7 +183,9 @@ def test_the_audit_chart_states_each_count_in_its_description_bars_and_table(tmp
     assert [t for t in shown if ":" in t] == [
         f"{label}: {n}" for row in counts for label, n in zip(
             ("In place", "Partly in place", "Not yet", "Not yet assessed"),
-            (row.counts["in-place"], row.counts["partly"], row.counts["not-yet"], row.counts["not-assessed"]))]
+            (row.counts["in-place"], row.counts["partly"], row.counts["not-yet"], row.counts["not-assessed"])) if n]
+    assert not [t for t in shown if t.endswith(": 0")]  # no row that says nothing
+    assert any(row.counts["not-assessed"] for row in counts)  # though the audit leaves practices unassessed
 
 
 def test_the_ethnicity_chart_and_table_carry_the_same_figures(tmp_path):
@@ -146,7 +200,8 @@ def test_the_ethnicity_chart_and_table_carry_the_same_figures(tmp_path):
     for cells, row in zip(table, rows):
         assert cells[1:] == [f"{row['school']:g}%", f"{row['area']:g}%"]
         assert f"{row['label']}: school {row['school']:g}%, Testford ward {row['area']:g}%" in desc
-        assert f"School: {row['school']:g}%" in svg and f"Area: {row['area']:g}%" in svg
+        for who, value in (("School", row["school"]), ("Area", row["area"])):
+            assert (f"{who}: {value:g}%" in svg) == (value > 0)  # a bar of 0% is left out of the picture
     assert "Chinese: school 0%, Testford ward 15%" in desc  # a group only the area has
 
 

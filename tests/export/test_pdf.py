@@ -14,7 +14,7 @@ import typst
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cohesion_guide.documents.charts import Bar, BarGroup, bar_chart
+from cohesion_guide.documents.charts import Bar, BarGroup, responsive_chart
 from cohesion_guide.export import pdf as export_pdf
 from cohesion_guide.export.html import markdown_to_html
 from cohesion_guide.export.pdf import write_pdf
@@ -288,7 +288,7 @@ line two
 
 @pytest.fixture(scope="module")
 def kitchen(tmp_path_factory):
-    chart = bar_chart("t-chart", title="Practices in place", desc="Practices in place: teaching 4.",
+    chart = responsive_chart("t-chart", title="Practices in place", desc="Practices in place: teaching 4.",
                       groups=[BarGroup("Teaching", (Bar(4, "In place: 4"),))], max_value=6)
     fragment = markdown_to_html(KITCHEN_MD) + f'<figure class="cc-chart">{chart}</figure>'
     return pypdf.PdfReader(write_pdf(fragment, tmp_path_factory.mktemp("k") / "k.pdf", title="Kitchen", author="School"))

@@ -210,3 +210,18 @@ def test_no_schools_folder_gives_an_empty_index(project_copy):
     items = policy_pages(SiteContext(project_dir=project_copy, local=load_local(project_copy)))
     assert [i.src_uri for i in items] == [school_pages.INDEX]
     assert "There are no school profiles yet" in items[0].markdown
+
+
+def test_the_model_policy_page_offers_its_word_pdf_and_markdown_files(built_site):
+    folder = built_site / "policies" / "model-primary-policy"
+    page = parse(folder / "index.html")
+    offered = {href: text for href, text in page.links if text.startswith("Download the model policy")}
+    kinds = sorted(re.match(r"Download the model policy \((.+), \d+ KB\)", t).group(1) for t in offered.values())
+    assert kinds == ["Markdown text", "PDF", "Word document"]
+    for href, text in offered.items():
+        assert (folder / href).is_file()
+        assert text.endswith(f", {size_text((folder / href).stat().st_size)})")
+    pdf = next(h for h in offered if h.endswith(".pdf"))
+    assert (folder / pdf).read_bytes().startswith(b"%PDF")
+    markdown = next(h for h in offered if h.endswith(".md.txt"))
+    assert "Riverside Primary School" in (folder / markdown).read_text(encoding="utf-8")
