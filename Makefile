@@ -21,7 +21,7 @@ serve: $(VENV)/.installed $(PYODIDE) system-documents
 site: $(VENV)/.installed $(PYODIDE) system-documents
 	$(BIN)/python -m cohesion_guide.site.publish
 
-test: $(VENV)/.installed-test $(PYODIDE) system-documents system-test
+test: $(VENV)/.installed-test $(PYODIDE) system-documents system-test lint
 	$(BIN)/python -m pytest
 
 # The quick loop while editing: no full site build, no browser (markers set by the fixtures).
@@ -30,6 +30,7 @@ test-quick: $(VENV)/.installed-test
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 # `make bench SCHOOLS=50` for a quicker run; the targets in issue 7 are for 600.
 SCHOOLS ?= 600

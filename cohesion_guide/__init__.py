@@ -11,6 +11,7 @@ and the two modules every layer may use, errors.py and files.py:
     site       the pages and files a site build adds (no MkDocs import: macros/ holds that glue)
     cli        the `cohesion` command, one module per sub-command
 """
+
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent

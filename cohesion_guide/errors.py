@@ -12,6 +12,7 @@
 
 The command line catches CohesionError in one place (cli.main) and prints its message.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable

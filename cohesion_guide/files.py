@@ -1,4 +1,5 @@
 """Write outputs whole or not at all: a temporary file or folder, moved into place only on success."""
+
 from __future__ import annotations
 
 import ctypes
@@ -8,9 +9,9 @@ import fcntl
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from cohesion_guide.errors import EmptyOutput
 

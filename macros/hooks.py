@@ -1,4 +1,5 @@
 """MkDocs event handlers: the thin layer between MkDocs and the engine. Nothing else lives here."""
+
 from __future__ import annotations
 
 import logging
@@ -22,8 +23,13 @@ from cohesion_guide.site.generated import GeneratedFile, GeneratedPage, SiteCont
 
 # Each source adds pages or files made from the project's data (schools/, case_studies/, ...).
 # Add a source here; nothing else in this file needs to change.
-PAGE_SOURCES: list = [case_study_pages, profile_reference.pages, schools_section.pages, builder_pages.pages,
-                      school_pages.model_policy_files]
+PAGE_SOURCES: list = [
+    case_study_pages,
+    profile_reference.pages,
+    schools_section.pages,
+    builder_pages.pages,
+    school_pages.model_policy_files,
+]
 
 # Overdue reviews are reported on a logger of our own, so that `mkdocs build --strict` does not
 # count them: a fork chooses to fail on them with local.yml `reviews.overdue_fails_build`.
@@ -58,7 +64,9 @@ def apply_local(config, local) -> None:
     config.copyright = f"Published by {escape(authority['name'])}."
     if authority.get("website"):
         # the theme escapes the name (title="{{ title | e }}") but not the link
-        config.extra["social"] = [{"icon": "material/web", "link": escape(authority["website"]), "name": f"{authority['name']} website"}]
+        config.extra["social"] = [
+            {"icon": "material/web", "link": escape(authority["website"]), "name": f"{authority['name']} website"}
+        ]
     if local.get("site_url"):
         config.site_url = local["site_url"]
     if local.get("repo_url"):
@@ -112,8 +120,10 @@ def on_env(env, config, files):
             work.finish()
     except (OSError, PdfError) as err:  # a full disk, a folder that cannot be written, Typst failing
         _cancel_all(unfinished)
-        raise PluginError(f"The schools' Word and PDF files could not be made: {err}\nNo half-made file "
-                          "was kept. Free some space, or fix the folder named here, then build again.") from None
+        raise PluginError(
+            f"The schools' Word and PDF files could not be made: {err}\nNo half-made file "
+            "was kept. Free some space, or fix the folder named here, then build again."
+        ) from None
     except BaseException:
         _cancel_all(unfinished)
         raise

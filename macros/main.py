@@ -1,4 +1,5 @@
 """Macros that content pages may call, registered with mkdocs-macros. Values come from local.yml."""
+
 from __future__ import annotations
 
 from html import escape
@@ -22,8 +23,11 @@ def _as_text(value):
 
 def contact_card(contact: dict) -> str:
     """One contact as HTML: phone and e-mail as links a phone can use; nothing the file does not give."""
-    rows = [f'<p class="cc-contact__name"><strong>{escape(contact["name"])}</strong></p>',
-            f"<p>{escape(contact['role'])}</p>", "<ul>"]
+    rows = [
+        f'<p class="cc-contact__name"><strong>{escape(contact["name"])}</strong></p>',
+        f"<p>{escape(contact['role'])}</p>",
+        "<ul>",
+    ]
     if contact.get("phone"):
         tel = "".join(ch for ch in contact["phone"] if ch.isdigit() or ch == "+")
         rows.append(f'<li>Telephone: <a href="tel:{escape(tel)}">{escape(contact["phone"])}</a></li>')
@@ -80,7 +84,9 @@ def define_env(env):
     def authority_services() -> str:
         """The services the authority offers schools, from local.yml, as a definition list."""
         # plain text: Markdown in a description (an image, a javascript: link) is shown, never followed
-        return "\n".join(f"{markdown_text(s['name'])}\n:   {markdown_text(s['description'])}\n" for s in local.get("services", []))
+        return "\n".join(
+            f"{markdown_text(s['name'])}\n:   {markdown_text(s['description'])}\n" for s in local.get("services", [])
+        )
 
     @env.macro
     def authority_strategy() -> str:
@@ -94,4 +100,6 @@ def define_env(env):
     @env.macro
     def authority_links() -> str:
         """The authority's local links, from local.yml, as a Markdown list."""
-        return "\n".join(f"- <a href=\"{escape(l['url'])}\">{markdown_text(l['title'])}</a>" for l in local.get("links", []))
+        return "\n".join(
+            f'- <a href="{escape(link["url"])}">{markdown_text(link["title"])}</a>' for link in local.get("links", [])
+        )

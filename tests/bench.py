@@ -8,6 +8,7 @@ the documents it remade, counted in .cache), peak memory, sizes, the time of eac
 plain MkDocs (same theme and nav, no hooks, no macros) building the same pages from their
 pre-rendered Markdown, as the baseline the rebuild is compared with. Targets: issue 7.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,7 +35,7 @@ TARGETS = {"cold": 120.0, "ratio": 1.2, "memory": 1_000_000_000, "page": 60_000}
 # A hook for one extra build of the project: it writes every page's Markdown as MkDocs has it after
 # the macros and the schools' page sources have run, and every other file of the site, into
 # $COHESION_DUMP, which becomes the docs/ of the plain-MkDocs baseline.
-DUMP_HOOK = '''
+DUMP_HOOK = """
 import os
 from pathlib import Path
 
@@ -68,7 +69,7 @@ def on_files(files, config):
             else:
                 _write(file.src_uri, file.content_bytes)
     return files
-'''
+"""
 
 
 def folder_size(folder: Path) -> int:
@@ -187,8 +188,13 @@ def exporter_times(project: Path, schools: int = 6) -> dict[str, float]:
             profile = load_profile(path)
             studies = suggestions(profile, project, local)
             policy = render_policy(profile, local, templates, studies)
-            pack = render_self_evaluation(profile, audit_for(profile.slug, project / "audits"), local, templates_dir=templates,
-                                  case_studies=studies)
+            pack = render_self_evaluation(
+                profile,
+                audit_for(profile.slug, project / "audits"),
+                local,
+                templates_dir=templates,
+                case_studies=studies,
+            )
             for kind, markdown in (("policy", policy), ("self-evaluation pack", pack)):
                 fragment = markdown_to_html(markdown)
                 for fmt, write in (("Word", write_docx), ("PDF", write_pdf)):
@@ -203,8 +209,12 @@ def search_figures(site: Path, schools: int) -> dict[str, float]:
     raw = (site / "search" / "search_index.json").read_bytes()
     docs = json.loads(raw)["docs"]
     per_school = [d for d in docs if d["location"].startswith("schools/") and d["location"] != "schools/"]
-    return {"raw": len(raw), "gzipped": len(gzip.compress(raw, compresslevel=9)), "entries": len(docs),
-            "per school": sum(len(json.dumps(d, ensure_ascii=False)) for d in per_school) / max(schools, 1)}
+    return {
+        "raw": len(raw),
+        "gzipped": len(gzip.compress(raw, compresslevel=9)),
+        "entries": len(docs),
+        "per school": sum(len(json.dumps(d, ensure_ascii=False)) for d in per_school) / max(schools, 1),
+    }
 
 
 def kb(size: float) -> str:
@@ -224,8 +234,9 @@ def run(schools: int, work: Path) -> list[tuple[str, str, str]]:
     project = copy_project(work / "project")
     write_schools(project, schools)
     (project / "bench_dump.py").write_text(DUMP_HOOK, encoding="utf-8")
-    (project / "dump.yml").write_text("INHERIT: mkdocs.yml\nhooks:\n  - macros/hooks.py\n  - bench_dump.py\n",
-                                      encoding="utf-8")
+    (project / "dump.yml").write_text(
+        "INHERIT: mkdocs.yml\nhooks:\n  - macros/hooks.py\n  - bench_dump.py\n", encoding="utf-8"
+    )
 
     def step(text: str) -> None:
         print(text, file=sys.stderr, flush=True)
@@ -248,13 +259,17 @@ def run(schools: int, work: Path) -> list[tuple[str, str, str]]:
     step(f"rebuild after a guide page changed: {page_saved.seconds:.1f} s, {len(guide_remade)} documents remade")
 
     profile = sorted((project / "schools").glob("*.yml"))[schools // 2]
-    profile.write_text(profile.read_text(encoding="utf-8").replace("number_on_roll: ", "number_on_roll: 1", 1), encoding="utf-8")
+    profile.write_text(
+        profile.read_text(encoding="utf-8").replace("number_on_roll: ", "number_on_roll: 1", 1), encoding="utf-8"
+    )
     before = cache_files(project)
     one_changed = Build(project, work / "site-one")
     changed = remade(before, cache_files(project))
     schools_remade = sorted({path.relative_to(project).parts[2] for path in changed})
-    step(f"rebuild after one profile changed: {one_changed.seconds:.1f} s, {len(changed)} documents remade "
-         f"for {schools_remade}")
+    step(
+        f"rebuild after one profile changed: {one_changed.seconds:.1f} s, {len(changed)} documents remade "
+        f"for {schools_remade}"
+    )
 
     step("plain MkDocs baseline: dumping the rendered pages...")
     baseline = baseline_project(project, work)
@@ -277,26 +292,57 @@ def run(schools: int, work: Path) -> list[tuple[str, str, str]]:
     only_that_school = len(schools_remade) == 1 and len(changed) == 6 and expected <= {p.name for p in changed}
 
     rows = [
-        ("cold build, empty cache (all documents made)", f"{cold.seconds:.1f} s", f"<= 120 s: {verdict(cold.seconds <= TARGETS['cold'])}"),
-        ("cold build, CPU time of the build and its workers", f"{cold.cpu:.0f} s",
-         f"{cold.cpu / cores:.0f} s if the {cores} cores had nothing else to do"),
-        ("rebuild, nothing changed (best of 2)", f"{again.seconds:.1f} s", f"<= 1.2 x baseline: {verdict(ratio <= TARGETS['ratio'])}"),
+        (
+            "cold build, empty cache (all documents made)",
+            f"{cold.seconds:.1f} s",
+            f"<= 120 s: {verdict(cold.seconds <= TARGETS['cold'])}",
+        ),
+        (
+            "cold build, CPU time of the build and its workers",
+            f"{cold.cpu:.0f} s",
+            f"{cold.cpu / cores:.0f} s if the {cores} cores had nothing else to do",
+        ),
+        (
+            "rebuild, nothing changed (best of 2)",
+            f"{again.seconds:.1f} s",
+            f"<= 1.2 x baseline: {verdict(ratio <= TARGETS['ratio'])}",
+        ),
         ("plain MkDocs, same pages pre-rendered (best of 2)", f"{plain_seconds:.1f} s", "baseline"),
-        ("CPU time: rebuild / plain MkDocs", f"{again.cpu:.1f} s / {min(b.cpu for b in plain):.1f} s",
-         f"ratio {again.cpu / min(b.cpu for b in plain):.2f}"),
+        (
+            "CPU time: rebuild / plain MkDocs",
+            f"{again.cpu:.1f} s / {min(b.cpu for b in plain):.1f} s",
+            f"ratio {again.cpu / min(b.cpu for b in plain):.2f}",
+        ),
         ("ratio: rebuild / plain MkDocs", f"{ratio:.2f}", ""),
-        ("rebuild after a guide page changed (a `make serve` save)", f"{page_saved.seconds:.1f} s",
-         f"{len(guide_remade)} documents remade"),
-        ("rebuild after one profile changed", f"{one_changed.seconds:.1f} s",
-         f"{len(changed)} documents remade, {len(schools_remade)} school: {verdict(only_that_school)}"),
+        (
+            "rebuild after a guide page changed (a `make serve` save)",
+            f"{page_saved.seconds:.1f} s",
+            f"{len(guide_remade)} documents remade",
+        ),
+        (
+            "rebuild after one profile changed",
+            f"{one_changed.seconds:.1f} s",
+            f"{len(changed)} documents remade, {len(schools_remade)} school: {verdict(only_that_school)}",
+        ),
         ("peak memory, build and its workers together", mb(peak), f"< 1 GB: {verdict(peak < TARGETS['memory'])}"),
         ("peak memory, largest single process", mb(largest), ""),
         ("HTML pages", str(len(site_pages(site))), ""),
         ("site size", mb(folder_size(site)), ""),
-        ("school policy page, HTML (median / largest)", f"{kb(statistics.median(policy_sizes))} / {kb(max(policy_sizes))}",
-         f"< 60 KB: {verdict(max(policy_sizes) < TARGETS['page'])}"),
-        ("self-evaluation page, HTML (median / largest)", f"{kb(statistics.median(pack_sizes))} / {kb(max(pack_sizes))}", ""),
-        ("search index, raw / gzipped", f"{mb(search['raw'])} / {mb(search['gzipped'])}", f"{search['entries']} entries"),
+        (
+            "school policy page, HTML (median / largest)",
+            f"{kb(statistics.median(policy_sizes))} / {kb(max(policy_sizes))}",
+            f"< 60 KB: {verdict(max(policy_sizes) < TARGETS['page'])}",
+        ),
+        (
+            "self-evaluation page, HTML (median / largest)",
+            f"{kb(statistics.median(pack_sizes))} / {kb(max(pack_sizes))}",
+            "",
+        ),
+        (
+            "search index, raw / gzipped",
+            f"{mb(search['raw'])} / {mb(search['gzipped'])}",
+            f"{search['entries']} entries",
+        ),
         ("search index per school (two entries)", f"{search['per school']:.0f} bytes", "raw"),
     ]
     rows += [(f"{name}, per file", f"{seconds:.3f} s", "one core, warm") for name, seconds in sorted(exporters.items())]
@@ -319,8 +365,10 @@ def main(argv: list[str] | None = None) -> int:
             rows = run(args.schools, Path(tmp))
     cpus = len(os.sched_getaffinity(0))
     load = os.getloadavg()[0]
-    print(f"Benchmark of {ROOT.name}: {args.schools} synthetic schools, {cpus} cores, {time.strftime('%Y-%m-%d')}; "
-          f"load average at the end {load:.1f} (other work on the machine slows every figure)\n")
+    print(
+        f"Benchmark of {ROOT.name}: {args.schools} synthetic schools, {cpus} cores, {time.strftime('%Y-%m-%d')}; "
+        f"load average at the end {load:.1f} (other work on the machine slows every figure)\n"
+    )
     print("| measure | value | target or note |\n|---|---|---|")
     for name, value, note in rows:
         print(f"| {name} | {value} | {note} |")

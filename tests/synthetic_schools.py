@@ -1,4 +1,5 @@
 """Synthetic but realistic school profiles and audits, for the benchmark and the scale tests."""
+
 from __future__ import annotations
 
 import random
@@ -11,10 +12,24 @@ from cohesion_guide.inputs.audit import STATUSES, practices
 from cohesion_guide.inputs.profiles import slug_for
 
 # Weights roughly as a county's schools fall: mostly primaries, some secondaries, a few of the rest.
-PHASES = {"primary": 70, "secondary": 12, "nursery": 3, "middle": 2, "all-through": 2, "special": 6, "pru": 2, "16-plus": 3}
+PHASES = {
+    "primary": 70,
+    "secondary": 12,
+    "nursery": 3,
+    "middle": 2,
+    "all-through": 2,
+    "special": 6,
+    "pru": 2,
+    "16-plus": 3,
+}
 TYPES = {
-    "primary": ["Community School", "Voluntary Controlled School", "Voluntary Aided School", "Academy Converter",
-                "Foundation School"],
+    "primary": [
+        "Community School",
+        "Voluntary Controlled School",
+        "Voluntary Aided School",
+        "Academy Converter",
+        "Foundation School",
+    ],
     "secondary": ["Academy Converter", "Academy Sponsor Led", "Community School", "Foundation School", "Free Schools"],
     "nursery": ["LA Nursery School"],
     "middle": ["Community School", "Academy Converter"],
@@ -24,26 +39,117 @@ TYPES = {
     "16-plus": ["Sixth Form Centres", "Academy 16-19 Converter"],
 }
 NAME_ENDINGS = {
-    "primary": "Primary School", "secondary": "Academy", "nursery": "Nursery School", "middle": "Middle School",
-    "all-through": "All-through School", "special": "Special School", "pru": "Short Stay School", "16-plus": "Sixth Form College",
+    "primary": "Primary School",
+    "secondary": "Academy",
+    "nursery": "Nursery School",
+    "middle": "Middle School",
+    "all-through": "All-through School",
+    "special": "Special School",
+    "pru": "Short Stay School",
+    "16-plus": "Sixth Form College",
 }
-ROLL = {"primary": (60, 630), "secondary": (600, 1800), "nursery": (40, 140), "middle": (250, 700),
-        "all-through": (900, 2000), "special": (40, 250), "pru": (15, 90), "16-plus": (300, 1500)}
+ROLL = {
+    "primary": (60, 630),
+    "secondary": (600, 1800),
+    "nursery": (40, 140),
+    "middle": (250, 700),
+    "all-through": (900, 2000),
+    "special": (40, 250),
+    "pru": (15, 90),
+    "16-plus": (300, 1500),
+}
 # About a third of primaries have a religious character, and far fewer of the rest.
-FAITHS = {"Church of England": 60, "Roman Catholic": 25, "Methodist": 4, "Jewish": 3, "Muslim": 3, "Sikh": 2,
-          "Hindu": 1, "Christian": 2}
-TOWNS = ["Ashford Vale", "Barnham", "Castlemere", "Dunstow", "Elmbridge Cross", "Fenwick", "Greyhaven", "Holmfirth End",
-         "Ivybridge Green", "Kelbrook", "Longmarsh", "Millthorpe", "Northwick", "Oakhurst", "Pelham", "Queensbury Hill",
-         "Redcliffe", "Stonebury", "Thornley", "Upwell", "Wexcombe", "Yarrowfield"]
-PLACES = ["Church", "Park", "Mill", "Meadow", "Hill", "Brook", "Castle", "Orchard", "Station", "Forest", "Valley",
-          "Bridge", "Green", "Fields", "Heath", "Abbey", "Moor", "Riverside", "Westgate", "Eastfield"]
-LANGUAGES = ["English", "Polish", "Urdu", "Punjabi", "Bengali", "Somali", "Romanian", "Arabic", "Portuguese", "Gujarati",
-             "Tamil", "Lithuanian", "Turkish", "Tigrinya", "Ukrainian"]
+FAITHS = {
+    "Church of England": 60,
+    "Roman Catholic": 25,
+    "Methodist": 4,
+    "Jewish": 3,
+    "Muslim": 3,
+    "Sikh": 2,
+    "Hindu": 1,
+    "Christian": 2,
+}
+TOWNS = [
+    "Ashford Vale",
+    "Barnham",
+    "Castlemere",
+    "Dunstow",
+    "Elmbridge Cross",
+    "Fenwick",
+    "Greyhaven",
+    "Holmfirth End",
+    "Ivybridge Green",
+    "Kelbrook",
+    "Longmarsh",
+    "Millthorpe",
+    "Northwick",
+    "Oakhurst",
+    "Pelham",
+    "Queensbury Hill",
+    "Redcliffe",
+    "Stonebury",
+    "Thornley",
+    "Upwell",
+    "Wexcombe",
+    "Yarrowfield",
+]
+PLACES = [
+    "Church",
+    "Park",
+    "Mill",
+    "Meadow",
+    "Hill",
+    "Brook",
+    "Castle",
+    "Orchard",
+    "Station",
+    "Forest",
+    "Valley",
+    "Bridge",
+    "Green",
+    "Fields",
+    "Heath",
+    "Abbey",
+    "Moor",
+    "Riverside",
+    "Westgate",
+    "Eastfield",
+]
+LANGUAGES = [
+    "English",
+    "Polish",
+    "Urdu",
+    "Punjabi",
+    "Bengali",
+    "Somali",
+    "Romanian",
+    "Arabic",
+    "Portuguese",
+    "Gujarati",
+    "Tamil",
+    "Lithuanian",
+    "Turkish",
+    "Tigrinya",
+    "Ukrainian",
+]
 # Intakes that the tailoring rules tell apart, with how often each is generated.
 INTAKES = {"mono-cultural": 45, "mixed": 25, "diverse": 20, "high-eal-fsm": 10}
-GROUPS = ["white_british", "any_other_white", "pakistani", "indian", "bangladeshi", "black_african", "black_caribbean",
-          "white_and_black_caribbean", "white_and_asian", "any_other_mixed", "chinese", "any_other_asian",
-          "gypsy_roma", "any_other_ethnic_group"]
+GROUPS = [
+    "white_british",
+    "any_other_white",
+    "pakistani",
+    "indian",
+    "bangladeshi",
+    "black_african",
+    "black_caribbean",
+    "white_and_black_caribbean",
+    "white_and_asian",
+    "any_other_mixed",
+    "chinese",
+    "any_other_asian",
+    "gypsy_roma",
+    "any_other_ethnic_group",
+]
 AUTHORITY = "Exampleshire"
 MARK = "(synthetic)"  # every name says so: these schools do not exist
 
@@ -88,25 +194,53 @@ def profile_data(index: int, rng: random.Random) -> dict:
     eal = {"mono-cultural": (0, 8), "mixed": (5, 20), "diverse": (20, 55), "high-eal-fsm": (35, 75)}[intake]
     fsm = {"mono-cultural": (4, 30), "mixed": (10, 30), "diverse": (15, 40), "high-eal-fsm": (30, 60)}[intake]
     data = {
-        "school": {"name": name, "urn": f"{950000 + index:06d}", "phase": phase, "type": rng.choice(TYPES[phase]),
-                   "religious_character": faith, "local_authority": AUTHORITY},
+        "school": {
+            "name": name,
+            "urn": f"{950000 + index:06d}",
+            "phase": phase,
+            "type": rng.choice(TYPES[phase]),
+            "religious_character": faith,
+            "local_authority": AUTHORITY,
+        },
         "location": {"town": town, "ward": f"{PLACES[index % len(PLACES)]} ward", "setting": setting},
-        "pupils": {"number_on_roll": rng.randint(*ROLL[phase]), "eal_percent": round(rng.uniform(*eal), 1),
-                   "fsm_percent": round(rng.uniform(*fsm), 1), "ethnicity": _ethnicity(rng, intake),
-                   "home_languages": ["English", *rng.sample(LANGUAGES[1:], {"mono-cultural": 1}.get(intake, 4))],
-                   "faiths": rng.sample(["Christian", "Muslim", "Hindu", "Sikh", "Jewish", "No religion"], 3)},
+        "pupils": {
+            "number_on_roll": rng.randint(*ROLL[phase]),
+            "eal_percent": round(rng.uniform(*eal), 1),
+            "fsm_percent": round(rng.uniform(*fsm), 1),
+            "ethnicity": _ethnicity(rng, intake),
+            "home_languages": ["English", *rng.sample(LANGUAGES[1:], {"mono-cultural": 1}.get(intake, 4))],
+            "faiths": rng.sample(["Christian", "Muslim", "Hindu", "Sikh", "Jewish", "No religion"], 3),
+        },
         "context": f"A {setting} {phase} school in {town}, made up for a benchmark.\n\nIts figures are invented.\n",
-        "partnerships": [{"name": f"{TOWNS[(index + 7) % len(TOWNS)]} partner school {MARK}", "kind": "school",
-                          "what": "Joint projects between classes and shared events each term."}],
+        "partnerships": [
+            {
+                "name": f"{TOWNS[(index + 7) % len(TOWNS)]} partner school {MARK}",
+                "kind": "school",
+                "what": "Joint projects between classes and shared events each term.",
+            }
+        ],
         "leads": {"governor": "Chair of governors", "staff": "Deputy headteacher"},
-        "document": {"approved_by": "Full governing body", "date_adopted": "2026-09-01", "review_cycle_years": rng.choice([1, 2, 3])},
+        "document": {
+            "approved_by": "Full governing body",
+            "date_adopted": "2026-09-01",
+            "review_cycle_years": rng.choice([1, 2, 3]),
+        },
     }
     if rng.random() < 0.6:  # many schools know their ward's figures; some do not
-        data["local_area"] = {"name": f"{town} area", "eal_percent": round(rng.uniform(0, 40), 1),
-                              "fsm_percent": round(rng.uniform(5, 35), 1), "ethnicity": _ethnicity(rng, _pick(rng, INTAKES))}
+        data["local_area"] = {
+            "name": f"{town} area",
+            "eal_percent": round(rng.uniform(0, 40), 1),
+            "fsm_percent": round(rng.uniform(5, 35), 1),
+            "ethnicity": _ethnicity(rng, _pick(rng, INTAKES)),
+        }
     if rng.random() < 0.15:
-        data["partnerships"].append({"name": f"Twinned school abroad {MARK}", "kind": "international",
-                                     "what": "Letters and video calls between pupils."})
+        data["partnerships"].append(
+            {
+                "name": f"Twinned school abroad {MARK}",
+                "kind": "international",
+                "what": "Letters and video calls between pupils.",
+            }
+        )
     return data
 
 
@@ -140,5 +274,7 @@ def write_schools(project: Path, count: int, *, seed: int = 7, audit_share: floa
         path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
         paths.append(path)
         if rng.random() < audit_share:
-            (project / "audits" / f"{slug}.yml").write_text(yaml.safe_dump(audit_data(rng), sort_keys=False), encoding="utf-8")
+            (project / "audits" / f"{slug}.yml").write_text(
+                yaml.safe_dump(audit_data(rng), sort_keys=False), encoding="utf-8"
+            )
     return paths

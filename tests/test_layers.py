@@ -1,5 +1,6 @@
 """The engine's folders are layers: each imports only the layers above it, so a newcomer can read
 the package top-down and no cycle can creep in. Only macros/ may import MkDocs."""
+
 from __future__ import annotations
 
 import ast
@@ -29,8 +30,11 @@ def engine_imports(path: Path) -> set[str]:
 @pytest.mark.parametrize("layer", LAYERS)
 def test_each_layer_imports_only_the_layers_above_it(layer):
     allowed = set(LAYERS[: LAYERS.index(layer) + 1]) | SHARED | {"MODEL_POLICIES", "CHECKOUT", "PACKAGE_DIR"}
-    wrong = {f"{path.relative_to(PACKAGE)} imports {name}" for path in (PACKAGE / layer).glob("*.py")
-             for name in engine_imports(path) - allowed}
+    wrong = {
+        f"{path.relative_to(PACKAGE)} imports {name}"
+        for path in (PACKAGE / layer).glob("*.py")
+        for name in engine_imports(path) - allowed
+    }
     assert not wrong, sorted(wrong)
 
 
@@ -40,8 +44,20 @@ def test_every_folder_of_the_package_is_a_known_layer():
 
 
 def test_only_the_glue_in_macros_imports_mkdocs():
-    users = [p.relative_to(ROOT).as_posix() for p in PACKAGE.rglob("*.py") if "mkdocs" in
-             {n.split(".")[0] for node in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
-              for n in ([a.name for a in node.names] if isinstance(node, ast.Import) else
-                        [node.module or ""] if isinstance(node, ast.ImportFrom) else [])}]
+    users = [
+        p.relative_to(ROOT).as_posix()
+        for p in PACKAGE.rglob("*.py")
+        if "mkdocs"
+        in {
+            n.split(".")[0]
+            for node in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
+            for n in (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
+        }
+    ]
     assert users == []

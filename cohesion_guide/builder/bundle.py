@@ -6,6 +6,7 @@ versions the command line runs. Pyodide (Python for the browser) itself comes fr
 The zip is the same bytes for the same inputs, and named by its digest, so a browser keeps its copy
 until the engine or the project changes.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -40,8 +41,13 @@ def bundle_files(project_dir: Path) -> dict[str, Path | bytes]:
         dist = distribution(name)
         for entry in dist.files or ():
             path = Path(dist.locate_file(entry))
-            if (entry.suffix in COMPILED or NOT_SHIPPED & set(entry.parts) or entry.name in ("RECORD", "INSTALLER")
-                    or entry.parts[0] == ".." or not path.is_file()):
+            if (
+                entry.suffix in COMPILED
+                or NOT_SHIPPED & set(entry.parts)
+                or entry.name in ("RECORD", "INSTALLER")
+                or entry.parts[0] == ".."
+                or not path.is_file()
+            ):
                 continue
             files[f"{LIBRARIES}/{entry.as_posix()}"] = path
     for path in sorted(PACKAGE_DIR.rglob("*")):

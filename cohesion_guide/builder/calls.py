@@ -5,6 +5,7 @@ The browser only shows questions and keeps answers. Every rule lives here and in
 calls, the same ones `cohesion validate` and `cohesion policy` run: this module only turns the
 answers (what was typed, as text) into a profile and back.
 """
+
 from __future__ import annotations
 
 import base64
@@ -30,6 +31,7 @@ FIELD_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 
 # The calls ------------------------------------------------------------------------------------
+
 
 def use_word_base(path: str) -> None:
     """Write Word files on the base the site build saved: the browser has no python-docx to make one."""
@@ -84,19 +86,22 @@ def make_policy(answers_json: str, project_dir: str) -> str:
         except InvalidFile as err:
             return json.dumps({"problems": [_problem(p) for p in err.problems]})
         markdown = written["md"].read_text(encoding="utf-8")
-        return json.dumps({
-            "problems": [],
-            "stem": written["md"].stem,
-            "markdown": markdown,
-            "html": written["html"].read_text(encoding="utf-8"),
-            "fragment": markdown_to_html(markdown),
-            "docx": base64.b64encode(written["docx"].read_bytes()).decode("ascii"),
-        })
+        return json.dumps(
+            {
+                "problems": [],
+                "stem": written["md"].stem,
+                "markdown": markdown,
+                "html": written["html"].read_text(encoding="utf-8"),
+                "fragment": markdown_to_html(markdown),
+                "docx": base64.b64encode(written["docx"].read_bytes()).decode("ascii"),
+            }
+        )
 
 
 # Answers and profiles ---------------------------------------------------------------------------
 # Answers have the profile's shape, every value the text that was typed: a list of words is one
 # line per item, and a list of groups (partnerships) is a list of such answers.
+
 
 def profile_data(answers: dict[str, Any]) -> dict[str, Any]:
     """The profile the answers describe. Blank answers are left out; a figure that is not a number
@@ -148,8 +153,11 @@ def _data(answers: dict, part: dict, root: dict) -> dict:
         if sub.get("type") == "object":
             value = _data(given, sub, root) if isinstance(given, dict) else {}
         elif sub.get("type") == "array" and sub.get("items", {}).get("type") == "object":
-            items = [_data(item, sub["items"], root) for item in given if isinstance(item, dict)] \
-                if isinstance(given, list) else []
+            items = (
+                [_data(item, sub["items"], root) for item in given if isinstance(item, dict)]
+                if isinstance(given, list)
+                else []
+            )
             value = [item for item in items if item]
         elif sub.get("type") == "array":
             value = [line.strip() for line in str(given).splitlines() if line.strip()]

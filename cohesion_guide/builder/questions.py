@@ -4,6 +4,7 @@ question per field, with the schema's own titles, descriptions and allowed value
 The browser draws each question from this description; it holds no list of fields of its own, so a
 field added to the schema appears in the questions with no new JavaScript.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -27,8 +28,13 @@ def _add_pages(pages: list, path: tuple, part: dict, root: dict, required: bool,
     title = part.get("title") or _words(path[-1])
     if parent_title:
         title = f"{parent_title}: {title[0].lower()}{title[1:]}"
-    page = {"id": ".".join(path), "path": list(path), "title": title, "hint": part.get("description", ""),
-            "optional": not required}
+    page = {
+        "id": ".".join(path),
+        "path": list(path),
+        "title": title,
+        "hint": part.get("description", ""),
+        "optional": not required,
+    }
     if part.get("type") == "object":
         page["fields"] = []
         pages.append(page)
@@ -41,8 +47,10 @@ def _add_pages(pages: list, path: tuple, part: dict, root: dict, required: bool,
         page["total"] = bool(page["fields"]) and all(f.get("suffix") == "%" for f in page["fields"])
     elif part.get("type") == "array" and part.get("items", {}).get("type") == "object":
         items = part["items"]
-        page["item_fields"] = [field((key,), _resolved(sub, root), key in items.get("required", []))
-                               for key, sub in items.get("properties", {}).items()]
+        page["item_fields"] = [
+            field((key,), _resolved(sub, root), key in items.get("required", []))
+            for key, sub in items.get("properties", {}).items()
+        ]
         page["item_title"] = part.get("x-item-title") or title.rstrip("s")
         pages.append(page)
     else:  # a topic that is one answer, such as the school's context
@@ -57,7 +65,9 @@ def field(path: tuple, part: dict, required: bool) -> dict[str, Any]:
     label = part.get("title") or _words(path[-1])
     hint = part.get("description", "")
     out: dict[str, Any] = {
-        "path": list(path), "label": label, "required": required,
+        "path": list(path),
+        "label": label,
+        "required": required,
         # "White British, as a percentage." adds nothing to the label "White British"
         "hint": "" if hint.startswith(label + ",") else hint,
     }

@@ -2,6 +2,7 @@
 
 Exit status: 0 done; 1 an unexpected failure; 2 the input was wrong (nothing was written).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -44,16 +45,22 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except InputError as err:  # the one place a command's errors become a message and an exit status
         print(err, file=sys.stderr)
-        print(f"Fix {'each line' if isinstance(err, InvalidFile) else 'that'} above, then run cohesion {args.command} "
-              "again.", file=sys.stderr)
+        print(
+            f"Fix {'each line' if isinstance(err, InvalidFile) else 'that'} above, then run cohesion {args.command} "
+            "again.",
+            file=sys.stderr,
+        )
         return err.exit_code
     except CohesionError as err:
         print(err, file=sys.stderr)
         return err.exit_code
     except OSError as err:  # a read-only or full disk, a folder where a file should be: nothing was half-written
         where = f" {err.filename}" if err.filename else ""
-        print(f"Could not write{where}: {err.strerror or err}. Nothing was half-written; fix that and run "
-              f"cohesion {args.command} again.", file=sys.stderr)
+        print(
+            f"Could not write{where}: {err.strerror or err}. Nothing was half-written; fix that and run "
+            f"cohesion {args.command} again.",
+            file=sys.stderr,
+        )
         return 2
 
 

@@ -1,4 +1,5 @@
 """`cohesion audit new|validate`: start a school's self-evaluation audit, and check audit files."""
+
 from __future__ import annotations
 
 import argparse
@@ -38,19 +39,40 @@ def add_parser(subparsers) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     actions = parser.add_subparsers(title="actions", metavar="ACTION")
-    new = actions.add_parser("new", help="write a blank audit for a school, ready to fill in",
-                             description="Write a blank, commented audit for a school: every practice is listed as not-yet.",
-                             epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    new.add_argument("slug", metavar="SCHOOL", help="the school's profile name without .yml, for example riverside-primary")
-    new.add_argument("-o", "--output", type=Path, default=Path("audits"), metavar="DIR",
-                     help="the folder to write into (made if missing; default: audits)")
-    new.add_argument("--schools", type=Path, default=Path("schools"), metavar="DIR",
-                     help="where the school's profile is, to put its name and lead in the audit (default: schools)")
+    new = actions.add_parser(
+        "new",
+        help="write a blank audit for a school, ready to fill in",
+        description="Write a blank, commented audit for a school: every practice is listed as not-yet.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    new.add_argument(
+        "slug", metavar="SCHOOL", help="the school's profile name without .yml, for example riverside-primary"
+    )
+    new.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=Path("audits"),
+        metavar="DIR",
+        help="the folder to write into (made if missing; default: audits)",
+    )
+    new.add_argument(
+        "--schools",
+        type=Path,
+        default=Path("schools"),
+        metavar="DIR",
+        help="where the school's profile is, to put its name and lead in the audit (default: schools)",
+    )
     new.add_argument("--force", action="store_true", help="replace an audit that is already there")
     new.set_defaults(func=run_new)
-    check = actions.add_parser("validate", help="check audit files and list every problem",
-                               description="Check audit files and list every problem found, not only the first.",
-                               epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    check = actions.add_parser(
+        "validate",
+        help="check audit files and list every problem",
+        description="Check audit files and list every problem found, not only the first.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     check.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="an audit (.yml) or a folder of audits")
     check.set_defaults(func=run_validate)
     parser.set_defaults(func=lambda args: (parser.print_help(), 2)[1])
@@ -59,13 +81,19 @@ def add_parser(subparsers) -> None:
 def run_new(args: argparse.Namespace) -> int:
     slug = args.slug.removesuffix(".yml")
     if not SLUG.match(slug):
-        print(f"'{args.slug}' is not a school's profile name: use the name of its file in schools/ without .yml, "
-              "in lowercase letters, digits and hyphens, for example riverside-primary", file=sys.stderr)
+        print(
+            f"'{args.slug}' is not a school's profile name: use the name of its file in schools/ without .yml, "
+            "in lowercase letters, digits and hyphens, for example riverside-primary",
+            file=sys.stderr,
+        )
         return 2
     dest = args.output / f"{slug}.yml"
     if dest.exists() and not args.force:
-        print(f"{display_name(dest)} is already there, so nothing was written. Edit it, or add --force to start again "
-              "(that replaces everything in it).", file=sys.stderr)
+        print(
+            f"{display_name(dest)} is already there, so nothing was written. Edit it, or add --force to start again "
+            "(that replaces everything in it).",
+            file=sys.stderr,
+        )
         return 2
     name, lead = None, "Lead member of staff for community cohesion"
     profile_path = args.schools / f"{slug}.yml"
@@ -79,7 +107,9 @@ def run_new(args: argparse.Namespace) -> int:
         print(f"Note: there is no profile {display_name(profile_path)} yet; the audit will be used once there is one.")
     with atomic_path(dest) as tmp:
         tmp.write_text(blank_audit(slug, school_name=name, completed_by=lead), encoding="utf-8")
-    print(f"{display_name(dest)} written: set each practice's status, then run cohesion audit validate {display_name(dest)}")
+    print(
+        f"{display_name(dest)} written: set each practice's status, then run cohesion audit validate {display_name(dest)}"
+    )
     return 0
 
 

@@ -1,4 +1,5 @@
 """`cohesion import-gias`: make school profiles from a national register (GIAS) extract, and refresh them later."""
+
 from __future__ import annotations
 
 import argparse
@@ -48,24 +49,45 @@ exit status: 0 done; 2 the input was wrong (the message says what and where; not
 
 def add_parser(subparsers) -> None:
     parser = subparsers.add_parser(
-        "import-gias", help="make school profiles from a national register (GIAS) extract",
-        description=DESCRIPTION.format(placeholders=_placeholders()), epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+        "import-gias",
+        help="make school profiles from a national register (GIAS) extract",
+        description=DESCRIPTION.format(placeholders=_placeholders()),
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("extract", type=Path, metavar="EXTRACT.csv", help="the establishment fields CSV file from GIAS")
-    parser.add_argument("-o", "--output", type=Path, default=Path("schools"), metavar="FOLDER",
-                        help="the folder for the profiles (default: schools)")
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=Path("schools"),
+        metavar="FOLDER",
+        help="the folder for the profiles (default: schools)",
+    )
     which = parser.add_mutually_exclusive_group()
-    which.add_argument("--la", metavar="NAME", help="only this local authority, by name as the extract writes it (any case)")
+    which.add_argument(
+        "--la", metavar="NAME", help="only this local authority, by name as the extract writes it (any case)"
+    )
     which.add_argument("--la-code", metavar="N", help="only this local authority, by its three-digit number, e.g. 202")
-    parser.add_argument("--census", type=Path, metavar="FILE",
-                        help="the school-level census CSV: adds ethnic make-up, EAL %% and FSM %% by URN")
-    parser.add_argument("--progress", action="store_true",
-                        help="always show a progress bar (it shows by itself for a large file at a terminal)")
+    parser.add_argument(
+        "--census",
+        type=Path,
+        metavar="FILE",
+        help="the school-level census CSV: adds ethnic make-up, EAL %% and FSM %% by URN",
+    )
+    parser.add_argument(
+        "--progress",
+        action="store_true",
+        help="always show a progress bar (it shows by itself for a large file at a terminal)",
+    )
     parser.set_defaults(func=run)
 
 
 def _placeholders() -> str:
-    return "\n".join(f"  {'.'.join(path):<28} {'the date of the import' if value is None else value}"
-                     for path, value, _ in PLACEHOLDERS)
+    return "\n".join(
+        f"  {'.'.join(path):<28} {'the date of the import' if value is None else value}"
+        for path, value, _ in PLACEHOLDERS
+    )
 
 
 class ProgressBar:
@@ -91,22 +113,35 @@ def report(summary: Summary, out_dir: Path) -> str:
     lines = [f"  {m}" for m in summary.messages]
     if lines:
         lines.insert(0, "Notes:")
-    lines.append(f"Read {summary.rows} rows. Imported {len(summary.imported)}, updated {len(summary.updated)}, "
-                 f"unchanged {len(summary.unchanged)} (in {out_dir}).")
+    lines.append(
+        f"Read {summary.rows} rows. Imported {len(summary.imported)}, updated {len(summary.updated)}, "
+        f"unchanged {len(summary.unchanged)} (in {out_dir})."
+    )
     skipped = sum(summary.skipped.values())
     if skipped:
         lines.append(f"Skipped {skipped}:")
-        lines += [f"  {REASONS[key]}: {count}" for key, count in sorted(summary.skipped.items(), key=lambda kv: (-kv[1], kv[0]))]
+        lines += [
+            f"  {REASONS[key]}: {count}"
+            for key, count in sorted(summary.skipped.items(), key=lambda kv: (-kv[1], kv[0]))
+        ]
     if summary.imported:
-        lines.append(f"Each new profile has placeholders for leads and document to fill in; {summary.to_check} of them "
-                     "also have register values to check. Look for '# to check:' in the files.")
+        lines.append(
+            f"Each new profile has placeholders for leads and document to fill in; {summary.to_check} of them "
+            "also have register values to check. Look for '# to check:' in the files."
+        )
     return "\n".join(lines)
 
 
 def run(args: argparse.Namespace) -> int:
     if args.output.exists() and not args.output.is_dir():
         raise InvalidFile([Problem(str(args.output), 1, "-o", "is a file, not a folder; give the schools folder")])
-    summary = import_extract(args.extract, args.output, la=args.la, la_code=args.la_code, census=args.census,
-                             progress=ProgressBar(sys.stderr, args.progress))
+    summary = import_extract(
+        args.extract,
+        args.output,
+        la=args.la,
+        la_code=args.la_code,
+        census=args.census,
+        progress=ProgressBar(sys.stderr, args.progress),
+    )
     print(report(summary, args.output))
     return 0

@@ -1,4 +1,5 @@
 """`cohesion new FILE`: start a school's profile, asking for the essentials or taking them from flags."""
+
 from __future__ import annotations
 
 import argparse
@@ -66,8 +67,12 @@ def add_parser(subparsers) -> None:
     parser.add_argument("file", type=Path, metavar="FILE", help="the profile to create, e.g. schools/my-school.yml")
     for path, flag, _ in ESSENTIALS + OPTIONAL:
         parser.add_argument(flag, dest=_dest(path), metavar="VALUE", help=_flag_help(path))
-    parser.add_argument("--no-input", dest="ask", action="store_false",
-                        help="never ask: take everything from the flags (a missing essential is an error)")
+    parser.add_argument(
+        "--no-input",
+        dest="ask",
+        action="store_false",
+        help="never ask: take everything from the flags (a missing essential is an error)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -132,8 +137,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"{shown}: {name_problems[0].message}. Nothing was written.", file=sys.stderr)
         return 2
     if target.exists():
-        print(f"{shown} exists already, and cohesion new never replaces a file. Choose another name, "
-              f"or edit {shown} and check it with: cohesion validate {shown}", file=sys.stderr)
+        print(
+            f"{shown} exists already, and cohesion new never replaces a file. Choose another name, "
+            f"or edit {shown} and check it with: cohesion validate {shown}",
+            file=sys.stderr,
+        )
         return 2
 
     values: dict[str, dict[str, Any]] = {}
@@ -152,11 +160,14 @@ def run(args: argparse.Namespace) -> int:
         else:
             missing.append(flag)
     if missing:
-        print("These essentials are missing: " + ", ".join(missing) + ". Give each as a flag "
-              "(see cohesion new --help), or run the command in a terminal without --no-input to be asked. "
-              "Nothing was written.", file=sys.stderr)
+        print(
+            "These essentials are missing: " + ", ".join(missing) + ". Give each as a flag "
+            "(see cohesion new --help), or run the command in a terminal without --no-input to be asked. "
+            "Nothing was written.",
+            file=sys.stderr,
+        )
         return 2
-    for path, flag, default in OPTIONAL:
+    for path, _flag, default in OPTIONAL:
         given = getattr(args, _dest(path))
         if path == ("document", "date_adopted") and given is None:
             given = date.today().isoformat()
@@ -172,8 +183,10 @@ def run(args: argparse.Namespace) -> int:
         print("Nothing was written.", file=sys.stderr)
         return 2
     write_new(target, text)
-    print(f"Wrote {shown}. Open it and check every line: the comments say what each field is and what is "
-          f"allowed. Then run: cohesion validate {shown}")
+    print(
+        f"Wrote {shown}. Open it and check every line: the comments say what each field is and what is "
+        f"allowed. Then run: cohesion validate {shown}"
+    )
     return 0
 
 

@@ -1,4 +1,5 @@
 """`cohesion policy PROFILE`: write one school's community cohesion policy as Word, PDF, Markdown and a web page."""
+
 from __future__ import annotations
 
 import argparse
@@ -40,20 +41,37 @@ def add_parser(subparsers) -> None:
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("profile", type=Path, metavar="PROFILE", help="the school's profile, for example schools/my-school.yml")
+    parser.add_argument(
+        "profile", type=Path, metavar="PROFILE", help="the school's profile, for example schools/my-school.yml"
+    )
     add_document_options(parser)
     parser.set_defaults(func=run)
 
 
 def add_document_options(parser: argparse.ArgumentParser) -> None:
     """-o, --format and --project: the same for every command that writes a school's documents."""
-    parser.add_argument("-o", "--output", type=Path, default=Path("out"), metavar="DIR",
-                        help="the folder to write into (made if missing; default: out)")
-    parser.add_argument("--format", default=",".join(FORMATS), metavar="LIST",
-                        help=f"which formats, separated by commas: any of {', '.join(FORMATS)} (default: all)")
-    parser.add_argument("--project", type=Path, default=None, metavar="DIR",
-                        help="the copy of the guide whose local.yml and model_policies/ to use "
-                             "(default: the current folder if it has a local.yml, else the guide this command came with)")
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=Path("out"),
+        metavar="DIR",
+        help="the folder to write into (made if missing; default: out)",
+    )
+    parser.add_argument(
+        "--format",
+        default=",".join(FORMATS),
+        metavar="LIST",
+        help=f"which formats, separated by commas: any of {', '.join(FORMATS)} (default: all)",
+    )
+    parser.add_argument(
+        "--project",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="the copy of the guide whose local.yml and model_policies/ to use "
+        "(default: the current folder if it has a local.yml, else the guide this command came with)",
+    )
 
 
 def project_dir(chosen: Path | None) -> Path:
@@ -72,8 +90,17 @@ def formats_and_project(args: argparse.Namespace) -> tuple[tuple[str, ...], Path
         raise UnknownFormat(f"--format: {err}. For example: --format docx,pdf") from None
     project = project_dir(args.project)
     if args.project is not None and not (project / "local.yml").is_file():
-        raise InvalidFile([Problem(str(project), 1, "--project", "there is no local.yml here; give the folder of "
-                                   "your copy of the guide (the one with local.yml in it)")])
+        raise InvalidFile(
+            [
+                Problem(
+                    str(project),
+                    1,
+                    "--project",
+                    "there is no local.yml here; give the folder of "
+                    "your copy of the guide (the one with local.yml in it)",
+                )
+            ]
+        )
     return formats, project
 
 
@@ -83,4 +110,3 @@ def run(args: argparse.Namespace) -> int:
     for fmt, path in written.items():
         print(f"{path}  ({FORMAT_NAMES[fmt]}, {size_text(path.stat().st_size)})")
     return 0
-

@@ -1,5 +1,6 @@
 """`cohesion self-evaluation PROFILE`: write a school's self-evaluation pack (community profile, audit report,
 action plan, evidence portfolio) as Word, PDF, Markdown and a web page."""
+
 from __future__ import annotations
 
 import argparse
@@ -37,13 +38,20 @@ def add_parser(subparsers) -> None:
         aliases=["toolkit"],  # its first name, kept so that scripts written for it still work
         help="write a school's self-evaluation pack: community profile, audit report, action plan, evidence",
         description="Write a school's self-evaluation pack from its profile and audit: the community profile, "
-                    "the audit report, the action plan on the six-point framework and the evidence portfolio.",
+        "the audit report, the action plan on the six-point framework and the evidence portfolio.",
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("profile", type=Path, metavar="PROFILE", help="the school's profile, for example schools/my-school.yml")
-    parser.add_argument("--audit", type=Path, default=None, metavar="AUDIT",
-                        help="the school's audit (default: audits/<name>.yml beside the schools/ folder, if it is there)")
+    parser.add_argument(
+        "profile", type=Path, metavar="PROFILE", help="the school's profile, for example schools/my-school.yml"
+    )
+    parser.add_argument(
+        "--audit",
+        type=Path,
+        default=None,
+        metavar="AUDIT",
+        help="the school's audit (default: audits/<name>.yml beside the schools/ folder, if it is there)",
+    )
     add_document_options(parser)
     parser.set_defaults(func=run)
 
@@ -70,13 +78,16 @@ def run(args: argparse.Namespace) -> int:
         audit = load_audit(beside, display_name(beside)) if beside.is_file() else None
     if audit is None:
         audit = not_assessed(profile.slug)
-        print(f"No audit for {profile.slug}: every practice is shown as not yet assessed. "
-              f"Start one with: cohesion audit new {profile.slug}")
+        print(
+            f"No audit for {profile.slug}: every practice is shown as not yet assessed. "
+            f"Start one with: cohesion audit new {profile.slug}"
+        )
     else:
         print(f"Using the audit {display_name(audit.path)}")
     studies = suggestions(profile, project, local)
-    written = write_self_evaluation_documents(profile, audit, local, args.output, formats, templates_dir=templates_for(project),
-                                      case_studies=studies)
+    written = write_self_evaluation_documents(
+        profile, audit, local, args.output, formats, templates_dir=templates_for(project), case_studies=studies
+    )
     for fmt, path in written.items():
         print(f"{path}  ({FORMAT_NAMES[fmt]}, {size_text(path.stat().st_size)})")
     return 0

@@ -1,4 +1,5 @@
 """`cohesion validate PATH...`: check school profiles and list every problem, one per line."""
+
 from __future__ import annotations
 
 import argparse
@@ -44,7 +45,9 @@ def files_to_check(paths: list[Path], find=profile_paths, kind: str = "profiles"
     for path in paths:
         found = find(path) if path.is_dir() else [path]
         if path.is_dir() and not found:
-            problems.append(Problem(display_name(path), 1, "(the folder)", f"holds no {kind} (.yml files); check the folder's name"))
+            problems.append(
+                Problem(display_name(path), 1, "(the folder)", f"holds no {kind} (.yml files); check the folder's name")
+            )
         for file in found:
             files.setdefault(file.resolve(), file)
     return list(files.values()), problems
@@ -62,8 +65,14 @@ def _local() -> dict | None:
 def run(args: argparse.Namespace) -> int:
     files, problems = files_to_check(args.paths)
     local = _local()
-    return report(files, problems, load_profile, ("profile", "profiles"), "cohesion validate",
-                  advise=lambda profile, shown: advice(profile, shown, local))
+    return report(
+        files,
+        problems,
+        load_profile,
+        ("profile", "profiles"),
+        "cohesion validate",
+        advise=lambda profile, shown: advice(profile, shown, local),
+    )
 
 
 def report(files: list[Path], problems: list[Problem], load, nouns: tuple[str, str], command: str, advise=None) -> int:
@@ -90,6 +99,8 @@ def report(files: list[Path], problems: list[Problem], load, nouns: tuple[str, s
         print(f"{count} {noun} checked, all valid")
         return 0
     many = len(problems)
-    print(f"{count} {noun} checked: {invalid} with problems ({many} problem{'s' if many != 1 else ''} in all). "
-          f"Fix each line above, then run {command} again.")
+    print(
+        f"{count} {noun} checked: {invalid} with problems ({many} problem{'s' if many != 1 else ''} in all). "
+        f"Fix each line above, then run {command} again."
+    )
     return 2

@@ -7,6 +7,7 @@ place into candidate actions, and each profile rule reads one of the Profile's d
 the same topic are one action, never two. Timescales start no sooner than half a term after the
 policy is adopted, and an audit entry's own `due` date is kept as the school wrote it.
 """
+
 from __future__ import annotations
 
 import math
@@ -61,12 +62,18 @@ TERM_ENDS = {"autumn": (12, 20), "spring": (3, 31), "summer": (7, 20)}
 
 # What each kind of action usually needs, by its point of the framework, when the action gives none.
 RESOURCES_BY_POINT = {
-    "1a": "A governors' meeting agenda item (30 minutes)", "1b": "Staff time to plan meetings; a room for families",
-    "2a": "A shared folder; admin time", "2b": "Staff meeting time; the audit form",
-    "2c": "Senior leaders' planning time", "3a": "A governors' meeting agenda item",
-    "3b": "Data manager's time; a termly report", "3c": "A training session (INSET or twilight)",
-    "4a": "Staff time to plan with partners; transport for visits", "4b": "Admin time each term",
-    "5": "Staff time; a small budget for costs families cannot meet", "6": "Census data; admin time",
+    "1a": "A governors' meeting agenda item (30 minutes)",
+    "1b": "Staff time to plan meetings; a room for families",
+    "2a": "A shared folder; admin time",
+    "2b": "Staff meeting time; the audit form",
+    "2c": "Senior leaders' planning time",
+    "3a": "A governors' meeting agenda item",
+    "3b": "Data manager's time; a termly report",
+    "3c": "A training session (INSET or twilight)",
+    "4a": "Staff time to plan with partners; transport for visits",
+    "4b": "Admin time each term",
+    "5": "Staff time; a small budget for costs families cannot meet",
+    "6": "Census data; admin time",
 }
 
 
@@ -100,6 +107,7 @@ class Plan:
 
 
 # ---- dates ----------------------------------------------------------------------------------
+
 
 def term_of(day: date) -> tuple[str, int]:
     """The school term a date falls in: September to December is autumn, January to March spring,
@@ -142,6 +150,7 @@ def timescale(start: date | str, when: str) -> str:
 
 # ---- owners ---------------------------------------------------------------------------------
 
+
 def owner_name(profile: Profile, owner: str) -> str:
     """A role key (governor, staff, headteacher, governing-body, other) as the role the school uses."""
     leads = profile.data["leads"]
@@ -180,13 +189,33 @@ def _start(profile: Profile) -> str:
     return profile.data["document"]["date_adopted"]
 
 
-def _action(profile: Profile, point: str, text: str, owner: str, when: str, success: str, reason: str, rule,
-            resources: str = "", topic: str = "") -> Action:
-    return Action(point, text, owner_name(profile, owner), timescale(_start(profile), when), success, reason,
-                  rule.__name__, resources or RESOURCES_BY_POINT[point], topic or rule.__name__)
+def _action(
+    profile: Profile,
+    point: str,
+    text: str,
+    owner: str,
+    when: str,
+    success: str,
+    reason: str,
+    rule,
+    resources: str = "",
+    topic: str = "",
+) -> Action:
+    return Action(
+        point,
+        text,
+        owner_name(profile, owner),
+        timescale(_start(profile), when),
+        success,
+        reason,
+        rule.__name__,
+        resources or RESOURCES_BY_POINT[point],
+        topic or rule.__name__,
+    )
 
 
 # ---- the audit rule -------------------------------------------------------------------------
+
 
 def audit_actions(profile: Profile, audit: Audit) -> list[Action]:
     """A practice not yet in place becomes a candidate action at its point of the framework: not-yet
@@ -200,8 +229,17 @@ def audit_actions(profile: Profile, audit: Audit) -> list[Action]:
         entry = audit.entry(p.id)
         text = entry.next_step if entry and entry.next_step else p.action
         reason = f"Audit: {STATUS_LABELS[status].lower()}: {p.title}."
-        action = _action(profile, p.point, text, p.owner, "next" if status == "not-yet" else "year", p.success,
-                         reason, audit_actions, topic=p.id)
+        action = _action(
+            profile,
+            p.point,
+            text,
+            p.owner,
+            "next" if status == "not-yet" else "year",
+            p.success,
+            reason,
+            audit_actions,
+            topic=p.id,
+        )
         if entry and entry.due:
             action = replace(action, timescale=f"by {long_date(entry.due)}")
         out.append(action)
@@ -218,6 +256,7 @@ def _audit_rank(action: Action, audit: Audit) -> int:
 
 # ---- the profile rules ----------------------------------------------------------------------
 
+
 def monocultural_partnership(profile: Profile) -> Action | None:
     """A mono-cultural intake: a partnership with a school or community of different backgrounds."""
     if not profile.is_monocultural:
@@ -225,14 +264,19 @@ def monocultural_partnership(profile: Profile) -> Action | None:
     label, share = largest_groups(profile.data["pupils"].get("ethnicity"))[0]
     pupils = phase_words(profile).pupils
     return _action(
-        profile, "4a",
+        profile,
+        "4a",
         f"Set up a lasting partnership with a school whose {pupils} come from backgrounds different from most of "
         f"ours, with {pupils} working together more than once a year.",
-        "headteacher", "next",
+        "headteacher",
+        "next",
         f"{pupils.capitalize()} in at least two year groups have worked with the partner school, and say in the "
         "yearly survey what they learned.",
-        f"Profile: a mono-cultural intake ({share:g}% of {pupils} are {label}).", monocultural_partnership,
-        "Staff time to plan with the partner school; transport for one visit each way", "links-other-schools")
+        f"Profile: a mono-cultural intake ({share:g}% of {pupils} are {label}).",
+        monocultural_partnership,
+        "Staff time to plan with the partner school; transport for one visit each way",
+        "links-other-schools",
+    )
 
 
 def high_eal_language_support(profile: Profile) -> Action | None:
@@ -241,14 +285,19 @@ def high_eal_language_support(profile: Profile) -> Action | None:
         return None
     pupils = phase_words(profile).pupils
     return _action(
-        profile, "5",
+        profile,
+        "5",
         "Review support for new arrivals learning English, and reach families in their home languages "
         "(translated key letters, interpreters at meetings, bilingual staff or volunteers).",
-        "other" if profile.data["leads"].get("others") else "staff", "now",
+        "other" if profile.data["leads"].get("others") else "staff",
+        "now",
         "New arrivals have a language assessment within a month of joining; more families who speak other "
         "languages come to parents' meetings than last year.",
         f"Profile: {profile.data['pupils']['eal_percent']:g}% of {pupils} have English as an additional language.",
-        high_eal_language_support, "Interpreting and translation budget; EAL staff time", "eal-support")
+        high_eal_language_support,
+        "Interpreting and translation budget; EAL staff time",
+        "eal-support",
+    )
 
 
 def rural_isolation(profile: Profile) -> Action | None:
@@ -256,13 +305,18 @@ def rural_isolation(profile: Profile) -> Action | None:
     if not profile.is_rural:
         return None
     return _action(
-        profile, "4a",
+        profile,
+        "4a",
         "Plan contact with a town or city school for every class: an exchange visit or a shared project, "
         "with online links in between.",
-        "staff", "next",
+        "staff",
+        "next",
         "Every class has had at least one exchange or shared project with a town or city school this year.",
-        "Profile: a rural school, where distance can isolate pupils from other communities.", rural_isolation,
-        "Coach hire for exchange visits; video-call equipment", "visits-other-communities")
+        "Profile: a rural school, where distance can isolate pupils from other communities.",
+        rural_isolation,
+        "Coach hire for exchange visits; video-call equipment",
+        "visits-other-communities",
+    )
 
 
 def high_fsm_barriers(profile: Profile) -> Action | None:
@@ -271,14 +325,19 @@ def high_fsm_barriers(profile: Profile) -> Action | None:
         return None
     pupils = phase_words(profile).pupils
     return _action(
-        profile, "5",
+        profile,
+        "5",
         f"Find out which clubs, trips and activities {pupils} eligible for free school meals miss, and remove the "
         "costs and other barriers that keep them out.",
-        "headteacher", "now",
+        "headteacher",
+        "now",
         f"Take-up of clubs and trips by {pupils} eligible for free school meals is reported each term and the gap "
         "with their classmates narrows over the year.",
         f"Profile: {profile.data['pupils']['fsm_percent']:g}% of {pupils} are eligible for free school meals.",
-        high_fsm_barriers, "Pupil premium funding for trips and clubs; data manager's time", "barriers-to-taking-part")
+        high_fsm_barriers,
+        "Pupil premium funding for trips and clubs; data manager's time",
+        "barriers-to-taking-part",
+    )
 
 
 def diverse_relationships(profile: Profile) -> Action | None:
@@ -286,13 +345,18 @@ def diverse_relationships(profile: Profile) -> Action | None:
     if not profile.is_highly_diverse:
         return None
     return _action(
-        profile, "1b",
+        profile,
+        "1b",
         "Hold events each term where parents from every community meet each other and the staff, at times "
         "and in places that suit them.",
-        "headteacher", "now",
+        "headteacher",
+        "now",
         "Parents from each of the school's largest groups come to at least one event; the parent survey shows they feel welcome.",
-        "Profile: a highly diverse intake, with no group forming half of the pupils.", diverse_relationships,
-        "Staff time; interpreters; refreshments", "engaging-parents")
+        "Profile: a highly diverse intake, with no group forming half of the pupils.",
+        diverse_relationships,
+        "Staff time; interpreters; refreshments",
+        "engaging-parents",
+    )
 
 
 def faith_links(profile: Profile) -> Action | None:
@@ -300,12 +364,17 @@ def faith_links(profile: Profile) -> Action | None:
     if not profile.has_religious_character:
         return None
     return _action(
-        profile, "4a",
+        profile,
+        "4a",
         "Build a link with a school or community of another faith, or of none, with a visit or joint project each year.",
-        "governor", "year",
+        "governor",
+        "year",
         "At least one inter-faith link is active, with its visit or joint project recorded in the portfolio.",
-        f"Profile: a school with a religious character ({profile.data['school']['religious_character']}).", faith_links,
-        "Staff time to plan; transport for visits", "faith-links")
+        f"Profile: a school with a religious character ({profile.data['school']['religious_character']}).",
+        faith_links,
+        "Staff time to plan; transport for visits",
+        "faith-links",
+    )
 
 
 def mainstream_links(profile: Profile) -> Action | None:
@@ -314,12 +383,18 @@ def mainstream_links(profile: Profile) -> Action | None:
         return None
     pupils = phase_words(profile).pupils
     return _action(
-        profile, "4a",
+        profile,
+        "4a",
         f"Agree a link with a mainstream school where {pupils} from both schools learn or play together each half "
         "term, with the support each needs.",
-        "headteacher", "next",
+        "headteacher",
+        "next",
         f"{pupils.capitalize()} from both schools have met at least four times in the year; staff of both schools say what changed.",
-        "Profile: a special school.", mainstream_links, "Staff and escort time; accessible transport", "links-other-schools")
+        "Profile: a special school.",
+        mainstream_links,
+        "Staff and escort time; accessible transport",
+        "links-other-schools",
+    )
 
 
 def reintegration_links(profile: Profile) -> Action | None:
@@ -328,20 +403,35 @@ def reintegration_links(profile: Profile) -> Action | None:
         return None
     pupils = phase_words(profile).pupils
     return _action(
-        profile, "4a",
+        profile,
+        "4a",
         f"Agree with home schools and local services how each {pupils[:-1]}'s return or next step is planned, including "
         "a link to a club or group near home.",
-        "other" if profile.data["leads"].get("others") else "staff", "next",
+        "other" if profile.data["leads"].get("others") else "staff",
+        "next",
         f"Each {pupils[:-1]} who leaves has a written plan shared with the receiving school or college, and a named "
         "contact in a local group.",
-        "Profile: a pupil referral unit.", reintegration_links, "Staff time for visits to home schools", "local-agencies")
+        "Profile: a pupil referral unit.",
+        reintegration_links,
+        "Staff time for visits to home schools",
+        "local-agencies",
+    )
 
 
-PROFILE_RULES = (monocultural_partnership, high_eal_language_support, rural_isolation, high_fsm_barriers,
-                 diverse_relationships, faith_links, mainstream_links, reintegration_links)
+PROFILE_RULES = (
+    monocultural_partnership,
+    high_eal_language_support,
+    rural_isolation,
+    high_fsm_barriers,
+    diverse_relationships,
+    faith_links,
+    mainstream_links,
+    reintegration_links,
+)
 
 
 # ---- the framework's own steps, in every plan -----------------------------------------------
+
 
 def framework_actions(profile: Profile, audit: Audit) -> list[Action]:
     """The few steps every school takes, whatever its audit says."""
@@ -349,38 +439,86 @@ def framework_actions(profile: Profile, audit: Audit) -> list[Action]:
     pupils = phase_words(profile).pupils
 
     def add(point, text, owner, when, success, resources="", topic=""):
-        return _action(profile, point, text, owner, when, success, "Every school: a step of the six-point framework.",
-                       framework_actions, resources, topic or point)
+        return _action(
+            profile,
+            point,
+            text,
+            owner,
+            when,
+            success,
+            "Every school: a step of the six-point framework.",
+            framework_actions,
+            resources,
+            topic or point,
+        )
 
     if audit.exists:
-        audit_step = add("2b", "Update the self-evaluation audit with staff and governors, and compare it with last year's.",
-                         "staff", "yearly", "The audit is dated within the last year, and its report shows what moved.")
+        audit_step = add(
+            "2b",
+            "Update the self-evaluation audit with staff and governors, and compare it with last year's.",
+            "staff",
+            "yearly",
+            "The audit is dated within the last year, and its report shows what moved.",
+        )
     else:
-        audit_step = add("2b", "Complete the self-evaluation audit with staff and governors (cohesion audit new), and "
-                         "publish it with this plan.", "staff", "now",
-                         "Every practice in the audit has a status, and each one in place says where it can be seen.")
+        audit_step = add(
+            "2b",
+            "Complete the self-evaluation audit with staff and governors (cohesion audit new), and "
+            "publish it with this plan.",
+            "staff",
+            "now",
+            "Every practice in the audit has a status, and each one in place says where it can be seen.",
+        )
     return [
-        add("3a", f"Brief {gov.oversight} on the duty and this plan, and agree its priorities with {pupils}' views.",
-            "governor", "now", "The minutes record the briefing, the plan's approval and how pupils' views were used.",
-            "An agenda item at a meeting of " + gov.oversight),
+        add(
+            "3a",
+            f"Brief {gov.oversight} on the duty and this plan, and agree its priorities with {pupils}' views.",
+            "governor",
+            "now",
+            "The minutes record the briefing, the plan's approval and how pupils' views were used.",
+            "An agenda item at a meeting of " + gov.oversight,
+        ),
         audit_step,
-        add("3b", f"Report progress on the first-year priorities to {gov.oversight} each term.", "headteacher", "yearly",
-            "Each priority has a termly progress note in the minutes.", "A short termly report"),
-        add("6", "Update the community profile and the evidence portfolio from the census each year.",
-            "other", "yearly", "The community profile is dated within the last year and shows what has changed.",
-            "Census data; admin time"),
+        add(
+            "3b",
+            f"Report progress on the first-year priorities to {gov.oversight} each term.",
+            "headteacher",
+            "yearly",
+            "Each priority has a termly progress note in the minutes.",
+            "A short termly report",
+        ),
+        add(
+            "6",
+            "Update the community profile and the evidence portfolio from the census each year.",
+            "other",
+            "yearly",
+            "The community profile is dated within the last year and shows what has changed.",
+            "Census data; admin time",
+        ),
     ]
 
 
 # ---- the plan -------------------------------------------------------------------------------
 
 _DEFAULT_PRIORITIES = (
-    ("1b", "Run a yearly survey of how well {pupils} from different backgrounds get on, and share what it finds.",
-     "staff", "next", "The survey has run, and its findings are reported to {oversight} with one change made because of them.",
-     "Survey tool; staff time to analyse it", "pupil-voice"),
-    ("4a", "Set up a partnership with another school or a community organisation.", "headteacher", "year",
-     "A partnership is in place with a stated purpose, and {pupils} have taken part in it.",
-     "Staff time to plan with the partner", "links-other-schools"),
+    (
+        "1b",
+        "Run a yearly survey of how well {pupils} from different backgrounds get on, and share what it finds.",
+        "staff",
+        "next",
+        "The survey has run, and its findings are reported to {oversight} with one change made because of them.",
+        "Survey tool; staff time to analyse it",
+        "pupil-voice",
+    ),
+    (
+        "4a",
+        "Set up a partnership with another school or a community organisation.",
+        "headteacher",
+        "year",
+        "A partnership is in place with a stated purpose, and {pupils} have taken part in it.",
+        "Staff time to plan with the partner",
+        "links-other-schools",
+    ),
 )
 
 
@@ -388,9 +526,19 @@ def _defaults(profile: Profile) -> list[Action]:
     words = {"pupils": phase_words(profile).pupils, "oversight": governance(profile).oversight}
     out = []
     for point, text, owner, when, success, resources, topic in _DEFAULT_PRIORITIES:
-        out.append(Action(point, text.format(**words), owner_name(profile, owner), timescale(_start(profile), when),
-                          success.format(**words), "Every school: a first priority when nothing else calls for one.",
-                          "default_priorities", resources, topic))
+        out.append(
+            Action(
+                point,
+                text.format(**words),
+                owner_name(profile, owner),
+                timescale(_start(profile), when),
+                success.format(**words),
+                "Every school: a first priority when nothing else calls for one.",
+                "default_priorities",
+                resources,
+                topic,
+            )
+        )
     return out
 
 
@@ -429,7 +577,7 @@ def build_plan(profile: Profile, audit: Audit) -> Plan:
     deferred = tuple(a.text for a in rest[room:])
     owned = spread_owners(profile, [*first, *steps, *later])
     n, m = len(first), len(steps)
-    return Plan(tuple(owned[:n]), tuple(owned[n:n + m]), tuple(owned[n + m:]), deferred)
+    return Plan(tuple(owned[:n]), tuple(owned[n : n + m]), tuple(owned[n + m :]), deferred)
 
 
 def priorities(profile: Profile, audit: Audit) -> list[Action]:

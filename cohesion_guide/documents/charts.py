@@ -1,4 +1,5 @@
 """Static SVG bar charts, built as text at build time: no script, no library, nothing fetched."""
+
 from __future__ import annotations
 
 import math
@@ -108,11 +109,15 @@ def _patterns(chart_id: str) -> str:
     for index, (colour, kind) in enumerate(SERIES):
         pid = f"{chart_id}-fill-{index}"
         if kind == "stripes":
-            out.append(f'<pattern id="{pid}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
-                       f'<rect width="6" height="6" fill="#ffffff"/><rect width="3.5" height="6" fill="{colour}"/></pattern>')
+            out.append(
+                f'<pattern id="{pid}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+                f'<rect width="6" height="6" fill="#ffffff"/><rect width="3.5" height="6" fill="{colour}"/></pattern>'
+            )
         elif kind == "dots":
-            out.append(f'<pattern id="{pid}" width="5" height="5" patternUnits="userSpaceOnUse">'
-                       f'<rect width="5" height="5" fill="#ffffff"/><circle cx="2.5" cy="2.5" r="1.6" fill="{colour}"/></pattern>')
+            out.append(
+                f'<pattern id="{pid}" width="5" height="5" patternUnits="userSpaceOnUse">'
+                f'<rect width="5" height="5" fill="#ffffff"/><circle cx="2.5" cy="2.5" r="1.6" fill="{colour}"/></pattern>'
+            )
     return "<defs>" + "".join(out) + "</defs>" if out else ""
 
 
@@ -135,16 +140,27 @@ def _legend(chart_id: str, legend: list[tuple[int, str]], layout: Layout) -> tup
         if x > 4 and x + room > layout.width:
             x, y = 4.0, y + layout.row
         colour = SERIES[series % len(SERIES)][0]
-        parts.append(f'<rect x="{x:g}" y="{y + 4:g}" width="16" height="14" fill="{_fill(chart_id, series)}" '
-                     f'stroke="{colour}" stroke-width="1.5"/>')
+        parts.append(
+            f'<rect x="{x:g}" y="{y + 4:g}" width="16" height="14" fill="{_fill(chart_id, series)}" '
+            f'stroke="{colour}" stroke-width="1.5"/>'
+        )
         parts.append(f'<text x="{x + 22:g}" y="{y + 16:g}">{escape(text)}</text>')
         x += room
     return parts, y + layout.row + layout.gap / 2
 
 
-def bar_chart(chart_id: str, *, title: str, desc: str, groups: list[BarGroup], max_value: float,
-              legend: list[tuple[int, str]] | None = None, unit: str = "", scale_label: str = "",
-              layout: Layout = WIDE) -> str:
+def bar_chart(
+    chart_id: str,
+    *,
+    title: str,
+    desc: str,
+    groups: list[BarGroup],
+    max_value: float,
+    legend: list[tuple[int, str]] | None = None,
+    unit: str = "",
+    scale_label: str = "",
+    layout: Layout = WIDE,
+) -> str:
     """A horizontal bar chart as one line of SVG: groups of bars, each bar with its text beside it,
     over a scale from 0 with round marks (`unit` follows each mark's number, e.g. "%").
 
@@ -163,18 +179,26 @@ def bar_chart(chart_id: str, *, title: str, desc: str, groups: list[BarGroup], m
         if layout.label_width:
             lines = _wrap(group.label, layout.label_width, layout)
             for index, line in enumerate(lines):
-                bars.append(f'<text x="4" y="{y + 13 + index * (layout.font + 3):g}" font-weight="bold">{escape(line)}</text>')
+                bars.append(
+                    f'<text x="4" y="{y + 13 + index * (layout.font + 3):g}" font-weight="bold">{escape(line)}</text>'
+                )
         else:
-            bars.append(f'<text x="4" y="{y + 15:g}" font-weight="bold">{escape(_fit(group.label, layout.width - 4, layout))}</text>')
+            bars.append(
+                f'<text x="4" y="{y + 15:g}" font-weight="bold">{escape(_fit(group.label, layout.width - 4, layout))}</text>'
+            )
             y += layout.row
         for bar in group.bars:
             colour = SERIES[bar.series % len(SERIES)][0]
             width = min(max(float(bar.value), 0), top) * scale
             if width > 0:
-                bars.append(f'<rect x="{layout.bar_x}" y="{y:g}" width="{width:.1f}" height="{layout.bar}" '
-                            f'fill="{_fill(svg_id, bar.series)}" stroke="{colour}" stroke-width="1.5"/>')
+                bars.append(
+                    f'<rect x="{layout.bar_x}" y="{y:g}" width="{width:.1f}" height="{layout.bar}" '
+                    f'fill="{_fill(svg_id, bar.series)}" stroke="{colour}" stroke-width="1.5"/>'
+                )
             text_x = layout.bar_x + width + 6
-            bars.append(f'<text x="{text_x:.1f}" y="{y + 13:g}">{escape(_fit(bar.text, layout.width - text_x, layout))}</text>')
+            bars.append(
+                f'<text x="{text_x:.1f}" y="{y + 13:g}">{escape(_fit(bar.text, layout.width - text_x, layout))}</text>'
+            )
             y += layout.row
         if layout.label_width:  # a label on two lines may need more room than a single bar
             y = max(y, group_top + len(lines) * (layout.font + 3) + 4)
@@ -186,14 +210,22 @@ def bar_chart(chart_id: str, *, title: str, desc: str, groups: list[BarGroup], m
     for index in range(count + 1):
         value = step * index
         x = layout.bar_x + value * scale
-        grid.append(f'<line x1="{x:.1f}" y1="{plot_top - 4:g}" x2="{x:.1f}" y2="{axis_y:g}" stroke="{GRID}" stroke-width="1" stroke-dasharray="2 3"/>')
+        grid.append(
+            f'<line x1="{x:.1f}" y1="{plot_top - 4:g}" x2="{x:.1f}" y2="{axis_y:g}" stroke="{GRID}" stroke-width="1" stroke-dasharray="2 3"/>'
+        )
         anchor = "start" if index == 0 else "middle"
-        marks.append(f'<text x="{x:.1f}" y="{axis_y + 18:g}" text-anchor="{anchor}">{escape(_number(value) + unit)}</text>')
-    baseline = (f'<line x1="{layout.bar_x}" y1="{axis_y:g}" x2="{layout.bar_x + layout.bar_max}" y2="{axis_y:g}" '
-                f'stroke="{TEXT}" stroke-width="1.5"/>')
+        marks.append(
+            f'<text x="{x:.1f}" y="{axis_y + 18:g}" text-anchor="{anchor}">{escape(_number(value) + unit)}</text>'
+        )
+    baseline = (
+        f'<line x1="{layout.bar_x}" y1="{axis_y:g}" x2="{layout.bar_x + layout.bar_max}" y2="{axis_y:g}" '
+        f'stroke="{TEXT}" stroke-width="1.5"/>'
+    )
     height = axis_y + 24
     if scale_label:
-        marks.append(f'<text x="{layout.bar_x}" y="{height + 14:g}" font-style="italic">{escape(_fit(scale_label, layout.width - layout.bar_x, layout))}</text>')
+        marks.append(
+            f'<text x="{layout.bar_x}" y="{height + 14:g}" font-style="italic">{escape(_fit(scale_label, layout.width - layout.bar_x, layout))}</text>'
+        )
         height += 22
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{svg_id}-title {svg_id}-desc" '

@@ -1,25 +1,26 @@
 """A commitment: one thing a school's policy says, in the project's own words with the school's values."""
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 # Where in the policy a commitment is printed. The template prints each list in its own place.
 PLACES = (
-    "legal_basis",        # introduction: how the duty and its neighbours apply to this kind of school
-    "rationale",          # introduction: why this school does this work
-    "aims",               # the aims this school adds to everyone's
-    "school_community",   # our communities: the four dimensions...
+    "legal_basis",  # introduction: how the duty and its neighbours apply to this kind of school
+    "rationale",  # introduction: why this school does this work
+    "aims",  # the aims this school adds to everyone's
+    "school_community",  # our communities: the four dimensions...
     "local_community",
     "uk_community",
     "global_community",
-    "school_links",       # ...and the networks of schools it belongs to
-    "teaching",           # the three strands
+    "school_links",  # ...and the networks of schools it belongs to
+    "teaching",  # the three strands
     "equity",
     "engagement",
-    "pupils",             # roles and responsibilities
+    "pupils",  # roles and responsibilities
     "parents",
-    "monitoring",         # monitoring, evaluation and review
+    "monitoring",  # monitoring, evaluation and review
 )
 
 

@@ -1,4 +1,5 @@
 """The evidence portfolio: what to keep for each inspection question, and what a school already has."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

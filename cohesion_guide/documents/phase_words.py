@@ -4,6 +4,7 @@ One home for "an infant school for children aged 3 to 7", "students" for seconda
 numbers written with thousands separators. Reads the profile's phase, type and optional
 statutory ages; the derived facts themselves (young children, ...) live in profiles.py.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -13,16 +14,27 @@ from cohesion_guide.inputs.profiles import Profile
 
 # The phase as a noun phrase, before "school" / "academy".
 PHASE_NOUNS = {
-    "nursery": "nursery", "infant": "infant", "first": "first", "junior": "junior", "primary": "primary",
-    "middle": "middle", "secondary": "secondary", "all-through": "all-through", "special": "special",
-    "16-plus": "sixth-form", "pru": "",
+    "nursery": "nursery",
+    "infant": "infant",
+    "first": "first",
+    "junior": "junior",
+    "primary": "primary",
+    "middle": "middle",
+    "secondary": "secondary",
+    "all-through": "all-through",
+    "special": "special",
+    "16-plus": "sixth-form",
+    "pru": "",
 }
 # Pupils of these phases are called students.
 STUDENT_PHASES = frozenset({"secondary", "16-plus"})
-ALTERNATIVE_PROVISION_TYPES = frozenset({
-    "Academy Alternative Provision Converter", "Academy Alternative Provision Sponsor Led",
-    "Free Schools - Alternative Provision",
-})
+ALTERNATIVE_PROVISION_TYPES = frozenset(
+    {
+        "Academy Alternative Provision Converter",
+        "Academy Alternative Provision Sponsor Led",
+        "Free Schools - Alternative Provision",
+    }
+)
 
 
 @dataclass(frozen=True)

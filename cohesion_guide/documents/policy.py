@@ -1,4 +1,5 @@
 """One school's policy in each published format, written whole or not at all, and cached for the site build."""
+
 from __future__ import annotations
 
 import hashlib
@@ -66,16 +67,25 @@ def templates_for(project_dir: Path) -> Path:
     return own if (own / "policy.md.j2").is_file() else MODEL_POLICIES
 
 
-def write_school_documents(profile: Profile, local: dict[str, Any], out_dir: Path,
-                           formats: Iterable[str] = FORMATS, *, templates_dir: Path = MODEL_POLICIES,
-                           case_studies: list[dict] = ()) -> dict[str, Path]:
+def write_school_documents(
+    profile: Profile,
+    local: dict[str, Any],
+    out_dir: Path,
+    formats: Iterable[str] = FORMATS,
+    *,
+    templates_dir: Path = MODEL_POLICIES,
+    case_studies: list[dict] = (),
+) -> dict[str, Path]:
     """Write the school's policy into `out_dir` as <slug>-policy.<format> for each format asked for,
     all or nothing (documents.write_formats)."""
-    return write_formats(policy_document(profile, local, templates_dir, case_studies), out_dir, checked_formats(formats))
+    return write_formats(
+        policy_document(profile, local, templates_dir, case_studies), out_dir, checked_formats(formats)
+    )
 
 
-def write_policy(profile_path: Path, project_dir: Path, out_dir: Path, formats: Iterable[str] = FORMATS,
-                 display: str | None = None) -> dict[str, Path]:
+def write_policy(
+    profile_path: Path, project_dir: Path, out_dir: Path, formats: Iterable[str] = FORMATS, display: str | None = None
+) -> dict[str, Path]:
     """Everything `cohesion policy` does, and the builder in the browser too: read the project's
     local.yml, check the profile, suggest case studies, and write the policy with the project's
     templates. Raises InvalidFile, having written nothing, when a file has a problem."""
@@ -83,15 +93,21 @@ def write_policy(profile_path: Path, project_dir: Path, out_dir: Path, formats: 
     local = load_local(project_dir, required=False)
     profile = load_profile(profile_path, display)
     studies = suggestions(profile, project_dir, local)
-    return write_school_documents(profile, local, out_dir, formats, templates_dir=templates_for(project_dir),
-                                  case_studies=studies)
+    return write_school_documents(
+        profile, local, out_dir, formats, templates_dir=templates_for(project_dir), case_studies=studies
+    )
 
 
-def policy_document(profile: Profile, local: dict[str, Any], templates_dir: Path = MODEL_POLICIES,
-                    case_studies: list[dict] = ()) -> Document:
+def policy_document(
+    profile: Profile, local: dict[str, Any], templates_dir: Path = MODEL_POLICIES, case_studies: list[dict] = ()
+) -> Document:
     """The school's policy, written from its profile, ready to write in any format."""
-    return Document(render_policy(profile, local, templates_dir, case_studies), stem(profile),
-                    title=document_title(profile), author=profile.name)
+    return Document(
+        render_policy(profile, local, templates_dir, case_studies),
+        stem(profile),
+        title=document_title(profile),
+        author=profile.name,
+    )
 
 
 def _package_version() -> str:

@@ -1,4 +1,5 @@
 """The policies a school's cohesion policy works alongside: the usual ones for its type, or the profile's own list."""
+
 from __future__ import annotations
 
 from cohesion_guide.inputs.governance import PRU, governance
@@ -12,8 +13,12 @@ def related_policies(profile: Profile) -> list[str]:
     if own:
         return list(own)
     gov = governance(profile)
-    found = ["equality information and objectives", "behaviour policy", "anti-bullying policy",
-             "safeguarding and child protection policy, including how we meet the Prevent duty"]
+    found = [
+        "equality information and objectives",
+        "behaviour policy",
+        "anti-bullying policy",
+        "safeguarding and child protection policy, including how we meet the Prevent duty",
+    ]
     if gov.group == PRU:
         found.append("arrangements for placing pupils with us and for their return to school or next step")
     else:

@@ -1,11 +1,13 @@
 """Render the project's templates to Markdown in a sandbox, every value from a profile escaped on the way in."""
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
@@ -33,8 +35,19 @@ class SafeMarkdown(str):
 # would read as markup. Numeric character references work in every Markdown processor and need
 # no extension (a backslash before | only works where the tables extension is on).
 _SPECIAL = {
-    "&": "&amp;", "<": "&lt;", ">": "&gt;", "\\": "&#92;", "*": "&#42;", "_": "&#95;", "`": "&#96;",
-    "[": "&#91;", "]": "&#93;", "#": "&#35;", "|": "&#124;", "{": "&#123;", "}": "&#125;",
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    "\\": "&#92;",
+    "*": "&#42;",
+    "_": "&#95;",
+    "`": "&#96;",
+    "[": "&#91;",
+    "]": "&#93;",
+    "#": "&#35;",
+    "|": "&#124;",
+    "{": "&#123;",
+    "}": "&#125;",
 }
 _SPECIAL_RE = re.compile("[" + re.escape("".join(_SPECIAL)) + "]")
 # At the start of a line these begin a list, a quote, a heading, a fence, a definition or an
@@ -96,9 +109,14 @@ def environment(templates_dir: Path = MODEL_POLICIES) -> SandboxedEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(md=escape_markdown, paragraphs=paragraphs, and_list=and_list, percent=percent,
-                       thousands=lambda n: SafeMarkdown(thousands(n)),
-                       long_date=lambda d: SafeMarkdown(long_date(d)))
+    env.filters.update(
+        md=escape_markdown,
+        paragraphs=paragraphs,
+        and_list=and_list,
+        percent=percent,
+        thousands=lambda n: SafeMarkdown(thousands(n)),
+        long_date=lambda d: SafeMarkdown(long_date(d)),
+    )
     return env
 
 
@@ -148,8 +166,12 @@ def policy_values(profile: Profile, local: dict[str, Any], case_studies: list[di
         "location": data["location"],
         "words": phase_words(profile),
         "gov": governance(profile),
-        "facts": {"international_links": profile.international_links, "young_children": profile.young_children,
-                  "complex_needs": profile.complex_needs, "secondary": profile.phase_group == "secondary"},
+        "facts": {
+            "international_links": profile.international_links,
+            "young_children": profile.young_children,
+            "complex_needs": profile.complex_needs,
+            "secondary": profile.phase_group == "secondary",
+        },
         "related_policies": related_policies(profile),
         "authority_serves_school": serves(local, data["school"]["local_authority"]),
         "pupils": data["pupils"],
@@ -160,8 +182,9 @@ def policy_values(profile: Profile, local: dict[str, Any], case_studies: list[di
         "review_cycle_years": cycle,
         "next_review": next_review(document["date_adopted"], cycle).isoformat(),
         "largest_groups": largest_groups(data["pupils"].get("ethnicity")),
-        "commitments": {place: [commitment_markdown(c) for c in found]
-                        for place, found in tailoring.commitments(profile).items()},
+        "commitments": {
+            place: [commitment_markdown(c) for c in found] for place, found in tailoring.commitments(profile).items()
+        },
         "authority": local["authority"],
         "contacts": local.get("contacts", []),
         "services": local.get("services", []),
@@ -169,7 +192,8 @@ def policy_values(profile: Profile, local: dict[str, Any], case_studies: list[di
     }
 
 
-def render_policy(profile: Profile, local: dict[str, Any], templates_dir: Path = MODEL_POLICIES,
-                  case_studies: list[dict] = ()) -> str:
+def render_policy(
+    profile: Profile, local: dict[str, Any], templates_dir: Path = MODEL_POLICIES, case_studies: list[dict] = ()
+) -> str:
     """A school's community cohesion policy as Markdown, from its Profile and the authority's local.yml."""
     return render_template(POLICY_TEMPLATE, policy_values(profile, local, case_studies), templates_dir)

@@ -1,5 +1,6 @@
 """A school's self-evaluation pack (community profile, audit report, action plan, evidence portfolio)
 as Markdown, and as HTML, Word and PDF files written whole or not at all."""
+
 from __future__ import annotations
 
 import hashlib
@@ -42,11 +43,16 @@ def title_of(profile: Profile) -> str:
 
 # ---- the figures and their charts ---------------------------------------------------------
 
+
 def figure_rows(profile: Profile) -> list[dict[str, Any]]:
     """EAL and FSM for the pupils and, where the profile gives them, the local area."""
     pupils, area = profile.data["pupils"], profile.data.get("local_area") or {}
     return [
-        {"label": "English as an additional language", "school": pupils["eal_percent"], "area": area.get("eal_percent")},
+        {
+            "label": "English as an additional language",
+            "school": pupils["eal_percent"],
+            "area": area.get("eal_percent"),
+        },
         {"label": "Eligible for free school meals", "school": pupils["fsm_percent"], "area": area.get("fsm_percent")},
     ]
 
@@ -59,9 +65,16 @@ def ethnicity_rows(profile: Profile) -> list[dict[str, Any]]:
         return []
     # A profile leaves out a group with no pupils (or, for the area, no people): that is 0%.
     order = schema("profile")["$defs"]["ethnicity"]["properties"]
-    return [{"key": key, "label": ethnic_group_label(key), "school": pupils.get(key, 0),
-             "area": area.get(key, 0) if area else None}
-            for key in order if key in pupils or key in area]
+    return [
+        {
+            "key": key,
+            "label": ethnic_group_label(key),
+            "school": pupils.get(key, 0),
+            "area": area.get(key, 0) if area else None,
+        }
+        for key in order
+        if key in pupils or key in area
+    ]
 
 
 def _pct(value: float) -> str:
@@ -88,8 +101,16 @@ def _comparison_chart(chart_id: str, title: str, rows: list[dict[str, Any]], are
         legend.append((1, f"Area: {area_name}"))
     desc = f"{title}. " + "; ".join(said) + "."
     peak = max([10.0] + [b.value for g in groups for b in g.bars])
-    return responsive_chart(chart_id, title=title, desc=desc, groups=groups, max_value=min(peak, 100.0), legend=legend,
-                            unit="%", scale_label="Per cent")
+    return responsive_chart(
+        chart_id,
+        title=title,
+        desc=desc,
+        groups=groups,
+        max_value=min(peak, 100.0),
+        legend=legend,
+        unit="%",
+        scale_label="Per cent",
+    )
 
 
 def audit_chart(counts) -> str:
@@ -98,15 +119,30 @@ def audit_chart(counts) -> str:
     says nothing); the description and the table beside the chart still give every count."""
     groups, said = [], []
     for row in counts:
-        groups.append(BarGroup(row.strand.title, tuple(
-            Bar(row.counts[status], f"{STATUS_LABELS[status]}: {row.counts[status]}", index)
-            for index, status in enumerate(ALL_STATUSES) if row.counts[status])))
-        said.append(f"{row.strand.title} ({row.total} practices): " +
-                    ", ".join(f"{row.counts[s]} {STATUS_LABELS[s].lower()}" for s in ALL_STATUSES))
+        groups.append(
+            BarGroup(
+                row.strand.title,
+                tuple(
+                    Bar(row.counts[status], f"{STATUS_LABELS[status]}: {row.counts[status]}", index)
+                    for index, status in enumerate(ALL_STATUSES)
+                    if row.counts[status]
+                ),
+            )
+        )
+        said.append(
+            f"{row.strand.title} ({row.total} practices): "
+            + ", ".join(f"{row.counts[s]} {STATUS_LABELS[s].lower()}" for s in ALL_STATUSES)
+        )
     title = "Audit: practices by status in each strand"
     peak = max([n for row in counts for n in row.counts.values()] + [1])
-    return responsive_chart("cc-audit-chart", title=title, desc=f"{title}. " + "; ".join(said) + ".", groups=groups,
-                            max_value=peak, scale_label="Number of practices")
+    return responsive_chart(
+        "cc-audit-chart",
+        title=title,
+        desc=f"{title}. " + "; ".join(said) + ".",
+        groups=groups,
+        max_value=peak,
+        scale_label="Number of practices",
+    )
 
 
 def charts_for(profile: Profile, counts) -> dict[str, SafeMarkdown]:
@@ -114,20 +150,34 @@ def charts_for(profile: Profile, counts) -> dict[str, SafeMarkdown]:
     area_name = area["name"] if area else None
     out = {
         "audit": SafeMarkdown(audit_chart(counts)),
-        "figures": SafeMarkdown(_comparison_chart("cc-figures-chart", "Pupils with English as an additional language and eligible for free school meals, per cent",
-                                                  figure_rows(profile), area_name)),
+        "figures": SafeMarkdown(
+            _comparison_chart(
+                "cc-figures-chart",
+                "Pupils with English as an additional language and eligible for free school meals, per cent",
+                figure_rows(profile),
+                area_name,
+            )
+        ),
     }
     rows = ethnicity_rows(profile)
     if rows:
-        out["ethnicity"] = SafeMarkdown(_comparison_chart("cc-ethnicity-chart", "Ethnic make-up, per cent of pupils", rows,
-                                                          area_name if area and area.get("ethnicity") else None))
+        out["ethnicity"] = SafeMarkdown(
+            _comparison_chart(
+                "cc-ethnicity-chart",
+                "Ethnic make-up, per cent of pupils",
+                rows,
+                area_name if area and area.get("ethnicity") else None,
+            )
+        )
     return out
 
 
 # ---- the pack -------------------------------------------------------------------------------
 
-def self_evaluation_values(profile: Profile, audit: Audit, local: dict[str, Any], *,
-                   case_studies: list[dict] = ()) -> dict[str, Any]:
+
+def self_evaluation_values(
+    profile: Profile, audit: Audit, local: dict[str, Any], *, case_studies: list[dict] = ()
+) -> dict[str, Any]:
     """What the pack's templates read."""
     data = profile.data
     counts = strand_counts(audit)
@@ -136,8 +186,15 @@ def self_evaluation_values(profile: Profile, audit: Audit, local: dict[str, Any]
         items = []
         for p in row.strand.practices:
             entry = audit.entry(p.id)
-            items.append({"title": p.title, "status": STATUS_LABELS[audit.status(p.id)], "status_id": audit.status(p.id),
-                          "where": entry.where if entry else None, "next_step": entry.next_step if entry else None})
+            items.append(
+                {
+                    "title": p.title,
+                    "status": STATUS_LABELS[audit.status(p.id)],
+                    "status_id": audit.status(p.id),
+                    "where": entry.where if entry else None,
+                    "next_step": entry.next_step if entry else None,
+                }
+            )
         strand_rows.append({"strand": row.strand, "counts": row.counts, "practices": items})
     return {
         "school": data["school"],
@@ -152,7 +209,9 @@ def self_evaluation_values(profile: Profile, audit: Audit, local: dict[str, Any]
         "ethnicity_rows": ethnicity_rows(profile),
         "high_eal_from": profile_rules.HIGH_EAL_FROM,
         "high_fsm_from": profile_rules.HIGH_FSM_FROM,
-        "profile_reasons": [a.reason.removeprefix("Profile: ") for a in priorities(profile, audit) if a.reason.startswith("Profile: ")],
+        "profile_reasons": [
+            a.reason.removeprefix("Profile: ") for a in priorities(profile, audit) if a.reason.startswith("Profile: ")
+        ],
         "strand_rows": strand_rows,
         "status_labels": [(status, STATUS_LABELS[status]) for status in ALL_STATUSES],
         "plan": build_plan(profile, audit),
@@ -165,24 +224,43 @@ def self_evaluation_values(profile: Profile, audit: Audit, local: dict[str, Any]
     }
 
 
-def render_self_evaluation(profile: Profile, audit: Audit, local: dict[str, Any], *,
-                   templates_dir: Path = MODEL_POLICIES, case_studies: list[dict] = ()) -> str:
+def render_self_evaluation(
+    profile: Profile,
+    audit: Audit,
+    local: dict[str, Any],
+    *,
+    templates_dir: Path = MODEL_POLICIES,
+    case_studies: list[dict] = (),
+) -> str:
     """The whole pack as Markdown, headed by an h1 with the school's name."""
     values = self_evaluation_values(profile, audit, local, case_studies=case_studies)
     return render_template(PACK_TEMPLATE, values, templates_dir)
 
 
-def write_self_evaluation_documents(profile: Profile, audit: Audit, local: dict[str, Any], out_dir: Path,
-                            formats: Iterable[str] = FORMATS, *, templates_dir: Path = MODEL_POLICIES,
-                            case_studies: list[dict] = ()) -> dict[str, Path]:
+def write_self_evaluation_documents(
+    profile: Profile,
+    audit: Audit,
+    local: dict[str, Any],
+    out_dir: Path,
+    formats: Iterable[str] = FORMATS,
+    *,
+    templates_dir: Path = MODEL_POLICIES,
+    case_studies: list[dict] = (),
+) -> dict[str, Path]:
     """Write the pack into `out_dir` as <slug>-self-evaluation.<format> for each format asked for,
     all or nothing (documents.write_formats)."""
     document = self_evaluation_document(profile, audit, local, templates_dir=templates_dir, case_studies=case_studies)
     return write_formats(document, out_dir, checked_formats(formats))
 
 
-def self_evaluation_document(profile: Profile, audit: Audit, local: dict[str, Any], *, templates_dir: Path = MODEL_POLICIES,
-                  case_studies: list[dict] = ()) -> Document:
+def self_evaluation_document(
+    profile: Profile,
+    audit: Audit,
+    local: dict[str, Any],
+    *,
+    templates_dir: Path = MODEL_POLICIES,
+    case_studies: list[dict] = (),
+) -> Document:
     """The school's pack, ready to write in any format (Word leaves out the charts' pictures; their
     tables hold the same numbers)."""
     markdown = render_self_evaluation(profile, audit, local, templates_dir=templates_dir, case_studies=case_studies)

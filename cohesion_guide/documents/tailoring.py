@@ -6,9 +6,10 @@ compares figures itself: the thresholds live in inputs/profiles.py. The words fo
 body come from inputs/governance.py, the words for pupils from documents/phase_words.py, and the
 law from documents/legal_basis.py. Every sentence here that depends on a fact is in a rule that checks it.
 """
+
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from cohesion_guide.documents import legal_basis
 from cohesion_guide.documents.commitments import PLACES, Commitment, and_list
@@ -33,26 +34,62 @@ def school_aims(profile: Profile) -> list[Commitment]:
     """The aims this school adds to the ones every policy has, each from a fact in its profile."""
     rule, out = school_aims, []
     if profile.high_eal:
-        out.append(_commit(profile, rule, "aims", "every family can take part in the life of the school, whatever "
-                                                  "language they speak at home;"))
+        out.append(
+            _commit(
+                profile,
+                rule,
+                "aims",
+                "every family can take part in the life of the school, whatever language they speak at home;",
+            )
+        )
     if profile.is_monocultural or profile.is_rural:
-        out.append(_commit(profile, rule, "aims", "our {pupils} regularly meet and work with people whose backgrounds "
-                                                  "and lives differ from their own, beyond {town};",
-                           town=profile.data["location"]["town"]))
+        out.append(
+            _commit(
+                profile,
+                rule,
+                "aims",
+                "our {pupils} regularly meet and work with people whose backgrounds "
+                "and lives differ from their own, beyond {town};",
+                town=profile.data["location"]["town"],
+            )
+        )
     if profile.is_highly_diverse:
-        out.append(_commit(profile, rule, "aims", "{pupils} of every background learn, play and make friends together;"))
+        out.append(
+            _commit(profile, rule, "aims", "{pupils} of every background learn, play and make friends together;")
+        )
     if profile.high_fsm:
-        out.append(_commit(profile, rule, "aims", "cost never decides which {pupils} take part in clubs, trips and events;"))
+        out.append(
+            _commit(profile, rule, "aims", "cost never decides which {pupils} take part in clubs, trips and events;")
+        )
     if profile.phase_group == "special" or profile.has_resourced_provision:
-        out.append(_commit(profile, rule, "aims", "disabled {pupils} and {pupils} with special educational needs take a "
-                                                  "full part in the life of their local communities, and are seen and "
-                                                  "heard there;"))
+        out.append(
+            _commit(
+                profile,
+                rule,
+                "aims",
+                "disabled {pupils} and {pupils} with special educational needs take a "
+                "full part in the life of their local communities, and are seen and "
+                "heard there;",
+            )
+        )
     if profile.wide_catchment:
-        out.append(_commit(profile, rule, "aims", "families who live far from the school, and from each other, feel "
-                                                  "part of one school community;"))
+        out.append(
+            _commit(
+                profile,
+                rule,
+                "aims",
+                "families who live far from the school, and from each other, feel part of one school community;",
+            )
+        )
     if profile.phase_group == "pru":
-        out.append(_commit(profile, rule, "aims", "each {pupil} leaves us with stronger links to a school, a college "
-                                                  "or work, and to their community;"))
+        out.append(
+            _commit(
+                profile,
+                rule,
+                "aims",
+                "each {pupil} leaves us with stronger links to a school, a college or work, and to their community;",
+            )
+        )
     return out
 
 
@@ -62,19 +99,44 @@ def monocultural_links(profile: Profile) -> list[Commitment]:
         return []
     rule = monocultural_links
     return [
-        _commit(profile, rule, "engagement", first=True, text=(
-            "Most of our {pupils} share one ethnic background, so we will set up and keep a lasting link with "
-            "at least one school whose {pupils} come from different ethnic, faith or social backgrounds. {Pupils} "
-            "from both schools will meet in person at least once a year, and work together online in between.")),
-        _commit(profile, rule, "teaching", (
-            "We will bring the wider country into lessons: visitors from communities unlike our own, and "
-            "planned units of work on the diversity of the UK, past and present.")),
-        _commit(profile, rule, "uk_community", (
-            "Few of our {pupils} meet the full diversity of the UK in their daily lives, so this dimension "
-            "depends on the links and visits we plan.")),
-        _commit(profile, rule, "monitoring", (
-            "Each year we will ask {pupils} what they learnt from meeting people whose backgrounds differ from "
-            "their own, and use their answers to plan the next year's links.")),
+        _commit(
+            profile,
+            rule,
+            "engagement",
+            first=True,
+            text=(
+                "Most of our {pupils} share one ethnic background, so we will set up and keep a lasting link with "
+                "at least one school whose {pupils} come from different ethnic, faith or social backgrounds. {Pupils} "
+                "from both schools will meet in person at least once a year, and work together online in between."
+            ),
+        ),
+        _commit(
+            profile,
+            rule,
+            "teaching",
+            (
+                "We will bring the wider country into lessons: visitors from communities unlike our own, and "
+                "planned units of work on the diversity of the UK, past and present."
+            ),
+        ),
+        _commit(
+            profile,
+            rule,
+            "uk_community",
+            (
+                "Few of our {pupils} meet the full diversity of the UK in their daily lives, so this dimension "
+                "depends on the links and visits we plan."
+            ),
+        ),
+        _commit(
+            profile,
+            rule,
+            "monitoring",
+            (
+                "Each year we will ask {pupils} what they learnt from meeting people whose backgrounds differ from "
+                "their own, and use their answers to plan the next year's links."
+            ),
+        ),
     ]
 
 
@@ -83,19 +145,42 @@ def diverse_relationships_first(profile: Profile) -> list[Commitment]:
     if not profile.is_highly_diverse:
         return []
     rule = diverse_relationships_first
-    where = ("in how we group children, at play and in the activities we plan" if profile.young_children else
-             "in how we group classes, in clubs and in {pupil} leadership roles")
+    where = (
+        "in how we group children, at play and in the activities we plan"
+        if profile.young_children
+        else "in how we group classes, in clubs and in {pupil} leadership roles"
+    )
     return [
-        _commit(profile, rule, "engagement", first=True, text=(
-            "Our first priority is the community inside our own school. We will plan for {pupils} of different "
-            "backgrounds to learn, play and make friends together: " + where + ".")),
-        _commit(profile, rule, "parents", first=True, text=(
-            "We will make sure families from every part of our community feel welcome and are heard, with "
-            "parents' meetings and events at times and in places that suit them, and a parent voice that "
-            "reflects the make-up of the school.")),
-        _commit(profile, rule, "equity", (
-            "Each term we will look at prejudice-related incidents, bullying and exclusions by ethnic group, "
-            "and act quickly on any sign of tension between groups of {pupils} or families.")),
+        _commit(
+            profile,
+            rule,
+            "engagement",
+            first=True,
+            text=(
+                "Our first priority is the community inside our own school. We will plan for {pupils} of different "
+                "backgrounds to learn, play and make friends together: " + where + "."
+            ),
+        ),
+        _commit(
+            profile,
+            rule,
+            "parents",
+            first=True,
+            text=(
+                "We will make sure families from every part of our community feel welcome and are heard, with "
+                "parents' meetings and events at times and in places that suit them, and a parent voice that "
+                "reflects the make-up of the school."
+            ),
+        ),
+        _commit(
+            profile,
+            rule,
+            "equity",
+            (
+                "Each term we will look at prejudice-related incidents, bullying and exclusions by ethnic group, "
+                "and act quickly on any sign of tension between groups of {pupils} or families."
+            ),
+        ),
     ]
 
 
@@ -107,25 +192,58 @@ def faith_rationale(profile: Profile) -> list[Commitment]:
     rule = faith_rationale
     school = profile.data["school"]
     gov = governance(profile)
-    out = [_commit(profile, rule, "rationale", "We are a school with a {character} religious character.",
-                   character=school["religious_character"])]
+    out = [
+        _commit(
+            profile,
+            rule,
+            "rationale",
+            "We are a school with a {character} religious character.",
+            character=school["religious_character"],
+        )
+    ]
     if school.get("ethos_statement"):
-        out.append(_commit(profile, rule, "rationale", "Our ethos statement says:\n\n> {ethos}\n\nThis policy is "
-                                                      "part of how we live out that statement with our neighbours.",
-                           ethos=school["ethos_statement"]))
+        out.append(
+            _commit(
+                profile,
+                rule,
+                "rationale",
+                "Our ethos statement says:\n\n> {ethos}\n\nThis policy is "
+                "part of how we live out that statement with our neighbours.",
+                ethos=school["ethos_statement"],
+            )
+        )
     faiths = profile.data["pupils"].get("faiths") or []
     if faiths:
-        out.append(_commit(profile, rule, "school_community", "Our families' faiths and beliefs include {faiths}. "
-                                                             "Each is respected in the life of the school.",
-                           faiths=and_list(faiths)))
+        out.append(
+            _commit(
+                profile,
+                rule,
+                "school_community",
+                "Our families' faiths and beliefs include {faiths}. Each is respected in the life of the school.",
+                faiths=and_list(faiths),
+            )
+        )
     return out + [
-        _commit(profile, rule, "engagement", (
-            "We will build links with schools and communities of other faiths and of none, so that our {pupils} "
-            "meet and work with people whose beliefs differ from their own.")),
-        _commit(profile, rule, "equity", (
-            "Each year {members} will consider how far our intake reflects the area we serve, and what our "
-            "{arrangements} mean for that."), members=gov.members,
-            arrangements=gov.arrangements),
+        _commit(
+            profile,
+            rule,
+            "engagement",
+            (
+                "We will build links with schools and communities of other faiths and of none, so that our {pupils} "
+                "meet and work with people whose beliefs differ from their own."
+            ),
+        ),
+        _commit(
+            profile,
+            rule,
+            "equity",
+            (
+                "Each year {members} will consider how far our intake reflects the area we serve, and what our "
+                "{arrangements} mean for that."
+            ),
+            members=gov.members,
+            arrangements=gov.arrangements,
+        ),
     ]
 
 
@@ -135,16 +253,35 @@ def rural_isolation(profile: Profile) -> list[Commitment]:
         return []
     rule = rural_isolation
     return [
-        _commit(profile, rule, "engagement", (
-            "Many of our {pupils} live far from communities very different from their own. We will plan for "
-            "this with visits to towns and cities, a link with an urban school, and online projects with "
-            "{pupils} elsewhere in the UK and abroad.")),
-        _commit(profile, rule, "equity", (
-            "We will make sure that the cost of travel never stops a {pupil} from taking part in trips, links "
-            "and activities beyond the school.")),
-        _commit(profile, rule, "local_community", (
-            "Our families are spread across a rural area around {town}, so we will open the school as a "
-            "meeting place for families and local groups."), town=profile.data["location"]["town"]),
+        _commit(
+            profile,
+            rule,
+            "engagement",
+            (
+                "Many of our {pupils} live far from communities very different from their own. We will plan for "
+                "this with visits to towns and cities, a link with an urban school, and online projects with "
+                "{pupils} elsewhere in the UK and abroad."
+            ),
+        ),
+        _commit(
+            profile,
+            rule,
+            "equity",
+            (
+                "We will make sure that the cost of travel never stops a {pupil} from taking part in trips, links "
+                "and activities beyond the school."
+            ),
+        ),
+        _commit(
+            profile,
+            rule,
+            "local_community",
+            (
+                "Our families are spread across a rural area around {town}, so we will open the school as a "
+                "meeting place for families and local groups."
+            ),
+            town=profile.data["location"]["town"],
+        ),
     ]
 
 
@@ -156,16 +293,35 @@ def wide_catchment(profile: Profile) -> list[Commitment]:
     transported = profile.data["location"]["catchment"] == "transported"
     how = " Most travel to us by school transport, so" if transported else " So"
     return [
-        _commit(profile, rule, "local_community", (
-            "Our {pupils} come to us from across a wide area, not only from the streets around the school." + how +
-            " their families may live far from the school and from each other, and our {pupils} may know few "
-            "children near their own homes.")),
-        _commit(profile, rule, "parents", (
-            "We will hold family events at times families can reach, some of them online, and help families who "
-            "live near one another to meet.")),
-        _commit(profile, rule, "engagement", (
-            "We will help each {pupil} take part in clubs, groups and activities near their own home, with the "
-            "support they need, as well as near the school.")),
+        _commit(
+            profile,
+            rule,
+            "local_community",
+            (
+                "Our {pupils} come to us from across a wide area, not only from the streets around the school."
+                + how
+                + " their families may live far from the school and from each other, and our {pupils} may know few "
+                "children near their own homes."
+            ),
+        ),
+        _commit(
+            profile,
+            rule,
+            "parents",
+            (
+                "We will hold family events at times families can reach, some of them online, and help families who "
+                "live near one another to meet."
+            ),
+        ),
+        _commit(
+            profile,
+            rule,
+            "engagement",
+            (
+                "We will help each {pupil} take part in clubs, groups and activities near their own home, with the "
+                "support they need, as well as near the school."
+            ),
+        ),
     ]
 
 
@@ -175,19 +331,41 @@ def eal_language_support(profile: Profile) -> list[Commitment]:
         return []
     rule = eal_language_support
     languages = [lang for lang in profile.data["pupils"].get("home_languages", []) if lang.casefold() != "english"]
-    reach = ("We will reach families in the languages they use at home{among}, with key information translated, "
-             "interpreters at meetings where they are needed, and English classes for parents that we host or "
-             "point families to.")
-    parents = (_commit(profile, rule, "parents", reach.replace("{among}", " (among them {languages})"),
-                       languages=and_list(languages)) if languages else
-               _commit(profile, rule, "parents", reach.replace("{among}", "")))
+    reach = (
+        "We will reach families in the languages they use at home{among}, with key information translated, "
+        "interpreters at meetings where they are needed, and English classes for parents that we host or "
+        "point families to."
+    )
+    parents = (
+        _commit(
+            profile,
+            rule,
+            "parents",
+            reach.replace("{among}", " (among them {languages})"),
+            languages=and_list(languages),
+        )
+        if languages
+        else _commit(profile, rule, "parents", reach.replace("{among}", ""))
+    )
     return [
-        _commit(profile, rule, "teaching", (
-            "{Pupils} learning English as an additional language will have planned support to reach the highest "
-            "standard they can in English, and their home languages will be valued in class.")),
-        _commit(profile, rule, "equity", (
-            "We will track the progress of {pupils} learning English as an additional language, at each stage "
-            "of learning English, and act on any gap we find.")),
+        _commit(
+            profile,
+            rule,
+            "teaching",
+            (
+                "{Pupils} learning English as an additional language will have planned support to reach the highest "
+                "standard they can in English, and their home languages will be valued in class."
+            ),
+        ),
+        _commit(
+            profile,
+            rule,
+            "equity",
+            (
+                "We will track the progress of {pupils} learning English as an additional language, at each stage "
+                "of learning English, and act on any gap we find."
+            ),
+        ),
         parents,
     ]
 
@@ -199,15 +377,34 @@ def fsm_barriers(profile: Profile) -> list[Commitment]:
     rule = fsm_barriers
     gov = governance(profile)
     return [
-        _commit(profile, rule, "equity", (
-            "We will track the progress of {pupils} eligible for free school meals, and who takes part in "
-            "clubs, trips, music and sport, and remove the barriers we find, such as cost, timing and transport.")),
-        _commit(profile, rule, "engagement", (
-            "We will keep the cost of taking part in school life low, and give help to families who need it "
-            "discreetly.")),
-        _commit(profile, rule, "monitoring", (
-            "Each year {body} will see how often {pupils} eligible for free school meals take part in clubs "
-            "and trips, compared with their classmates."), body=gov.oversight),
+        _commit(
+            profile,
+            rule,
+            "equity",
+            (
+                "We will track the progress of {pupils} eligible for free school meals, and who takes part in "
+                "clubs, trips, music and sport, and remove the barriers we find, such as cost, timing and transport."
+            ),
+        ),
+        _commit(
+            profile,
+            rule,
+            "engagement",
+            (
+                "We will keep the cost of taking part in school life low, and give help to families who need it "
+                "discreetly."
+            ),
+        ),
+        _commit(
+            profile,
+            rule,
+            "monitoring",
+            (
+                "Each year {body} will see how often {pupils} eligible for free school meals take part in clubs "
+                "and trips, compared with their classmates."
+            ),
+            body=gov.oversight,
+        ),
     ]
 
 
@@ -216,12 +413,28 @@ def primary_pupil_voice(profile: Profile) -> list[Commitment]:
     if profile.phase_group != "primary":
         return []
     if profile.young_children:
-        return [_commit(profile, primary_pupil_voice, "pupils", (
-            "Children's views are sought in ways that suit their age: adults listen and watch closely during play "
-            "and daily routines, children make real choices, and we act on what we learn."))]
-    return [_commit(profile, primary_pupil_voice, "pupils", (
-        "{Pupils} have a say through the school council, class discussions and jobs that give them "
-        "responsibility, suited to their age, and we act on what they tell us."))]
+        return [
+            _commit(
+                profile,
+                primary_pupil_voice,
+                "pupils",
+                (
+                    "Children's views are sought in ways that suit their age: adults listen and watch closely during play "
+                    "and daily routines, children make real choices, and we act on what we learn."
+                ),
+            )
+        ]
+    return [
+        _commit(
+            profile,
+            primary_pupil_voice,
+            "pupils",
+            (
+                "{Pupils} have a say through the school council, class discussions and jobs that give them "
+                "responsibility, suited to their age, and we act on what they tell us."
+            ),
+        )
+    ]
 
 
 def secondary_voice_and_work(profile: Profile) -> list[Commitment]:
@@ -230,15 +443,33 @@ def secondary_voice_and_work(profile: Profile) -> list[Commitment]:
         return []
     rule = secondary_voice_and_work
     return [
-        _commit(profile, rule, "pupils", (
-            "{Pupils} have a real say: an elected council, leadership roles, and a part in reviewing this "
-            "policy, including a yearly survey of how well {pupils} from different backgrounds get on.")),
-        _commit(profile, rule, "teaching", (
-            "Citizenship lessons will give {pupils} room to discuss identity, diversity, rights and "
-            "responsibilities, and to debate hard questions openly and safely.")),
-        _commit(profile, rule, "engagement", (
-            "We will build work-related links with employers, colleges and voluntary organisations, "
-            "including volunteering, so that {pupils} meet people from many backgrounds in the world of work.")),
+        _commit(
+            profile,
+            rule,
+            "pupils",
+            (
+                "{Pupils} have a real say: an elected council, leadership roles, and a part in reviewing this "
+                "policy, including a yearly survey of how well {pupils} from different backgrounds get on."
+            ),
+        ),
+        _commit(
+            profile,
+            rule,
+            "teaching",
+            (
+                "Citizenship lessons will give {pupils} room to discuss identity, diversity, rights and "
+                "responsibilities, and to debate hard questions openly and safely."
+            ),
+        ),
+        _commit(
+            profile,
+            rule,
+            "engagement",
+            (
+                "We will build work-related links with employers, colleges and voluntary organisations, "
+                "including volunteering, so that {pupils} meet people from many backgrounds in the world of work."
+            ),
+        ),
     ]
 
 
@@ -248,19 +479,44 @@ def special_outreach(profile: Profile) -> list[Commitment]:
         return []
     rule = special_outreach
     needs = profile.send_needs
-    who = (" Our {pupils} have " + and_list([SEND_NEEDS[n] for n in needs]) + "." if needs else "")
+    who = " Our {pupils} have " + and_list([SEND_NEEDS[n] for n in needs]) + "." if needs else ""
     return [
-        _commit(profile, rule, "school_community", "Disability is part of who our school community is." + who +
-                " Cohesion for us includes how disabled people are seen, welcomed and included in the wider community."),
-        _commit(profile, rule, "engagement", first=True, text=(
-            "We will run links with mainstream schools, so that our {pupils} and theirs learn, play and celebrate "
-            "together, and we will share our staff's expertise with other schools.")),
-        _commit(profile, rule, "local_community", (
-            "We will make sure our {pupils} use, and are welcome in, the places their community uses: shops, "
-            "parks, leisure centres, libraries and places of worship, with the support each needs.")),
-        _commit(profile, rule, "equity", (
-            "We will challenge disability-related bullying and harassment wherever our {pupils} meet it, in school, "
-            "in partner schools and in the community.")),
+        _commit(
+            profile,
+            rule,
+            "school_community",
+            "Disability is part of who our school community is."
+            + who
+            + " Cohesion for us includes how disabled people are seen, welcomed and included in the wider community.",
+        ),
+        _commit(
+            profile,
+            rule,
+            "engagement",
+            first=True,
+            text=(
+                "We will run links with mainstream schools, so that our {pupils} and theirs learn, play and celebrate "
+                "together, and we will share our staff's expertise with other schools."
+            ),
+        ),
+        _commit(
+            profile,
+            rule,
+            "local_community",
+            (
+                "We will make sure our {pupils} use, and are welcome in, the places their community uses: shops, "
+                "parks, leisure centres, libraries and places of worship, with the support each needs."
+            ),
+        ),
+        _commit(
+            profile,
+            rule,
+            "equity",
+            (
+                "We will challenge disability-related bullying and harassment wherever our {pupils} meet it, in school, "
+                "in partner schools and in the community."
+            ),
+        ),
     ]
 
 
@@ -270,13 +526,24 @@ def resourced_provision(profile: Profile) -> list[Commitment]:
         return []
     rule = resourced_provision
     needs = profile.send_needs
-    named = (" for " + and_list([SEND_NEEDS[n] for n in needs]) if needs else "")
+    named = " for " + and_list([SEND_NEEDS[n] for n in needs]) if needs else ""
     return [
-        _commit(profile, rule, "school_community", "Our school includes {provision}" + named + ". Its {pupils} belong "
-                "to every part of school life.", provision=profile.data["school"]["resourced_provision"].lower()),
-        _commit(profile, rule, "equity", (
-            "We will check that {pupils} in our specialist provision take part in clubs, trips, leadership roles "
-            "and events as often as their classmates, and act on any gap.")),
+        _commit(
+            profile,
+            rule,
+            "school_community",
+            "Our school includes {provision}" + named + ". Its {pupils} belong to every part of school life.",
+            provision=profile.data["school"]["resourced_provision"].lower(),
+        ),
+        _commit(
+            profile,
+            rule,
+            "equity",
+            (
+                "We will check that {pupils} in our specialist provision take part in clubs, trips, leadership roles "
+                "and events as often as their classmates, and act on any gap."
+            ),
+        ),
     ]
 
 
@@ -296,20 +563,37 @@ def communication(profile: Profile) -> list[Commitment]:
     if needs & {"slcn", "pmld", "sld"}:
         ways.append("communication aids and assistive technology")
     ways = ways or ["the way each communicates best"]
-    return [_commit(profile, communication, "pupils", (
-        "Every {pupil} will be helped to give their views in the way they communicate best, such as " + and_list(ways)
-        + ", and those views will count. Staff will learn these ways of communicating, and so will the {pupils} and "
-        "staff of our partner schools."))]
+    return [
+        _commit(
+            profile,
+            communication,
+            "pupils",
+            (
+                "Every {pupil} will be helped to give their views in the way they communicate best, such as "
+                + and_list(ways)
+                + ", and those views will count. Staff will learn these ways of communicating, and so will the {pupils} and "
+                "staff of our partner schools."
+            ),
+        )
+    ]
 
 
 def complex_needs_learning(profile: Profile) -> list[Commitment]:
     """Pupils with complex needs meet identity and difference through experience, not discussion alone."""
     if not profile.complex_needs:
         return []
-    return [_commit(profile, complex_needs_learning, "teaching", (
-        "For {pupils} with complex needs, we will bring identity and difference to life through experience: "
-        "sensory stories, music, food, celebrations and meeting people from different communities, planned for "
-        "each {pupil}."))]
+    return [
+        _commit(
+            profile,
+            complex_needs_learning,
+            "teaching",
+            (
+                "For {pupils} with complex needs, we will bring identity and difference to life through experience: "
+                "sensory stories, music, food, celebrations and meeting people from different communities, planned for "
+                "each {pupil}."
+            ),
+        )
+    ]
 
 
 def pru_outreach(profile: Profile) -> list[Commitment]:
@@ -318,16 +602,35 @@ def pru_outreach(profile: Profile) -> list[Commitment]:
         return []
     rule = pru_outreach
     return [
-        _commit(profile, rule, "pupils", (
-            "Each {pupil} will have a say in their own plan and in how the unit is run, and we will ask every "
-            "{pupil} who leaves us what helped and what did not.")),
-        _commit(profile, rule, "engagement", first=True, text=(
-            "We will work closely with {pupils}' home schools and with local services, such as youth, health "
-            "and social care, so that each {pupil} returns to school or moves on to education, training or work "
-            "with links to their community.")),
-        _commit(profile, rule, "equity", (
-            "We will watch which groups of {pupils} are placed with us and tell the local authority and schools "
-            "about any sign that some groups are excluded more often than others.")),
+        _commit(
+            profile,
+            rule,
+            "pupils",
+            (
+                "Each {pupil} will have a say in their own plan and in how the unit is run, and we will ask every "
+                "{pupil} who leaves us what helped and what did not."
+            ),
+        ),
+        _commit(
+            profile,
+            rule,
+            "engagement",
+            first=True,
+            text=(
+                "We will work closely with {pupils}' home schools and with local services, such as youth, health "
+                "and social care, so that each {pupil} returns to school or moves on to education, training or work "
+                "with links to their community."
+            ),
+        ),
+        _commit(
+            profile,
+            rule,
+            "equity",
+            (
+                "We will watch which groups of {pupils} are placed with us and tell the local authority and schools "
+                "about any sign that some groups are excluded more often than others."
+            ),
+        ),
     ]
 
 
@@ -340,22 +643,54 @@ def partnerships(profile: Profile) -> list[Commitment]:
     rule = partnerships
     gov = governance(profile)
     if not partners:
-        return [_commit(profile, rule, "engagement", (
-            "We do not yet have a formal partnership with another school or a community organisation. "
-            "Within the first year of this policy we will set one up, and report on it to {body}."), body=gov.oversight)]
-    listed = [_commit(profile, rule, _PARTNER_PLACES[p["kind"]], "**{name}**: {what}", name=p["name"], what=p["what"])
-              for p in partners]
-    return listed + [_commit(profile, rule, "engagement", (
-        "We will keep up the partnerships listed under Our communities, and ask each year what {pupils} gain "
-        "from them."))]
+        return [
+            _commit(
+                profile,
+                rule,
+                "engagement",
+                (
+                    "We do not yet have a formal partnership with another school or a community organisation. "
+                    "Within the first year of this policy we will set one up, and report on it to {body}."
+                ),
+                body=gov.oversight,
+            )
+        ]
+    listed = [
+        _commit(profile, rule, _PARTNER_PLACES[p["kind"]], "**{name}**: {what}", name=p["name"], what=p["what"])
+        for p in partners
+    ]
+    return listed + [
+        _commit(
+            profile,
+            rule,
+            "engagement",
+            (
+                "We will keep up the partnerships listed under Our communities, and ask each year what {pupils} gain "
+                "from them."
+            ),
+        )
+    ]
 
 
 # Every rule, in the order their commitments print within a place (after any marked `first`).
 RULES: tuple[Callable[[Profile], list[Commitment]], ...] = (
-    legal_basis.statements, school_aims, diverse_relationships_first, monocultural_links, faith_rationale,
-    rural_isolation, wide_catchment, eal_language_support, fsm_barriers, primary_pupil_voice,
-    secondary_voice_and_work, special_outreach, resourced_provision, communication, complex_needs_learning,
-    pru_outreach, partnerships,
+    legal_basis.statements,
+    school_aims,
+    diverse_relationships_first,
+    monocultural_links,
+    faith_rationale,
+    rural_isolation,
+    wide_catchment,
+    eal_language_support,
+    fsm_barriers,
+    primary_pupil_voice,
+    secondary_voice_and_work,
+    special_outreach,
+    resourced_provision,
+    communication,
+    complex_needs_learning,
+    pru_outreach,
+    partnerships,
 )
 
 

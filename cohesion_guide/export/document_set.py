@@ -1,4 +1,5 @@
 """One Markdown document written in every format asked for, all or nothing, and a cache of such files."""
+
 from __future__ import annotations
 
 import os
@@ -48,10 +49,13 @@ def write_formats(document: Document, out_dir: Path, formats: Iterable[str]) -> 
             if fmt == "md":
                 dest.write_text(markdown, encoding="utf-8")
             elif fmt == "html":
-                dest.write_text(standalone_html(fragment, title=title, language=LANGUAGE, author=author), encoding="utf-8")
+                dest.write_text(
+                    standalone_html(fragment, title=title, language=LANGUAGE, author=author), encoding="utf-8"
+                )
             elif fmt == "pdf":
                 # Imported here: the browser's builder, which has no Typst, never asks for a PDF.
                 from cohesion_guide.export.pdf import write_pdf
+
                 write_pdf(tree, dest, title=title, author=author, language=LANGUAGE)
             else:
                 write_docx(without_pictures(tree), dest, title=title, author=author, language=LANGUAGE)
@@ -95,8 +99,9 @@ def is_cached(paths: dict[str, Path]) -> bool:
     return all(path.is_file() for path in paths.values())
 
 
-def cached_formats(school_dir: Path, key: str, stem: str, formats: Iterable[str],
-                   make: Callable[[Path], object]) -> dict[str, Path]:
+def cached_formats(
+    school_dir: Path, key: str, stem: str, formats: Iterable[str], make: Callable[[Path], object]
+) -> dict[str, Path]:
     """The files <school_dir>/<key>/<stem>.<format>, made by `make(folder)` only when that key is new.
 
     `make serve` rebuilds the site on every save; this keeps it from remaking Word and PDF files

@@ -4,6 +4,7 @@ The package around the text (styles, settings, theme, numbering definitions, hea
 set up once per process (docx_base) and kept as bytes; each document then only writes its own
 WordprocessingML as text. python-docx's object layer cost ten times more than the content itself.
 """
+
 from __future__ import annotations
 
 import re
@@ -55,8 +56,9 @@ CORE_XML = (
 )
 
 
-def write_docx(html_fragment: str | ET.Element, dest: Path, *, title: str, author: str,
-               language: str = "en-GB") -> Path:
+def write_docx(
+    html_fragment: str | ET.Element, dest: Path, *, title: str, author: str, language: str = "en-GB"
+) -> Path:
     """Write `html_fragment` (HTML text, or the tree `fragment_tree` made of it) to `dest` as a Word
     document; return `dest`.
 
@@ -75,9 +77,12 @@ def write_docx(html_fragment: str | ET.Element, dest: Path, *, title: str, autho
         RELS: template.rels_head + writer.relationships() + "</Relationships>",
         NUMBERING: template.numbering_head + writer.numbering() + "</w:numbering>",
         HEADER: template.header_head + _run("", _xml_safe(title)) + template.header_tail,
-        CORE: CORE_XML.format(title=_escape(_xml_safe(title)), author=_escape(_xml_safe(author)),
-                              language=_escape(_xml_safe(language)),
-                              now=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")),
+        CORE: CORE_XML.format(
+            title=_escape(_xml_safe(title)),
+            author=_escape(_xml_safe(author)),
+            language=_escape(_xml_safe(language)),
+            now=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        ),
     }
     with atomic_path(dest) as tmp:
         _write_package(tmp, template, parts)
@@ -99,6 +104,7 @@ def _write_package(path: Path, template: WordBase, parts: dict[str, str]) -> Non
 
 
 # WordprocessingML as text ---------------------------------------------------------------------
+
 
 def _xml_safe(text: str) -> str:
     return NOT_XML.sub("", text)
@@ -169,6 +175,7 @@ def _r_pr(look: Look, right_to_left: bool, link_style: str) -> str:
 
 
 # The document body ----------------------------------------------------------------------------
+
 
 class _Place:
     """Where paragraphs and tables go, the body or a table cell, and how wide it is (EMU)."""
@@ -351,8 +358,9 @@ class _Writer:
     def run(self, text: str | None, look: Look) -> str:
         if text is LINE_BREAK:
             return "<w:r><w:br/></w:r>"
-        return "".join(_run(self.r_pr(look, right_to_left), piece)
-                       for piece, right_to_left in by_direction(_xml_safe(text)))
+        return "".join(
+            _run(self.r_pr(look, right_to_left), piece) for piece, right_to_left in by_direction(_xml_safe(text))
+        )
 
     def r_pr(self, look: Look, right_to_left: bool) -> str:
         key = (look, right_to_left)

@@ -2,6 +2,7 @@
 python-docx, and saved so that a place without python-docx (the policy builder in the browser) can
 use the very same package.
 """
+
 from __future__ import annotations
 
 import io
@@ -12,8 +13,13 @@ from functools import cache
 
 LINK_COLOUR = (0x1D, 0x70, 0xB8)  # GOV.UK link blue, 5:1 on white
 # The parts written afresh for each document; every other part of the package is the same each time.
-DOCUMENT, RELS, NUMBERING, HEADER, CORE = ("word/document.xml", "word/_rels/document.xml.rels",
-                                          "word/numbering.xml", "word/header1.xml", "docProps/core.xml")
+DOCUMENT, RELS, NUMBERING, HEADER, CORE = (
+    "word/document.xml",
+    "word/_rels/document.xml.rels",
+    "word/numbering.xml",
+    "word/header1.xml",
+    "docProps/core.xml",
+)
 PER_DOCUMENT = (DOCUMENT, RELS, NUMBERING, HEADER, CORE)
 NUMBERED_STYLES = ("List Number", "List Number 2", "List Number 3")
 SAVED_FIXED, SAVED_TEXT = "fixed.zip", "base.json"  # the members of a saved base
@@ -131,13 +137,17 @@ def _made(language: str) -> WordBase:
     return WordBase(
         language=language,
         fixed_zip=fixed.getvalue(),
-        document_head=document_xml[:body_start], document_tail=document_xml[sect_start:],
-        rels_head=rels_xml[:rels_xml.rindex("</Relationships>")],
+        document_head=document_xml[:body_start],
+        document_tail=document_xml[sect_start:],
+        rels_head=rels_xml[: rels_xml.rindex("</Relationships>")],
         free_rel_ids=tuple(f"rId{n}" for n in range(1, 10_000) if f"rId{n}" not in used_rels),
-        numbering_head=numbering_xml[:numbering_xml.rindex("</w:numbering>")],
+        numbering_head=numbering_xml[: numbering_xml.rindex("</w:numbering>")],
         free_num_ids=tuple(n for n in range(1, 10_000) if n not in used_nums),
-        header_head=header_xml[:title_at], header_tail=header_xml[title_at:],
-        style_ids=style_ids, list_abstract=list_abstract, text_width=int(text_width),
+        header_head=header_xml[:title_at],
+        header_tail=header_xml[title_at:],
+        style_ids=style_ids,
+        list_abstract=list_abstract,
+        text_width=int(text_width),
     )
 
 

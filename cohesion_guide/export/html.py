@@ -1,4 +1,5 @@
 """HTML for the documents: Markdown to a fragment, a fragment to a standalone page or a tree to walk."""
+
 from __future__ import annotations
 
 import html
@@ -50,7 +51,7 @@ def standalone_html(fragment: str, *, title: str, language: str = "en-GB", autho
         "<head>\n"
         '<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        "<meta http-equiv=\"Content-Security-Policy\" "
+        '<meta http-equiv="Content-Security-Policy" '
         "content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n"
         f"<title>{esc(title)}</title>\n"
         f"{author_meta}"
@@ -101,4 +102,3 @@ def fragment_tree(fragment: str) -> ET.Element:
     builder.feed(fragment)
     builder.close()
     return builder.root
-

@@ -1,4 +1,5 @@
 """A document as a tagged, print-ready PDF (PDF/UA-1, A4), typeset by Typst with model_policies/print.typ."""
+
 from __future__ import annotations
 
 import logging
@@ -22,7 +23,7 @@ log = logging.getLogger("cohesion")
 # PDF/UA forbids a character no font can draw; Typst then names it in a message such as
 # 'the text `"\u{fdd0}"` could not be displayed with font `"Liberation Sans"`'.
 _UNDRAWABLE = re.compile(r'the text `"(.*)"` could not be displayed')
-_TYPST_ESCAPE = re.compile(r'\\(u\{([0-9a-fA-F]+)\}|.)')
+_TYPST_ESCAPE = re.compile(r"\\(u\{([0-9a-fA-F]+)\}|.)")
 STAND_IN = "\ufffd"  # the replacement character, drawn as a question mark in a diamond
 LAST_STAND_IN = "?"  # for when no font draws even that
 _MAX_UNDRAWABLE = 500  # different characters replaced in one document before giving up
@@ -44,7 +45,9 @@ def _compiler() -> typst.Compiler:
 def _typst_text(quoted: str) -> str:
     """The text inside a Typst string as Typst's messages show it: `\\u{fdd0}` is U+FDD0."""
     simple = {"n": "\n", "t": "\t", "r": "\r"}
-    return _TYPST_ESCAPE.sub(lambda m: chr(int(m.group(2), 16)) if m.group(2) else simple.get(m.group(1), m.group(1)), quoted)
+    return _TYPST_ESCAPE.sub(
+        lambda m: chr(int(m.group(2), 16)) if m.group(2) else simple.get(m.group(1), m.group(1)), quoted
+    )
 
 
 def _undrawable(err: typst.TypstError) -> str | None:
@@ -75,18 +78,24 @@ def _compile(source: str, target: Path) -> None:
             new = {c for c in text or "" if ord(c) > 0x7F} - replaced
             if not new or len(replaced) >= _MAX_UNDRAWABLE:
                 hints = "".join(f" Hint: {hint}." for hint in err.hints)
-                raise PdfError(f"The PDF could not be made: {err.message}.{hints} This is a fault in the program or in "
-                               "model_policies/print.typ, not in the school's profile; report it to whoever maintains the "
-                               "guide.") from err
+                raise PdfError(
+                    f"The PDF could not be made: {err.message}.{hints} This is a fault in the program or in "
+                    "model_policies/print.typ, not in the school's profile; report it to whoever maintains the "
+                    "guide."
+                ) from err
             replaced |= new
             source = _replace(source, new)
     shown = [f"U+{ord(c):04X}" for c in sorted(replaced - {STAND_IN})]
     if shown:
         name = re.sub(r"^\.(.+)\.[^.]+\.part$", r"\1", Path(target).name)  # atomic_path's temporary name
-        log.warning("%sno installed font can draw %s; %s drawn as \ufffd instead. Install a font that covers %s "
-                    "(the Makefile's DOCUMENT_PACKAGES), or check the text for a mistyped character.",
-                    f"{name}: " if name else "", ", ".join(shown), "it is" if len(shown) == 1 else "they are",
-                    "it" if len(shown) == 1 else "them")
+        log.warning(
+            "%sno installed font can draw %s; %s drawn as \ufffd instead. Install a font that covers %s "
+            "(the Makefile's DOCUMENT_PACKAGES), or check the text for a mistyped character.",
+            f"{name}: " if name else "",
+            ", ".join(shown),
+            "it is" if len(shown) == 1 else "they are",
+            "it" if len(shown) == 1 else "them",
+        )
     target.write_bytes(pdf)
 
 

@@ -2,19 +2,33 @@
 
 One reading for both writers, so a document says the same thing in Word and in PDF.
 """
+
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from typing import Iterator
 
 from cohesion_guide.export.html import HTML_SPACE
 
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # Elements that hold other blocks: their contents flow on as if they were not there.
-WRAPPERS = {"div", "section", "main", "article", "header", "footer", "aside", "figure", "figcaption",
-            "details", "summary", "nav", "fragment"}
+WRAPPERS = {
+    "div",
+    "section",
+    "main",
+    "article",
+    "header",
+    "footer",
+    "aside",
+    "figure",
+    "figcaption",
+    "details",
+    "summary",
+    "nav",
+    "fragment",
+}
 BLOCKS = {"p", "ul", "ol", "blockquote", "table", "pre", "dl", "hr", *HEADINGS, *WRAPPERS}
 LINKABLE = ("http://", "https://", "mailto:", "tel:")  # anything else (relative, javascript:) stays plain text
 # Hebrew, Arabic (Urdu) and related scripts, with the spaces between their words: these runs are
@@ -49,8 +63,11 @@ def inline_items(element: ET.Element) -> Iterator[str | ET.Element]:
         if child.tail:
             yield child.tail
 
-def block_items(element: ET.Element, blocks: frozenset[str] | set[str] = BLOCKS,
-                ) -> Iterator[list[str | ET.Element] | ET.Element]:
+
+def block_items(
+    element: ET.Element,
+    blocks: frozenset[str] | set[str] = BLOCKS,
+) -> Iterator[list[str | ET.Element] | ET.Element]:
     """An element's content as the writers lay it out: each run of loose inline content as one
     list (a paragraph), and each element in `blocks` (heading, list, table, ...) by itself."""
     pending: list[str | ET.Element] = []
@@ -106,7 +123,7 @@ def address_of(href: str) -> str:
     """What a reader would type: the address itself, without 'mailto:' or 'tel:'."""
     for scheme in ("mailto:", "tel:"):
         if href.lower().startswith(scheme):
-            return href[len(scheme):]
+            return href[len(scheme) :]
     return href
 
 
@@ -144,7 +161,7 @@ def by_direction(text: str) -> Iterator[tuple[str, bool]]:
     start = 0
     for match in RTL_RUN.finditer(text):
         if match.start() > start:
-            yield text[start:match.start()], False
+            yield text[start : match.start()], False
         yield match.group(), True
         start = match.end()
     if start < len(text):

@@ -1,4 +1,5 @@
 """An HTML fragment as a Typst document for model_policies/print.typ, every piece of text a Typst string."""
+
 from __future__ import annotations
 
 import re
@@ -36,24 +37,111 @@ LANGUAGE = re.compile(r"([a-z]{2,3})(?:[-_]([a-z]{2}))?", re.IGNORECASE)
 
 # The HTML parser lower-cases every name, but SVG's are case-sensitive: these are SVG's
 # mixed-case names, as the HTML standard lists them for putting the case back.
-SVG_TAGS = {name.lower(): name for name in (
-    "altGlyph", "altGlyphDef", "altGlyphItem", "animateColor", "animateMotion", "animateTransform",
-    "clipPath", "feBlend", "feColorMatrix", "feComponentTransfer", "feComposite", "feConvolveMatrix",
-    "feDiffuseLighting", "feDisplacementMap", "feDistantLight", "feDropShadow", "feFlood", "feFuncA",
-    "feFuncB", "feFuncG", "feFuncR", "feGaussianBlur", "feImage", "feMerge", "feMergeNode",
-    "feMorphology", "feOffset", "fePointLight", "feSpecularLighting", "feSpotLight", "feTile",
-    "feTurbulence", "foreignObject", "glyphRef", "linearGradient", "radialGradient", "textPath")}
-SVG_ATTRIBUTES = {name.lower(): name for name in (
-    "attributeName", "attributeType", "baseFrequency", "baseProfile", "calcMode", "clipPathUnits",
-    "diffuseConstant", "edgeMode", "filterUnits", "glyphRef", "gradientTransform", "gradientUnits",
-    "kernelMatrix", "kernelUnitLength", "keyPoints", "keySplines", "keyTimes", "lengthAdjust",
-    "limitingConeAngle", "markerHeight", "markerUnits", "markerWidth", "maskContentUnits", "maskUnits",
-    "numOctaves", "pathLength", "patternContentUnits", "patternTransform", "patternUnits", "pointsAtX",
-    "pointsAtY", "pointsAtZ", "preserveAlpha", "preserveAspectRatio", "primitiveUnits", "refX", "refY",
-    "repeatCount", "repeatDur", "requiredExtensions", "requiredFeatures", "specularConstant",
-    "specularExponent", "spreadMethod", "startOffset", "stdDeviation", "stitchTiles", "surfaceScale",
-    "systemLanguage", "tableValues", "targetX", "targetY", "textLength", "viewBox", "viewTarget",
-    "xChannelSelector", "yChannelSelector", "zoomAndPan")}
+SVG_TAGS = {
+    name.lower(): name
+    for name in (
+        "altGlyph",
+        "altGlyphDef",
+        "altGlyphItem",
+        "animateColor",
+        "animateMotion",
+        "animateTransform",
+        "clipPath",
+        "feBlend",
+        "feColorMatrix",
+        "feComponentTransfer",
+        "feComposite",
+        "feConvolveMatrix",
+        "feDiffuseLighting",
+        "feDisplacementMap",
+        "feDistantLight",
+        "feDropShadow",
+        "feFlood",
+        "feFuncA",
+        "feFuncB",
+        "feFuncG",
+        "feFuncR",
+        "feGaussianBlur",
+        "feImage",
+        "feMerge",
+        "feMergeNode",
+        "feMorphology",
+        "feOffset",
+        "fePointLight",
+        "feSpecularLighting",
+        "feSpotLight",
+        "feTile",
+        "feTurbulence",
+        "foreignObject",
+        "glyphRef",
+        "linearGradient",
+        "radialGradient",
+        "textPath",
+    )
+}
+SVG_ATTRIBUTES = {
+    name.lower(): name
+    for name in (
+        "attributeName",
+        "attributeType",
+        "baseFrequency",
+        "baseProfile",
+        "calcMode",
+        "clipPathUnits",
+        "diffuseConstant",
+        "edgeMode",
+        "filterUnits",
+        "glyphRef",
+        "gradientTransform",
+        "gradientUnits",
+        "kernelMatrix",
+        "kernelUnitLength",
+        "keyPoints",
+        "keySplines",
+        "keyTimes",
+        "lengthAdjust",
+        "limitingConeAngle",
+        "markerHeight",
+        "markerUnits",
+        "markerWidth",
+        "maskContentUnits",
+        "maskUnits",
+        "numOctaves",
+        "pathLength",
+        "patternContentUnits",
+        "patternTransform",
+        "patternUnits",
+        "pointsAtX",
+        "pointsAtY",
+        "pointsAtZ",
+        "preserveAlpha",
+        "preserveAspectRatio",
+        "primitiveUnits",
+        "refX",
+        "refY",
+        "repeatCount",
+        "repeatDur",
+        "requiredExtensions",
+        "requiredFeatures",
+        "specularConstant",
+        "specularExponent",
+        "spreadMethod",
+        "startOffset",
+        "stdDeviation",
+        "stitchTiles",
+        "surfaceScale",
+        "systemLanguage",
+        "tableValues",
+        "targetX",
+        "targetY",
+        "textLength",
+        "viewBox",
+        "viewTarget",
+        "xChannelSelector",
+        "yChannelSelector",
+        "zoomAndPan",
+    )
+}
 # A chart is this wide unless it is so tall that it would not fit on a page at that width.
 CHART_WIDTH_CM = 16.0  # the wide drawing at the text's full width keeps its type near 11 pt
 CHART_MAX_HEIGHT_CM = 22.0
@@ -82,8 +170,7 @@ def typst_document(fragment: str | ET.Element, *, title: str, author: str, langu
     return (
         '#import "print.typ": *\n'
         f"#show: cohesion-document.with(title: {typst_string(title)}, author: {typst_string(author)}, "
-        f"lang: {typst_string(lang)}, region: {region_arg})\n\n"
-        + "\n\n".join(body) + "\n"
+        f"lang: {typst_string(lang)}, region: {region_arg})\n\n" + "\n\n".join(body) + "\n"
     )
 
 
@@ -168,7 +255,9 @@ class _Writer:
             top += 1
         parts = []
         if top:
-            parts.append("table.header(" + ", ".join(self.row(cells, width, header=True) for _, cells in rows[:top]) + ")")
+            parts.append(
+                "table.header(" + ", ".join(self.row(cells, width, header=True) for _, cells in rows[:top]) + ")"
+            )
         parts += [self.row(cells, width, header=is_header) for is_header, cells in rows[top:]]
         blocks.append(f"#table(columns: {width}, " + ", ".join(parts) + ")")
         return blocks
@@ -193,8 +282,10 @@ class _Writer:
                 if not terms:
                     terms.append(([], []))
                 terms[-1][1].extend(self.flow(child))
-        items = [f"terms.item([{'#linebreak()'.join(t for t in term if t)}], {self.content(description)})"
-                 for term, description in terms]
+        items = [
+            f"terms.item([{'#linebreak()'.join(t for t in term if t)}], {self.content(description)})"
+            for term, description in terms
+        ]
         return "#terms(" + ", ".join(items) + ")" if items else ""
 
     def chart(self, element: ET.Element) -> str:
@@ -275,7 +366,9 @@ def _plain_text(element: ET.Element | None) -> str:
 def _svg_markup(element: ET.Element) -> str:
     """An SVG element written back out as XML, with SVG's mixed-case names restored."""
     tag = SVG_TAGS.get(element.tag, element.tag)
-    attributes = "".join(f' {SVG_ATTRIBUTES.get(name, name)}="{escape(value)}"' for name, value in element.attrib.items())
+    attributes = "".join(
+        f' {SVG_ATTRIBUTES.get(name, name)}="{escape(value)}"' for name, value in element.attrib.items()
+    )
     inner = escape(element.text or "", quote=False)
     for child in element:
         inner += _svg_markup(child) + escape(child.tail or "", quote=False)

@@ -1,4 +1,5 @@
 """Read the DfE school-level census file into each school's figures: ethnic make-up, EAL %, FSM %, by URN."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -106,14 +107,28 @@ def _figures(row: Row, cols: dict[str, str | None]) -> CensusFigures:
 
 def read_census(path: Path, display_name: str | None = None) -> dict[str, CensusFigures]:
     """Each school's census figures by URN, or InvalidFile when the file is not a school census file."""
-    wanted = [column_key(c) for c in [*ETHNIC_COLUMNS.values(), *LANGUAGE_COLUMNS.values(), FSM_COLUMN,
-                                       HEADCOUNT_COLUMN, DENOMINATION_COLUMN, URBAN_RURAL_COLUMN, "URN"]]
+    wanted = [
+        column_key(c)
+        for c in [
+            *ETHNIC_COLUMNS.values(),
+            *LANGUAGE_COLUMNS.values(),
+            FSM_COLUMN,
+            HEADCOUNT_COLUMN,
+            DENOMINATION_COLUMN,
+            URBAN_RURAL_COLUMN,
+            "URN",
+        ]
+    ]
     table = read_table(path, display_name, keep=lambda key: any(key.startswith(w) for w in wanted))
     find = _Columns(table).find
     cols: dict[str, str | None] = {"eth:" + k: find(v) for k, v in ETHNIC_COLUMNS.items()}
     cols |= {"lang:" + k: find(v) for k, v in LANGUAGE_COLUMNS.items()}
-    cols |= {"fsm": find(FSM_COLUMN), "headcount": find(HEADCOUNT_COLUMN),
-             "denomination": find(DENOMINATION_COLUMN), "urban_rural": find(URBAN_RURAL_COLUMN)}
+    cols |= {
+        "fsm": find(FSM_COLUMN),
+        "headcount": find(HEADCOUNT_COLUMN),
+        "denomination": find(DENOMINATION_COLUMN),
+        "urban_rural": find(URBAN_RURAL_COLUMN),
+    }
     has_figures = any(cols[k] for k in cols if k not in ("denomination", "urban_rural"))
     if not table.has("URN") or not has_figures:
         if table.has("EstablishmentName"):

@@ -1,12 +1,13 @@
 """Import schools from a GIAS extract into profiles: choose the rows, plan every file, then write them all."""
+
 from __future__ import annotations
 
 import difflib
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable
 
 import yaml
 
@@ -55,20 +56,46 @@ def _choose_authority(table: Table, la: str | None, la_code: str | None) -> Call
         close = difflib.get_close_matches(la, names, n=5, cutoff=0.5)
         close += [n for n in names if wanted in n.casefold() and n not in close]
         shown = close or names[:10]
-        raise InvalidFile([Problem(table.file, 1, "--la", f"no school in the extract is in '{la}'. "
-                                   f"{'Closest names in the file' if close else 'Authorities in the file'}: {', '.join(shown)}. "
-                                   "Give the name as the extract writes it (LA (name) column), or its number with --la-code")])
+        raise InvalidFile(
+            [
+                Problem(
+                    table.file,
+                    1,
+                    "--la",
+                    f"no school in the extract is in '{la}'. "
+                    f"{'Closest names in the file' if close else 'Authorities in the file'}: {', '.join(shown)}. "
+                    "Give the name as the extract writes it (LA (name) column), or its number with --la-code",
+                )
+            ]
+        )
     if not table.has("LA (code)"):
-        raise InvalidFile([Problem(table.file, 1, "LA (code)", "this column is missing, so --la-code cannot be used; "
-                                   "give the authority's name with --la instead")])
+        raise InvalidFile(
+            [
+                Problem(
+                    table.file,
+                    1,
+                    "LA (code)",
+                    "this column is missing, so --la-code cannot be used; give the authority's name with --la instead",
+                )
+            ]
+        )
     wanted_code = la_code.strip().lstrip("0")
     codes = sorted({row.get("LA (code)") for row in table.rows} - {""})
     if wanted_code not in {c.lstrip("0") for c in codes}:
         pairs = sorted({f"{row.get('LA (code)')} {row.get('LA (name)')}" for row in table.rows if row.get("LA (code)")})
         close = difflib.get_close_matches(la_code, codes, n=5, cutoff=0.5)
         shown = [p for p in pairs if p.split(" ")[0] in close] or pairs[:10]
-        raise InvalidFile([Problem(table.file, 1, "--la-code", f"no school in the extract has authority number '{la_code}'. "
-                                   f"Numbers in the file: {', '.join(shown)}")])
+        raise InvalidFile(
+            [
+                Problem(
+                    table.file,
+                    1,
+                    "--la-code",
+                    f"no school in the extract has authority number '{la_code}'. "
+                    f"Numbers in the file: {', '.join(shown)}",
+                )
+            ]
+        )
     return lambda row: row.get("LA (code)").lstrip("0") == wanted_code
 
 
@@ -106,8 +133,10 @@ def _file_names(schools: list[Mapped], out_dir: Path, messages: list[str] | None
                 stem = f"{base}-{m.urn}-{extra}"
             if messages is not None:
                 why = "another school in the register" if bases[base] > 1 else "a file already in the folder"
-                messages.append(f"{stem}.yml: {m.name} ({m.urn}) would share the file name {base}.yml with {why}, "
-                                "so its URN was added to the name.")
+                messages.append(
+                    f"{stem}.yml: {m.name} ({m.urn}) would share the file name {base}.yml with {why}, "
+                    "so its URN was added to the name."
+                )
         taken.add(f"{stem}.yml")
         names[m.urn] = out_dir / f"{stem}.yml"
     return names
@@ -131,9 +160,16 @@ def _show(value) -> str:
     return "nothing" if value is None else repr(value)
 
 
-def plan(extract: Path, out_dir: Path, *, la: str | None = None, la_code: str | None = None,
-         census: Path | None = None, today: str | None = None,
-         progress: Progress | None = None) -> Summary:
+def plan(
+    extract: Path,
+    out_dir: Path,
+    *,
+    la: str | None = None,
+    la_code: str | None = None,
+    census: Path | None = None,
+    today: str | None = None,
+    progress: Progress | None = None,
+) -> Summary:
     """Everything the import will write, checked, without writing anything; InvalidFile for bad input."""
     table = read_extract(extract)
     figures = read_census(census) if census else {}
@@ -144,10 +180,13 @@ def plan(extract: Path, out_dir: Path, *, la: str | None = None, la_code: str | 
         summary.messages.append(
             f"{len(table.long_rows)} rows have more fields than the header (lines {_lines(table.long_rows)}); the extra "
             "fields were ignored. Rows like these usually come from a newer extract added under an older header, so "
-            "their later columns may not line up: the town, ward and setting of those schools are marked 'to check'.")
+            "their later columns may not line up: the town, ward and setting of those schools are marked 'to check'."
+        )
     if table.short_rows:
-        summary.messages.append(f"{len(table.short_rows)} rows have fewer fields than the header (lines "
-                                f"{_lines(table.short_rows)}); their missing fields were read as empty.")
+        summary.messages.append(
+            f"{len(table.short_rows)} rows have fewer fields than the header (lines "
+            f"{_lines(table.short_rows)}); their missing fields were read as empty."
+        )
     schools, seen = [], set()
     for done, row in enumerate(table.rows, 1):
         if progress:
@@ -159,8 +198,10 @@ def plan(extract: Path, out_dir: Path, *, la: str | None = None, la_code: str | 
         if isinstance(result, Skipped):
             summary.skipped[result.reason] += 1
             if result.reason == "type-unknown":
-                summary.messages.append(f"{result.name} ({result.urn}): type of establishment '{result.detail}' "
-                                        "is not one the import knows, so it was skipped.")
+                summary.messages.append(
+                    f"{result.name} ({result.urn}): type of establishment '{result.detail}' "
+                    "is not one the import knows, so it was skipped."
+                )
             continue
         if result.urn in seen:
             summary.skipped["repeated"] += 1
@@ -178,13 +219,16 @@ def _lines(numbers: list[int]) -> str:
 
 def _plan_files(schools: list[Mapped], out_dir: Path, today: str, summary: Summary) -> None:
     imported, hand_written = _existing(out_dir)
-    names = _file_names([m for m in schools if m.urn not in imported and m.urn not in hand_written], out_dir,
-                        summary.messages)
+    names = _file_names(
+        [m for m in schools if m.urn not in imported and m.urn not in hand_written], out_dir, summary.messages
+    )
     for m in schools:
         if m.urn in hand_written:
             summary.skipped["hand-written"] += 1
-            summary.messages.append(f"{hand_written[m.urn].name}: a profile for {m.name} ({m.urn}) that was not made "
-                                    "by the import is already there, so it was left as it is.")
+            summary.messages.append(
+                f"{hand_written[m.urn].name}: a profile for {m.name} ({m.urn}) that was not made "
+                "by the import is already there, so it was left as it is."
+            )
             continue
         if m.urn not in imported:
             path, text = names[m.urn], new_profile(m, today)
@@ -194,12 +238,15 @@ def _plan_files(schools: list[Mapped], out_dir: Path, today: str, summary: Summa
             old = path.read_text(encoding="utf-8-sig")
             result: Update = update_profile(old, read_marker(old), m, today)
             for where, yours, theirs in result.kept:
-                summary.messages.append(f"{path.name}: kept your {'.'.join(where)} ({_show(yours)}); "
-                                        f"the register now says {_show(theirs)}.")
+                summary.messages.append(
+                    f"{path.name}: kept your {'.'.join(where)} ({_show(yours)}); the register now says {_show(theirs)}."
+                )
             for where, yours, theirs in result.blocked:
-                summary.messages.append(f"{path.name}: {'.'.join(where)} is written in a way the import cannot change "
-                                        f"safely, so it still says {_show(yours)}; the register now says {_show(theirs)}: "
-                                        "change it by hand.")
+                summary.messages.append(
+                    f"{path.name}: {'.'.join(where)} is written in a way the import cannot change "
+                    f"safely, so it still says {_show(yours)}; the register now says {_show(theirs)}: "
+                    "change it by hand."
+                )
             if result.text is None:
                 summary.skipped["not-safe"] += 1
                 summary.messages.append(f"{path.name}: left as it is: {result.problem}.")
@@ -213,8 +260,10 @@ def _plan_files(schools: list[Mapped], out_dir: Path, today: str, summary: Summa
         if problems:
             reason = "invalid" if bucket is summary.imported else "not-safe"
             summary.skipped[reason] += 1
-            summary.messages.append(f"{path.name}: not written, because it would have these problems: "
-                                    + "; ".join(f"line {p.line}, {p.field}: {p.message}" for p in problems))
+            summary.messages.append(
+                f"{path.name}: not written, because it would have these problems: "
+                + "; ".join(f"line {p.line}, {p.field}: {p.message}" for p in problems)
+            )
             continue
         bucket.append(path)
         summary.writes[path] = text

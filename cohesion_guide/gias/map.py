@@ -1,4 +1,5 @@
 """Turn one GIAS establishment row (and its census figures) into a profile's register fields, or a reason to skip it."""
+
 from __future__ import annotations
 
 import re
@@ -15,11 +16,21 @@ Path_ = tuple[str, ...]
 # The profile fields the register (and census) fill in, in the order the marker comment lists them.
 # A re-import refreshes these and nothing else.
 REGISTER_FIELDS: list[Path_] = [
-    ("school", "name"), ("school", "urn"), ("school", "phase"), ("school", "type"),
-    ("school", "religious_character"), ("school", "local_authority"),
-    ("school", "statutory_low_age"), ("school", "statutory_high_age"),
-    ("location", "town"), ("location", "ward"), ("location", "setting"),
-    ("pupils", "number_on_roll"), ("pupils", "eal_percent"), ("pupils", "fsm_percent"), ("pupils", "ethnicity"),
+    ("school", "name"),
+    ("school", "urn"),
+    ("school", "phase"),
+    ("school", "type"),
+    ("school", "religious_character"),
+    ("school", "local_authority"),
+    ("school", "statutory_low_age"),
+    ("school", "statutory_high_age"),
+    ("location", "town"),
+    ("location", "ward"),
+    ("location", "setting"),
+    ("pupils", "number_on_roll"),
+    ("pupils", "eal_percent"),
+    ("pupils", "fsm_percent"),
+    ("pupils", "ethnicity"),
 ]
 
 # Why a row is not imported: key -> what the summary says.
@@ -35,29 +46,69 @@ SKIP_REASONS = {
     "phase-unknown": "phase of education not known",
 }
 
-SPECIAL_TYPES = {"Community Special School", "Foundation Special School", "Academy Special Converter",
-                 "Academy Special Sponsor Led", "Free Schools Special"}
-PRU_TYPES = {"Pupil Referral Unit", "Academy Alternative Provision Converter",
-             "Academy Alternative Provision Sponsor Led", "Free Schools - Alternative Provision"}
-SIXTEEN_PLUS_TYPES = {"Academy 16-19 Converter", "Academy 16-19 Sponsor Led", "Free Schools - 16-19"}
-STATE_FUNDED_TYPES = SPECIAL_TYPES | PRU_TYPES | SIXTEEN_PLUS_TYPES | {
-    "Academy Converter", "Academy Sponsor Led", "City Technology College", "Community School", "Foundation School",
-    "Free Schools", "LA Nursery School", "Studio Schools", "University Technical College",
-    "Voluntary Aided School", "Voluntary Controlled School",
+SPECIAL_TYPES = {
+    "Community Special School",
+    "Foundation Special School",
+    "Academy Special Converter",
+    "Academy Special Sponsor Led",
+    "Free Schools Special",
 }
+PRU_TYPES = {
+    "Pupil Referral Unit",
+    "Academy Alternative Provision Converter",
+    "Academy Alternative Provision Sponsor Led",
+    "Free Schools - Alternative Provision",
+}
+SIXTEEN_PLUS_TYPES = {"Academy 16-19 Converter", "Academy 16-19 Sponsor Led", "Free Schools - 16-19"}
+STATE_FUNDED_TYPES = (
+    SPECIAL_TYPES
+    | PRU_TYPES
+    | SIXTEEN_PLUS_TYPES
+    | {
+        "Academy Converter",
+        "Academy Sponsor Led",
+        "City Technology College",
+        "Community School",
+        "Foundation School",
+        "Free Schools",
+        "LA Nursery School",
+        "Studio Schools",
+        "University Technical College",
+        "Voluntary Aided School",
+        "Voluntary Controlled School",
+    }
+)
 # Every other type in the profile schema's list, by why it is skipped.
 SKIPPED_TYPES = {
     "independent": {"Other Independent School", "Other Independent Special School", "Non-Maintained Special School"},
-    "outside-england": {"British Schools Overseas", "Offshore Schools", "Welsh Establishment", "Service Childrens Education"},
-    "not-a-school": {"Children's Centre", "Children's Centre Linked Site", "Further Education",
-                     "Higher Education Institutions", "Institution funded by other Government Department",
-                     "Miscellaneous", "Secure Units", "Sixth Form Centres", "Special Post 16 Institution"},
+    "outside-england": {
+        "British Schools Overseas",
+        "Offshore Schools",
+        "Welsh Establishment",
+        "Service Childrens Education",
+    },
+    "not-a-school": {
+        "Children's Centre",
+        "Children's Centre Linked Site",
+        "Further Education",
+        "Higher Education Institutions",
+        "Institution funded by other Government Department",
+        "Miscellaneous",
+        "Secure Units",
+        "Sixth Form Centres",
+        "Special Post 16 Institution",
+    },
 }
 # GIAS's own files write some labels differently from its lookup list.
 TYPE_ALIASES = {"localauthoritynurseryschool": "LA Nursery School"}
 PHASES = {
-    "nursery": "nursery", "primary": "primary", "middledeemedprimary": "middle", "middledeemedsecondary": "middle",
-    "secondary": "secondary", "allthrough": "all-through", "16plus": "16-plus",
+    "nursery": "nursery",
+    "primary": "primary",
+    "middledeemedprimary": "middle",
+    "middledeemedsecondary": "middle",
+    "secondary": "secondary",
+    "allthrough": "all-through",
+    "16plus": "16-plus",
 }
 COUNTRIES_IN_ENGLAND = {"", "england", "unitedkingdom", "uk"}
 PLACEHOLDER_RELIGIOUS_CHARACTER = "Does not apply"
@@ -151,8 +202,19 @@ def phase_of(row: Row, kind: str) -> tuple[str | None, str]:
     low, high = number(row.get("StatutoryLowAge")), number(row.get("StatutoryHighAge"))
     if low is None or high is None:
         return None, ""
-    by_age = ("nursery" if high <= 5 else "16-plus" if low >= 16 else "secondary" if low >= 11
-              else "all-through" if high >= 16 else "primary" if high <= 11 else "middle")
+    by_age = (
+        "nursery"
+        if high <= 5
+        else "16-plus"
+        if low >= 16
+        else "secondary"
+        if low >= 11
+        else "all-through"
+        if high >= 16
+        else "primary"
+        if high <= 11
+        else "middle"
+    )
     return by_age, f"the register gives no phase; worked out from the age range {low:g} to {high:g}"
 
 
@@ -184,7 +246,9 @@ def map_row(row: Row, census: CensusFigures | None) -> Mapped | Skipped:
     put(("school", "type"), kind)
     put(("school", "local_authority"), authority)
     low, high = number(row.get("StatutoryLowAge")), number(row.get("StatutoryHighAge"))
-    ages_known = low is not None and high is not None and low == int(low) and high == int(high) and 0 <= low <= high <= 25
+    ages_known = (
+        low is not None and high is not None and low == int(low) and high == int(high) and 0 <= low <= high <= 25
+    )
     put(("school", "statutory_low_age"), int(low) if ages_known else None)
     put(("school", "statutory_high_age"), int(high) if ages_known else None)
 
@@ -192,14 +256,19 @@ def map_row(row: Row, census: CensusFigures | None) -> Mapped | Skipped:
     character = religious_character(given) or (census and religious_character(census.denomination))
     if not character:
         character = PLACEHOLDER_RELIGIOUS_CHARACTER
-        note(("school", "religious_character"), f"the register's value ('{given}') is not a religious character; "
-             "put the school's designation, or None if it has none")
+        note(
+            ("school", "religious_character"),
+            f"the register's value ('{given}') is not a religious character; "
+            "put the school's designation, or None if it has none",
+        )
     put(("school", "religious_character"), character)
 
     town, ward = " ".join(row.get("Town").split()), " ".join(row.get("AdministrativeWard (name)").split())
     if not looks_like_place(town):
-        note(("location", "town"), f"the register gives no town{f' (it has {town!r})' if town else ''}; "
-             "the local authority's name was put in")
+        note(
+            ("location", "town"),
+            f"the register gives no town{f' (it has {town!r})' if town else ''}; the local authority's name was put in",
+        )
         town = authority
     elif row.longer_than_header:
         note(("location", "town"), SHIFTED)
@@ -211,8 +280,10 @@ def map_row(row: Row, census: CensusFigures | None) -> Mapped | Skipped:
     setting = setting_of(given) or (census and setting_of(census.urban_rural))
     if not setting:
         setting = DEFAULT_SETTING
-        note(("location", "setting"), f"the register's urban/rural value ('{given}') is not one the import knows; "
-             f"{DEFAULT_SETTING} was put in")
+        note(
+            ("location", "setting"),
+            f"the register's urban/rural value ('{given}') is not one the import knows; {DEFAULT_SETTING} was put in",
+        )
     elif row.longer_than_header:
         note(("location", "setting"), SHIFTED)
     put(("location", "setting"), setting)
@@ -233,14 +304,20 @@ def _pupils(row: Row, census: CensusFigures | None, put, note) -> None:
     eal = census.eal_percent if census else None
     if eal is None:
         eal = 0
-        note(("pupils", "eal_percent"), "not in the register: fill in the percentage of pupils with English "
-             "as an additional language (or import again with --census)")
+        note(
+            ("pupils", "eal_percent"),
+            "not in the register: fill in the percentage of pupils with English "
+            "as an additional language (or import again with --census)",
+        )
     put(("pupils", "eal_percent"), eal)
 
     fsm = census.fsm_percent if census and census.fsm_percent is not None else number(row.get("PercentageFSM"))
     if fsm is None or fsm > 100:
         fsm = 0
-        note(("pupils", "fsm_percent"), "the register gives no free school meals figure: fill in the percentage "
-             "of pupils eligible for free school meals")
+        note(
+            ("pupils", "fsm_percent"),
+            "the register gives no free school meals figure: fill in the percentage "
+            "of pupils eligible for free school meals",
+        )
     put(("pupils", "fsm_percent"), round(fsm, 1))
     put(("pupils", "ethnicity"), census.ethnicity if census else None)

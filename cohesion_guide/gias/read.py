@@ -1,12 +1,13 @@
 """Read a GIAS establishment extract and a school census file as they come: any encoding, ragged rows, columns by name."""
+
 from __future__ import annotations
 
 import csv
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from cohesion_guide.inputs.validation import InvalidFile, Problem
 
@@ -23,10 +24,24 @@ NEEDED = {
 }
 # Columns every GIAS establishment extract has had: enough of them tells a GIAS file from another CSV.
 GIAS_MARKERS = [
-    "URN", "LA (code)", "LA (name)", "EstablishmentNumber", "EstablishmentName",
-    "TypeOfEstablishment (code)", "TypeOfEstablishment (name)", "EstablishmentTypeGroup (name)",
-    "EstablishmentStatus (name)", "PhaseOfEducation (name)", "StatutoryLowAge", "StatutoryHighAge",
-    "ReligiousCharacter (name)", "NumberOfPupils", "PercentageFSM", "Town", "Postcode", "UrbanRural (name)",
+    "URN",
+    "LA (code)",
+    "LA (name)",
+    "EstablishmentNumber",
+    "EstablishmentName",
+    "TypeOfEstablishment (code)",
+    "TypeOfEstablishment (name)",
+    "EstablishmentTypeGroup (name)",
+    "EstablishmentStatus (name)",
+    "PhaseOfEducation (name)",
+    "StatutoryLowAge",
+    "StatutoryHighAge",
+    "ReligiousCharacter (name)",
+    "NumberOfPupils",
+    "PercentageFSM",
+    "Town",
+    "Postcode",
+    "UrbanRural (name)",
 ]
 GIAS_MIN_MARKERS = 6
 
@@ -37,10 +52,22 @@ def column_key(name: str) -> str:
 
 
 # Every column the mapping reads: organisation fields only. Nothing else is kept from a row.
-READ = {column_key(c) for c in [
-    *NEEDED, "LA (code)", "StatutoryLowAge", "StatutoryHighAge", "ReligiousCharacter (name)", "NumberOfPupils",
-    "PercentageFSM", "Town", "AdministrativeWard (name)", "UrbanRural (name)", "Country (name)",
-]}
+READ = {
+    column_key(c)
+    for c in [
+        *NEEDED,
+        "LA (code)",
+        "StatutoryLowAge",
+        "StatutoryHighAge",
+        "ReligiousCharacter (name)",
+        "NumberOfPupils",
+        "PercentageFSM",
+        "Town",
+        "AdministrativeWard (name)",
+        "UrbanRural (name)",
+        "Country (name)",
+    ]
+}
 
 
 @dataclass(frozen=True)
@@ -80,9 +107,14 @@ def _problem(file: str, message: str, where: str = WHOLE_FILE, line: int = 1) ->
 def decode(raw: bytes, file: str) -> tuple[str, str]:
     """The file's text and its encoding: UTF-8 (with or without a byte-order mark), else Windows-1252."""
     if raw.startswith(b"PK\x03\x04"):
-        raise _problem(file, "is a zip or Excel file, not a CSV file. Open it in a spreadsheet, save it as 'CSV (comma delimited)', and give that file")
+        raise _problem(
+            file,
+            "is a zip or Excel file, not a CSV file. Open it in a spreadsheet, save it as 'CSV (comma delimited)', and give that file",
+        )
     if b"\x00" in raw[:65536]:
-        raise _problem(file, "is not a text (CSV) file. Give the CSV file downloaded from Get Information About Schools")
+        raise _problem(
+            file, "is not a text (CSV) file. Give the CSV file downloaded from Get Information About Schools"
+        )
     try:
         return raw.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
@@ -90,7 +122,9 @@ def decode(raw: bytes, file: str) -> tuple[str, str]:
     try:
         return raw.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
-        raise _problem(file, "is not a text (CSV) file: it is neither UTF-8 nor Windows-1252 text. Save it as CSV and try again") from None
+        raise _problem(
+            file, "is not a text (CSV) file: it is neither UTF-8 nor Windows-1252 text. Save it as CSV and try again"
+        ) from None
 
 
 def read_table(path: Path, display_name: str | None = None, keep: Callable[[str], bool] = lambda key: True) -> Table:
@@ -104,7 +138,9 @@ def read_table(path: Path, display_name: str | None = None, keep: Callable[[str]
     try:
         raw = path.read_bytes()
     except OSError as err:
-        raise _problem(file, f"cannot be read ({err.strerror}). Check the file name and that the file is not open elsewhere") from None
+        raise _problem(
+            file, f"cannot be read ({err.strerror}). Check the file name and that the file is not open elsewhere"
+        ) from None
     text, encoding = decode(raw, file)
     if not text.strip():
         raise _problem(file, "is empty. Give the CSV file downloaded from Get Information About Schools")
@@ -129,7 +165,11 @@ def read_table(path: Path, display_name: str | None = None, keep: Callable[[str]
             kept = [fields[at] if at < len(fields) else "" for at in positions.values()]
             table.rows.append(Row(line, kept, columns, len(fields) > len(header)))
     except csv.Error as err:
-        raise _problem(file, f"could not be read as CSV ({err}). Save it again as CSV from a spreadsheet and try again", line=reader.line_num or 1) from None
+        raise _problem(
+            file,
+            f"could not be read as CSV ({err}). Save it again as CSV from a spreadsheet and try again",
+            line=reader.line_num or 1,
+        ) from None
     return table
 
 
@@ -138,17 +178,30 @@ def read_extract(path: Path, display_name: str | None = None) -> Table:
     table = read_table(path, display_name, keep=lambda key: key in READ)
     present = {column_key(h) for h in table.header}
     if "headcountofpupils" in present or "time_period" in present:
-        raise _problem(table.file, "looks like a school census file, not a Get Information About Schools (GIAS) extract. "
-                       "Give the GIAS extract first, and the census file after --census")
+        raise _problem(
+            table.file,
+            "looks like a school census file, not a Get Information About Schools (GIAS) extract. "
+            "Give the GIAS extract first, and the census file after --census",
+        )
     if sum(column_key(m) in present for m in GIAS_MARKERS) < GIAS_MIN_MARKERS:
-        raise _problem(table.file, "is not an extract from Get Information About Schools (GIAS): its first line should name "
-                       "columns such as URN, EstablishmentName and TypeOfEstablishment (name). Download the establishment "
-                       "fields as CSV from GIAS and give that file")
+        raise _problem(
+            table.file,
+            "is not an extract from Get Information About Schools (GIAS): its first line should name "
+            "columns such as URN, EstablishmentName and TypeOfEstablishment (name). Download the establishment "
+            "fields as CSV from GIAS and give that file",
+        )
     missing = [name for name in NEEDED if column_key(name) not in present]
     if missing:
-        raise InvalidFile([
-            Problem(table.file, 1, name, f"this column is missing from the extract; the import needs it {NEEDED[name]}. "
-                    "Download the extract from GIAS again with all the establishment fields")
-            for name in missing
-        ])
+        raise InvalidFile(
+            [
+                Problem(
+                    table.file,
+                    1,
+                    name,
+                    f"this column is missing from the extract; the import needs it {NEEDED[name]}. "
+                    "Download the extract from GIAS again with all the establishment fields",
+                )
+                for name in missing
+            ]
+        )
     return table

@@ -1,4 +1,5 @@
 """The text of an imported profile: a new file with its marker, or an edited file with only its register fields refreshed."""
+
 from __future__ import annotations
 
 import hashlib
@@ -43,9 +44,13 @@ def _scalar(value: Any) -> str:
             pass
         return json.dumps(value, ensure_ascii=False)
     return scalar(value)
+
+
 NOTE = "# to check:"
 MARKER_VERSION = "v1"
-MARKER = re.compile(r"^# import-gias v1 urn=(?P<urn>\d{6}) on=(?P<on>[\d-]+) fields=(?P<fields>[0-9a-f.]+)[^\n]*$", re.M)
+MARKER = re.compile(
+    r"^# import-gias v1 urn=(?P<urn>\d{6}) on=(?P<on>[\d-]+) fields=(?P<fields>[0-9a-f.]+)[^\n]*$", re.M
+)
 KEEP_MARKER = "# (leave the next line as it is: a later import reads it to keep your changes)"
 
 # Fields the register cannot give: a placeholder that validates, and what to put instead.
@@ -89,7 +94,7 @@ def read_marker(text: str) -> Marker | None:
     hashes = found["fields"].split(".")
     if len(hashes) != len(REGISTER_FIELDS):
         return None
-    return Marker(found["urn"], dict(zip(REGISTER_FIELDS, hashes)))
+    return Marker(found["urn"], dict(zip(REGISTER_FIELDS, hashes, strict=False)))
 
 
 def _line(key: str, value: Any, indent: int, note: str = "") -> str:
@@ -178,7 +183,11 @@ class _Text:
 
 
 def _simple_scalar(node: yaml.Node) -> bool:
-    return isinstance(node, yaml.ScalarNode) and node.style in (None, "'", '"') and node.start_mark.line == node.end_mark.line
+    return (
+        isinstance(node, yaml.ScalarNode)
+        and node.style in (None, "'", '"')
+        and node.start_mark.line == node.end_mark.line
+    )
 
 
 def _plan_edit(doc: _Text, root: yaml.MappingNode, path: Path_, value: Any, note: str) -> bool:
@@ -215,7 +224,7 @@ def _plan_edit(doc: _Text, root: yaml.MappingNode, path: Path_, value: Any, note
     if value is None:
         return True
     # a new key goes after the register field before it, or at the end of its section
-    before = [p[1] for p in REGISTER_FIELDS[:REGISTER_FIELDS.index(path)] if p[0] == path[0] and p[1] in entries]
+    before = [p[1] for p in REGISTER_FIELDS[: REGISTER_FIELDS.index(path)] if p[0] == path[0] and p[1] in entries]
     after_node = entries[before[-1]][1] if before else parent.value[-1][1]
     at = doc.line_start(_last_line(after_node) + 1)
     new = _block(path[1], value, indent) if isinstance(value, dict) else [_line(path[1], value, indent, note)]
@@ -236,9 +245,14 @@ def update_profile(text: str, found: Marker, mapped: Mapped, today: str) -> Upda
         data = load_fast(text)
         root = yaml.compose(text, Loader=yaml.SafeLoader)  # the pure-Python nodes: their marks count characters
     except yaml.YAMLError as err:
-        return Update(None, problem=f"it is not valid YAML now ({str(err).splitlines()[0]}); fix it, or delete it to import the school afresh")
+        return Update(
+            None,
+            problem=f"it is not valid YAML now ({str(err).splitlines()[0]}); fix it, or delete it to import the school afresh",
+        )
     if not isinstance(root, yaml.MappingNode):
-        return Update(None, problem="it no longer holds a profile's fields; fix it, or delete it to import the school afresh")
+        return Update(
+            None, problem="it no longer holds a profile's fields; fix it, or delete it to import the school afresh"
+        )
     doc, update = _Text(text), Update(None)
     for path in REGISTER_FIELDS:
         new = mapped.fields.get(path)
@@ -255,9 +269,14 @@ def update_profile(text: str, found: Marker, mapped: Mapped, today: str) -> Upda
             update.blocked.append((path, current, new))
     edited = MARKER.sub(lambda _: marker(mapped, today), doc.result(), count=1)
     if not _only_changed(data, edited, {path: mapped.fields.get(path) for path in update.changed}):
-        return Update(None, kept=update.kept, blocked=update.blocked, problem="its layout is unusual, so the register's changes could not "
-                      "be put in without touching other lines; make them by hand: " + ", ".join(
-                          f"{'.'.join(p)}: {mapped.fields.get(p)!r}" for p in update.changed))
+        return Update(
+            None,
+            kept=update.kept,
+            blocked=update.blocked,
+            problem="its layout is unusual, so the register's changes could not "
+            "be put in without touching other lines; make them by hand: "
+            + ", ".join(f"{'.'.join(p)}: {mapped.fields.get(p)!r}" for p in update.changed),
+        )
     update.text = edited
     return update
 

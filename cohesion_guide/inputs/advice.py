@@ -1,6 +1,7 @@
 """What `cohesion validate` suggests for a valid profile: the optional fields that would make its
 policy fit the school better, and a warning when the school is in another authority than local.yml's.
 Advice never makes a profile invalid: every profile valid before these fields existed stays valid."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -18,29 +19,65 @@ def advice(profile: Profile, shown: str, local: dict[str, Any] | None) -> list[P
     group = governance(profile).group
     notes: list[tuple[tuple[str, ...], str]] = []
     if local is not None and not serves(local, school["local_authority"]):
-        notes.append((("school", "local_authority"),
-                      f"warning: the school is in {school['local_authority']}, but this copy of the guide is "
-                      f"{local['authority']['name']}'s. Its policy will point to the school's own local authority "
-                      "in general terms, and will not list this copy's contacts. If the school is in this authority, "
-                      f"write its name as local.yml does: {local['authority'].get('short_name') or local['authority']['name']}"))
+        notes.append(
+            (
+                ("school", "local_authority"),
+                f"warning: the school is in {school['local_authority']}, but this copy of the guide is "
+                f"{local['authority']['name']}'s. Its policy will point to the school's own local authority "
+                "in general terms, and will not list this copy's contacts. If the school is in this authority, "
+                f"write its name as local.yml does: {local['authority'].get('short_name') or local['authority']['name']}",
+            )
+        )
     if "statutory_low_age" not in school or "statutory_high_age" not in school:
-        notes.append((("school",), "suggestion: add statutory_low_age and statutory_high_age (from GIAS), so the "
-                                   "policy states the ages you serve and words its commitments for them"))
+        notes.append(
+            (
+                ("school",),
+                "suggestion: add statutory_low_age and statutory_high_age (from GIAS), so the "
+                "policy states the ages you serve and words its commitments for them",
+            )
+        )
     if group == ACADEMY and "trust" not in school:
-        notes.append((("school",), "suggestion: add trust (the academy trust's name), so the policy names the trust's "
-                                   "board as accountable"))
+        notes.append(
+            (
+                ("school",),
+                "suggestion: add trust (the academy trust's name), so the policy names the trust's "
+                "board as accountable",
+            )
+        )
     if group in (ACADEMY, PRU) and "head_title" not in school:
-        notes.append((("school",), f"suggestion: add head_title if your head is not called the {governance(profile).head}"))
+        notes.append(
+            (("school",), f"suggestion: add head_title if your head is not called the {governance(profile).head}")
+        )
     if profile.has_religious_character and "ethos_statement" not in school:
-        notes.append((("school",), "suggestion: add ethos_statement, so the policy quotes your own ethos rather than "
-                                   "saying nothing about your faith beyond your religious character"))
+        notes.append(
+            (
+                ("school",),
+                "suggestion: add ethos_statement, so the policy quotes your own ethos rather than "
+                "saying nothing about your faith beyond your religious character",
+            )
+        )
     if (profile.phase_group == "special" or profile.has_resourced_provision) and not profile.send_needs:
-        notes.append((("school",), "suggestion: add send_needs, so the commitments on pupils' voice, communication "
-                                   "and learning fit your pupils"))
+        notes.append(
+            (
+                ("school",),
+                "suggestion: add send_needs, so the commitments on pupils' voice, communication "
+                "and learning fit your pupils",
+            )
+        )
     if profile.phase_group in ("special", "pru") and "catchment" not in profile.data["location"]:
-        notes.append((("location",), "suggestion: add catchment (local, wide or transported), so the policy plans "
-                                     "for families who live far from the school"))
+        notes.append(
+            (
+                ("location",),
+                "suggestion: add catchment (local, wide or transported), so the policy plans "
+                "for families who live far from the school",
+            )
+        )
     if not profile.data["leads"].get("others"):
-        notes.append((("leads",), "suggestion: add others (more roles, for example SENCo), so the action plan can "
-                                  "share its actions among more people"))
+        notes.append(
+            (
+                ("leads",),
+                "suggestion: add others (more roles, for example SENCo), so the action plan can "
+                "share its actions among more people",
+            )
+        )
     return [Problem(shown, loaded.line_of(path), ".".join(path), message) for path, message in notes]

@@ -1,4 +1,5 @@
 """The self-evaluation audit: the practices to check, a school's audit file, and its counts per strand."""
+
 from __future__ import annotations
 
 import copy
@@ -20,7 +21,12 @@ PRACTICES_FILE = MODEL_POLICIES / "audit_practices.yml"
 STATUSES = ("in-place", "partly", "not-yet")
 NOT_ASSESSED = "not-assessed"
 ALL_STATUSES = (*STATUSES, NOT_ASSESSED)
-STATUS_LABELS = {"in-place": "In place", "partly": "Partly in place", "not-yet": "Not yet", NOT_ASSESSED: "Not yet assessed"}
+STATUS_LABELS = {
+    "in-place": "In place",
+    "partly": "Partly in place",
+    "not-yet": "Not yet",
+    NOT_ASSESSED: "Not yet assessed",
+}
 
 
 @dataclass(frozen=True)
@@ -99,8 +105,15 @@ def strands() -> tuple[Strand, ...]:
     out = []
     for strand in catalogue()["strands"]:
         practices = tuple(
-            Practice(id=p["id"], title=p["title"], strand=strand["id"], point=str(p["point"]), owner=p["owner"],
-                     action=p["action"], success=p["success"])
+            Practice(
+                id=p["id"],
+                title=p["title"],
+                strand=strand["id"],
+                point=str(p["point"]),
+                owner=p["owner"],
+                action=p["action"],
+                success=p["success"],
+            )
             for p in strand["practices"]
         )
         out.append(Strand(id=strand["id"], title=strand["title"], practices=practices))
@@ -129,22 +142,40 @@ def audit_schema() -> dict:
 def problems_in(loaded: Loaded) -> list[Problem]:
     data = loaded.data
     if data is None:
-        return [Problem(loaded.file, 1, "(the whole file)",
-                        "is empty; an audit needs completed_on, completed_by and practices. "
-                        "Run `cohesion audit new` to start one")]
+        return [
+            Problem(
+                loaded.file,
+                1,
+                "(the whole file)",
+                "is empty; an audit needs completed_on, completed_by and practices. "
+                "Run `cohesion audit new` to start one",
+            )
+        ]
     if not isinstance(data, dict):
-        return [Problem(loaded.file, 1, "(the whole file)",
-                        "is not a group of fields: an audit has the lines completed_on:, completed_by: and practices: "
-                        "at the start of the line. Run `cohesion audit new` to see one")]
+        return [
+            Problem(
+                loaded.file,
+                1,
+                "(the whole file)",
+                "is not a group of fields: an audit has the lines completed_on:, completed_by: and practices: "
+                "at the start of the line. Run `cohesion audit new` to see one",
+            )
+        ]
     return check(loaded, audit_schema())
 
 
 def _name_problems(path: Path, shown: str) -> list[Problem]:
     if path.suffix == ".yml" and SLUG.match(path.stem):
         return []
-    return [Problem(shown, 1, "(the file name)",
-                    f"'{path.name}' cannot be used as an audit's name: name it like the school's profile in schools/ "
-                    "(lowercase letters, digits and hyphens, ending in .yml), for example riverside-primary.yml")]
+    return [
+        Problem(
+            shown,
+            1,
+            "(the file name)",
+            f"'{path.name}' cannot be used as an audit's name: name it like the school's profile in schools/ "
+            "(lowercase letters, digits and hyphens, ending in .yml), for example riverside-primary.yml",
+        )
+    ]
 
 
 def load_audit(path: Path, display: str | None = None) -> Audit:
@@ -153,8 +184,13 @@ def load_audit(path: Path, display: str | None = None) -> Audit:
     shown = display or str(path)
     loaded = load_checked(path, shown, _name_problems(path, shown), problems_in)
     data = loaded.data
-    entries = {pid: Entry(e["status"], e.get("where"), e.get("next_step"), e.get("due")) for pid, e in (data["practices"] or {}).items()}
-    return Audit(slug=path.stem, path=path, completed_on=data["completed_on"], completed_by=data["completed_by"], entries=entries)
+    entries = {
+        pid: Entry(e["status"], e.get("where"), e.get("next_step"), e.get("due"))
+        for pid, e in (data["practices"] or {}).items()
+    }
+    return Audit(
+        slug=path.stem, path=path, completed_on=data["completed_on"], completed_by=data["completed_by"], entries=entries
+    )
 
 
 def not_assessed(slug: str) -> Audit:
@@ -182,16 +218,35 @@ def load_audits(audits_dir: Path, slugs: list[str]) -> dict[str, Audit]:
         for path in sorted([*audits_dir.glob("*.yml"), *audits_dir.glob("*.yaml")]):
             shown = f"audits/{path.name}"
             if not path.is_file():
-                problems.append(Problem(shown, 1, "(the whole file)", "is a folder, or a link to a file that does not "
-                                        "exist; allowed here: audit files only. Move it elsewhere or rename it"))
+                problems.append(
+                    Problem(
+                        shown,
+                        1,
+                        "(the whole file)",
+                        "is a folder, or a link to a file that does not "
+                        "exist; allowed here: audit files only. Move it elsewhere or rename it",
+                    )
+                )
             elif path.suffix != ".yml":
-                problems.append(Problem(shown, 1, "(the file name)", f"ends in {path.suffix}, so it is not read: "
-                                        f"rename it to {path.stem}.yml, like the school's profile"))
+                problems.append(
+                    Problem(
+                        shown,
+                        1,
+                        "(the file name)",
+                        f"ends in {path.suffix}, so it is not read: "
+                        f"rename it to {path.stem}.yml, like the school's profile",
+                    )
+                )
             elif path.stem not in slugs:
-                problems.append(Problem(
-                    shown, 1, "(the file name)",
-                    f"matches no school: an audit is named like its school's profile, and there is no "
-                    f"schools/{path.stem}.yml.{_closest(path.stem, slugs)} Rename it to match a profile, or remove it"))
+                problems.append(
+                    Problem(
+                        shown,
+                        1,
+                        "(the file name)",
+                        f"matches no school: an audit is named like its school's profile, and there is no "
+                        f"schools/{path.stem}.yml.{_closest(path.stem, slugs)} Rename it to match a profile, or remove it",
+                    )
+                )
     if problems:
         raise InvalidFile(problems)
     return audits
@@ -218,8 +273,13 @@ def _comment(text: str) -> str:
     return " ".join(str(text).split())
 
 
-def blank_audit(slug: str, *, school_name: str | None = None, completed_by: str = "Lead member of staff for community cohesion",
-                today: date | None = None) -> str:
+def blank_audit(
+    slug: str,
+    *,
+    school_name: str | None = None,
+    completed_by: str = "Lead member of staff for community cohesion",
+    today: date | None = None,
+) -> str:
     """A commented audit with every practice listed as not-yet: it validates as it is."""
     today = today or date.today()
     who = _comment(school_name) if school_name else f"the school whose profile is schools/{slug}.yml"

@@ -1,11 +1,13 @@
 """Case studies: read and check case_studies/*.md, name their tags, and pick those that fit a school."""
+
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from cohesion_guide.inputs import review
 from cohesion_guide.inputs.profiles import PHASE_GROUPS, PHASE_LABELS, SLUG
@@ -15,8 +17,10 @@ from cohesion_guide.inputs.validation import MAX_FILE_BYTES, InvalidFile, Loaded
 # What each value in the front matter is called on the site. The keys are the schema's enums
 # (tests/test_case_studies.py checks they agree); the order is the order pages list them in.
 # Case studies use the broader phases of profiles, named as profiles name them.
-PHASES = {key: PHASE_LABELS[key] for key in
-          ("nursery", "primary", "middle", "secondary", "all-through", "special", "pru", "16-plus")}
+PHASES = {
+    key: PHASE_LABELS[key]
+    for key in ("nursery", "primary", "middle", "secondary", "all-through", "special", "pru", "16-plus")
+}
 SETTINGS = {"urban": "Urban", "rural": "Rural"}
 STRANDS = {
     "teaching-learning-curriculum": "Teaching, learning and curriculum",
@@ -31,22 +35,35 @@ STRAND_ANCHORS = {
 }
 # The headings' anchors on docs/duty/dimensions.md.
 DIMENSION_ANCHORS = {
-    "school": "school-community", "local": "local-community", "uk": "uk-community",
-    "global": "global-community", "networks": "networks",
+    "school": "school-community",
+    "local": "local-community",
+    "uk": "uk-community",
+    "global": "global-community",
+    "networks": "networks",
 }
 DIMENSIONS = {
-    "school": "The school community", "local": "The community where the school is",
-    "uk": "The UK community", "global": "The global community", "networks": "Networks of schools",
+    "school": "The school community",
+    "local": "The community where the school is",
+    "uk": "The UK community",
+    "global": "The global community",
+    "networks": "Networks of schools",
 }
 ECM_OUTCOMES = {
-    "be-healthy": "Be healthy", "stay-safe": "Stay safe", "enjoy-and-achieve": "Enjoy and achieve",
-    "positive-contribution": "Make a positive contribution", "economic-wellbeing": "Achieve economic well-being",
+    "be-healthy": "Be healthy",
+    "stay-safe": "Stay safe",
+    "enjoy-and-achieve": "Enjoy and achieve",
+    "positive-contribution": "Make a positive contribution",
+    "economic-wellbeing": "Achieve economic well-being",
 }
 CONTEXT_TAGS = {
-    "mono-cultural-intake": "Mostly one ethnic group", "diverse-intake": "Very diverse intake",
-    "faith-school": "Faith school", "high-eal": "Many pupils learning English",
-    "new-arrivals": "New arrivals", "rural-isolation": "Rural and isolated",
-    "high-fsm": "High free school meals", "special-needs": "Special educational needs",
+    "mono-cultural-intake": "Mostly one ethnic group",
+    "diverse-intake": "Very diverse intake",
+    "faith-school": "Faith school",
+    "high-eal": "Many pupils learning English",
+    "new-arrivals": "New arrivals",
+    "rural-isolation": "Rural and isolated",
+    "high-fsm": "High free school meals",
+    "special-needs": "Special educational needs",
     "secondary-transition": "Move to secondary school",
 }
 SKIPPED = {"README.md"}  # a fork may explain the folder in a README; it is not a case study
@@ -74,8 +91,9 @@ class CaseStudy:
 
     def values(self, facet: str) -> tuple[str, ...]:
         """The study's values for a filter: 'strand', 'dimension', 'phase' or 'setting'."""
-        return {"strand": self.strands, "dimension": self.dimensions,
-                "phase": self.phases, "setting": (self.setting,)}[facet]
+        return {"strand": self.strands, "dimension": self.dimensions, "phase": self.phases, "setting": (self.setting,)}[
+            facet
+        ]
 
 
 # Names taken by the case studies' own pages (the index and the filter pages' folders).
@@ -100,9 +118,15 @@ def load_case_studies(folder: Path | str) -> list[CaseStudy]:
         if path.name in SKIPPED:
             continue
         if path.stem in taken:
-            problems.append(Problem(f"{folder.name}/{path.name}", 1, "(the file name)",
-                                    f"'{path.name}' is the name of one of the guide's own pages, which this case study "
-                                    f"would replace; allowed: any other name, for example '{path.stem}-case-study.md'"))
+            problems.append(
+                Problem(
+                    f"{folder.name}/{path.name}",
+                    1,
+                    "(the file name)",
+                    f"'{path.name}' is the name of one of the guide's own pages, which this case study "
+                    f"would replace; allowed: any other name, for example '{path.stem}-case-study.md'",
+                )
+            )
             continue
         try:
             studies.append(load_case_study(path, display_name=f"{folder.name}/{path.name}"))
@@ -117,21 +141,62 @@ def load_case_study(path: Path, display_name: str | None = None) -> CaseStudy:
     """One case study file, checked; raises InvalidFile naming the line and field of each problem."""
     name = display_name or path.name
     if not path.is_file():
-        raise InvalidFile([Problem(name, 1, "(the whole file)", "is not a file (a folder, or a link to nothing); "
-                                   "allowed here: case study files only. Move it elsewhere or rename it")])
+        raise InvalidFile(
+            [
+                Problem(
+                    name,
+                    1,
+                    "(the whole file)",
+                    "is not a file (a folder, or a link to nothing); "
+                    "allowed here: case study files only. Move it elsewhere or rename it",
+                )
+            ]
+        )
     if path.stat().st_size > MAX_FILE_BYTES:
-        raise InvalidFile([Problem(name, 1, "(the whole file)", f"is {path.stat().st_size:,} bytes; allowed: at most "
-                                   f"{MAX_FILE_BYTES:,} bytes. Shorten it, or link to a longer write-up")])
+        raise InvalidFile(
+            [
+                Problem(
+                    name,
+                    1,
+                    "(the whole file)",
+                    f"is {path.stat().st_size:,} bytes; allowed: at most "
+                    f"{MAX_FILE_BYTES:,} bytes. Shorten it, or link to a longer write-up",
+                )
+            ]
+        )
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as err:
-        raise InvalidFile([Problem(name, 1, "(the whole file)", f"is not saved as UTF-8 text ({err.reason}); save it as UTF-8 and try again")]) from None
+        raise InvalidFile(
+            [
+                Problem(
+                    name,
+                    1,
+                    "(the whole file)",
+                    f"is not saved as UTF-8 text ({err.reason}); save it as UTF-8 and try again",
+                )
+            ]
+        ) from None
     loaded, body, body_line = _split(text, name)
     problems = check(loaded, schema("case_study"))
     if not SLUG.match(path.stem):
-        problems.append(Problem(name, 1, "(the file name)", f"'{path.name}' cannot be a web address; use lowercase letters, digits and hyphens only, for example 'rural-primary-link.md'"))
+        problems.append(
+            Problem(
+                name,
+                1,
+                "(the file name)",
+                f"'{path.name}' cannot be a web address; use lowercase letters, digits and hyphens only, for example 'rural-primary-link.md'",
+            )
+        )
     if not body.strip():
-        problems.append(Problem(name, body_line, "(the text below the front matter)", "is empty; write the case study below the second --- line"))
+        problems.append(
+            Problem(
+                name,
+                body_line,
+                "(the text below the front matter)",
+                "is empty; write the case study below the second --- line",
+            )
+        )
     if not problems:
         problems += _dates_in_order(loaded)
     if problems:
@@ -139,12 +204,21 @@ def load_case_study(path: Path, display_name: str | None = None) -> CaseStudy:
     data = loaded.data
     phase = data["phase"]
     return CaseStudy(
-        slug=path.stem, path=path, title=data["title"], summary=data["summary"],
-        phases=tuple(phase) if isinstance(phase, list) else (phase,), setting=data["setting"],
-        strands=tuple(data["strands"]), dimensions=tuple(data["dimensions"]),
-        ecm_outcomes=tuple(data["ecm_outcomes"]), context_tags=tuple(data["context_tags"]),
-        illustrative=bool(data.get("illustrative")), source=data.get("source"),
-        last_reviewed=data["last_reviewed"], review_due=data["review_due"], body=body,
+        slug=path.stem,
+        path=path,
+        title=data["title"],
+        summary=data["summary"],
+        phases=tuple(phase) if isinstance(phase, list) else (phase,),
+        setting=data["setting"],
+        strands=tuple(data["strands"]),
+        dimensions=tuple(data["dimensions"]),
+        ecm_outcomes=tuple(data["ecm_outcomes"]),
+        context_tags=tuple(data["context_tags"]),
+        illustrative=bool(data.get("illustrative")),
+        source=data.get("source"),
+        last_reviewed=data["last_reviewed"],
+        review_due=data["review_due"],
+        body=body,
     )
 
 
@@ -152,29 +226,57 @@ def _split(text: str, name: str) -> tuple[Loaded, str, int]:
     """The front matter (parsed, with the file's own line numbers), the body, and the body's first line."""
     lines = text.splitlines()
     if not lines or lines[0].strip() != "---":
-        raise InvalidFile([Problem(name, 1, "(the whole file)", "does not start with front matter: the first line must be --- and the fields (title, summary, ...) follow, closed by another --- line")])
+        raise InvalidFile(
+            [
+                Problem(
+                    name,
+                    1,
+                    "(the whole file)",
+                    "does not start with front matter: the first line must be --- and the fields (title, summary, ...) follow, closed by another --- line",
+                )
+            ]
+        )
     end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
     if end is None:
-        raise InvalidFile([Problem(name, len(lines), "(the whole file)", "the front matter is never closed: add a line with only --- after the last field")])
+        raise InvalidFile(
+            [
+                Problem(
+                    name,
+                    len(lines),
+                    "(the whole file)",
+                    "the front matter is never closed: add a line with only --- after the last field",
+                )
+            ]
+        )
     # A blank first line stands in for the opening ---, so YAML's line numbers are the file's.
     loaded = parse_yaml("\n" + "\n".join(lines[1:end]), name)
-    return loaded, "\n".join(lines[end + 1:]).strip("\n") + "\n", end + 2
+    return loaded, "\n".join(lines[end + 1 :]).strip("\n") + "\n", end + 2
 
 
 def _dates_in_order(loaded: Loaded) -> list[Problem]:
     try:
         review.status(loaded.data, date.today())
     except review.MissingReview as err:
-        return [Problem(loaded.file, loaded.line_of(("review_due",)), "review_due", f"{err} Set review_due to the date the case study should next be checked.")]
+        return [
+            Problem(
+                loaded.file,
+                loaded.line_of(("review_due",)),
+                "review_due",
+                f"{err} Set review_due to the date the case study should next be checked.",
+            )
+        ]
     return []
 
 
 def profile_tags(profile: Any) -> set[str]:
     """The context tags a school's profile implies, from the facts profiles.py derives once."""
     facts = {
-        "mono-cultural-intake": "is_monocultural", "diverse-intake": "is_highly_diverse",
-        "faith-school": "has_religious_character", "rural-isolation": "is_rural",
-        "high-eal": "high_eal", "high-fsm": "high_fsm",
+        "mono-cultural-intake": "is_monocultural",
+        "diverse-intake": "is_highly_diverse",
+        "faith-school": "has_religious_character",
+        "rural-isolation": "is_rural",
+        "high-eal": "high_eal",
+        "high-fsm": "high_fsm",
     }
     tags = {tag for tag, attribute in facts.items() if getattr(profile, attribute, False)}
     if profile.phase == "special":
@@ -219,8 +321,11 @@ def suggestions(profile: Any, project_dir: Path, local: dict[str, Any], n: int =
     site = local.get("site_url")
     fitting = [study for study in studies_in(folder) if same_phase_group(profile, study)]
     return [
-        {"title": study.title, "summary": study.summary,
-         "url": f"{site.rstrip('/')}/case-studies/{study.slug}/" if site else None}
+        {
+            "title": study.title,
+            "summary": study.summary,
+            "url": f"{site.rstrip('/')}/case-studies/{study.slug}/" if site else None,
+        }
         for study in most_relevant(profile, fitting, n)
     ]
 

@@ -1,4 +1,5 @@
 """Dates as the guide shows them (GOV.UK style, '1 September 2007'), and review-date checks."""
+
 from __future__ import annotations
 
 from datetime import date

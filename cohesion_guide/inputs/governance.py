@@ -5,6 +5,7 @@ or placement arrangements: templates and rules read a Governance, never write "g
 themselves. The phrases follow the establishment type (plus the profile's optional school.trust,
 school.accountable_body and school.head_title).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -17,18 +18,37 @@ PRU = "pru"
 OTHER = "other"  # independent and non-maintained schools, colleges and the rest of the register's types
 
 # The maintained schools, whose governing bodies section 21(5)(b) of the Education Act 2002 binds.
-MAINTAINED_TYPES = frozenset({
-    "Community School", "Foundation School", "Voluntary Aided School", "Voluntary Controlled School",
-    "Community Special School", "Foundation Special School", "LA Nursery School",
-})
+MAINTAINED_TYPES = frozenset(
+    {
+        "Community School",
+        "Foundation School",
+        "Voluntary Aided School",
+        "Voluntary Controlled School",
+        "Community Special School",
+        "Foundation Special School",
+        "LA Nursery School",
+    }
+)
 # Academies and free schools (and the older academy-like types), run by an academy trust.
-ACADEMY_TYPES = frozenset({
-    "Academy 16-19 Converter", "Academy 16-19 Sponsor Led", "Academy Alternative Provision Converter",
-    "Academy Alternative Provision Sponsor Led", "Academy Converter", "Academy Special Converter",
-    "Academy Special Sponsor Led", "Academy Sponsor Led", "City Technology College", "Free Schools",
-    "Free Schools - 16-19", "Free Schools - Alternative Provision", "Free Schools Special", "Studio Schools",
-    "University Technical College",
-})
+ACADEMY_TYPES = frozenset(
+    {
+        "Academy 16-19 Converter",
+        "Academy 16-19 Sponsor Led",
+        "Academy Alternative Provision Converter",
+        "Academy Alternative Provision Sponsor Led",
+        "Academy Converter",
+        "Academy Special Converter",
+        "Academy Special Sponsor Led",
+        "Academy Sponsor Led",
+        "City Technology College",
+        "Free Schools",
+        "Free Schools - 16-19",
+        "Free Schools - Alternative Provision",
+        "Free Schools Special",
+        "Studio Schools",
+        "University Technical College",
+    }
+)
 PRU_TYPES = frozenset({"Pupil Referral Unit"})
 GROUPS = (MAINTAINED, ACADEMY, PRU, OTHER)
 
@@ -89,7 +109,11 @@ def governance(profile: Profile) -> Governance:
         members = "trustees and local governors"
         arrangements = "admissions arrangements"
     elif group == PRU:
-        body, members, arrangements = "the management committee", "management committee members", "arrangements for placing pupils with us"
+        body, members, arrangements = (
+            "the management committee",
+            "management committee members",
+            "arrangements for placing pupils with us",
+        )
     elif group == MAINTAINED:
         body, members, arrangements = "the governing body", "governors", "admissions arrangements"
     else:
@@ -99,6 +123,15 @@ def governance(profile: Profile) -> Governance:
         body, delegate = named, None
     lead_member = {ACADEMY: "local governor", PRU: "management committee member"}.get(group, "governor")
     head = school.get("head_title") or {PRU: "head of the unit"}.get(group, "headteacher")
-    return Governance(group=group, body=body, body_title=_capital(body), delegate=delegate, members=members,
-                      head=head, head_title=_capital(head),
-                      arrangements=arrangements, lead_member=lead_member, trust=trust)
+    return Governance(
+        group=group,
+        body=body,
+        body_title=_capital(body),
+        delegate=delegate,
+        members=members,
+        head=head,
+        head_title=_capital(head),
+        arrangements=arrangements,
+        lead_member=lead_member,
+        trust=trust,
+    )

@@ -1,4 +1,5 @@
 """local.yml: the one file an authority edits. Loaded and checked once per build or command."""
+
 from __future__ import annotations
 
 import re
@@ -31,11 +32,17 @@ def load_local(project_dir: Path, *, required: bool = True) -> dict[str, Any]:
     colour = loaded.data["authority"].get("brand_colour")
     if colour and contrast(colour, WHITE) < MINIMUM_CONTRAST:
         path = ("authority", "brand_colour")
-        raise InvalidFile([Problem(
-            loaded.file, loaded.line_of(path), "authority.brand_colour",
-            f"'{colour}' has a contrast of {contrast(colour, WHITE):.1f}:1 with the header's white text; "
-            f"WCAG 2.2 AA needs at least {MINIMUM_CONTRAST}:1. Choose a darker colour, or remove the line to use the default.",
-        )])
+        raise InvalidFile(
+            [
+                Problem(
+                    loaded.file,
+                    loaded.line_of(path),
+                    "authority.brand_colour",
+                    f"'{colour}' has a contrast of {contrast(colour, WHITE):.1f}:1 with the header's white text; "
+                    f"WCAG 2.2 AA needs at least {MINIMUM_CONTRAST}:1. Choose a darker colour, or remove the line to use the default.",
+                )
+            ]
+        )
     return loaded.data
 
 
@@ -57,14 +64,28 @@ def _address_problems(loaded: Loaded, project_dir: Path) -> list[Problem]:
     for path in places:
         value = _get(data, path)
         if not WEB_ADDRESS.fullmatch(value):
-            problems.append(Problem(loaded.file, loaded.line_of(path), field_name(path),
-                                    f"found '{value}'; allowed: a web address starting with https:// and a host name, "
-                                    "for example https://www.example.gov.uk/schools, without spaces, quotes or angle brackets"))
+            problems.append(
+                Problem(
+                    loaded.file,
+                    loaded.line_of(path),
+                    field_name(path),
+                    f"found '{value}'; allowed: a web address starting with https:// and a host name, "
+                    "for example https://www.example.gov.uk/schools, without spaces, quotes or angle brackets",
+                )
+            )
     logo = data["authority"].get("logo")
-    if logo is not None and not (LOGO.fullmatch(logo) and ".." not in logo.split("/") and (project_dir / "docs" / logo).is_file()):
-        problems.append(Problem(loaded.file, loaded.line_of(("authority", "logo")), "authority.logo",
-                                f"found '{logo}'; allowed: the path of an .svg or .png file inside docs/, for example "
-                                "images/logo.svg (the logo is published with the site, never loaded from elsewhere)"))
+    if logo is not None and not (
+        LOGO.fullmatch(logo) and ".." not in logo.split("/") and (project_dir / "docs" / logo).is_file()
+    ):
+        problems.append(
+            Problem(
+                loaded.file,
+                loaded.line_of(("authority", "logo")),
+                "authority.logo",
+                f"found '{logo}'; allowed: the path of an .svg or .png file inside docs/, for example "
+                "images/logo.svg (the logo is published with the site, never loaded from elsewhere)",
+            )
+        )
     return problems
 
 
@@ -76,7 +97,7 @@ def _get(data: Any, path: tuple) -> Any:
 
 def _luminance(colour: str) -> float:
     """Relative luminance of a #rrggbb colour, as WCAG defines it."""
-    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 

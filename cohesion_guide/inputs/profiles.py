@@ -1,4 +1,5 @@
 """School profiles: load schools/<slug>.yml, check every rule, and work out the facts the documents use."""
+
 from __future__ import annotations
 
 import copy
@@ -31,15 +32,30 @@ NO_RELIGIOUS_CHARACTER = frozenset({"None", "Does not apply"})
 NOT_AN_ETHNIC_GROUP = "unclassified"
 # What each phase is called on a page; the keys are the schema's enum (case studies use the same).
 PHASE_LABELS = {
-    "nursery": "Nursery", "infant": "Infant", "first": "First", "junior": "Junior", "primary": "Primary",
-    "middle": "Middle", "secondary": "Secondary", "all-through": "All-through", "special": "Special",
-    "pru": "Pupil referral unit", "16-plus": "16 plus",
+    "nursery": "Nursery",
+    "infant": "Infant",
+    "first": "First",
+    "junior": "Junior",
+    "primary": "Primary",
+    "middle": "Middle",
+    "secondary": "Secondary",
+    "all-through": "All-through",
+    "special": "Special",
+    "pru": "Pupil referral unit",
+    "16-plus": "16 plus",
 }
 PHASE_GROUPS = {
-    "nursery": "primary", "infant": "primary", "first": "primary", "junior": "primary", "primary": "primary",
+    "nursery": "primary",
+    "infant": "primary",
+    "first": "primary",
+    "junior": "primary",
+    "primary": "primary",
     "middle": "primary",
-    "secondary": "secondary", "all-through": "secondary", "16-plus": "secondary",
-    "special": "special", "pru": "pru",
+    "secondary": "secondary",
+    "all-through": "secondary",
+    "16-plus": "secondary",
+    "special": "special",
+    "pru": "pru",
 }
 ETHNICITY_FIELDS = (("pupils", "ethnicity"), ("local_area", "ethnicity"))
 YOUNG_UP_TO = 7  # a school whose oldest pupils are this age or younger teaches young children only
@@ -49,10 +65,17 @@ YOUNG_PHASES = frozenset({"nursery", "infant"})
 # names them (school.send_needs). Those in COMPLEX_NEEDS change how the policy speaks of pupils' voice
 # and learning; those in COMMUNICATION_NEEDS mean pupils may communicate without speech or with support.
 SEND_NEEDS = {
-    "spld": "specific learning difficulty", "mld": "moderate learning difficulty", "sld": "severe learning difficulty",
-    "pmld": "profound and multiple learning difficulty", "semh": "social, emotional and mental health needs",
-    "slcn": "speech, language and communication needs", "hi": "hearing impairment", "vi": "vision impairment",
-    "msi": "multi-sensory impairment", "pd": "physical disability", "asd": "autism",
+    "spld": "specific learning difficulty",
+    "mld": "moderate learning difficulty",
+    "sld": "severe learning difficulty",
+    "pmld": "profound and multiple learning difficulty",
+    "semh": "social, emotional and mental health needs",
+    "slcn": "speech, language and communication needs",
+    "hi": "hearing impairment",
+    "vi": "vision impairment",
+    "msi": "multi-sensory impairment",
+    "pd": "physical disability",
+    "asd": "autism",
     "oth": "other difficulty or disability",
 }
 COMPLEX_NEEDS = frozenset({"sld", "pmld", "msi"})
@@ -168,7 +191,9 @@ def _groups(ethnicity: dict[str, float] | None) -> dict[str, float]:
     return {k: v for k, v in (ethnicity or {}).items() if k != NOT_AN_ETHNIC_GROUP}
 
 
-_UNSPLIT_LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "æ": "ae", "Æ": "AE", "đ": "d", "Đ": "D"})
+_UNSPLIT_LETTERS = str.maketrans(
+    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "æ": "ae", "Æ": "AE", "đ": "d", "Đ": "D"}
+)
 
 
 def slug_for(text: str) -> str:
@@ -194,25 +219,49 @@ def file_name_problems(path: Path, shown: str) -> list[Problem]:
     if path.suffix == ".yml" and SLUG.match(path.stem):
         return []
     better = (slug_for(path.stem) or "my-school") + ".yml"
-    return [Problem(shown, 1, "(the file name)",
-                    f"'{path.name}' cannot be used as a profile's name: it becomes part of the school's web address, "
-                    f"so use only lowercase letters, digits and hyphens, ending in .yml. Rename it, for example to {better}")]
+    return [
+        Problem(
+            shown,
+            1,
+            "(the file name)",
+            f"'{path.name}' cannot be used as a profile's name: it becomes part of the school's web address, "
+            f"so use only lowercase letters, digits and hyphens, ending in .yml. Rename it, for example to {better}",
+        )
+    ]
 
 
 def problems_in(loaded: Loaded) -> list[Problem]:
     """Every problem with a parsed profile: its shape, then the rules JSON Schema cannot express."""
     data = loaded.data
     if data is None:
-        return [Problem(loaded.file, 1, "(the whole file)",
-                        "is empty; a profile needs school, location, pupils, leads and document. "
-                        "Run `cohesion new` to start one, or copy an example from schools/")]
+        return [
+            Problem(
+                loaded.file,
+                1,
+                "(the whole file)",
+                "is empty; a profile needs school, location, pupils, leads and document. "
+                "Run `cohesion new` to start one, or copy an example from schools/",
+            )
+        ]
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "a single value"
-        return [Problem(loaded.file, 1, "(the whole file)",
-                        f"holds {kind}, but a profile is a group of fields: lines such as 'school:' and 'pupils:' "
-                        "at the start of the line, with their fields indented below them. Compare it with an example in schools/")]
-    return sorted(set(check(loaded, schema("profile")) + _ethnicity_problems(loaded) + _england_problems(loaded)
-                      + _age_problems(loaded)))
+        return [
+            Problem(
+                loaded.file,
+                1,
+                "(the whole file)",
+                f"holds {kind}, but a profile is a group of fields: lines such as 'school:' and 'pupils:' "
+                "at the start of the line, with their fields indented below them. Compare it with an example in schools/",
+            )
+        ]
+    return sorted(
+        set(
+            check(loaded, schema("profile"))
+            + _ethnicity_problems(loaded)
+            + _england_problems(loaded)
+            + _age_problems(loaded)
+        )
+    )
 
 
 def _england_problems(loaded: Loaded) -> list[Problem]:
@@ -221,7 +270,9 @@ def _england_problems(loaded: Loaded) -> list[Problem]:
     if not isinstance(school, dict):
         return []
     kind, authority = school.get("type"), school.get("local_authority")
-    where = nation_outside_england(kind if isinstance(kind, str) else "", authority if isinstance(authority, str) else "")
+    where = nation_outside_england(
+        kind if isinstance(kind, str) else "", authority if isinstance(authority, str) else ""
+    )
     if where is None:
         return []
     field = "type" if isinstance(kind, str) and nation_outside_england(kind, "") else "local_authority"
@@ -234,9 +285,15 @@ def _age_problems(loaded: Loaded) -> list[Problem]:
         return []
     low, high = school.get("statutory_low_age"), school.get("statutory_high_age")
     if isinstance(low, int) and isinstance(high, int) and low > high:
-        return [Problem(loaded.file, loaded.line_of(("school", "statutory_high_age")), "school.statutory_high_age",
-                        f"is {high}, younger than statutory_low_age ({low}); allowed: an age at least as high as "
-                        "statutory_low_age. Check the two ages on the school's GIAS page")]
+        return [
+            Problem(
+                loaded.file,
+                loaded.line_of(("school", "statutory_high_age")),
+                "school.statutory_high_age",
+                f"is {high}, younger than statutory_low_age ({low}); allowed: an age at least as high as "
+                "statutory_low_age. Check the two ages on the school's GIAS page",
+            )
+        ]
     return []
 
 
@@ -252,11 +309,16 @@ def _ethnicity_problems(loaded: Loaded) -> list[Problem]:
             continue  # a figure that is not a number is already reported, and any total would mislead
         total = round(sum(values), 2)
         if abs(total - 100) > ETHNICITY_TOLERANCE:
-            problems.append(Problem(
-                loaded.file, loaded.line_of(where), field_name(where),
-                f"the percentages add up to {total:g}; allowed: a total of 100 (from {100 - ETHNICITY_TOLERANCE} "
-                f"to {100 + ETHNICITY_TOLERANCE}, for rounding). Check each figure, and put pupils whose ethnicity "
-                "is not known under unclassified"))
+            problems.append(
+                Problem(
+                    loaded.file,
+                    loaded.line_of(where),
+                    field_name(where),
+                    f"the percentages add up to {total:g}; allowed: a total of 100 (from {100 - ETHNICITY_TOLERANCE} "
+                    f"to {100 + ETHNICITY_TOLERANCE}, for rounding). Check each figure, and put pupils whose ethnicity "
+                    "is not known under unclassified",
+                )
+            )
     return problems
 
 

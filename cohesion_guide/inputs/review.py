@@ -1,4 +1,5 @@
 """Each content page says when it was last reviewed and when it is next due (as GOV.UK's tech docs do)."""
+
 from __future__ import annotations
 
 from datetime import date

@@ -1,4 +1,5 @@
 """Write a new profile as commented YAML: every field with what it is and what is allowed, from the schema."""
+
 from __future__ import annotations
 
 import json
@@ -41,7 +42,9 @@ def _example(part: dict, root: dict) -> Any:
     if part.get("enum"):
         return part["enum"][0]
     if part.get("type") == "object":
-        return {k: _example(_resolve(s, root), root) for k, s in part["properties"].items() if k in part.get("required", [])}
+        return {
+            k: _example(_resolve(s, root), root) for k, s in part["properties"].items() if k in part.get("required", [])
+        }
     return part.get("default", "...")
 
 
@@ -50,12 +53,27 @@ def _comment(part: dict, required: bool, indent: str) -> list[str]:
     if "properties" not in part and part.get("type") != "array":
         text += f" Allowed: {allowed_text(part)}."
     text += " Required." if required else ""
-    return textwrap.wrap(text, WIDTH - len(indent), initial_indent=f"{indent}# ", subsequent_indent=f"{indent}# ",
-                         break_on_hyphens=False, break_long_words=False)
+    return textwrap.wrap(
+        text,
+        WIDTH - len(indent),
+        initial_indent=f"{indent}# ",
+        subsequent_indent=f"{indent}# ",
+        break_on_hyphens=False,
+        break_long_words=False,
+    )
 
 
-def _field(key: str, part: dict, value: Any, required: bool, depth: int, commented: bool, root: dict,
-           describe: bool = True, dash: bool = False) -> list[str]:
+def _field(
+    key: str,
+    part: dict,
+    value: Any,
+    required: bool,
+    depth: int,
+    commented: bool,
+    root: dict,
+    describe: bool = True,
+    dash: bool = False,
+) -> list[str]:
     indent = "  " * depth
     if value is None:
         value, commented = _example(part, root), True
@@ -69,18 +87,33 @@ def _field(key: str, part: dict, value: Any, required: bool, depth: int, comment
         hidden = _hidden(part, value)
         shown = [k for k in props if k in value or k not in hidden]
         for child in shown:
-            lines += _field(child, props[child], value.get(child), child in part.get("required", []), depth + 1, commented, root)
+            lines += _field(
+                child, props[child], value.get(child), child in part.get("required", []), depth + 1, commented, root
+            )
         rest = [k for k in props if k not in shown]
         if rest:
-            lines += textwrap.wrap("Other fields allowed here: " + ", ".join(rest) + ".", WIDTH - len(indent) - 2,
-                                   initial_indent=f"{indent}  # ", subsequent_indent=f"{indent}  # ")
+            lines += textwrap.wrap(
+                "Other fields allowed here: " + ", ".join(rest) + ".",
+                WIDTH - len(indent) - 2,
+                initial_indent=f"{indent}  # ",
+                subsequent_indent=f"{indent}  # ",
+            )
     elif isinstance(value, list) and value and isinstance(value[0], dict):
         lines.append(f"{head}{key}:")
         item = part["items"]
         for number, entry in enumerate(value):
             for index, (child, child_value) in enumerate(entry.items()):
-                lines += _field(child, item["properties"][child], child_value, child in item.get("required", []),
-                                depth + 2, commented, root, describe=number == 0, dash=index == 0)
+                lines += _field(
+                    child,
+                    item["properties"][child],
+                    child_value,
+                    child in item.get("required", []),
+                    depth + 2,
+                    commented,
+                    root,
+                    describe=number == 0,
+                    dash=index == 0,
+                )
     elif isinstance(value, str) and "\n" in value and _block_safe(value):
         lines.append(f"{head}{key}: |")
         lines += [f"{indent}{mark}  {line}".rstrip() for line in value.rstrip("\n").split("\n")]
@@ -91,8 +124,12 @@ def _field(key: str, part: dict, value: Any, required: bool, depth: int, comment
 
 def _block_safe(text: str) -> bool:
     """Lines a YAML block (`key: |`) reads back exactly; anything else is written as one quoted line."""
-    return (text.endswith("\n") and not text.endswith("\n\n") and text[:1] not in (" ", "\t", "\n")
-            and all(line.replace("\t", " ").isprintable() and line == line.rstrip() for line in text.split("\n")))
+    return (
+        text.endswith("\n")
+        and not text.endswith("\n\n")
+        and text[:1] not in (" ", "\t", "\n")
+        and all(line.replace("\t", " ").isprintable() and line == line.rstrip() for line in text.split("\n"))
+    )
 
 
 def _hidden(part: dict, value: dict) -> set[str]:

@@ -1,4 +1,5 @@
 """The JSON Schemas that every YAML file in the project is checked against, read once."""
+
 from __future__ import annotations
 
 import json

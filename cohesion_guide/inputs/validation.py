@@ -1,14 +1,16 @@
 """Read a YAML file keeping line numbers, check it against a JSON Schema, and say every problem plainly."""
+
 from __future__ import annotations
 
 import difflib
 import math
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import jsonschema
 import yaml
@@ -64,8 +66,10 @@ def _character_problem(text: str) -> str | None:
     what = unusable_character(text)
     if what is None:
         return None
-    return (f"contains {what}, which no document can show; remove it or type it again. "
-            "Allowed: text in any language and script, with punctuation, symbols and emoji")
+    return (
+        f"contains {what}, which no document can show; remove it or type it again. "
+        "Allowed: text in any language and script, with punctuation, symbols and emoji"
+    )
 
 
 @dataclass
@@ -102,12 +106,30 @@ def load_yaml(path: Path | str, display_name: str | None = None) -> Loaded:
     except OSError:
         size = 0
     if size > MAX_FILE_BYTES:
-        raise InvalidFile([Problem(name, 1, "(the whole file)", f"is {size:,} bytes; allowed: at most {MAX_FILE_BYTES:,} "
-                                   "bytes. Check that it is the right file, or split it")])
+        raise InvalidFile(
+            [
+                Problem(
+                    name,
+                    1,
+                    "(the whole file)",
+                    f"is {size:,} bytes; allowed: at most {MAX_FILE_BYTES:,} "
+                    "bytes. Check that it is the right file, or split it",
+                )
+            ]
+        )
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as err:
-        raise InvalidFile([Problem(name, 1, "(the whole file)", f"is not saved as UTF-8 text ({err.reason}); save it as UTF-8 and try again")]) from None
+        raise InvalidFile(
+            [
+                Problem(
+                    name,
+                    1,
+                    "(the whole file)",
+                    f"is not saved as UTF-8 text ({err.reason}); save it as UTF-8 and try again",
+                )
+            ]
+        ) from None
     return parse_yaml(text, name)
 
 
@@ -153,14 +175,28 @@ def _refused_structure(text: str, name: str) -> list[Problem]:
         line = event.start_mark.line + 1
         is_key = bool(frames) and frames[-1][0] == "map" and frames[-1][2]
         if isinstance(event, yaml.AliasEvent):
-            return [Problem(name, line, field_name(place()), f"uses '*{event.anchor}' to repeat another part of the file; "
-                            "allowed: each value written out in full. Copy the part in place of the '*' name")]
+            return [
+                Problem(
+                    name,
+                    line,
+                    field_name(place()),
+                    f"uses '*{event.anchor}' to repeat another part of the file; "
+                    "allowed: each value written out in full. Copy the part in place of the '*' name",
+                )
+            ]
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             if is_key:
                 frames[-1][1], frames[-1][2] = "(a group used as a name)", False
             if len(frames) >= MAX_DEPTH:
-                return [Problem(name, line, field_name(place()), f"has groups or lists nested more than {MAX_DEPTH} deep; "
-                                "allowed: the fields the file's description lists, at their own indentation")]
+                return [
+                    Problem(
+                        name,
+                        line,
+                        field_name(place()),
+                        f"has groups or lists nested more than {MAX_DEPTH} deep; "
+                        "allowed: the fields the file's description lists, at their own indentation",
+                    )
+                ]
             frames.append(["map", None, True] if isinstance(event, yaml.MappingStartEvent) else ["seq", 0])
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             frames.pop()
@@ -169,10 +205,21 @@ def _refused_structure(text: str, name: str) -> list[Problem]:
             if is_key:
                 frames[-1][1], frames[-1][2] = event.value, False
                 continue
-            if event.implicit[0] and len(event.value) > MAX_DIGITS \
-                    and yaml.resolver.Resolver.resolve(_StringDates, yaml.ScalarNode, event.value, (True, False)) in _NUMBER_TAGS:
-                problems.append(Problem(name, line, field_name(place()), f"has a number {len(event.value):,} characters long; "
-                                        f"allowed: numbers of at most {MAX_DIGITS} characters"))
+            if (
+                event.implicit[0]
+                and len(event.value) > MAX_DIGITS
+                and yaml.resolver.Resolver.resolve(_StringDates, yaml.ScalarNode, event.value, (True, False))
+                in _NUMBER_TAGS
+            ):
+                problems.append(
+                    Problem(
+                        name,
+                        line,
+                        field_name(place()),
+                        f"has a number {len(event.value):,} characters long; "
+                        f"allowed: numbers of at most {MAX_DIGITS} characters",
+                    )
+                )
             done()
     return problems
 
@@ -188,7 +235,16 @@ def parse_yaml(text: str, name: str) -> Loaded:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark else 1
         what = getattr(err, "problem", None) or str(err)
-        raise InvalidFile([Problem(name, line, "(the whole file)", f"this is not valid YAML: {what}. Check the indentation and that text containing ': ' is in quotes")]) from None
+        raise InvalidFile(
+            [
+                Problem(
+                    name,
+                    line,
+                    "(the whole file)",
+                    f"this is not valid YAML: {what}. Check the indentation and that text containing ': ' is in quotes",
+                )
+            ]
+        ) from None
     lines: dict[Path_, int] = {}
     problems: list[Problem] = []
     if node is not None:
@@ -205,17 +261,32 @@ def _scalar_problems(node: yaml.ScalarNode, path: Path_, problems: list[Problem]
     if message:
         problems.append(Problem(name, line, where, message))
     if len(node.value) > MAX_TEXT:
-        problems.append(Problem(name, line, where, f"is {len(node.value):,} characters long; allowed: at most {MAX_TEXT:,}"))
+        problems.append(
+            Problem(name, line, where, f"is {len(node.value):,} characters long; allowed: at most {MAX_TEXT:,}")
+        )
     if node.tag in _NUMBER_TAGS:
         try:
             number = yaml.load(node.value, Loader=_StringDates) if len(node.value) <= MAX_DIGITS else None
         except (yaml.YAMLError, ValueError):
             number = None
         if isinstance(number, float) and not math.isfinite(number):
-            problems.append(Problem(name, line, where, f"found '{node.value}', which is not a figure; allowed: a number such as 12 or 4.5"))
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    where,
+                    f"found '{node.value}', which is not a figure; allowed: a number such as 12 or 4.5",
+                )
+            )
         elif isinstance(number, (int, float)) and abs(number) > MAX_NUMBER:
-            problems.append(Problem(name, line, where, f"found {node.value}, which is too large; allowed: numbers from "
-                                    f"-{MAX_NUMBER:,} to {MAX_NUMBER:,}"))
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    where,
+                    f"found {node.value}, which is too large; allowed: numbers from -{MAX_NUMBER:,} to {MAX_NUMBER:,}",
+                )
+            )
 
 
 def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], problems: list[Problem], name: str) -> None:
@@ -228,9 +299,17 @@ def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], problems: list[
             key = key_node.value
             message = _character_problem(str(key))
             if message:
-                problems.append(Problem(name, key_node.start_mark.line + 1, field_name(path + (key,)), f"(the field's name) {message}"))
+                problems.append(
+                    Problem(
+                        name, key_node.start_mark.line + 1, field_name(path + (key,)), f"(the field's name) {message}"
+                    )
+                )
             if key in seen:
-                problems.append(Problem(name, key_node.start_mark.line + 1, field_name(path + (key,)), "appears twice; keep one of them"))
+                problems.append(
+                    Problem(
+                        name, key_node.start_mark.line + 1, field_name(path + (key,)), "appears twice; keep one of them"
+                    )
+                )
             seen.add(key)
             lines[path + (key,)] = key_node.start_mark.line + 1
             _walk(value_node, path + (key,), lines, problems, name)
@@ -258,7 +337,11 @@ def _is_date(value: Any) -> bool:
 def _is_date_shaped(value: Any) -> bool:
     """A real date as YYYY-MM-DD, whatever its year."""
     try:
-        return isinstance(value, str) and bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)) and bool(date.fromisoformat(value))
+        return (
+            isinstance(value, str)
+            and bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", value))
+            and bool(date.fromisoformat(value))
+        )
     except ValueError:
         return False
 
@@ -356,13 +439,29 @@ def _describe(error: jsonschema.ValidationError, loaded: Loaded) -> list[Problem
             for key in extra
         ]
     if kind == "enum":
-        return [problem(f"found {found}; allowed: {_allowed(schema)}.{_suggest(error.instance, error.validator_value)}")]
-    if kind in {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "type", "pattern", "format", "minLength", "maxLength"}:
+        return [
+            problem(f"found {found}; allowed: {_allowed(schema)}.{_suggest(error.instance, error.validator_value)}")
+        ]
+    if kind in {
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "type",
+        "pattern",
+        "format",
+        "minLength",
+        "maxLength",
+    }:
         if kind == "format" and error.validator_value == "date" and _is_date_shaped(error.instance):
             return [problem(f"found {found}; allowed: a date from {FIRST_YEAR} to {LAST_YEAR}")]
         if kind == "format" and not schema.get("x-allowed") and error.validator_value == "date":
-            return [problem(f"found {found}; allowed: a date from {FIRST_YEAR} to {LAST_YEAR} written as YYYY-MM-DD, "
-                            "for example 2026-09-01")]
+            return [
+                problem(
+                    f"found {found}; allowed: a date from {FIRST_YEAR} to {LAST_YEAR} written as YYYY-MM-DD, "
+                    "for example 2026-09-01"
+                )
+            ]
         if kind == "maxLength":
             return [problem(f"is {len(error.instance)} characters long; allowed: at most {error.validator_value}")]
         if kind == "minLength" and error.validator_value == 1:

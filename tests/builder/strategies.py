@@ -1,4 +1,5 @@
 """Answers to the builder's questions, for hypothesis: an example school with text and figures changed."""
+
 from __future__ import annotations
 
 import copy
@@ -34,7 +35,9 @@ def answers(draw) -> dict:
     if draw(st.booleans()):
         out["context"] = "\n\n".join(draw(st.lists(texts(400), min_size=1, max_size=3)))
     kinds = st.sampled_from(["school", "community", "international"])
-    out["partnerships"] = [{"name": draw(texts(100)), "kind": draw(kinds), "what": draw(texts(300))}
-                           for _ in range(draw(st.integers(0, 2)))]
+    out["partnerships"] = [
+        {"name": draw(texts(100)), "kind": draw(kinds), "what": draw(texts(300))}
+        for _ in range(draw(st.integers(0, 2)))
+    ]
     out["leads"]["staff"] = draw(texts(120))
     return out

@@ -1,4 +1,5 @@
 """The engine's zip for the browser: pure Python only, the same bytes each time, the fork's own files."""
+
 from __future__ import annotations
 
 import io
@@ -15,11 +16,19 @@ def names(data: bytes) -> list[str]:
 
 def test_the_zip_holds_the_engine_its_libraries_and_the_project_and_nothing_compiled():
     found = names(engine_zip(ROOT))
-    for needed in ("engine/cohesion_guide/builder/calls.py", "engine/cohesion_guide/model_policies/profile.schema.json",
-                   "libraries/yaml/__init__.py", "libraries/markupsafe/__init__.py", "libraries/jsonschema/__init__.py",
-                   "libraries/jinja2/sandbox.py", "libraries/markdown/extensions/tables.py",
-                   "libraries/pyrsistent/__init__.py",
-                   "project/local.yml", "project/model_policies/policy.md.j2", "word-base.zip"):
+    for needed in (
+        "engine/cohesion_guide/builder/calls.py",
+        "engine/cohesion_guide/model_policies/profile.schema.json",
+        "libraries/yaml/__init__.py",
+        "libraries/markupsafe/__init__.py",
+        "libraries/jsonschema/__init__.py",
+        "libraries/jinja2/sandbox.py",
+        "libraries/markdown/extensions/tables.py",
+        "libraries/pyrsistent/__init__.py",
+        "project/local.yml",
+        "project/model_policies/policy.md.j2",
+        "word-base.zip",
+    ):
         assert needed in found, needed
     assert any(n.startswith("project/case_studies/") for n in found)
     assert not [n for n in found if n.endswith((".so", ".pyc", ".pyd")) or "__pycache__" in n]
@@ -32,8 +41,10 @@ def test_the_same_inputs_give_the_same_bytes():
 
 
 def test_a_fork_gets_its_own_local_yml_and_templates(project_copy):
-    (project_copy / "local.yml").write_text((project_copy / "local.yml").read_text().replace(
-        "Exampleshire County Council", "Northshire Council"), encoding="utf-8")
+    (project_copy / "local.yml").write_text(
+        (project_copy / "local.yml").read_text().replace("Exampleshire County Council", "Northshire Council"),
+        encoding="utf-8",
+    )
     (project_copy / "model_policies" / "policy.md.j2").write_text("# Our own template\n", encoding="utf-8")
     with zipfile.ZipFile(io.BytesIO(engine_zip(project_copy))) as bundle:
         assert b"Northshire Council" in bundle.read("project/local.yml")

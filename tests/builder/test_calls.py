@@ -1,4 +1,5 @@
 """The engine calls the browser's builder makes: answers to a profile and back, checks, and the policy."""
+
 from __future__ import annotations
 
 import base64
@@ -33,11 +34,18 @@ def test_a_downloaded_profile_uploaded_again_gives_the_same_answers(given_answer
 
 
 def test_figures_are_read_as_numbers_and_anything_else_is_kept_as_typed():
-    data = calls.profile_data({"pupils": {"number_on_roll": " 1,200 ", "eal_percent": "38.5%", "fsm_percent": "twelve"},
-                               "school": {"urn": "012345", "name": "  Hillside  "}, "context": "One.  \r\n\r\nTwo.  "})
-    assert data == {"school": {"name": "Hillside", "urn": "012345"},
-                    "pupils": {"number_on_roll": 1200, "eal_percent": 38.5, "fsm_percent": "twelve"},
-                    "context": "One.\n\nTwo.\n"}
+    data = calls.profile_data(
+        {
+            "pupils": {"number_on_roll": " 1,200 ", "eal_percent": "38.5%", "fsm_percent": "twelve"},
+            "school": {"urn": "012345", "name": "  Hillside  "},
+            "context": "One.  \r\n\r\nTwo.  ",
+        }
+    )
+    assert data == {
+        "school": {"name": "Hillside", "urn": "012345"},
+        "pupils": {"number_on_roll": 1200, "eal_percent": 38.5, "fsm_percent": "twelve"},
+        "context": "One.\n\nTwo.\n",
+    }
 
 
 def test_text_that_yaml_would_read_otherwise_is_quoted_in_lists_and_figures_keep_every_digit():
@@ -48,8 +56,17 @@ def test_text_that_yaml_would_read_otherwise_is_quoted_in_lists_and_figures_keep
 
 
 def test_blank_answers_are_left_out_of_the_profile():
-    assert calls.profile_data({"school": {"name": " "}, "local_area": {"name": ""}, "partnerships": [{"name": ""}],
-                               "pupils": {"faiths": "\n \n"}}) == {}
+    assert (
+        calls.profile_data(
+            {
+                "school": {"name": " "},
+                "local_area": {"name": ""},
+                "partnerships": [{"name": ""}],
+                "pupils": {"faiths": "\n \n"},
+            }
+        )
+        == {}
+    )
 
 
 def test_the_check_says_what_cohesion_validate_says_for_the_same_profile(tmp_path):
@@ -67,8 +84,12 @@ def test_the_check_says_what_cohesion_validate_says_for_the_same_profile(tmp_pat
     assert [p["text"] for p in problems] == cli_lines
     assert len(problems) == 4
     assert any("Did you mean 'primary'?" in p["message"] for p in problems)
-    assert {tuple(p["path"]) for p in problems} >= {("school", "phase"), ("pupils", "eal_percent"),
-                                                   ("pupils", "ethnicity"), ("leads", "staff")}
+    assert {tuple(p["path"]) for p in problems} >= {
+        ("school", "phase"),
+        ("pupils", "eal_percent"),
+        ("pupils", "ethnicity"),
+        ("leads", "staff"),
+    }
 
 
 def test_an_upload_that_is_not_yaml_names_the_file_and_the_line():
@@ -93,8 +114,11 @@ def test_the_policy_is_the_one_cohesion_policy_writes(tmp_path):
     path = EXAMPLES[1]
     made = json.loads(calls.make_policy(json.dumps(example_answers(path)), str(ROOT)))
     assert made["problems"] == []
-    subprocess.run([str(COHESION), "policy", str(path), "-o", str(tmp_path), "--format", "md,docx",
-                    "--project", str(ROOT)], check=True, capture_output=True)
+    subprocess.run(
+        [str(COHESION), "policy", str(path), "-o", str(tmp_path), "--format", "md,docx", "--project", str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
     assert made["markdown"] == (tmp_path / f"{path.stem}-policy.md").read_text(encoding="utf-8")
     assert word_text(base64.b64decode(made["docx"])) == word_text((tmp_path / f"{path.stem}-policy.docx").read_bytes())
 

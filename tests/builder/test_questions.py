@@ -1,4 +1,5 @@
 """The question pages come from the schema: every field asked, in the schema's own words."""
+
 from __future__ import annotations
 
 import copy
@@ -34,11 +35,20 @@ def test_every_field_of_the_profile_is_asked_once():
 def test_a_field_added_to_the_schema_appears_in_the_questions_with_its_words():
     root = copy.deepcopy(schema("profile"))
     root["properties"]["location"]["properties"]["county"] = {
-        "title": "County", "description": "The county the school is in.", "enum": ["Kent", "Essex"]}
+        "title": "County",
+        "description": "The county the school is in.",
+        "enum": ["Kent", "Essex"],
+    }
     location = next(p for p in question_pages(root) if p["id"] == "location")
     county = next(f for f in location["fields"] if f["path"] == ["location", "county"])
-    assert county == {"path": ["location", "county"], "label": "County", "hint": "The county the school is in.",
-                      "required": False, "widget": "radios", "options": ["Kent", "Essex"]}
+    assert county == {
+        "path": ["location", "county"],
+        "label": "County",
+        "hint": "The county the school is in.",
+        "required": False,
+        "widget": "radios",
+        "options": ["Kent", "Essex"],
+    }
 
 
 def test_long_lists_of_choices_are_drop_downs_and_figures_are_short_fields():

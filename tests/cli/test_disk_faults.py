@@ -1,4 +1,5 @@
 """A read-only or full disk: a plain message and exit status 2, never a traceback (issue 15)."""
+
 from __future__ import annotations
 
 import errno

@@ -1,4 +1,5 @@
 """`cohesion import-gias` as a person runs it: the summary, the exit status, the errors, the progress bar, the help."""
+
 from __future__ import annotations
 
 import io
@@ -29,9 +30,14 @@ def test_import_prints_a_summary_and_exits_0(tmp_path, capsys):
     assert status == 0 and err == ""
     assert "Read 17 rows. Imported 9, updated 0, unchanged 0" in out
     assert "Skipped 8:" in out
-    for line in ["  closed: 1", "  independent or non-maintained: 1", "  outside England (overseas, offshore, Welsh, forces schools): 2",
-                 "  not a school (colleges, children's centres, other establishments): 2", "  not open yet: 1",
-                 "  type of establishment not recognised: 1"]:
+    for line in [
+        "  closed: 1",
+        "  independent or non-maintained: 1",
+        "  outside England (overseas, offshore, Welsh, forces schools): 2",
+        "  not a school (colleges, children's centres, other establishments): 2",
+        "  not open yet: 1",
+        "  type of establishment not recognised: 1",
+    ]:
         assert line + "\n" in out
     assert "Look for '# to check:' in the files." in out
     assert len(load_profiles(tmp_path / "schools")) == 9
@@ -44,11 +50,20 @@ def test_a_second_run_reports_unchanged(tmp_path, capsys):
     assert "Imported 0, updated 0, unchanged 2" in out and "in another local authority: 13" in out
 
 
-@pytest.mark.parametrize("argv, message", [
-    (["--la", "Westshyre"], "--la: no school in the extract is in 'Westshyre'. Closest names in the file: Westshire"),
-    (["--la-code", "123"], "--la-code: no school in the extract has authority number '123'"),
-    (["--census", FIXTURES / "not_gias.csv"], "not_gias.csv, line 1, (the whole file): is not a school census file"),
-])
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (
+            ["--la", "Westshyre"],
+            "--la: no school in the extract is in 'Westshyre'. Closest names in the file: Westshire",
+        ),
+        (["--la-code", "123"], "--la-code: no school in the extract has authority number '123'"),
+        (
+            ["--census", FIXTURES / "not_gias.csv"],
+            "not_gias.csv, line 1, (the whole file): is not a school census file",
+        ),
+    ],
+)
 def test_bad_options_exit_2_and_write_nothing(tmp_path, capsys, argv, message):
     status, out, err = run(capsys, MIXED, "-o", tmp_path / "schools", *argv)
     assert status == 2 and out == ""
@@ -65,8 +80,10 @@ def test_a_file_that_is_not_an_extract_exits_2(tmp_path, capsys, name):
 
 def test_a_missing_column_exits_2_naming_it(tmp_path, capsys):
     lines = MIXED.read_text(encoding="utf-8").splitlines()
-    (tmp_path / "x.csv").write_text("\n".join(l.replace("LA (name)", "LocalAuthority") if i == 0 else l
-                                              for i, l in enumerate(lines)), encoding="utf-8")
+    (tmp_path / "x.csv").write_text(
+        "\n".join(line.replace("LA (name)", "LocalAuthority") if i == 0 else line for i, line in enumerate(lines)),
+        encoding="utf-8",
+    )
     status, _, err = run(capsys, tmp_path / "x.csv", "-o", tmp_path / "schools")
     assert status == 2
     assert "x.csv, line 1, LA (name): this column is missing from the extract" in err
@@ -90,9 +107,14 @@ def test_help_documents_the_placeholders(capsys):
     with pytest.raises(SystemExit):
         main(["import-gias", "--help"])
     out = capsys.readouterr().out
-    for words in ["leads.governor               Chair of governors", "leads.staff                  Headteacher",
-                  "document.approved_by         Full governing body", "document.date_adopted        the date of the import",
-                  "pupils.eal_percent           0, unless --census gives it", "no head teacher's name"]:
+    for words in [
+        "leads.governor               Chair of governors",
+        "leads.staff                  Headteacher",
+        "document.approved_by         Full governing body",
+        "document.date_adopted        the date of the import",
+        "pupils.eal_percent           0, unless --census gives it",
+        "no head teacher's name",
+    ]:
         assert words in out
 
 
@@ -106,8 +128,11 @@ class FakeTerminal(io.StringIO):
 
 
 def test_the_progress_bar_shows_for_a_large_file_at_a_terminal_or_when_asked():
-    for stream, total, shown in [(FakeTerminal(True), 5000, True), (FakeTerminal(False), 5000, False),
-                                 (FakeTerminal(True), 10, False)]:
+    for stream, total, shown in [
+        (FakeTerminal(True), 5000, True),
+        (FakeTerminal(False), 5000, False),
+        (FakeTerminal(True), 10, False),
+    ]:
         bar = ProgressBar(stream, always=False)
         for done in range(1, total + 1):
             bar(done, total)
@@ -128,10 +153,18 @@ def test_progress_flag_draws_on_stderr_not_stdout(tmp_path, capsys):
 
 
 def test_the_installed_command_runs(tmp_path):
-    result = subprocess.run([str(COHESION), "import-gias", str(MIXED), "-o", str(tmp_path), "--la-code", "931"],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [str(COHESION), "import-gias", str(MIXED), "-o", str(tmp_path), "--la-code", "931"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert "Imported 7" in result.stdout and result.stderr == ""
-    bad = subprocess.run([str(COHESION), "import-gias", str(FIXTURES / "not_gias.csv"), "-o", str(tmp_path / "x")],
-                         capture_output=True, text=True, timeout=120)
+    bad = subprocess.run(
+        [str(COHESION), "import-gias", str(FIXTURES / "not_gias.csv"), "-o", str(tmp_path / "x")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert bad.returncode == 2 and "not an extract from Get Information About Schools" in bad.stderr

@@ -1,5 +1,6 @@
 """A plain install, outside any checkout: the wheel carries the engine and every template, and
 `cohesion policy` works in an empty folder."""
+
 from __future__ import annotations
 
 import os
@@ -25,9 +26,28 @@ def wheel(tmp_path_factory) -> Path:
     source, out = tmp_path_factory.mktemp("source"), tmp_path_factory.mktemp("wheel")
     for part in SOURCE_PARTS:
         copy = shutil.copytree if (ROOT / part).is_dir() else shutil.copy2
-        copy(ROOT / part, source / part, **({"ignore": shutil.ignore_patterns("__pycache__")} if copy is shutil.copytree else {}))
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-                    "-w", str(out), str(source)], check=True, capture_output=True, timeout=300)
+        copy(
+            ROOT / part,
+            source / part,
+            **({"ignore": shutil.ignore_patterns("__pycache__")} if copy is shutil.copytree else {}),
+        )
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(out),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     return next(out.glob("*.whl"))
 
 
@@ -39,11 +59,30 @@ def installed(wheel, tmp_path_factory) -> Path:
     env_dir = tmp_path_factory.mktemp("venv")
     venv.create(env_dir, with_pip=False)
     python = env_dir / "bin" / "python"
-    purelib = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                             check=True, capture_output=True, text=True).stdout.strip()
+    purelib = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
     Path(purelib, "dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
-    subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--no-deps",
-                    "--no-index", str(wheel)], check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-index",
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     return env_dir
 
 
@@ -60,15 +99,26 @@ def test_cohesion_policy_works_in_an_empty_folder_after_install(installed, tmp_p
     profile = folder / "riverside-primary.yml"
     profile.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
-    result = subprocess.run([str(installed / "bin" / "cohesion"), "policy", "riverside-primary.yml", "-o", "out",
-                             "--format", "md,docx"], cwd=folder, env=env, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [str(installed / "bin" / "cohesion"), "policy", "riverside-primary.yml", "-o", "out", "--format", "md,docx"],
+        cwd=folder,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     text = (folder / "out" / "riverside-primary-policy.md").read_text(encoding="utf-8")
     assert "Riverside Primary School" in text
     # with no local.yml, no authority's contacts are presented as the school's own
     assert "Governor Services" not in text and "We will ask our local authority" in text
     assert (folder / "out" / "riverside-primary-policy.docx").stat().st_size > 0
-    where = subprocess.run([str(installed / "bin" / "python"), "-c",
-                            "import cohesion_guide as c; print(c.MODEL_POLICIES, c.CHECKOUT)"],
-                           cwd=folder, env=env, capture_output=True, text=True, check=True).stdout
+    where = subprocess.run(
+        [str(installed / "bin" / "python"), "-c", "import cohesion_guide as c; print(c.MODEL_POLICIES, c.CHECKOUT)"],
+        cwd=folder,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert str(installed) in where and where.strip().endswith("None"), where

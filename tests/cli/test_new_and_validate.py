@@ -1,4 +1,5 @@
 """`cohesion validate` and `cohesion new`: exit codes, what they print, and what they write (or do not)."""
+
 from __future__ import annotations
 
 import re
@@ -18,9 +19,26 @@ SCHOOLS = ROOT / "schools"
 COHESION = Path(sys.executable).parent / "cohesion"
 
 ESSENTIAL_FLAGS = [
-    "--name", "Hillside Primary School", "--phase", "primary", "--type", "Community School",
-    "--religious-character", "None", "--local-authority", "Exampleshire", "--town", "Exampleton",
-    "--setting", "urban", "--number-on-roll", "210", "--eal-percent", "12", "--fsm-percent", "18",
+    "--name",
+    "Hillside Primary School",
+    "--phase",
+    "primary",
+    "--type",
+    "Community School",
+    "--religious-character",
+    "None",
+    "--local-authority",
+    "Exampleshire",
+    "--town",
+    "Exampleton",
+    "--setting",
+    "urban",
+    "--number-on-roll",
+    "210",
+    "--eal-percent",
+    "12",
+    "--fsm-percent",
+    "18",
 ]
 
 
@@ -44,6 +62,7 @@ def line_of(path: Path, start: str) -> int:
 
 # validate -----------------------------------------------------------------------------------------
 
+
 def test_validate_the_examples_folder(capsys):
     code, out, _ = run(capsys, "validate", str(SCHOOLS))
     count = len(list(SCHOOLS.glob("*.yml")))
@@ -60,12 +79,19 @@ def test_validate_prints_one_line_per_problem_then_a_summary(tmp_path, capsys, m
     monkeypatch.chdir(tmp_path)
     bad = bad_copy(tmp_path, "x.yml", "eal_percent: 38.5", "eal_percent: 140")
     bad_copy(tmp_path, "y.yml", "phase: primary", "phase: primry")
-    (tmp_path / "good.yml").write_text((SCHOOLS / "riverside-primary.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "good.yml").write_text(
+        (SCHOOLS / "riverside-primary.yml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     code, out, _ = run(capsys, "validate", ".")
     lines = out.strip().splitlines()
     assert code == 2
-    assert lines[0] == f"x.yml, line {line_of(bad, '  eal_percent:')}, pupils.eal_percent: found 140; allowed: a number from 0 to 100"
-    assert re.fullmatch(r"y\.yml, line \d+, school\.phase: found 'primry'; allowed: .* Did you mean 'primary'\?", lines[1])
+    assert (
+        lines[0]
+        == f"x.yml, line {line_of(bad, '  eal_percent:')}, pupils.eal_percent: found 140; allowed: a number from 0 to 100"
+    )
+    assert re.fullmatch(
+        r"y\.yml, line \d+, school\.phase: found 'primry'; allowed: .* Did you mean 'primary'\?", lines[1]
+    )
     assert lines[2].startswith("3 profiles checked: 2 with problems (2 problems in all).")
     assert len(lines) == 3
 
@@ -95,9 +121,12 @@ def test_the_installed_command_exits_2_on_a_bad_profile(tmp_path):
 
 # new ----------------------------------------------------------------------------------------------
 
+
 def test_new_from_flags_writes_a_valid_profile(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    code, out, err = run(capsys, "new", "schools/hillside-primary.yml", "--no-input", *ESSENTIAL_FLAGS, "--urn", "123456")
+    code, out, err = run(
+        capsys, "new", "schools/hillside-primary.yml", "--no-input", *ESSENTIAL_FLAGS, "--urn", "123456"
+    )
     assert (code, err) == (0, "")
     assert "Wrote schools/hillside-primary.yml" in out
     profile = load_profile(tmp_path / "schools" / "hillside-primary.yml")
@@ -109,11 +138,20 @@ def test_new_from_flags_writes_a_valid_profile(tmp_path, capsys, monkeypatch):
 
 def test_new_accepts_any_capitals_for_a_listed_value_and_a_percent_sign(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    flags = [f if f not in ("primary", "Community School", "None", "12") else {"primary": "Primary", "Community School": "community school", "None": "none", "12": "12.5%"}[f] for f in ESSENTIAL_FLAGS]
+    flags = [
+        f
+        if f not in ("primary", "Community School", "None", "12")
+        else {"primary": "Primary", "Community School": "community school", "None": "none", "12": "12.5%"}[f]
+        for f in ESSENTIAL_FLAGS
+    ]
     code, _, err = run(capsys, "new", "a.yml", "--no-input", *flags)
     assert code == 0, err
     data = load_profile(tmp_path / "a.yml").data
-    assert (data["school"]["phase"], data["school"]["type"], data["school"]["religious_character"]) == ("primary", "Community School", "None")
+    assert (data["school"]["phase"], data["school"]["type"], data["school"]["religious_character"]) == (
+        "primary",
+        "Community School",
+        "None",
+    )
     assert data["pupils"]["eal_percent"] == 12.5
 
 
@@ -135,7 +173,10 @@ def test_uncommenting_the_optional_fields_of_a_new_profile_gives_a_valid_profile
     run(capsys, "new", "a.yml", "--no-input", *ESSENTIAL_FLAGS)
     lines = (tmp_path / "a.yml").read_text(encoding="utf-8").splitlines()
     # an optional field is a commented line holding a key or a list item; its explanation is prose
-    opened = [re.sub(r"^(\s*)# (?=[a-z_]+:|- |  \S)", r"\1", line) if number > 5 else line for number, line in enumerate(lines)]
+    opened = [
+        re.sub(r"^(\s*)# (?=[a-z_]+:|- |  \S)", r"\1", line) if number > 5 else line
+        for number, line in enumerate(lines)
+    ]
     loaded = parse_yaml("\n".join(opened), "opened.yml")
     assert problems_in(loaded) == []
     for section in ("local_area", "context", "partnerships"):
@@ -184,8 +225,22 @@ def test_new_with_values_not_allowed_names_the_flags_and_writes_nothing(tmp_path
 def test_new_asks_for_the_essentials_in_a_terminal_and_asks_again_after_a_wrong_answer(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(cmd_new, "stdin_is_terminal", lambda: True)
-    answers = iter(["Hillside Primary School", "primry", "primary", "Community School", "None", "Exampleshire",
-                    "Exampleton", "urban", "210", "140", "12", "18"])
+    answers = iter(
+        [
+            "Hillside Primary School",
+            "primry",
+            "primary",
+            "Community School",
+            "None",
+            "Exampleshire",
+            "Exampleton",
+            "urban",
+            "210",
+            "140",
+            "12",
+            "18",
+        ]
+    )
     monkeypatch.setattr("builtins.input", lambda prompt="": next(answers))
     code, out, _ = run(capsys, "new", "a.yml")
     assert code == 0

@@ -1,4 +1,5 @@
 """`cohesion policy`: all four formats, real Word and PDF content, and nothing written when the input is wrong."""
+
 from __future__ import annotations
 
 import shutil
@@ -31,8 +32,13 @@ def all_formats(tmp_path_factory):
     """One run of the installed command, as a school business manager would run it."""
     folder = tmp_path_factory.mktemp("cli")
     make_profile(folder, {"school": {"name": "Oakfield Primary School"}}, slug="oakfield")
-    result = subprocess.run([str(COHESION), "policy", str(folder / "oakfield.yml"), "-o", str(folder / "out")],
-                            cwd=ROOT, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [str(COHESION), "policy", str(folder / "oakfield.yml"), "-o", str(folder / "out")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     return result, folder / "out"
 
 
@@ -90,7 +96,11 @@ def test_an_unknown_format_is_refused(profile, tmp_path, capsys):
 def test_an_invalid_profile_writes_nothing(tmp_path, capsys):
     bad = tmp_path / "broken.yml"
     shutil.copy(ROOT / "schools" / "riverside-primary.yml", bad)
-    text = bad.read_text(encoding="utf-8").replace("eal_percent: 38.5", "eal_percent: 138.5").replace("phase: primary", "phase: primry")
+    text = (
+        bad.read_text(encoding="utf-8")
+        .replace("eal_percent: 38.5", "eal_percent: 138.5")
+        .replace("phase: primary", "phase: primry")
+    )
     bad.write_text(text, encoding="utf-8")
     assert main(["policy", str(bad), "-o", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err

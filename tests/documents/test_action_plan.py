@@ -1,6 +1,7 @@
 """The action plan: each priority rule adds its action when its condition holds and only then; the
 audit's gaps become actions; every point of the framework has an action with an owner, a
 timescale and a success measure; the evidence portfolio marks what the school already has."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -17,7 +18,9 @@ from tests.conftest import ROOT
 from tests.documents.test_tailoring import make_profile
 
 MONO = {"pupils": {"ethnicity": {"white_british": 85, "irish": 5, "any_other_white": 5, "unclassified": 5}}}
-DIVERSE = {"pupils": {"ethnicity": {"white_british": 30, "pakistani": 25, "indian": 20, "black_african": 15, "chinese": 10}}}
+DIVERSE = {
+    "pupils": {"ethnicity": {"white_british": 30, "pakistani": 25, "indian": 20, "black_african": 15, "chinese": 10}}
+}
 
 # (rule, its point, profile changes that switch it on, changes that leave it off): the boundaries
 # come from the profile's own thresholds, which the rules must use rather than repeat.
@@ -27,8 +30,12 @@ RULES = [
     (plans.rural_isolation, "4a", {"location": {"setting": "rural"}}, {"location": {"setting": "urban"}}),
     (plans.high_fsm_barriers, "5", {"pupils": {"fsm_percent": 25}}, {"pupils": {"fsm_percent": 24.9}}),
     (plans.diverse_relationships, "1b", DIVERSE, MONO),
-    (plans.faith_links, "4a", {"school": {"religious_character": "Church of England"}},
-     {"school": {"religious_character": "Does not apply"}}),
+    (
+        plans.faith_links,
+        "4a",
+        {"school": {"religious_character": "Church of England"}},
+        {"school": {"religious_character": "Does not apply"}},
+    ),
 ]
 
 
@@ -60,14 +67,22 @@ def test_the_monocultural_action_names_the_largest_group_and_its_share(tmp_path)
 
 
 def _audit(**statuses: Entry) -> Audit:
-    return Audit("test-school", Path("audits/test-school.yml"), "2026-10-05", "Deputy headteacher",
-                 {pid.replace("_", "-"): entry for pid, entry in statuses.items()})
+    return Audit(
+        "test-school",
+        Path("audits/test-school.yml"),
+        "2026-10-05",
+        "Deputy headteacher",
+        {pid.replace("_", "-"): entry for pid, entry in statuses.items()},
+    )
 
 
 def test_practices_not_yet_in_place_become_actions_at_their_point(tmp_path):
     profile = make_profile(tmp_path)
-    audit = _audit(global_links=Entry("not-yet"), admissions=Entry("partly", "Policy", "Our own next step."),
-                   pupil_voice=Entry("in-place", "Council minutes"))
+    audit = _audit(
+        global_links=Entry("not-yet"),
+        admissions=Entry("partly", "Policy", "Our own next step."),
+        pupil_voice=Entry("in-place", "Council minutes"),
+    )
     found = {a.text: a for a in plans.audit_actions(profile, audit)}
     assert set(found) == {practice("global-links").action, "Our own next step."}
     links, admissions = found[practice("global-links").action], found["Our own next step."]
@@ -98,7 +113,10 @@ def test_without_an_audit_the_plan_asks_for_one_and_with_one_asks_to_update_it(t
     profile = make_profile(tmp_path)
     without = [a for a in build_plan(profile, not_assessed(profile.slug)).steps if a.point == "2b"][0]
     with_one = [a for a in build_plan(profile, _audit()).steps if a.point == "2b"][0]
-    assert "Complete the self-evaluation audit" in without.text and without.timescale == "by the end of the autumn term 2026"
+    assert (
+        "Complete the self-evaluation audit" in without.text
+        and without.timescale == "by the end of the autumn term 2026"
+    )
     assert "Update the self-evaluation audit" in with_one.text
 
 
@@ -113,8 +131,13 @@ def test_every_action_has_an_owner_a_timescale_a_success_measure_and_resources()
 
 
 def test_owners_are_the_roles_the_profile_names(tmp_path):
-    profile = make_profile(tmp_path, {"leads": {"governor": "Chair of governors", "staff": "SENCo"},
-                                      "document": {"approved_by": "Standards committee"}})
+    profile = make_profile(
+        tmp_path,
+        {
+            "leads": {"governor": "Chair of governors", "staff": "SENCo"},
+            "document": {"approved_by": "Standards committee"},
+        },
+    )
     assert plans.owner_name(profile, "governor") == "Chair of governors"
     assert plans.owner_name(profile, "staff") == "SENCo"
     assert plans.owner_name(profile, "headteacher") == "Headteacher"
@@ -128,27 +151,38 @@ def test_the_heads_title_follows_the_profile(tmp_path):
     assert plans.owner_name(profile, "headteacher") == "Principal"
 
 
-@pytest.mark.parametrize("day, term", [
-    ("2026-09-01", ("autumn", 2026)), ("2026-12-31", ("autumn", 2026)), ("2027-01-01", ("spring", 2027)),
-    ("2027-03-31", ("spring", 2027)), ("2027-04-01", ("summer", 2027)), ("2027-08-31", ("summer", 2027)),
-])
+@pytest.mark.parametrize(
+    "day, term",
+    [
+        ("2026-09-01", ("autumn", 2026)),
+        ("2026-12-31", ("autumn", 2026)),
+        ("2027-01-01", ("spring", 2027)),
+        ("2027-03-31", ("spring", 2027)),
+        ("2027-04-01", ("summer", 2027)),
+        ("2027-08-31", ("summer", 2027)),
+    ],
+)
 def test_terms(day, term):
     assert term_of(date.fromisoformat(day)) == term
 
 
-@pytest.mark.parametrize("start, when, expected", [
-    ("2026-09-01", "now", "by the end of the autumn term 2026"),
-    ("2026-09-01", "next", "by the end of the spring term 2027"),
-    ("2026-09-01", "year", "by the end of the summer term 2027"),
-    ("2027-01-20", "now", "by the end of the spring term 2027"),
-    ("2027-01-20", "year", "by the end of the autumn term 2027"),
-    ("2027-05-01", "next", "by the end of the autumn term 2027"),
-])
+@pytest.mark.parametrize(
+    "start, when, expected",
+    [
+        ("2026-09-01", "now", "by the end of the autumn term 2026"),
+        ("2026-09-01", "next", "by the end of the spring term 2027"),
+        ("2026-09-01", "year", "by the end of the summer term 2027"),
+        ("2027-01-20", "now", "by the end of the spring term 2027"),
+        ("2027-01-20", "year", "by the end of the autumn term 2027"),
+        ("2027-05-01", "next", "by the end of the autumn term 2027"),
+    ],
+)
 def test_timescales_count_terms_from_the_date_adopted(start, when, expected):
     assert timescale(start, when) == expected
 
 
 # ---- the evidence portfolio ---------------------------------------------------------------------
+
 
 def items_of(profile, audit) -> dict:
     return {item.id: item for question in portfolio(profile, audit) for item in question.items}
@@ -156,8 +190,10 @@ def items_of(profile, audit) -> dict:
 
 def test_evidence_is_held_where_a_linked_practice_is_in_place_with_its_where(tmp_path):
     profile = make_profile(tmp_path, {"pupils": {"ethnicity": None}, "partnerships": None})
-    audit = _audit(prejudice_incidents=Entry("in-place", "Incident log, termly report"),
-                   exclusions_by_group=Entry("partly", "Yearly figures"))
+    audit = _audit(
+        prejudice_incidents=Entry("in-place", "Incident log, termly report"),
+        exclusions_by_group=Entry("partly", "Yearly figures"),
+    )
     items = items_of(profile, audit)
     assert items["incident-records"].held
     assert items["incident-records"].sources[0].where == "Incident log, termly report"

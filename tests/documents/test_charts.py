@@ -1,5 +1,6 @@
 """The static SVG charts: well-formed, a text alternative that states every number, the same
 numbers as the data table beside them, escaped text, and colours that meet WCAG contrast."""
+
 from __future__ import annotations
 
 import re
@@ -49,7 +50,9 @@ def texts(root: ET.Element) -> list[str]:
 
 
 def simple(label: str = "Group", text: str = "Bar: 3") -> str:
-    return bar_chart("c1", title="A title", desc="A description with 3.", groups=[BarGroup(label, (Bar(3, text),))], max_value=5)
+    return bar_chart(
+        "c1", title="A title", desc="A description with 3.", groups=[BarGroup(label, (Bar(3, text),))], max_value=5
+    )
 
 
 def test_a_chart_is_well_formed_svg_with_its_text_alternative():
@@ -63,8 +66,9 @@ def test_a_chart_is_well_formed_svg_with_its_text_alternative():
 
 
 def test_text_is_escaped_and_stays_literal():
-    svg = bar_chart("c1", title=NASTY, desc=NASTY, groups=[BarGroup(NASTY, (Bar(1, NASTY),))], max_value=5,
-                    legend=[(0, NASTY)])
+    svg = bar_chart(
+        "c1", title=NASTY, desc=NASTY, groups=[BarGroup(NASTY, (Bar(1, NASTY),))], max_value=5, legend=[(0, NASTY)]
+    )
     root = parse(svg)  # would fail on a stray < or &
     assert root.find(f"{SVG}title").text == NASTY and root.find(f"{SVG}desc").text == NASTY
     assert not list(root.iter(f"{SVG}script")) and not list(root.iter("script"))
@@ -89,32 +93,52 @@ def test_a_zero_bar_has_no_rectangle_but_keeps_its_number():
 
 
 def test_a_chart_has_a_scale_from_zero_in_round_steps_with_its_unit():
-    root = parse(bar_chart("c4", title="t", desc="d", groups=[BarGroup("G", (Bar(38.5, "School: 38.5%"),))],
-                           max_value=38.5, unit="%", scale_label="Per cent"))
+    root = parse(
+        bar_chart(
+            "c4",
+            title="t",
+            desc="d",
+            groups=[BarGroup("G", (Bar(38.5, "School: 38.5%"),))],
+            max_value=38.5,
+            unit="%",
+            scale_label="Per cent",
+        )
+    )
     assert marks(root) == ["0%", "10%", "20%", "30%", "40%"]
     assert "Per cent" in texts(root)
     assert len([line for line in root.iter(f"{SVG}line")]) == 6  # a line at each mark, and the baseline
 
 
-@pytest.mark.parametrize("peak, most, expected", [(38.5, 5, (10, 40)), (100, 5, (20, 100)), (4, 5, (1, 4)),
-                                                   (7, 5, (2, 8)), (3, 2, (2, 4)), (0, 5, (1, 1))])
+@pytest.mark.parametrize(
+    "peak, most, expected",
+    [(38.5, 5, (10, 40)), (100, 5, (20, 100)), (4, 5, (1, 4)), (7, 5, (2, 8)), (3, 2, (2, 4)), (0, 5, (1, 1))],
+)
 def test_the_scale_reaches_the_longest_bar_in_round_steps(peak, most, expected):
     assert scale_steps(peak, most) == expected
 
 
 def test_a_chart_comes_wide_and_narrow_with_its_own_ids_and_the_same_words():
     groups = [BarGroup("Teaching, learning and curriculum", (Bar(4, "In place: 4"), Bar(2, "Partly in place: 2", 1)))]
-    wide, narrow = drawings(responsive_chart("c5", title="T", desc="D", groups=groups, max_value=4, legend=[(0, "School")]))
+    wide, narrow = drawings(
+        responsive_chart("c5", title="T", desc="D", groups=groups, max_value=4, legend=[(0, "School")])
+    )
     assert (wide.get("data-layout"), narrow.get("data-layout")) == ("wide", "narrow")
     ids = [e.get("id") for d in (wide, narrow) for e in d.iter() if e.get("id")]
     assert len(ids) == len(set(ids))
-    assert all(f"url(#{narrow.get('aria-labelledby').split()[0].removesuffix('-title')}-fill" in (r.get("fill") or "url(#")
-               for r in narrow.iter(f"{SVG}rect") if (r.get("fill") or "").startswith("url("))
+    assert all(
+        f"url(#{narrow.get('aria-labelledby').split()[0].removesuffix('-title')}-fill" in (r.get("fill") or "url(#")
+        for r in narrow.iter(f"{SVG}rect")
+        if (r.get("fill") or "").startswith("url(")
+    )
     for drawing, layout in ((wide, WIDE), (narrow, NARROW)):
         assert drawing.get("viewBox").split()[2] == str(layout.width) and drawing.get("font-size") == str(layout.font)
         assert {"In place: 4", "Partly in place: 2"} <= set(texts(drawing))
     # Type at least 14 px where each drawing is shown: the wide one in a 690 px column, the narrow on a 375 px phone (343 px)
-    assert WIDE.font * 688 / WIDE.width >= 14 and WIDE.font * 938 / WIDE.width <= 20 and NARROW.font * 343 / NARROW.width >= 14
+    assert (
+        WIDE.font * 688 / WIDE.width >= 14
+        and WIDE.font * 938 / WIDE.width <= 20
+        and NARROW.font * 343 / NARROW.width >= 14
+    )
 
 
 def test_colours_meet_wcag_contrast_against_white():
@@ -124,7 +148,9 @@ def test_colours_meet_wcag_contrast_against_white():
 
 
 def test_every_colour_a_chart_uses_is_white_or_has_enough_contrast(tmp_path):
-    profile = make_profile(tmp_path, {"local_area": {"name": "Ward", "eal_percent": 3, "ethnicity": {"white_british": 100}}})
+    profile = make_profile(
+        tmp_path, {"local_area": {"name": "Ward", "eal_percent": 3, "ethnicity": {"white_british": 100}}}
+    )
     for svg in charts_for(profile, strand_counts(not_assessed("x"))).values():
         for colour in set(re.findall(r"#[0-9a-fA-F]{6}\b", svg)):
             assert colour.lower() == "#ffffff" or contrast(colour, "#ffffff") >= 3, colour
@@ -147,22 +173,32 @@ def test_charts_on_one_page_never_share_an_id(tmp_path):
 
 # ---- the same numbers in the chart, its description and its table --------------------------------
 
+
 def table_rows(markdown: str, header: str) -> list[list[str]]:
     """The body rows of the Markdown table whose header line starts with `header`."""
     lines = markdown.splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith(header))
     rows = []
-    for line in lines[start + 2:]:
+    for line in lines[start + 2 :]:
         if not line.startswith("|"):
             break
         rows.append([cell.strip() for cell in line.strip("|").split("|")])
     return rows
 
 
-AUDIT = Audit("x", Path("audits/x.yml"), "2026-10-05", "Head", {
-    "shared-values-lessons": Entry("in-place", "PSHE"), "global-links": Entry("partly", "Unit"),
-    "pupil-voice": Entry("not-yet"), "admissions": Entry("not-yet"), "extended-services": Entry("in-place", "Club"),
-})
+AUDIT = Audit(
+    "x",
+    Path("audits/x.yml"),
+    "2026-10-05",
+    "Head",
+    {
+        "shared-values-lessons": Entry("in-place", "PSHE"),
+        "global-links": Entry("partly", "Unit"),
+        "pupil-voice": Entry("not-yet"),
+        "admissions": Entry("not-yet"),
+        "extended-services": Entry("in-place", "Club"),
+    },
+)
 
 
 def test_the_audit_chart_states_each_count_in_its_description_bars_and_table(tmp_path):
@@ -171,33 +207,52 @@ def test_the_audit_chart_states_each_count_in_its_description_bars_and_table(tmp
     desc = root.find(f"{SVG}desc").text
     markdown = render_self_evaluation(make_profile(tmp_path), AUDIT, load_local(ROOT))
     header = next(line for line in markdown.splitlines() if line.startswith("| Strand |")).strip().strip("|").split("|")
-    table = {(row[0], status.strip()): count for row in table_rows(markdown, "| Strand |") for status, count in zip(header[1:], row[1:])}
+    table = {
+        (row[0], status.strip()): count
+        for row in table_rows(markdown, "| Strand |")
+        for status, count in zip(header[1:], row[1:], strict=False)
+    }
     shown = texts(root)
-    labels = {"in-place": "In place", "partly": "Partly in place", "not-yet": "Not yet", "not-assessed": "Not yet assessed"}
+    labels = {
+        "in-place": "In place",
+        "partly": "Partly in place",
+        "not-yet": "Not yet",
+        "not-assessed": "Not yet assessed",
+    }
     for row in counts:
         c = row.counts
         for status, label in labels.items():
             assert table[(row.strand.title, label)] == str(c[status])
-        assert (f"{row.strand.title} ({row.total} practices): {c['in-place']} in place, {c['partly']} partly in place, "
-                f"{c['not-yet']} not yet, {c['not-assessed']} not yet assessed") in desc
+        assert (
+            f"{row.strand.title} ({row.total} practices): {c['in-place']} in place, {c['partly']} partly in place, "
+            f"{c['not-yet']} not yet, {c['not-assessed']} not yet assessed"
+        ) in desc
     assert [t for t in shown if ":" in t] == [
-        f"{label}: {n}" for row in counts for label, n in zip(
+        f"{label}: {n}"
+        for row in counts
+        for label, n in zip(
             ("In place", "Partly in place", "Not yet", "Not yet assessed"),
-            (row.counts["in-place"], row.counts["partly"], row.counts["not-yet"], row.counts["not-assessed"])) if n]
+            (row.counts["in-place"], row.counts["partly"], row.counts["not-yet"], row.counts["not-assessed"]),
+            strict=False,
+        )
+        if n
+    ]
     assert not [t for t in shown if t.endswith(": 0")]  # no row that says nothing
     assert any(row.counts["not-assessed"] for row in counts)  # though the audit leaves practices unassessed
 
 
 def test_the_ethnicity_chart_and_table_carry_the_same_figures(tmp_path):
-    profile = make_profile(tmp_path, {"local_area": {"name": "Testford ward",
-                                                     "ethnicity": {"white_british": 80, "indian": 5, "chinese": 15}}})
+    profile = make_profile(
+        tmp_path,
+        {"local_area": {"name": "Testford ward", "ethnicity": {"white_british": 80, "indian": 5, "chinese": 15}}},
+    )
     svg = charts_for(profile, strand_counts(AUDIT))["ethnicity"]
     desc = parse(svg).find(f"{SVG}desc").text
     markdown = render_self_evaluation(profile, AUDIT, load_local(ROOT))
     table = table_rows(markdown, "| Ethnic group |")
     rows = ethnicity_rows(profile)
     assert [r[0] for r in table] == [r["label"] for r in rows]
-    for cells, row in zip(table, rows):
+    for cells, row in zip(table, rows, strict=False):
         assert cells[1:] == [f"{row['school']:g}%", f"{row['area']:g}%"]
         assert f"{row['label']}: school {row['school']:g}%, Testford ward {row['area']:g}%" in desc
         for who, value in (("School", row["school"]), ("Area", row["area"])):

@@ -1,4 +1,5 @@
 """Whatever a school types comes out literally, as text, in the Markdown, the HTML, the Word document and the PDF."""
+
 from __future__ import annotations
 
 import tempfile
@@ -21,10 +22,38 @@ from tests.documents.test_tailoring import make_profile
 LOCAL = load_local(ROOT)
 
 NASTY = [
-    "{{ 7*7 }}", "{% raw %}", "{% endraw %}", "<script>alert(1)</script>", "&", "<", ">", "&amp;", "&#35;",
-    '"double"', "'single'", "Ŵŷ Llanfair", "اردو", "zażółć gęślą jaźń", "🙂🏫", "# heading", "- item",
-    "1. first", "* star", "_under_", "`code`", "[link](https://example.org)", "| pipe |", "back\\slash",
-    "{: .class }", "*[HTML]: abbr", "[^1]", "!!! note", ": term", "~~~", "    indented", "<!-- c -->",
+    "{{ 7*7 }}",
+    "{% raw %}",
+    "{% endraw %}",
+    "<script>alert(1)</script>",
+    "&",
+    "<",
+    ">",
+    "&amp;",
+    "&#35;",
+    '"double"',
+    "'single'",
+    "Ŵŷ Llanfair",
+    "اردو",
+    "zażółć gęślą jaźń",
+    "🙂🏫",
+    "# heading",
+    "- item",
+    "1. first",
+    "* star",
+    "_under_",
+    "`code`",
+    "[link](https://example.org)",
+    "| pipe |",
+    "back\\slash",
+    "{: .class }",
+    "*[HTML]: abbr",
+    "[^1]",
+    "!!! note",
+    ": term",
+    "~~~",
+    "    indented",
+    "<!-- c -->",
     "x" * 300,
 ]
 CHARACTERS = st.characters(exclude_categories=("Cs", "Cc", "Co", "Cn"))
@@ -72,23 +101,31 @@ def test_escaped_value_reads_back_as_the_same_text(value):
 
 
 def profile_with(folder: Path, name: str, town: str, context: list[str], partner: str, role: str):
-    return make_profile(folder, {
-        "school": {"name": name, "local_authority": town},
-        "location": {"town": town, "ward": role},
-        "context": "\n\n".join(context),
-        "partnerships": [{"name": partner, "kind": "community", "what": role}],
-        "leads": {"governor": role, "staff": partner[:120]},
-        "pupils": {"home_languages": [town[:60]], "faiths": [partner[:60]]},
-        "document": {"approved_by": role},
-    })
+    return make_profile(
+        folder,
+        {
+            "school": {"name": name, "local_authority": town},
+            "location": {"town": town, "ward": role},
+            "context": "\n\n".join(context),
+            "partnerships": [{"name": partner, "kind": "community", "what": role}],
+            "leads": {"governor": role, "staff": partner[:120]},
+            "pupils": {"home_languages": [town[:60]], "faiths": [partner[:60]]},
+            "document": {"approved_by": role},
+        },
+    )
 
 
 PLAIN_TAGS = read_html(markdown_to_html(render_policy(make_profile(Path(tempfile.mkdtemp())), LOCAL)))[0]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(name=texts(200), town=texts(60), context=st.lists(texts(1000), min_size=1, max_size=3),
-       partner=texts(120), role=texts(120))
+@given(
+    name=texts(200),
+    town=texts(60),
+    context=st.lists(texts(1000), min_size=1, max_size=3),
+    partner=texts(120),
+    role=texts(120),
+)
 def test_profile_text_is_literal_in_the_markdown_and_the_html(name, town, context, partner, role):
     with tempfile.TemporaryDirectory() as folder:
         policy = render_policy(profile_with(Path(folder), name, town, context, partner, role), LOCAL)
@@ -103,7 +140,7 @@ def test_profile_text_is_literal_in_the_markdown_and_the_html(name, town, contex
 # A handful of whole documents: Word and PDF files are slow to make.
 EXAMPLES = [
     ("{{ 7*7 }} {% raw %} Primary <script>alert(1)</script>", "Llanŵ & Cwmŷ"),
-    ("St Mary's \"Church\" & <Community> School", "اردو ٹاؤن"),
+    ('St Mary\'s "Church" & <Community> School', "اردو ٹاؤن"),
     ("Zażółć gęślą jaźń 🙂🏫 Academy", "Tŷ Newydd | #1 * _town_"),
     ("A" * 190 + " School", "Exampleton"),
 ]

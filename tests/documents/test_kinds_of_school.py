@@ -1,6 +1,7 @@
 """Issue 13: a policy any kind of school in England can adopt unedited. The accountable body and the
 law by type group, schools outside England refused, phase and age words, and every fact-dependent
 claim present only when the profile supports it (each checked on and off)."""
+
 from __future__ import annotations
 
 import re
@@ -32,31 +33,65 @@ def flat(text: str) -> str:
 
 GROUPS = [
     # (group, profile changes, sentences the introduction must have, words the policy must not have)
-    (MAINTAINED, {"school": {"type": "Voluntary Controlled School", "religious_character": "Church of England"}},
-     ["We are a maintained school (Voluntary Controlled School), so the duty binds us, and the governing body answers for it.",
-      "the public sector equality duty (section 149 of the Equality Act 2010)", "section 78 of the Education Act 2002",
-      "the Prevent duty"],
-     ["not bind us", "Academies Act", "management committee"]),
-    (ACADEMY, {"school": {"type": "Academy Converter", "trust": "Valley Schools Trust", "head_title": "principal"},
-               "leads": {"governor": "Link local governor", "staff": "Vice principal"}},
-     ["We are an academy (Academy Converter), not a maintained school, so that duty does not bind us directly.",
-      "The board of Valley Schools Trust, through our local governing body, adopts this policy as good practice",
-      "the Independent School Standards, Part 2, which academies must meet",
-      "the public sector equality duty, which applies to academy trusts", "section 1A of the Academies Act 2010",
-      "the Prevent duty", "our funding agreement"],
-     ["so the duty binds us", "headteacher", "management committee"]),
-    (PRU, {"school": {"type": "Pupil Referral Unit", "phase": "pru"},
-           "leads": {"governor": "Chair of the management committee", "staff": "Deputy head of centre"},
-           "document": {"approved_by": "Management committee"}},
-     ["We are a pupil referral unit, maintained by our local authority, Testshire, and run by a management committee.",
-      "Whether they apply this duty to us has not been settled for this policy",
-      "What is settled is that the local authority has the public sector equality duty"],
-     ["governing body answers", "governors", "headteacher", "admissions arrangements", "so the duty binds us",
-      "Independent School Standards"]),
-    (OTHER, {"school": {"type": "Other Independent School"}},
-     ["As an independent school (Other Independent School), we are not bound by it.",
-      "the Independent School Standards, Part 2", "the Prevent duty"],
-     ["public sector equality duty", "so the duty binds us", "Academies Act"]),
+    (
+        MAINTAINED,
+        {"school": {"type": "Voluntary Controlled School", "religious_character": "Church of England"}},
+        [
+            "We are a maintained school (Voluntary Controlled School), so the duty binds us, and the governing body answers for it.",
+            "the public sector equality duty (section 149 of the Equality Act 2010)",
+            "section 78 of the Education Act 2002",
+            "the Prevent duty",
+        ],
+        ["not bind us", "Academies Act", "management committee"],
+    ),
+    (
+        ACADEMY,
+        {
+            "school": {"type": "Academy Converter", "trust": "Valley Schools Trust", "head_title": "principal"},
+            "leads": {"governor": "Link local governor", "staff": "Vice principal"},
+        },
+        [
+            "We are an academy (Academy Converter), not a maintained school, so that duty does not bind us directly.",
+            "The board of Valley Schools Trust, through our local governing body, adopts this policy as good practice",
+            "the Independent School Standards, Part 2, which academies must meet",
+            "the public sector equality duty, which applies to academy trusts",
+            "section 1A of the Academies Act 2010",
+            "the Prevent duty",
+            "our funding agreement",
+        ],
+        ["so the duty binds us", "headteacher", "management committee"],
+    ),
+    (
+        PRU,
+        {
+            "school": {"type": "Pupil Referral Unit", "phase": "pru"},
+            "leads": {"governor": "Chair of the management committee", "staff": "Deputy head of centre"},
+            "document": {"approved_by": "Management committee"},
+        },
+        [
+            "We are a pupil referral unit, maintained by our local authority, Testshire, and run by a management committee.",
+            "Whether they apply this duty to us has not been settled for this policy",
+            "What is settled is that the local authority has the public sector equality duty",
+        ],
+        [
+            "governing body answers",
+            "governors",
+            "headteacher",
+            "admissions arrangements",
+            "so the duty binds us",
+            "Independent School Standards",
+        ],
+    ),
+    (
+        OTHER,
+        {"school": {"type": "Other Independent School"}},
+        [
+            "As an independent school (Other Independent School), we are not bound by it.",
+            "the Independent School Standards, Part 2",
+            "the Prevent duty",
+        ],
+        ["public sector equality duty", "so the duty binds us", "Academies Act"],
+    ),
 ]
 
 
@@ -70,8 +105,12 @@ def test_each_type_group_names_its_accountable_body_and_its_law(tmp_path, group,
         assert sentence in intro, sentence
     for words in unsaid:
         assert words not in policy, words
-    expected = {MAINTAINED: "The governing body", ACADEMY: "The board of Valley Schools Trust, through our local governing body",
-                PRU: "The management committee", OTHER: "The proprietor"}[group]
+    expected = {
+        MAINTAINED: "The governing body",
+        ACADEMY: "The board of Valley Schools Trust, through our local governing body",
+        PRU: "The management committee",
+        OTHER: "The proprietor",
+    }[group]
     assert f"| Accountable body | {expected} |" in policy
     roles = section(render_policy(school, LOCAL), "## Roles and responsibilities")
     assert f"**{expected.split(',')[0]}.**" in roles
@@ -79,6 +118,7 @@ def test_each_type_group_names_its_accountable_body_and_its_law(tmp_path, group,
 
 def test_every_type_of_establishment_has_a_group():
     from cohesion_guide.inputs.schemas import schema
+
     kinds = schema("profile")["properties"]["school"]["properties"]["type"]["enum"]
     assert {type_group(k) for k in kinds} == {MAINTAINED, ACADEMY, PRU, OTHER}
     assert type_group("Community Special School") == MAINTAINED
@@ -86,8 +126,15 @@ def test_every_type_of_establishment_has_a_group():
 
 
 def test_a_named_accountable_body_and_heads_title_replace_the_usual_ones(tmp_path):
-    policy = policy_of(tmp_path, {"school": {"accountable_body": "the governing board of the Vale Federation",
-                                             "head_title": "executive headteacher"}})
+    policy = policy_of(
+        tmp_path,
+        {
+            "school": {
+                "accountable_body": "the governing board of the Vale Federation",
+                "head_title": "executive headteacher",
+            }
+        },
+    )
     roles = section(policy, "## Roles and responsibilities")
     assert "**The governing board of the Vale Federation.**" in roles and "**The executive headteacher.**" in roles
     assert "**The governing body.**" not in roles
@@ -95,11 +142,15 @@ def test_a_named_accountable_body_and_heads_title_replace_the_usual_ones(tmp_pat
 
 # ---- schools outside England -------------------------------------------------------------------
 
-@pytest.mark.parametrize("changes, field", [
-    ({"school": {"type": "Welsh Establishment"}}, "school.type"),
-    ({"school": {"local_authority": "Cardiff"}}, "school.local_authority"),
-    ({"school": {"local_authority": "Glasgow City"}}, "school.local_authority"),
-])
+
+@pytest.mark.parametrize(
+    "changes, field",
+    [
+        ({"school": {"type": "Welsh Establishment"}}, "school.type"),
+        ({"school": {"local_authority": "Cardiff"}}, "school.local_authority"),
+        ({"school": {"local_authority": "Glasgow City"}}, "school.local_authority"),
+    ],
+)
 def test_validate_refuses_a_school_outside_england(tmp_path, changes, field):
     with pytest.raises(InvalidFile) as err:
         make_profile(tmp_path, changes)
@@ -113,21 +164,34 @@ def test_a_school_in_england_is_not_refused(tmp_path):
 
 # ---- phase and age words -----------------------------------------------------------------------
 
-@pytest.mark.parametrize("changes, description", [
-    ({"school": {"phase": "infant", "statutory_low_age": 3, "statutory_high_age": 7}},
-     "is an infant school for children aged 3 to 7, with a nursery (Community School)"),
-    ({"school": {"phase": "junior", "statutory_low_age": 7, "statutory_high_age": 11}},
-     "is a junior school for pupils aged 7 to 11 (Community School)"),
-    ({"school": {"phase": "secondary", "type": "Academy Sponsor Led"}}, "is a secondary academy (Academy Sponsor Led)"),
-    ({"school": {"phase": "pru", "type": "Pupil Referral Unit"}}, "is a pupil referral unit (Pupil Referral Unit)"),
-    ({}, "is a primary school (Community School)"),
-])
+
+@pytest.mark.parametrize(
+    "changes, description",
+    [
+        (
+            {"school": {"phase": "infant", "statutory_low_age": 3, "statutory_high_age": 7}},
+            "is an infant school for children aged 3 to 7, with a nursery (Community School)",
+        ),
+        (
+            {"school": {"phase": "junior", "statutory_low_age": 7, "statutory_high_age": 11}},
+            "is a junior school for pupils aged 7 to 11 (Community School)",
+        ),
+        (
+            {"school": {"phase": "secondary", "type": "Academy Sponsor Led"}},
+            "is a secondary academy (Academy Sponsor Led)",
+        ),
+        ({"school": {"phase": "pru", "type": "Pupil Referral Unit"}}, "is a pupil referral unit (Pupil Referral Unit)"),
+        ({}, "is a primary school (Community School)"),
+    ],
+)
 def test_the_policy_names_the_schools_own_phase_and_ages(tmp_path, changes, description):
     assert description in flat(policy_of(tmp_path, changes))
 
 
 def test_secondary_pupils_are_students_and_numbers_have_separators(tmp_path):
-    secondary = flat(policy_of(tmp_path, {"school": {"phase": "secondary"}, "pupils": {"number_on_roll": 1040}}, slug="sec"))
+    secondary = flat(
+        policy_of(tmp_path, {"school": {"phase": "secondary"}, "pupils": {"number_on_roll": 1040}}, slug="sec")
+    )
     assert "We have 1,040 students on roll." in secondary
     primary = flat(policy_of(tmp_path, {"pupils": {"number_on_roll": 1040}}, slug="pri"))
     assert "We have 1,040 pupils on roll." in primary and "students" not in primary
@@ -147,32 +211,79 @@ def test_young_children_are_not_offered_leadership_roles_or_a_school_council(tmp
 
 CLAIMS = [
     # (what, the claim's words, changes with the fact, changes without it)
-    ("international links", "our links abroad",
-     {"partnerships": [{"name": "Ecole Test", "kind": "international", "what": "Letters."}]}, {}),
+    (
+        "international links",
+        "our links abroad",
+        {"partnerships": [{"name": "Ecole Test", "kind": "international", "what": "Letters."}]},
+        {},
+    ),
     ("the site's authority is the school's", "Exampleshire Governor Services", HOME, {}),
     ("a different authority", "We will ask our local authority, Testshire", {}, HOME),
-    ("talk about identity for pupils who can", "the chance to talk about identity and difference",
-     {}, {"school": {"phase": "special", "type": "Community Special School", "send_needs": ["pmld"]}}),
-    ("complex needs", "sensory stories",
-     {"school": {"phase": "special", "type": "Community Special School", "send_needs": ["pmld"]}}, {}),
-    ("disability in a special school", "Disability is part of who our school community is",
-     {"school": {"phase": "special", "type": "Community Special School"}}, {}),
-    ("communication", "signing, including British Sign Language",
-     {"pupils": {"home_languages": ["English", "British Sign Language"]}}, {}),
+    (
+        "talk about identity for pupils who can",
+        "the chance to talk about identity and difference",
+        {},
+        {"school": {"phase": "special", "type": "Community Special School", "send_needs": ["pmld"]}},
+    ),
+    (
+        "complex needs",
+        "sensory stories",
+        {"school": {"phase": "special", "type": "Community Special School", "send_needs": ["pmld"]}},
+        {},
+    ),
+    (
+        "disability in a special school",
+        "Disability is part of who our school community is",
+        {"school": {"phase": "special", "type": "Community Special School"}},
+        {},
+    ),
+    (
+        "communication",
+        "signing, including British Sign Language",
+        {"pupils": {"home_languages": ["English", "British Sign Language"]}},
+        {},
+    ),
     ("wide catchment", "not only from the streets around the school", {"location": {"catchment": "wide"}}, {}),
-    ("transport", "by school transport", {"location": {"catchment": "transported"}}, {"location": {"catchment": "wide"}}),
-    ("resourced provision", "Our school includes resourced provision for autism",
-     {"school": {"resourced_provision": "Resourced provision", "send_needs": ["asd"]}}, {}),
-    ("faith ethos", "> Love thy neighbour, test version.",
-     {"school": {"type": "Voluntary Aided School", "religious_character": "Jewish",
-                 "ethos_statement": "Love thy neighbour, test version."}},
-     {"school": {"type": "Voluntary Aided School", "religious_character": "Jewish"}}),
-    ("families' faiths", "Our families' faiths and beliefs include Jewish and No religion",
-     {"school": {"type": "Voluntary Aided School", "religious_character": "Jewish"}, "pupils": {"faiths": ["Jewish", "No religion"]}},
-     {"pupils": {"faiths": ["Jewish", "No religion"]}}),
+    (
+        "transport",
+        "by school transport",
+        {"location": {"catchment": "transported"}},
+        {"location": {"catchment": "wide"}},
+    ),
+    (
+        "resourced provision",
+        "Our school includes resourced provision for autism",
+        {"school": {"resourced_provision": "Resourced provision", "send_needs": ["asd"]}},
+        {},
+    ),
+    (
+        "faith ethos",
+        "> Love thy neighbour, test version.",
+        {
+            "school": {
+                "type": "Voluntary Aided School",
+                "religious_character": "Jewish",
+                "ethos_statement": "Love thy neighbour, test version.",
+            }
+        },
+        {"school": {"type": "Voluntary Aided School", "religious_character": "Jewish"}},
+    ),
+    (
+        "families' faiths",
+        "Our families' faiths and beliefs include Jewish and No religion",
+        {
+            "school": {"type": "Voluntary Aided School", "religious_character": "Jewish"},
+            "pupils": {"faiths": ["Jewish", "No religion"]},
+        },
+        {"pupils": {"faiths": ["Jewish", "No religion"]}},
+    ),
     ("rural", "spread across a rural area", {"location": {"setting": "rural"}}, {}),
-    ("nursery", ", with a nursery", {"school": {"statutory_low_age": 3, "statutory_high_age": 11}},
-     {"school": {"statutory_low_age": 4, "statutory_high_age": 11}}),
+    (
+        "nursery",
+        ", with a nursery",
+        {"school": {"statutory_low_age": 3, "statutory_high_age": 11}},
+        {"school": {"statutory_low_age": 4, "statutory_high_age": 11}},
+    ),
     ("no partnership yet", "We do not yet have a formal partnership", {"partnerships": None}, {}),
     ("high EAL aim", "whatever language they speak at home", {"pupils": {"eal_percent": 40}}, {}),
 ]
@@ -185,37 +296,73 @@ def test_a_claim_appears_only_when_the_profile_supports_it(tmp_path, what, claim
 
 
 def test_two_faith_schools_get_their_own_faith_content(tmp_path):
-    jewish = policy_of(tmp_path, {"school": {"type": "Voluntary Aided School", "religious_character": "Jewish",
-                                             "ethos_statement": "Torah and kindness guide how we live."}}, slug="a")
-    church = policy_of(tmp_path, {"school": {"type": "Voluntary Aided School", "religious_character": "Church of England",
-                                             "ethos_statement": "Life in all its fullness, for every child."}}, slug="b")
+    jewish = policy_of(
+        tmp_path,
+        {
+            "school": {
+                "type": "Voluntary Aided School",
+                "religious_character": "Jewish",
+                "ethos_statement": "Torah and kindness guide how we live.",
+            }
+        },
+        slug="a",
+    )
+    church = policy_of(
+        tmp_path,
+        {
+            "school": {
+                "type": "Voluntary Aided School",
+                "religious_character": "Church of England",
+                "ethos_statement": "Life in all its fullness, for every child.",
+            }
+        },
+        slug="b",
+    )
     assert "Torah and kindness" in jewish and "Torah and kindness" not in church
     assert "Life in all its fullness" in church and "Life in all its fullness" not in jewish
 
 
 def test_an_ethos_statement_is_quoted_exactly_and_escaped(tmp_path):
     ethos = "We *welcome* all <children> & families."
-    policy = policy_of(tmp_path, {"school": {"type": "Voluntary Aided School", "religious_character": "Roman Catholic",
-                                             "ethos_statement": ethos}})
+    policy = policy_of(
+        tmp_path,
+        {
+            "school": {
+                "type": "Voluntary Aided School",
+                "religious_character": "Roman Catholic",
+                "ethos_statement": ethos,
+            }
+        },
+    )
     assert "> We &#42;welcome&#42; all &lt;children&gt; &amp; families." in policy
 
 
 # ---- related policies --------------------------------------------------------------------------
 
+
 def test_related_policies_vary_by_type_and_a_profile_can_override_them(tmp_path):
-    pru = section(policy_of(tmp_path, {"school": {"phase": "pru", "type": "Pupil Referral Unit"}}, slug="pru"),
-                  "## Links to related policies")
-    faith = section(policy_of(tmp_path, {"school": {"type": "Voluntary Aided School", "religious_character": "Methodist"}},
-                              slug="faith"), "## Links to related policies")
+    pru = section(
+        policy_of(tmp_path, {"school": {"phase": "pru", "type": "Pupil Referral Unit"}}, slug="pru"),
+        "## Links to related policies",
+    )
+    faith = section(
+        policy_of(
+            tmp_path, {"school": {"type": "Voluntary Aided School", "religious_character": "Methodist"}}, slug="faith"
+        ),
+        "## Links to related policies",
+    )
     plain = section(policy_of(tmp_path, slug="plain"), "## Links to related policies")
     assert "placing pupils with us" in pru and "admissions" not in pru
     assert "collective worship" in faith and "collective worship" not in plain
-    own = section(policy_of(tmp_path, {"related_policies": ["Our Golden Rules", "Equality scheme"]}, slug="own"),
-                  "## Links to related policies")
+    own = section(
+        policy_of(tmp_path, {"related_policies": ["Our Golden Rules", "Equality scheme"]}, slug="own"),
+        "## Links to related policies",
+    )
     assert "- Our Golden Rules; and\n- Equality scheme." in own and "anti-bullying" not in own
 
 
 # ---- backward compatibility and advice -----------------------------------------------------------
+
 
 def test_a_profile_without_any_new_field_stays_valid_and_is_advised(tmp_path):
     school = make_profile(tmp_path, {"school": {"type": "Academy Converter"}})
@@ -235,5 +382,7 @@ def test_validate_warns_when_the_authority_is_not_local_ymls(tmp_path):
 
 def test_the_gias_import_fills_the_statutory_ages(tmp_path):
     import_extract(ROOT / "tests" / "fixtures" / "gias" / "mixed.csv", tmp_path, today="2026-09-01")
-    text = next(p for p in tmp_path.glob("*.yml") if "900001" in p.read_text(encoding="utf-8")).read_text(encoding="utf-8")
+    text = next(p for p in tmp_path.glob("*.yml") if "900001" in p.read_text(encoding="utf-8")).read_text(
+        encoding="utf-8"
+    )
     assert re.search(r"statutory_low_age: 4\b", text) and re.search(r"statutory_high_age: 11\b", text)

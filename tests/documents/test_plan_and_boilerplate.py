@@ -1,5 +1,6 @@
 """Issue 13, measured over the example schools and synthetic ones: an action plan a school can carry,
 and how much of two different kinds of school's policies is word for word the same."""
+
 from __future__ import annotations
 
 import itertools
@@ -35,7 +36,9 @@ def schools(tmp_path_factory) -> list:
     found = list(load_profiles(ROOT / "schools"))
     for index in range(SYNTHETIC):
         data = profile_data(index, rng)
-        data["document"]["date_adopted"] = rng.choice(["2026-09-01", "2026-11-20", "2026-12-04", "2027-02-10", "2027-06-30"])
+        data["document"]["date_adopted"] = rng.choice(
+            ["2026-09-01", "2026-11-20", "2026-12-04", "2027-02-10", "2027-06-30"]
+        )
         path = folder / f"synthetic-{index}.yml"
         path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
         found.append(load_profile(path))
@@ -100,16 +103,22 @@ def test_the_heaviest_plan_before_issue_13_now_fits(tmp_path):
     """Every rule on, and an audit with every practice not yet in place: still at most ten actions."""
     from cohesion_guide.inputs.audit import Audit, Entry, practices
     from tests.documents.test_tailoring import make_profile
-    school = make_profile(tmp_path, {"location": {"setting": "rural"}, "school": {"religious_character": "Methodist",
-                                     "type": "Voluntary Aided School"},
-                                     "pupils": {"eal_percent": 50, "fsm_percent": 50,
-                                                "ethnicity": {"white_british": 90, "indian": 10}}})
+
+    school = make_profile(
+        tmp_path,
+        {
+            "location": {"setting": "rural"},
+            "school": {"religious_character": "Methodist", "type": "Voluntary Aided School"},
+            "pupils": {"eal_percent": 50, "fsm_percent": 50, "ethnicity": {"white_british": 90, "indian": 10}},
+        },
+    )
     audit = Audit(school.slug, Path("a.yml"), "2026-10-01", "Head", {p.id: Entry("not-yet") for p in practices()})
     plan = plans.build_plan(school, audit)
     assert len(plan.actions) <= plans.PLAN_LIMIT and plan.deferred
 
 
 # ---- boilerplate -------------------------------------------------------------------------------
+
 
 def sentences(text: str) -> list[str]:
     text = re.sub(r"\s+", " ", text)
@@ -131,8 +140,11 @@ def kind(profile) -> tuple:
 def test_policies_of_different_kinds_of_school_share_little_text():
     schools = load_profiles(ROOT / "schools")
     texts = {p.slug: render_policy(p, LOCAL, case_studies=suggestions(p, ROOT, LOCAL)) for p in schools}
-    figures = [max(shared(texts[a.slug], texts[b.slug]), shared(texts[b.slug], texts[a.slug]))
-               for a, b in itertools.combinations(schools, 2) if kind(a) != kind(b)]
+    figures = [
+        max(shared(texts[a.slug], texts[b.slug]), shared(texts[b.slug], texts[a.slug]))
+        for a, b in itertools.combinations(schools, 2)
+        if kind(a) != kind(b)
+    ]
     assert len(figures) >= 15
     assert max(figures) <= EXAMPLES_MAX_SHARED
     assert sum(figures) / len(figures) <= EXAMPLES_MEAN_SHARED

@@ -1,4 +1,5 @@
 """The policy has every section, the school's facts and the authority's contacts; templates run strict and sandboxed."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -42,20 +43,23 @@ def local():
 
 @pytest.fixture
 def policy(tmp_path, local):
-    school = make_profile(tmp_path, {
-        "school": {"name": "Brook Lane Primary School", "urn": "123456"},
-        "location": {"ward": "Brook Lane"},
-        "pupils": {"home_languages": ["English", "Gujarati"], "faiths": ["Christian", "Hindu", "No religion"]},
-        "local_area": {"name": "Brook Lane ward", "eal_percent": 12.5, "fsm_percent": 18},
-        "context": "We are a small school.\n\nOur hall is used by a youth club\nthree evenings a week.",
-        "document": {"date_adopted": "2026-10-15", "review_cycle_years": 2},
-    })
+    school = make_profile(
+        tmp_path,
+        {
+            "school": {"name": "Brook Lane Primary School", "urn": "123456"},
+            "location": {"ward": "Brook Lane"},
+            "pupils": {"home_languages": ["English", "Gujarati"], "faiths": ["Christian", "Hindu", "No religion"]},
+            "local_area": {"name": "Brook Lane ward", "eal_percent": 12.5, "fsm_percent": 18},
+            "context": "We are a small school.\n\nOur hall is used by a youth club\nthree evenings a week.",
+            "document": {"date_adopted": "2026-10-15", "review_cycle_years": 2},
+        },
+    )
     return render_policy(school, local)
 
 
 def test_every_section_in_order(policy):
     places = [policy.find(heading + "\n") for heading in SECTIONS]
-    assert -1 not in places, [h for h, at in zip(SECTIONS, places) if at == -1]
+    assert -1 not in places, [h for h, at in zip(SECTIONS, places, strict=False) if at == -1]
     assert places == sorted(places)
     assert policy.startswith("# Community cohesion policy: Brook Lane Primary School\n")
 
@@ -80,8 +84,14 @@ def test_context_has_the_schools_words_and_figures(policy):
 
 def test_roles_name_the_leads(policy):
     roles = section(policy, "## Roles and responsibilities")
-    for who in ("The governing body", "The headteacher", "Vice-chair of governors", "Assistant headteacher",
-                "All staff", "Pupils"):
+    for who in (
+        "The governing body",
+        "The headteacher",
+        "Vice-chair of governors",
+        "Assistant headteacher",
+        "All staff",
+        "Pupils",
+    ):
         assert f"**{who}" in roles, who
 
 
@@ -110,11 +120,13 @@ def test_support_comes_from_local_yml(tmp_path, local):
 
 def test_document_control_table(policy):
     table = markdown_to_html(section(policy, "## Document control"))
-    for row in ("<td>Approved by</td>\n<td>Full governing body</td>",
-                "<td>Date adopted</td>\n<td>15 October 2026</td>",
-                "<td>Review cycle</td>\n<td>Every 2 years</td>",
-                "<td>Next review due</td>\n<td>15 October 2028</td>",
-                "<td>School</td>\n<td>Brook Lane Primary School (URN 123456)</td>"):
+    for row in (
+        "<td>Approved by</td>\n<td>Full governing body</td>",
+        "<td>Date adopted</td>\n<td>15 October 2026</td>",
+        "<td>Review cycle</td>\n<td>Every 2 years</td>",
+        "<td>Next review due</td>\n<td>15 October 2028</td>",
+        "<td>School</td>\n<td>Brook Lane Primary School (URN 123456)</td>",
+    ):
         assert row in table
 
 
@@ -163,26 +175,31 @@ def test_every_value_a_template_prints_is_escaped_even_without_a_filter(tmp_path
 def test_a_forks_own_template_is_used(tmp_path, local):
     """An authority's edited template in its own model_policies/ replaces the shipped one."""
     (tmp_path / "templates").mkdir()
-    (tmp_path / "templates" / render.POLICY_TEMPLATE).write_text("# Our own policy for {{ school.name }}\n", encoding="utf-8")
+    (tmp_path / "templates" / render.POLICY_TEMPLATE).write_text(
+        "# Our own policy for {{ school.name }}\n", encoding="utf-8"
+    )
     out = render_policy(make_profile(tmp_path), local, tmp_path / "templates")
     assert out == "# Our own policy for Test Primary School\n"
 
 
-@pytest.mark.parametrize("value, expected", [
-    ("- not a list", "&#45; not a list"),
-    ("+ nor this", "&#43; nor this"),
-    ("1. nor a number", "1\\. nor a number"),
-    ("12) nor this", "12\\) nor this"),
-    ("# not a heading", "&#35; not a heading"),
-    ("> not a quote", "&gt; not a quote"),
-    (": not a definition", "&#58; not a definition"),
-    ("!!! note", "&#33;!! note"),
-    ("a - b 1. c", "a - b 1. c"),
-    ("line one\n\n    line two", "line one line two"),
-    ("[link](https://example.org)", "&#91;link&#93;(https://example.org)"),
-    ("Tom & Jerry's \"film\"", "Tom &amp; Jerry's \"film\""),
-    ("a|b_c*d`e{f}g\\h", "a&#124;b&#95;c&#42;d&#96;e&#123;f&#125;g&#92;h"),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("- not a list", "&#45; not a list"),
+        ("+ nor this", "&#43; nor this"),
+        ("1. nor a number", "1\\. nor a number"),
+        ("12) nor this", "12\\) nor this"),
+        ("# not a heading", "&#35; not a heading"),
+        ("> not a quote", "&gt; not a quote"),
+        (": not a definition", "&#58; not a definition"),
+        ("!!! note", "&#33;!! note"),
+        ("a - b 1. c", "a - b 1. c"),
+        ("line one\n\n    line two", "line one line two"),
+        ("[link](https://example.org)", "&#91;link&#93;(https://example.org)"),
+        ('Tom & Jerry\'s "film"', 'Tom &amp; Jerry\'s "film"'),
+        ("a|b_c*d`e{f}g\\h", "a&#124;b&#95;c&#42;d&#96;e&#123;f&#125;g&#92;h"),
+    ],
+)
 def test_escape_markdown(value, expected):
     assert escape_markdown(value) == expected
 

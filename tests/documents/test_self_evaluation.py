@@ -1,5 +1,6 @@
 """The self-evaluation pack: its four parts for every example school, the Word and PDF files,
 `cohesion self-evaluation` (alias `cohesion toolkit`), the site's pages and downloads, and accessibility at desktop and phone widths."""
+
 from __future__ import annotations
 
 import html as html_text
@@ -29,12 +30,14 @@ WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 def statuses(markdown: str) -> list[str]:
     """The status of each practice in the audit report: a tag in the table's Status column."""
-    return re.findall(r'<td data-label="Status"><span class="cc-tag cc-tag--[a-z-]+">(In place|Partly in place|Not yet|Not yet assessed)</span>',
-                      markdown)
+    return re.findall(
+        r'<td data-label="Status"><span class="cc-tag cc-tag--[a-z-]+">(In place|Partly in place|Not yet|Not yet assessed)</span>',
+        markdown,
+    )
 
 
 def headings(markdown: str, level: int) -> list[str]:
-    return [line[level + 1:] for line in markdown.splitlines() if line.startswith("#" * level + " ")]
+    return [line[level + 1 :] for line in markdown.splitlines() if line.startswith("#" * level + " ")]
 
 
 @pytest.mark.parametrize("slug", SLUGS)
@@ -47,7 +50,9 @@ def test_every_example_school_gets_all_four_parts(slug):
     for expected in POINT_HEADINGS + QUESTIONS:
         assert any(h.startswith(expected) for h in level3), expected
     assert markdown.count('role="img"') >= 2  # the audit chart and the figures chart at least
-    assert len(statuses(markdown)) == 18 and "Not yet assessed" not in statuses(markdown)  # each example audit covers every practice
+    assert len(statuses(markdown)) == 18 and "Not yet assessed" not in statuses(
+        markdown
+    )  # each example audit covers every practice
 
 
 def test_a_school_without_an_audit_is_told_so_and_asked_for_one(tmp_path):
@@ -65,7 +70,10 @@ def test_what_the_school_wrote_in_its_audit_appears_in_the_report_and_portfolio(
     markdown = render_self_evaluation(profile, audit, LOCAL)
     entry = audit.entry("prejudice-incidents")
     assert entry.status == "in-place"
-    assert f'<span class="cc-tag cc-tag--in-place">In place</span></td><td data-label="Where it can be seen, and next step">Seen in: {entry.where}' in markdown
+    assert (
+        f'<span class="cc-tag cc-tag--in-place">In place</span></td><td data-label="Where it can be seen, and next step">Seen in: {entry.where}'
+        in markdown
+    )
     assert f"(where: {entry.where})" in markdown
     step = audit.entry("stakeholder-views").next_step
     plan = markdown.split("## Action plan")[1].split("\n## ")[0]
@@ -97,7 +105,13 @@ def test_the_word_document_has_real_headings_and_the_chart_tables(riverside_pack
         assert ("Heading 2", part) in styled
     assert ("Heading 3", "First-year priorities") in styled
     strands = next(t for t in document.tables if t.rows[0].cells[0].text == "Strand")
-    assert [c.text for c in strands.rows[0].cells] == ["Strand", "In place", "Partly in place", "Not yet", "Not yet assessed"]
+    assert [c.text for c in strands.rows[0].cells] == [
+        "Strand",
+        "In place",
+        "Partly in place",
+        "Not yet",
+        "Not yet assessed",
+    ]
     assert [c.text for c in strands.rows[1].cells] == ["Teaching, learning and curriculum", "4", "1", "1", "0"]
     assert document.core_properties.title == "Self-evaluation: Riverside Primary School (fictional example)"
     body = "\n".join(p.text for p in document.paragraphs)
@@ -123,13 +137,21 @@ def test_the_markdown_and_web_page_are_written_too(riverside_pack):
 
 # ---- the command ------------------------------------------------------------------------------
 
+
 def test_cohesion_self_evaluation_finds_the_schools_audit_and_writes_the_formats_asked_for(tmp_path, capsys):
     out = tmp_path / "out"
-    code = main(["self-evaluation", str(ROOT / "schools" / "riverside-primary.yml"), "-o", str(out), "--format", "md,html"])
+    code = main(
+        ["self-evaluation", str(ROOT / "schools" / "riverside-primary.yml"), "-o", str(out), "--format", "md,html"]
+    )
     assert code == 0
-    assert sorted(p.name for p in out.iterdir()) == ["riverside-primary-self-evaluation.html", "riverside-primary-self-evaluation.md"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "riverside-primary-self-evaluation.html",
+        "riverside-primary-self-evaluation.md",
+    ]
     assert "Using the audit" in capsys.readouterr().out
-    assert "| Teaching, learning and curriculum | 4 | 1 | 1 | 0 |" in (out / "riverside-primary-self-evaluation.md").read_text(encoding="utf-8")
+    assert "| Teaching, learning and curriculum | 4 | 1 | 1 | 0 |" in (
+        out / "riverside-primary-self-evaluation.md"
+    ).read_text(encoding="utf-8")
 
 
 def test_cohesion_self_evaluation_without_an_audit_says_so(tmp_path, capsys):
@@ -140,9 +162,13 @@ def test_cohesion_self_evaluation_without_an_audit_says_so(tmp_path, capsys):
 
 def test_cohesion_self_evaluation_with_a_broken_audit_writes_nothing_and_exits_2(tmp_path, capsys):
     audit = tmp_path / "riverside-primary.yml"
-    audit.write_text("completed_on: 2026-10-05\ncompleted_by: Head\npractices:\n  admission:\n    status: done\n", encoding="utf-8")
+    audit.write_text(
+        "completed_on: 2026-10-05\ncompleted_by: Head\npractices:\n  admission:\n    status: done\n", encoding="utf-8"
+    )
     out = tmp_path / "out"
-    code = main(["self-evaluation", str(ROOT / "schools" / "riverside-primary.yml"), "--audit", str(audit), "-o", str(out)])
+    code = main(
+        ["self-evaluation", str(ROOT / "schools" / "riverside-primary.yml"), "--audit", str(audit), "-o", str(out)]
+    )
     assert code == 2
     assert not out.exists()
     err = capsys.readouterr().err
@@ -150,12 +176,15 @@ def test_cohesion_self_evaluation_with_a_broken_audit_writes_nothing_and_exits_2
 
 
 def test_cohesion_self_evaluation_refuses_an_unknown_format(tmp_path, capsys):
-    code = main(["self-evaluation", str(ROOT / "schools" / "riverside-primary.yml"), "-o", str(tmp_path), "--format", "odt"])
+    code = main(
+        ["self-evaluation", str(ROOT / "schools" / "riverside-primary.yml"), "-o", str(tmp_path), "--format", "odt"]
+    )
     assert code == 2 and list(tmp_path.iterdir()) == []
     assert "allowed: md, html, docx, pdf" in capsys.readouterr().err
 
 
 # ---- the site -----------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_the_site_has_each_schools_self_evaluation_page_and_downloads(built_site, slug):
@@ -203,11 +232,14 @@ def test_a_broken_audit_stops_the_build_with_its_line(mkdocs_build, project_copy
             audit.unlink()  # an audit without its school's profile would stop the build for another reason
     (project_copy / "audits" / f"{keep}.yml").write_text(
         (ROOT / "audits" / f"{keep}.yml").read_text(encoding="utf-8").replace("status: partly", "status: halfway", 1),
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     result = mkdocs_build(project_copy, tmp_path / "site")
     assert result.returncode != 0
-    assert re.search(r"audits/riverside-primary\.yml, line \d+, practices\.visits-other-communities\.status: found 'halfway'",
-                     result.stderr)
+    assert re.search(
+        r"audits/riverside-primary\.yml, line \d+, practices\.visits-other-communities\.status: found 'halfway'",
+        result.stderr,
+    )
     assert not (tmp_path / "site" / "schools").exists()
 
 
@@ -235,7 +267,8 @@ def test_a_self_evaluation_page_has_no_axe_violations(browser, site_url, width):
             box = shown.nth(index).bounding_box()
             assert column - 48 <= box["width"] <= width
             type_px = shown.nth(index).evaluate(
-                "svg => svg.getBoundingClientRect().width / svg.viewBox.baseVal.width * parseFloat(svg.getAttribute('font-size'))")
+                "svg => svg.getBoundingClientRect().width / svg.viewBox.baseVal.width * parseFloat(svg.getAttribute('font-size'))"
+            )
             assert type_px >= 14, f"chart {index} has {type_px:.1f} px type at {width} px"
     finally:
         context.close()

@@ -1,5 +1,6 @@
 """A school's policy and action plan suggest up to three case studies from its own phase group, linked
 by the site's full address, or named without a link when local.yml gives none."""
+
 from __future__ import annotations
 
 import shutil

@@ -1,4 +1,5 @@
 """Each tailoring rule changes what the policy commits to when its condition holds, and only then."""
+
 from __future__ import annotations
 
 import copy
@@ -18,11 +19,20 @@ from tests.conftest import ROOT
 # A school that triggers no rule but the phase and legal ones: urban, no religious character, low
 # EAL and FSM, a mixed intake that is neither mono-cultural nor highly diverse, one partnership.
 NEUTRAL = {
-    "school": {"name": "Test Primary School", "phase": "primary", "type": "Community School",
-               "religious_character": "None", "local_authority": "Testshire"},
+    "school": {
+        "name": "Test Primary School",
+        "phase": "primary",
+        "type": "Community School",
+        "religious_character": "None",
+        "local_authority": "Testshire",
+    },
     "location": {"town": "Testford", "setting": "urban"},
-    "pupils": {"number_on_roll": 200, "eal_percent": 10, "fsm_percent": 10,
-               "ethnicity": {"white_british": 70, "indian": 10, "black_african": 10, "any_other_white": 10}},
+    "pupils": {
+        "number_on_roll": 200,
+        "eal_percent": 10,
+        "fsm_percent": 10,
+        "ethnicity": {"white_british": 70, "indian": 10, "black_african": 10, "any_other_white": 10},
+    },
     "partnerships": [{"name": "Brookside School", "kind": "school", "what": "A shared science day."}],
     "leads": {"governor": "Vice-chair of governors", "staff": "Assistant headteacher"},
     "document": {"approved_by": "Full governing body", "date_adopted": "2026-09-01"},
@@ -46,7 +56,9 @@ def merge(base: dict, changes: dict) -> dict:
 def make_profile(folder: Path, changes: dict | None = None, slug: str = "test-school") -> profiles.Profile:
     """A real, checked Profile: the neutral school with `changes`, written as YAML and loaded."""
     path = Path(folder) / f"{slug}.yml"
-    path.write_text(yaml.safe_dump(merge(NEUTRAL, changes or {}), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(
+        yaml.safe_dump(merge(NEUTRAL, changes or {}), allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
     return load_profile(path)
 
 
@@ -68,28 +80,61 @@ def section(policy: str, heading: str) -> str:
     """The Markdown between `heading` and the next heading of the same or a higher level."""
     level = heading.split(" ")[0]
     start = policy.index(heading + "\n")
-    rest = policy[start + len(heading):]
-    ends = [m.start() for m in re.finditer(r"^#{1,%d} " % len(level), rest, flags=re.M)]
+    rest = policy[start + len(heading) :]
+    ends = [m.start() for m in re.finditer(rf"^#{{1,{len(level)}}} ", rest, flags=re.M)]
     return rest[: ends[0]] if ends else rest
 
 
 # (rule, the changes that switch it on, the place(s) its commitments must land, the heading they print under)
 SWITCHED = [
-    (tailoring.monocultural_links, {"pupils": {"ethnicity": {"white_british": 92, "indian": 8}}},
-     "engagement", "### Engagement and extended services"),
-    (tailoring.diverse_relationships_first,
-     {"pupils": {"ethnicity": {"white_british": 30, "indian": 20, "pakistani": 20, "black_african": 15, "chinese": 15}}},
-     "engagement", "### Engagement and extended services"),
-    (tailoring.faith_rationale, {"school": {"religious_character": "Church of England", "type": "Voluntary Controlled School"}},
-     "rationale", "## Introduction and legal basis"),
-    (tailoring.rural_isolation, {"location": {"setting": "rural"}}, "engagement", "### Engagement and extended services"),
+    (
+        tailoring.monocultural_links,
+        {"pupils": {"ethnicity": {"white_british": 92, "indian": 8}}},
+        "engagement",
+        "### Engagement and extended services",
+    ),
+    (
+        tailoring.diverse_relationships_first,
+        {
+            "pupils": {
+                "ethnicity": {"white_british": 30, "indian": 20, "pakistani": 20, "black_african": 15, "chinese": 15}
+            }
+        },
+        "engagement",
+        "### Engagement and extended services",
+    ),
+    (
+        tailoring.faith_rationale,
+        {"school": {"religious_character": "Church of England", "type": "Voluntary Controlled School"}},
+        "rationale",
+        "## Introduction and legal basis",
+    ),
+    (
+        tailoring.rural_isolation,
+        {"location": {"setting": "rural"}},
+        "engagement",
+        "### Engagement and extended services",
+    ),
     (tailoring.eal_language_support, {"pupils": {"eal_percent": 35}}, "equity", "### Equity and excellence"),
     (tailoring.fsm_barriers, {"pupils": {"fsm_percent": 40}}, "equity", "### Equity and excellence"),
-    (tailoring.secondary_voice_and_work, {"school": {"phase": "secondary"}}, "engagement", "### Engagement and extended services"),
-    (tailoring.special_outreach, {"school": {"phase": "special", "type": "Community Special School"}},
-     "engagement", "### Engagement and extended services"),
-    (tailoring.pru_outreach, {"school": {"phase": "pru", "type": "Pupil Referral Unit"}},
-     "engagement", "### Engagement and extended services"),
+    (
+        tailoring.secondary_voice_and_work,
+        {"school": {"phase": "secondary"}},
+        "engagement",
+        "### Engagement and extended services",
+    ),
+    (
+        tailoring.special_outreach,
+        {"school": {"phase": "special", "type": "Community Special School"}},
+        "engagement",
+        "### Engagement and extended services",
+    ),
+    (
+        tailoring.pru_outreach,
+        {"school": {"phase": "pru", "type": "Pupil Referral Unit"}},
+        "engagement",
+        "### Engagement and extended services",
+    ),
 ]
 
 
@@ -128,10 +173,13 @@ def test_monocultural_and_diverse_need_the_ethnic_make_up(tmp_path):
     assert by_rule(unknown, tailoring.diverse_relationships_first) == []
 
 
-@pytest.mark.parametrize("field, rule, threshold", [
-    ("eal_percent", tailoring.eal_language_support, profiles.HIGH_EAL_FROM),
-    ("fsm_percent", tailoring.fsm_barriers, profiles.HIGH_FSM_FROM),
-])
+@pytest.mark.parametrize(
+    "field, rule, threshold",
+    [
+        ("eal_percent", tailoring.eal_language_support, profiles.HIGH_EAL_FROM),
+        ("fsm_percent", tailoring.fsm_barriers, profiles.HIGH_FSM_FROM),
+    ],
+)
 def test_thresholds_come_from_the_profile(tmp_path, field, rule, threshold):
     """The rule fires exactly where profiles.py says the figure is high, not at a figure of its own."""
     assert by_rule(make_profile(tmp_path, {"pupils": {field: threshold}}, slug="at"), rule)
@@ -153,28 +201,36 @@ def test_home_languages_named_when_given_but_not_english(tmp_path, local):
 
 
 def test_faith_rationale_names_the_schools_own_religious_character(tmp_path, local):
-    school = make_profile(tmp_path, {"school": {"religious_character": "Roman Catholic", "type": "Voluntary Aided School"}})
+    school = make_profile(
+        tmp_path, {"school": {"religious_character": "Roman Catholic", "type": "Voluntary Aided School"}}
+    )
     policy = render_policy(school, local)
     assert "Roman Catholic religious character" in section(policy, "## Introduction and legal basis")
     assert "of other faiths and of none" in section(policy, "### Engagement and extended services")
 
 
-@pytest.mark.parametrize("phase, other_rules", [
-    ("primary", ["secondary_voice_and_work", "special_outreach", "pru_outreach"]),
-    ("secondary", ["primary_pupil_voice", "special_outreach", "pru_outreach"]),
-    ("all-through", ["primary_pupil_voice", "special_outreach", "pru_outreach"]),
-])
+@pytest.mark.parametrize(
+    "phase, other_rules",
+    [
+        ("primary", ["secondary_voice_and_work", "special_outreach", "pru_outreach"]),
+        ("secondary", ["primary_pupil_voice", "special_outreach", "pru_outreach"]),
+        ("all-through", ["primary_pupil_voice", "special_outreach", "pru_outreach"]),
+    ],
+)
 def test_each_phase_gets_its_own_pupil_voice(tmp_path, phase, other_rules):
     school = make_profile(tmp_path, {"school": {"phase": phase}})
     rules = {c.rule for c in tailoring.commitments(school)["pupils"]}
     assert len(rules) == 1 and not rules & set(other_rules)
 
 
-@pytest.mark.parametrize("kind, heading", [
-    ("school", "### Schools we work with"),
-    ("community", "### Our local community"),
-    ("international", "### The UK and the wider world"),
-])
+@pytest.mark.parametrize(
+    "kind, heading",
+    [
+        ("school", "### Schools we work with"),
+        ("community", "### Our local community"),
+        ("international", "### The UK and the wider world"),
+    ],
+)
 def test_partnerships_appear_under_their_dimension(tmp_path, local, kind, heading):
     partner = {"name": "Partner Organisation Seven", "kind": kind, "what": "Joint assemblies each term."}
     policy = render_policy(make_profile(tmp_path, {"partnerships": [partner]}), local)
@@ -191,11 +247,11 @@ def test_no_partnerships_commits_to_making_one(tmp_path, local):
     assert "Within the first year" not in render_policy(make_profile(tmp_path, slug="linked"), local)
 
 
-
-
 def test_every_rule_is_listed_once_and_every_commitment_has_a_known_place(tmp_path):
     assert len(set(tailoring.RULES)) == len(tailoring.RULES)
-    school = make_profile(tmp_path, {"location": {"setting": "rural"}, "pupils": {"eal_percent": 50, "fsm_percent": 50}})
+    school = make_profile(
+        tmp_path, {"location": {"setting": "rural"}, "pupils": {"eal_percent": 50, "fsm_percent": 50}}
+    )
     found = tailoring.commitments(school)
     assert set(found) == set(tailoring.PLACES)
     with pytest.raises(ValueError):
@@ -205,7 +261,12 @@ def test_every_rule_is_listed_once_and_every_commitment_has_a_known_place(tmp_pa
 def test_the_guide_states_the_same_thresholds_as_the_code():
     """docs/policies/index.md tells schools when each rule applies; it must match profiles.py."""
     page = (ROOT / "docs" / "policies" / "index.md").read_text(encoding="utf-8")
-    for figure in (profiles.MONOCULTURAL_FROM, profiles.DIVERSE_LARGEST_BELOW, profiles.DIVERSE_GROUP_SIZE,
-                   profiles.HIGH_EAL_FROM, profiles.HIGH_FSM_FROM):
+    for figure in (
+        profiles.MONOCULTURAL_FROM,
+        profiles.DIVERSE_LARGEST_BELOW,
+        profiles.DIVERSE_GROUP_SIZE,
+        profiles.HIGH_EAL_FROM,
+        profiles.HIGH_FSM_FROM,
+    ):
         assert f"{figure}%" in page, f"the page does not state the threshold {figure}%"
     assert f"{profiles.DIVERSE_GROUP_COUNT} or more groups" in page

@@ -1,4 +1,5 @@
 """The Word document, opened with python-docx: its styles, lists, table, metadata, language and literal text."""
+
 from __future__ import annotations
 
 import re
@@ -54,7 +55,9 @@ Read [the guidance](https://www.gov.uk/guidance) or write to <office@example.org
 @pytest.fixture(scope="module")
 def policy(tmp_path_factory):
     dest = tmp_path_factory.mktemp("docx") / "policy.docx"
-    returned = write_docx(markdown_to_html(POLICY_MD), dest, title=f"Policy: {SPECIAL}", author="Riverside Primary & Co")
+    returned = write_docx(
+        markdown_to_html(POLICY_MD), dest, title=f"Policy: {SPECIAL}", author="Riverside Primary & Co"
+    )
     assert returned == dest
     return docx.Document(dest)
 
@@ -132,9 +135,7 @@ def test_core_properties_title_author_language(policy):
 
 
 def test_british_english_is_the_document_default(policy):
-    lang = policy.styles.element.find(
-        f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}"
-    )
+    lang = policy.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
     assert lang.get(qn("w:val")) == "en-GB"
     assert policy.settings.element.find(qn("w:proofState")) is None, "Word must check the spelling afresh"
 
@@ -192,16 +193,85 @@ def test_a_failed_write_keeps_the_previous_document(tmp_path, monkeypatch):
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # Child order inside <w:rPr> and <w:pPr> (CT_RPr, CT_PPrBase in the WordprocessingML schema);
 # Word reports a file with them out of order as corrupt.
-R_PR_ORDER = ["rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline",
-              "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing",
-              "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText",
-              "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath"]
-P_PR_ORDER = ["pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
-              "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
-              "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
-              "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
-              "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
-              "sectPr", "pPrChange"]
+R_PR_ORDER = [
+    "rStyle",
+    "rFonts",
+    "b",
+    "bCs",
+    "i",
+    "iCs",
+    "caps",
+    "smallCaps",
+    "strike",
+    "dstrike",
+    "outline",
+    "shadow",
+    "emboss",
+    "imprint",
+    "noProof",
+    "snapToGrid",
+    "vanish",
+    "webHidden",
+    "color",
+    "spacing",
+    "w",
+    "kern",
+    "position",
+    "sz",
+    "szCs",
+    "highlight",
+    "u",
+    "effect",
+    "bdr",
+    "shd",
+    "fitText",
+    "vertAlign",
+    "rtl",
+    "cs",
+    "em",
+    "lang",
+    "eastAsianLayout",
+    "specVanish",
+    "oMath",
+]
+P_PR_ORDER = [
+    "pStyle",
+    "keepNext",
+    "keepLines",
+    "pageBreakBefore",
+    "framePr",
+    "widowControl",
+    "numPr",
+    "suppressLineNumbers",
+    "pBdr",
+    "shd",
+    "tabs",
+    "suppressAutoHyphens",
+    "kinsoku",
+    "wordWrap",
+    "overflowPunct",
+    "topLinePunct",
+    "autoSpaceDE",
+    "autoSpaceDN",
+    "bidi",
+    "adjustRightInd",
+    "snapToGrid",
+    "spacing",
+    "ind",
+    "contextualSpacing",
+    "mirrorIndents",
+    "suppressOverlap",
+    "jc",
+    "textDirection",
+    "textAlignment",
+    "textboxTightWrap",
+    "outlineLvl",
+    "divId",
+    "cnfStyle",
+    "rPr",
+    "sectPr",
+    "pPrChange",
+]
 
 EDGE_HTML = (
     "<h2>Edge cases</h2>"
@@ -212,10 +282,10 @@ EDGE_HTML = (
     "<ol><li>third list<ol><li>nested numbers</li></ol></li></ol>"
     "<pre>line one\n\tindented &amp; <b>not bold</b>\nline three</pre>"
     "<dl><dt>Term</dt><dd>Meaning</dd></dl><hr>"
-    "<p>E = mc<sup>2</sup>, H<sub>2</sub>O, <code>cohesion policy</code>, <img alt=\"a chart\" src=\"c.svg\">"
+    '<p>E = mc<sup>2</sup>, H<sub>2</sub>O, <code>cohesion policy</code>, <img alt="a chart" src="c.svg">'
     " line<br>break, <strong><em>bold italic اردو</em></strong></p>"
-    "<p><a href=\"https://example.org/?a=1&amp;b=&quot;2&quot;\">one</a> and "
-    "<a href=\"https://example.org/?a=1&amp;b=&quot;2&quot;\">the same</a> address twice</p>"
+    '<p><a href="https://example.org/?a=1&amp;b=&quot;2&quot;">one</a> and '
+    '<a href="https://example.org/?a=1&amp;b=&quot;2&quot;">the same</a> address twice</p>'
     "<table><tr><td><table><tr><td>inner</td></tr></table></td></tr></table>"
 )
 
@@ -270,17 +340,20 @@ def test_every_relationship_in_the_text_exists_and_each_address_is_related_once(
     rels = _xml(edge_file, "word/_rels/document.xml.rels")
     by_id = {rel.get("Id"): rel for rel in rels}
     assert len(by_id) == len(rels)
-    used = {element.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
-            for element in _xml(edge_file, "word/document.xml").iter() if element.get(
-                "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")}
+    used = {
+        element.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
+        for element in _xml(edge_file, "word/document.xml").iter()
+        if element.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
+    }
     assert used <= set(by_id)
     links = [rel for rel in rels if rel.get("Type").endswith("/hyperlink")]
     assert [rel.get("Target") for rel in links] == ['https://example.org/?a=1&b="2"']
     assert links[0].get("TargetMode") == "External"
     paragraph = next(p for p in edge.paragraphs if p.text.startswith("one"))
     assert [link.address for link in paragraph.hyperlinks] == ['https://example.org/?a=1&b="2"'] * 2
-    assert paragraph.text == ('one (https://example.org/?a=1&b="2") and the same '
-                              '(https://example.org/?a=1&b="2") address twice')
+    assert paragraph.text == (
+        'one (https://example.org/?a=1&b="2") and the same (https://example.org/?a=1&b="2") address twice'
+    )
 
 
 def test_a_parsed_tree_makes_the_same_document_as_the_html(tmp_path):
@@ -296,7 +369,10 @@ def test_a_table_with_ragged_rows_is_filled_out_and_every_cell_ends_with_a_parag
     table = edge.tables[0]
     assert table.style.name == "Table Grid"
     assert [[cell.text for cell in row.cells] for row in table.rows] == [
-        ["One", "Two", "Three"], ["only one", "", ""], ["a", "b", ""]]
+        ["One", "Two", "Three"],
+        ["only one", "", ""],
+        ["a", "b", ""],
+    ]
     assert [p.text for p in edge.paragraphs if p.style.name == "Caption"] == ["Ragged rows"]
     for tbl in _xml(edge_file, "word/document.xml").iter(f"{W}tbl"):
         grid = [int(col.get(f"{W}w")) for col in tbl.find(f"{W}tblGrid")]
@@ -305,7 +381,7 @@ def test_a_table_with_ragged_rows_is_filled_out_and_every_cell_ends_with_a_parag
         for row in tbl.findall(f"{W}tr"):
             cells = row.findall(f"{W}tc")
             assert len(cells) == len(grid)
-            for cell, width in zip(cells, grid):
+            for cell, width in zip(cells, grid, strict=False):
                 assert int(cell.find(f"{W}tcPr/{W}tcW").get(f"{W}w")) == width
                 assert _local(cell[-1]) == "p", "Word needs a paragraph at the end of every cell"
     # The outer tables share the 17 cm between the margins equally, as python-docx does.
@@ -329,7 +405,7 @@ def test_every_numbered_list_restarts_on_its_own_numbering(edge):
     num_ids = [p._p.pPr.numPr.numId.val for p in numbered]
     assert len(set(num_ids)) == 4
     numbering = edge.part.numbering_part.element
-    for paragraph, num_id in zip(numbered, num_ids):
+    for paragraph, num_id in zip(numbered, num_ids, strict=False):
         num = numbering.num_having_numId(num_id)
         assert num.find(f"{qn('w:lvlOverride')}/{qn('w:startOverride')}").get(qn("w:val")) == "1"
         style_num = numbering.num_having_numId(paragraph.style.element.pPr.numPr.numId.val)

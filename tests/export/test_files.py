@@ -1,4 +1,5 @@
 """Outputs appear whole or not at all: a failure leaves no partial file and the previous one as it was."""
+
 from __future__ import annotations
 
 import errno

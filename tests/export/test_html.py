@@ -1,4 +1,5 @@
 """Markdown to an HTML fragment, and the standalone page: literal text, its language, title and no requests."""
+
 from __future__ import annotations
 
 import http.server

@@ -1,4 +1,5 @@
 """The PDF, opened with pypdf: its text, metadata, tags, language, A4 pages, fonts and literal text."""
+
 from __future__ import annotations
 
 import html
@@ -152,8 +153,9 @@ def test_the_emoji_is_drawn_in_the_emoji_font(policy):
     # The other half of the next test: it would pass vacuously if emoji were never drawn at all.
     drawn: list[str] = []
     for page in policy.pages:
-        page.extract_text(visitor_text=lambda text, cm, tm, font, size: drawn.append(text)
-                          if font and _is_emoji_font(font) else None)
+        page.extract_text(
+            visitor_text=lambda text, cm, tm, font, size: drawn.append(text) if font and _is_emoji_font(font) else None
+        )
     assert "🙂" in "".join(drawn)
 
 
@@ -171,7 +173,9 @@ def test_digits_and_letters_near_emoji_and_urdu_use_a_text_font(policy):
 
 
 def test_another_language_is_passed_through(tmp_path):
-    reader = pypdf.PdfReader(write_pdf("<h1>Polisi</h1>", tmp_path / "cy.pdf", title="Polisi", author="Ysgol", language="cy"))
+    reader = pypdf.PdfReader(
+        write_pdf("<h1>Polisi</h1>", tmp_path / "cy.pdf", title="Polisi", author="Ysgol", language="cy")
+    )
     assert reader.trailer["/Root"]["/Lang"] == "cy"
 
 
@@ -191,8 +195,10 @@ def test_nothing_is_fetched_from_another_server(tmp_path):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
     try:
-        fragment = (f'<h1>Policy</h1><p><img src="{base}/chart.png" alt="A chart"></p>'
-                    f'<p style="background: url({base}/bg.png)">x</p>')
+        fragment = (
+            f'<h1>Policy</h1><p><img src="{base}/chart.png" alt="A chart"></p>'
+            f'<p style="background: url({base}/bg.png)">x</p>'
+        )
         write_pdf(fragment, tmp_path / "policy.pdf", title="Policy", author="School")
     finally:
         server.shutdown()
@@ -220,9 +226,27 @@ def test_a_failed_write_keeps_the_previous_pdf(tmp_path, monkeypatch):
 
 # Typst's own syntax, and ways out of a string: each must print as typed.
 TYPST_SYNTAX = [
-    "#set page(width: 1cm)", '#read("/etc/passwd")', '#import "@preview/cetz:0.3.0"', "$x^2$", "*bold*",
-    "_under_", "@ref", "<label>", "= heading", "- item", "+ item", "/ term: x", "`raw`", "~", "\\u{41}",
-    "back\\slash", '"]; #panic("x"); ["', "// comment", "/* block */", "[brackets]", "{braces}",
+    "#set page(width: 1cm)",
+    '#read("/etc/passwd")',
+    '#import "@preview/cetz:0.3.0"',
+    "$x^2$",
+    "*bold*",
+    "_under_",
+    "@ref",
+    "<label>",
+    "= heading",
+    "- item",
+    "+ item",
+    "/ term: x",
+    "`raw`",
+    "~",
+    "\\u{41}",
+    "back\\slash",
+    '"]; #panic("x"); ["',
+    "// comment",
+    "/* block */",
+    "[brackets]",
+    "{braces}",
 ]
 
 
@@ -254,8 +278,14 @@ def test_it_declares_pdf_ua_1(policy):
 def test_a_right_to_left_phrase_reads_back_in_reading_order(tmp_path):
     # Typst lays several right-to-left words out word by word in line order; read back, "one two
     # three" came out "three two one". "ایک دو تین" is Urdu for one, two, three.
-    reader = pypdf.PdfReader(write_pdf("<p>Partner of ایک دو تین and <strong>دو تین</strong> 12</p>",
-                                       tmp_path / "ur.pdf", title="Urdu", author="School"))
+    reader = pypdf.PdfReader(
+        write_pdf(
+            "<p>Partner of ایک دو تین and <strong>دو تین</strong> 12</p>",
+            tmp_path / "ur.pdf",
+            title="Urdu",
+            author="School",
+        )
+    )
     squeezed = "".join(_text(reader).split())
     assert "Partnerofایکدوتینandدوتین12" in squeezed
 
@@ -288,10 +318,17 @@ line two
 
 @pytest.fixture(scope="module")
 def kitchen(tmp_path_factory):
-    chart = responsive_chart("t-chart", title="Practices in place", desc="Practices in place: teaching 4.",
-                      groups=[BarGroup("Teaching", (Bar(4, "In place: 4"),))], max_value=6)
+    chart = responsive_chart(
+        "t-chart",
+        title="Practices in place",
+        desc="Practices in place: teaching 4.",
+        groups=[BarGroup("Teaching", (Bar(4, "In place: 4"),))],
+        max_value=6,
+    )
     fragment = markdown_to_html(KITCHEN_MD) + f'<figure class="cc-chart">{chart}</figure>'
-    return pypdf.PdfReader(write_pdf(fragment, tmp_path_factory.mktemp("k") / "k.pdf", title="Kitchen", author="School"))
+    return pypdf.PdfReader(
+        write_pdf(fragment, tmp_path_factory.mktemp("k") / "k.pdf", title="Kitchen", author="School")
+    )
 
 
 def _elements(node, found: list) -> list:
@@ -307,8 +344,23 @@ def _elements(node, found: list) -> list:
 
 def test_every_kind_of_block_has_its_tag(kitchen):
     roles = _roles(kitchen.trailer["/Root"]["/StructTreeRoot"], set())
-    assert {"/H1", "/H2", "/BlockQuote", "/Code", "/Link", "/L", "/LI", "/Lbl", "/LBody", "/Table", "/THead",
-            "/TH", "/TD", "/Figure", "/P"} <= roles, roles
+    assert {
+        "/H1",
+        "/H2",
+        "/BlockQuote",
+        "/Code",
+        "/Link",
+        "/L",
+        "/LI",
+        "/Lbl",
+        "/LBody",
+        "/Table",
+        "/THead",
+        "/TH",
+        "/TD",
+        "/Figure",
+        "/P",
+    } <= roles, roles
     assert "/H4" not in roles, "PDF/UA forbids skipping heading levels: h4 after h1 is tagged H2"
 
 
@@ -322,9 +374,20 @@ def test_a_chart_is_a_figure_with_its_title_and_description_and_its_labels_are_t
 
 def test_every_block_is_printed_and_a_link_shows_its_address(kitchen):
     text = " ".join(_text(kitchen).split())
-    for expected in ("A heading that skips two levels", "A quote with code and a link (https://www.gov.uk/)",
-                     "and https://example.org/.", "Governing body", "Adopts the policy.", "Line one",
-                     "line two", "preformatted text", "First", "nested", "Second", "School Riverside"):
+    for expected in (
+        "A heading that skips two levels",
+        "A quote with code and a link (https://www.gov.uk/)",
+        "and https://example.org/.",
+        "Governing body",
+        "Adopts the policy.",
+        "Line one",
+        "line two",
+        "preformatted text",
+        "First",
+        "nested",
+        "Second",
+        "School Riverside",
+    ):
         assert expected in text, expected
     assert "https://example.org/ (https://example.org/)" not in text  # an address is not printed twice
 

@@ -1,4 +1,5 @@
 """The GIAS import: real extracts as they come, the mapping, skip counts, the census join, no personal data, re-imports."""
+
 from __future__ import annotations
 
 import csv
@@ -55,6 +56,7 @@ def write_csv(path: Path, header: list[str], rows: list[list[str]], encoding: st
 
 # --- the real extracts -------------------------------------------------------------------------
 
+
 @needs_data
 def test_anonymised_extract_with_census_gives_60_valid_profiles(tmp_path):
     summary = import_extract(ANONYMISED, tmp_path, census=CENSUS, today=TODAY)
@@ -62,7 +64,9 @@ def test_anonymised_extract_with_census_gives_60_valid_profiles(tmp_path):
     profiles = profiles_in(tmp_path)
     assert len(profiles) == 60
     for data in profiles.values():
-        assert data["school"]["type"] == "Academy Sponsor Led"  # the file's "Academy sponsor led", in the list's spelling
+        assert (
+            data["school"]["type"] == "Academy Sponsor Led"
+        )  # the file's "Academy sponsor led", in the list's spelling
         assert data["school"]["religious_character"] == "None"  # the census's "No religious character"
         assert data["school"]["phase"] == "secondary"
 
@@ -72,8 +76,13 @@ def test_ragged_extract_imports_what_it_should_and_counts_the_rest(tmp_path):
     summary = import_extract(RAGGED, tmp_path, today=TODAY)
     profiles = profiles_in(tmp_path)
     assert sorted(d["school"]["name"] for d in profiles.values()) == [
-        "Argyle Primary School", "CCfL Key Stage 4 PRU", "Camden Primary Pupil Referral Unit",
-        "Sir John Cass's Foundation Primary School", "St Paul's Academy", "Thomas Coram Centre"]
+        "Argyle Primary School",
+        "CCfL Key Stage 4 PRU",
+        "Camden Primary Pupil Referral Unit",
+        "Sir John Cass's Foundation Primary School",
+        "St Paul's Academy",
+        "Thomas Coram Centre",
+    ]
     assert dict(summary.skipped) == {"closed": 3, "independent": 3, "not-a-school": 7}
     assert summary.rows == 19
     by_name = {d["school"]["name"]: d for d in profiles.values()}
@@ -81,7 +90,11 @@ def test_ragged_extract_imports_what_it_should_and_counts_the_rest(tmp_path):
     assert by_name["Thomas Coram Centre"]["school"]["type"] == "LA Nursery School"
     assert by_name["CCfL Key Stage 4 PRU"]["school"]["phase"] == "pru"
     assert by_name["Sir John Cass's Foundation Primary School"]["school"]["religious_character"] == "Church of England"
-    assert by_name["Argyle Primary School"]["location"] == {"town": "London", "ward": "King's Cross", "setting": "urban"}
+    assert by_name["Argyle Primary School"]["location"] == {
+        "town": "London",
+        "ward": "King's Cross",
+        "setting": "urban",
+    }
 
 
 @needs_data
@@ -114,6 +127,7 @@ def test_every_imported_profile_renders_as_a_policy(tmp_path):
 
 
 # --- reading files as they come ----------------------------------------------------------------
+
 
 def test_rows_shorter_than_the_header_read_missing_fields_as_empty(tmp_path):
     header, rows = rows_of(MIXED)
@@ -152,13 +166,26 @@ def test_columns_are_found_by_name_in_any_order_and_extra_columns_ignored(tmp_pa
 
 # --- bad input: a clear error and nothing written ----------------------------------------------
 
-@pytest.mark.parametrize("column", ["URN", "EstablishmentName", "TypeOfEstablishment (name)",
-                                    "EstablishmentStatus (name)", "PhaseOfEducation (name)", "LA (name)"])
+
+@pytest.mark.parametrize(
+    "column",
+    [
+        "URN",
+        "EstablishmentName",
+        "TypeOfEstablishment (name)",
+        "EstablishmentStatus (name)",
+        "PhaseOfEducation (name)",
+        "LA (name)",
+    ],
+)
 def test_a_missing_needed_column_is_named_and_nothing_is_written(tmp_path, column):
     header, rows = rows_of(MIXED)
     drop = header.index(column)
-    source = write_csv(tmp_path / "x.csv", [h for i, h in enumerate(header) if i != drop],
-                       [[v for i, v in enumerate(r) if i != drop] for r in rows])
+    source = write_csv(
+        tmp_path / "x.csv",
+        [h for i, h in enumerate(header) if i != drop],
+        [[v for i, v in enumerate(r) if i != drop] for r in rows],
+    )
     with pytest.raises(InvalidFile) as err:
         import_extract(source, tmp_path / "out", today=TODAY)
     assert [p.field for p in err.value.problems] == [column]
@@ -166,14 +193,17 @@ def test_a_missing_needed_column_is_named_and_nothing_is_written(tmp_path, colum
     assert not (tmp_path / "out").exists()
 
 
-@pytest.mark.parametrize("content, words", [
-    (None, "looks like a school census file"),
-    (b"name,colour,size\napple,red,3\n", "is not an extract from Get Information About Schools"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "is not a text (CSV) file"),
-    (b"PK\x03\x04\x14\x00\x06\x00", "is a zip or Excel file"),
-    (b"", "is empty"),
-    (b"\x81\x8d\x8f\x90\x9d", "neither UTF-8 nor Windows-1252"),
-])
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        (None, "looks like a school census file"),
+        (b"name,colour,size\napple,red,3\n", "is not an extract from Get Information About Schools"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "is not a text (CSV) file"),
+        (b"PK\x03\x04\x14\x00\x06\x00", "is a zip or Excel file"),
+        (b"", "is empty"),
+        (b"\x81\x8d\x8f\x90\x9d", "neither UTF-8 nor Windows-1252"),
+    ],
+)
 def test_a_file_that_is_not_a_gias_extract_is_refused(tmp_path, content, words):
     source = tmp_path / "input.csv"
     if content is None:
@@ -210,11 +240,18 @@ def test_an_unknown_authority_lists_the_closest_names(tmp_path):
 
 # --- choosing and mapping ----------------------------------------------------------------------
 
+
 def test_filters_keep_open_state_schools_in_england_and_count_each_reason(tmp_path):
     summary = import_extract(MIXED, tmp_path, today=TODAY)
     assert len(summary.imported) == 9
-    assert dict(summary.skipped) == {"closed": 1, "independent": 1, "not-a-school": 2, "outside-england": 2,
-                                     "not-open-yet": 1, "type-unknown": 1}
+    assert dict(summary.skipped) == {
+        "closed": 1,
+        "independent": 1,
+        "not-a-school": 2,
+        "outside-england": 2,
+        "not-open-yet": 1,
+        "type-unknown": 1,
+    }
     assert any("'Online provider' is not one the import knows" in m for m in summary.messages)
 
 
@@ -229,8 +266,10 @@ def test_one_authority_by_name_in_any_case_or_by_number(tmp_path):
 
 def test_phase_type_setting_and_figures_are_mapped(tmp_path):
     import_extract(MIXED, tmp_path, today=TODAY)
-    got = {urn: (d["school"]["phase"], d["school"]["type"], d["location"]["setting"])
-           for urn, d in profiles_in(tmp_path).items()}
+    got = {
+        urn: (d["school"]["phase"], d["school"]["type"], d["location"]["setting"])
+        for urn, d in profiles_in(tmp_path).items()
+    }
     assert got == {
         "900001": ("primary", "Community School", "urban"),
         "900002": ("primary", "Voluntary Controlled School", "rural"),
@@ -269,8 +308,10 @@ def test_every_type_in_the_profile_schema_is_either_kept_or_skipped_for_a_reason
 def test_census_adds_ethnicity_eal_and_fsm_worked_out_from_its_counts(tmp_path):
     import_extract(ANONYMISED, tmp_path, census=CENSUS, today=TODAY)
     header, rows = rows_of(CENSUS)
-    row = dict(zip(header, next(r for r in rows if r[header.index("URN")] == "130001")))
-    ethnic = [h for h in header if h.startswith("number of pupils classified as") or h == "number of pupils unclassified"]
+    row = dict(zip(header, next(r for r in rows if r[header.index("URN")] == "130001"), strict=False))
+    ethnic = [
+        h for h in header if h.startswith("number of pupils classified as") or h == "number of pupils unclassified"
+    ]
     assert len(ethnic) == 19
     total = sum(int(row[h]) for h in ethnic)
     english, other, unknown = (int(row[h]) for h in header if h.startswith("number of pupils whose first language"))
@@ -307,6 +348,7 @@ def test_no_head_teacher_data_appears_in_any_profile(tmp_path, source):
 
 # --- importing again ---------------------------------------------------------------------------
 
+
 def edited(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text
@@ -342,18 +384,29 @@ def test_an_untouched_profile_takes_the_registers_changes(tmp_path):
 def test_a_persons_edits_are_kept_and_only_changed_register_fields_refreshed(tmp_path):
     import_extract(MIXED, tmp_path / "s", today=TODAY)
     path = tmp_path / "s" / "st-aidans-cofe-primary-school.yml"
-    edited(path, "governor: Chair of governors  # to check: a placeholder: put the governing body role that leads this work",
-           "governor: Chair of the Curriculum Committee  # agreed at the spring meeting")
+    edited(
+        path,
+        "governor: Chair of governors  # to check: a placeholder: put the governing body role that leads this work",
+        "governor: Chair of the Curriculum Committee  # agreed at the spring meeting",
+    )
     edited(path, "  town: Little Wold", "  town: Little Wold and Upper Wold  # both villages")
     edited(path, "leads:", "context: |\n  A small village school.\n\n  Most pupils travel by bus.\nleads:")
     edited(path, "  eal_percent: 0  #", "  eal_percent: 3.5  # from our census return\n  # (was 0:")
-    newer = with_changes(tmp_path, {("900002", "PercentageFSM"): "9.1", ("900002", "Town"): "Great Wold",
-                                    ("900002", "AdministrativeWard (name)"): "Wold Valley",
-                                    ("900002", "NumberOfPupils"): "101"})
+    newer = with_changes(
+        tmp_path,
+        {
+            ("900002", "PercentageFSM"): "9.1",
+            ("900002", "Town"): "Great Wold",
+            ("900002", "AdministrativeWard (name)"): "Wold Valley",
+            ("900002", "NumberOfPupils"): "101",
+        },
+    )
     summary = import_extract(newer, tmp_path / "s", today="2026-10-01")
     assert [p.name for p in summary.updated] == ["st-aidans-cofe-primary-school.yml"]
-    assert any("kept your location.town ('Little Wold and Upper Wold'); the register now says 'Great Wold'" in m
-               for m in summary.messages)
+    assert any(
+        "kept your location.town ('Little Wold and Upper Wold'); the register now says 'Great Wold'" in m
+        for m in summary.messages
+    )
     text = path.read_text(encoding="utf-8")
     data = load_profile(path).data
     assert data["location"] == {"town": "Little Wold and Upper Wold", "ward": "Wold Valley", "setting": "rural"}
@@ -372,8 +425,11 @@ def test_a_persons_edits_are_kept_and_only_changed_register_fields_refreshed(tmp
 def test_census_figures_arrive_in_an_edited_profile_and_leave_when_not_given(tmp_path):
     import_extract(ANONYMISED, tmp_path, la="Test LA Name", today=TODAY)
     path = tmp_path / "school-1.yml"
-    edited(path, "staff: Headteacher  # to check: a placeholder: put the staff role that leads this work",
-           "staff: Assistant headteacher (inclusion)")
+    edited(
+        path,
+        "staff: Headteacher  # to check: a placeholder: put the staff role that leads this work",
+        "staff: Assistant headteacher (inclusion)",
+    )
     summary = import_extract(ANONYMISED, tmp_path, census=CENSUS, today=TODAY)
     assert len(summary.updated) == 60
     data = load_profile(path).data
@@ -389,7 +445,9 @@ def test_census_figures_arrive_in_an_edited_profile_and_leave_when_not_given(tmp
 def test_a_profile_a_person_wrote_is_never_touched(tmp_path):
     (tmp_path / "our-riverside.yml").write_text(
         "school:\n  name: Riverside Primary\n  urn: 900001\n  phase: primary\n  type: Community School\n"
-        "  religious_character: None\n  local_authority: Exampleshire\n", encoding="utf-8")
+        "  religious_character: None\n  local_authority: Exampleshire\n",
+        encoding="utf-8",
+    )
     before = (tmp_path / "our-riverside.yml").read_bytes()
     summary = import_extract(MIXED, tmp_path, today=TODAY)
     assert summary.skipped["hand-written"] == 1
@@ -404,7 +462,9 @@ def test_a_profile_edited_beyond_safe_updating_is_left_with_a_message(tmp_path):
     before = path.read_bytes()
     summary = import_extract(with_changes(tmp_path, {("900003", "PercentageFSM"): "16"}), tmp_path, today=TODAY)
     assert summary.skipped["not-safe"] == 1 and path.read_bytes() == before
-    assert any(m.startswith("hillcrest-middle-school.yml: left as it is: it is not valid YAML") for m in summary.messages)
+    assert any(
+        m.startswith("hillcrest-middle-school.yml: left as it is: it is not valid YAML") for m in summary.messages
+    )
 
 
 def test_new_files_say_where_they_came_from_and_what_to_check(tmp_path):
@@ -413,9 +473,13 @@ def test_new_files_say_where_they_came_from_and_what_to_check(tmp_path):
     assert text.startswith("# Oakfield Academy\n")
     assert "cohesion import-gias` on 1 September 2026" in text
     assert re.search(r"^# import-gias v1 urn=900007 on=2026-09-01 fields=[0-9a-f.]+$", text, re.M)
-    for line in ["governor: Chair of governors  # to check:", "staff: Headteacher  # to check:",
-                 "approved_by: Full governing body  # to check:", "date_adopted: 2026-09-01  # to check:",
-                 "eal_percent: 0  # to check: not in the register"]:
+    for line in [
+        "governor: Chair of governors  # to check:",
+        "staff: Headteacher  # to check:",
+        "approved_by: Full governing body  # to check:",
+        "date_adopted: 2026-09-01  # to check:",
+        "eal_percent: 0  # to check: not in the register",
+    ]:
         assert line in text
     assert "review_cycle_years" not in yaml.safe_load(text)["document"]  # the authority's usual cycle applies
 
@@ -432,19 +496,52 @@ def test_a_register_field_in_an_unusual_layout_is_left_with_a_message_and_the_re
     newer = with_changes(tmp_path, {("900002", "Town"): "Great Wold", ("900002", "PercentageFSM"): "9.1"})
     summary = import_extract(newer, tmp_path, today=TODAY)
     assert [p.name for p in summary.updated] == [path.name]
-    assert any(m.startswith(f"{path.name}: location.town is written in a way the import cannot change safely")
-               and "'Great Wold'" in m for m in summary.messages)
+    assert any(
+        m.startswith(f"{path.name}: location.town is written in a way the import cannot change safely")
+        and "'Great Wold'" in m
+        for m in summary.messages
+    )
     data = load_profile(path).data
     assert data["location"]["town"] == "Little Wold" and data["pupils"]["fsm_percent"] == 9.1
 
 
-@pytest.mark.parametrize("value", ["None", "yes", "No", "on", "130000", "2026-09-01", "St Mary's", "a: b", "- x", "@x",
-                                   "`x", "100%", "null", "~", "'quoted'", " lead", "x #y", "Notre Dame – St Thérèse",
-                                   "Sixth Form, Upper", "*star", "&amp", "!tag", "%YAML", "1e3", "0x1F", ".inf", ""])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "None",
+        "yes",
+        "No",
+        "on",
+        "130000",
+        "2026-09-01",
+        "St Mary's",
+        "a: b",
+        "- x",
+        "@x",
+        "`x",
+        "100%",
+        "null",
+        "~",
+        "'quoted'",
+        " lead",
+        "x #y",
+        "Notre Dame – St Thérèse",
+        "Sixth Form, Upper",
+        "*star",
+        "&amp",
+        "!tag",
+        "%YAML",
+        "1e3",
+        "0x1F",
+        ".inf",
+        "",
+    ],
+)
 def test_the_fast_scalar_writer_writes_what_the_project_writer_would(value):
     from cohesion_guide.gias.write import _scalar
     from cohesion_guide.inputs.scaffold import scalar
     from cohesion_guide.inputs.validation import parse_yaml
+
     assert _scalar(value) == scalar(value)
     assert parse_yaml(f"v: {_scalar(value)}", "(test)").data == {"v": value}
 

@@ -1,5 +1,6 @@
 """Two schools that map to one file name: each gets its own file, named with its URN, and the
 import says so; a file already in the folder is never overwritten (issue 15)."""
+
 from __future__ import annotations
 
 from cohesion_guide.gias.importer import import_extract
@@ -36,6 +37,6 @@ def profiles_in_profiles(folder):
     keep = folder.parent / "profiles"
     keep.mkdir()
     for path in folder.glob("*.yml"):
-        if not path.read_text().startswith("# a") :
+        if not path.read_text().startswith("# a"):
             (keep / path.name).write_text(path.read_text())
     return profiles_in(keep)

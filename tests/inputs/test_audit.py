@@ -1,5 +1,6 @@
 """The self-evaluation audit: its practices, a blank audit that validates, every kind of mistake
 reported with its line, counts per strand, and the `cohesion audit` command."""
+
 from __future__ import annotations
 
 import re
@@ -49,9 +50,14 @@ def line_of(text: str, needle: str) -> int:
 
 # ---- the practices ------------------------------------------------------------------------
 
+
 def test_practices_cover_the_three_strands_with_unique_ids_and_valid_points():
     strands = audits.strands()
-    assert [s.id for s in strands] == ["teaching-learning-curriculum", "equity-excellence", "engagement-extended-services"]
+    assert [s.id for s in strands] == [
+        "teaching-learning-curriculum",
+        "equity-excellence",
+        "engagement-extended-services",
+    ]
     ids = [p.id for p in audits.practices()]
     assert len(ids) == len(set(ids))
     for p in audits.practices():
@@ -61,12 +67,27 @@ def test_practices_cover_the_three_strands_with_unique_ids_and_valid_points():
         assert p.title and p.action and p.success
 
 
-@pytest.mark.parametrize("practice_id", [
-    "shared-values-lessons", "visits-other-communities", "eal-support", "pupil-voice", "progress-by-group",
-    "prejudice-incidents", "exclusions-by-group", "admissions", "links-other-schools", "shared-facilities",
-    "engaging-parents", "local-agencies", "extended-services", "citizenship-re-pshe", "global-links",
-    "governing-body-reflects-community",
-])
+@pytest.mark.parametrize(
+    "practice_id",
+    [
+        "shared-values-lessons",
+        "visits-other-communities",
+        "eal-support",
+        "pupil-voice",
+        "progress-by-group",
+        "prejudice-incidents",
+        "exclusions-by-group",
+        "admissions",
+        "links-other-schools",
+        "shared-facilities",
+        "engaging-parents",
+        "local-agencies",
+        "extended-services",
+        "citizenship-re-pshe",
+        "global-links",
+        "governing-body-reflects-community",
+    ],
+)
 def test_the_practices_the_guidance_names_are_in_the_audit(practice_id):
     assert audits.practice(practice_id).title
 
@@ -82,6 +103,7 @@ def test_evidence_items_name_only_known_practices_and_the_three_questions():
 
 
 # ---- a blank audit --------------------------------------------------------------------------
+
 
 def test_blank_audit_validates_and_lists_every_practice_as_not_yet(tmp_path):
     text = blank_audit("test-school", school_name="Test Primary School", completed_by="Deputy headteacher")
@@ -102,6 +124,7 @@ def test_blank_audit_stays_valid_whatever_the_school_is_called(tmp_path):
 
 
 # ---- every kind of mistake, with its line -------------------------------------------------------
+
 
 def test_an_unknown_practice_id_suggests_the_closest(tmp_path):
     text = GOOD.replace("shared-values-lessons:", "shared-value-lesson:")
@@ -144,7 +167,8 @@ def test_a_date_in_another_form_is_refused(tmp_path):
 
 def test_missing_fields_and_unknown_keys_are_all_reported_at_once(tmp_path):
     text = GOOD.replace("completed_by: Deputy headteacher\n", "completd_by: Deputy headteacher\n").replace(
-        "    where: PSHE scheme of work\n", "    where: PSHE scheme of work\n    wher: twice\n")
+        "    where: PSHE scheme of work\n", "    where: PSHE scheme of work\n    wher: twice\n"
+    )
     problems = problems_of(write(tmp_path, text))
     by_field = {p.field: p for p in problems}
     assert set(by_field) == {"completed_by", "completd_by", "practices.shared-values-lessons.wher"}
@@ -155,12 +179,15 @@ def test_missing_fields_and_unknown_keys_are_all_reported_at_once(tmp_path):
     assert "Did you mean 'where'?" in by_field["practices.shared-values-lessons.wher"].message
 
 
-@pytest.mark.parametrize("text, words", [
-    ("", "is empty"),
-    ("- shared-values-lessons\n", "is not a group of fields"),
-    ("completed_on: 2026-10-05\n  bad indent: [\n", "not valid YAML"),
-    ("completed_on: 2026-10-05\ncompleted_by: Head\npractices:\n", "found nothing"),
-])
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("", "is empty"),
+        ("- shared-values-lessons\n", "is not a group of fields"),
+        ("completed_on: 2026-10-05\n  bad indent: [\n", "not valid YAML"),
+        ("completed_on: 2026-10-05\ncompleted_by: Head\npractices:\n", "found nothing"),
+    ],
+)
 def test_a_file_that_is_not_an_audit_says_so(tmp_path, text, words):
     problems = problems_of(write(tmp_path, text))
     assert any(words in p.message for p in problems), problems
@@ -172,6 +199,7 @@ def test_a_file_name_that_cannot_match_a_profile_is_refused(tmp_path):
 
 
 # ---- the audits folder ---------------------------------------------------------------------------
+
 
 def test_every_example_school_has_a_valid_example_audit():
     found = load_audits(ROOT / "audits", EXAMPLE_SLUGS)
@@ -205,6 +233,7 @@ def test_an_audit_ending_in_yaml_is_named_not_skipped(tmp_path):
 
 # ---- counts per strand ------------------------------------------------------------------------
 
+
 def test_counts_per_strand_add_up_and_follow_the_audit(tmp_path):
     audit = load_audit(write(tmp_path, GOOD))
     counts = {row.strand.id: row.counts for row in strand_counts(audit)}
@@ -220,6 +249,7 @@ def test_counts_for_no_audit_are_all_not_assessed():
 
 
 # ---- the command ------------------------------------------------------------------------------
+
 
 def test_audit_new_writes_a_blank_audit_for_the_school_that_validates(tmp_path, capsys):
     assert main(["audit", "new", "riverside-primary", "-o", str(tmp_path), "--schools", str(ROOT / "schools")]) == 0
@@ -247,7 +277,9 @@ def test_audit_new_refuses_a_name_that_is_not_a_slug(tmp_path, capsys):
 
 def test_audit_validate_lists_every_problem_and_exits_2(tmp_path, capsys):
     good = write(tmp_path, GOOD, "good-school.yml")
-    bad = write(tmp_path, GOOD.replace("status: not-yet", "status: done").replace("admissions:", "admission:"), "bad-school.yml")
+    bad = write(
+        tmp_path, GOOD.replace("status: not-yet", "status: done").replace("admissions:", "admission:"), "bad-school.yml"
+    )
     assert main(["audit", "validate", str(good), str(bad)]) == 2
     out = capsys.readouterr().out
     assert re.search(r"bad-school\.yml, line 8, practices\.global-links\.status: found 'done'", out)

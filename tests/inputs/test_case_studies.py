@@ -1,5 +1,6 @@
 """Case studies: every way front matter can be wrong is reported with its line; the shipped set is valid
 and covers the guide; matching a school to case studies is relevant and never varies."""
+
 from __future__ import annotations
 
 import random
@@ -28,8 +29,13 @@ from cohesion_guide.inputs.validation import InvalidFile
 from tests.conftest import ROOT
 
 SHIPPED = ROOT / "case_studies"
-SHAPE = ["The school's context", "What it did", "How it involved pupils and parents",
-         "What changed and how the school knew", "What others can take from it"]
+SHAPE = [
+    "The school's context",
+    "What it did",
+    "How it involved pupils and parents",
+    "What changed and how the school knew",
+    "What others can take from it",
+]
 
 # Line numbers below are this text's own: line 1 is the opening ---.
 VALID = """---
@@ -70,9 +76,10 @@ def with_line(text: str, old: str, new: str) -> str:
 
 # --- front matter: each kind of mistake, with the file's own line number ---
 
+
 def test_a_valid_file_loads(tmp_path):
     assert problems_for(tmp_path, VALID) == []
-    study, = load_case_studies(tmp_path / "case_studies")
+    (study,) = load_case_studies(tmp_path / "case_studies")
     assert (study.slug, study.phases, study.illustrative, study.source) == ("test-study", ("primary",), True, None)
     assert study.body.startswith("## The school's context")
 
@@ -94,7 +101,9 @@ def test_a_wrong_item_in_a_list_names_its_position(tmp_path):
 
 def test_setting_must_be_urban_or_rural(tmp_path):
     out = problems_for(tmp_path, with_line(VALID, "setting: urban", "setting: suburban"))
-    assert out == ["case_studies/test-study.md, line 5, setting: found 'suburban'; allowed: one of 'urban', 'rural'. Did you mean 'urban'?"]
+    assert out == [
+        "case_studies/test-study.md, line 5, setting: found 'suburban'; allowed: one of 'urban', 'rural'. Did you mean 'urban'?"
+    ]
 
 
 def test_phase_may_be_a_list_and_each_item_is_checked(tmp_path):
@@ -111,7 +120,10 @@ def test_a_missing_field_is_named(tmp_path):
 
 def test_a_misspelt_field_is_named_with_a_guess(tmp_path):
     out = problems_for(tmp_path, with_line(VALID, "summary:", "sumary:"))
-    assert any(p.startswith("case_studies/test-study.md, line 3, sumary: is not a field here. Did you mean 'summary'?") for p in out)
+    assert any(
+        p.startswith("case_studies/test-study.md, line 3, sumary: is not a field here. Did you mean 'summary'?")
+        for p in out
+    )
     assert any("summary: is missing" in p for p in out)
 
 
@@ -127,24 +139,32 @@ def test_the_same_dimension_twice_is_refused(tmp_path):
 
 def test_a_date_not_written_yyyy_mm_dd_is_refused(tmp_path):
     out = problems_for(tmp_path, with_line(VALID, "review_due: 2027-11-22", "review_due: 22/11/2027"))
-    assert out == ["case_studies/test-study.md, line 12, review_due: found '22/11/2027'; allowed: a date written as YYYY-MM-DD, for example 2027-09-01"]
+    assert out == [
+        "case_studies/test-study.md, line 12, review_due: found '22/11/2027'; allowed: a date written as YYYY-MM-DD, for example 2027-09-01"
+    ]
 
 
 def test_a_review_due_before_last_reviewed_is_refused(tmp_path):
     out = problems_for(tmp_path, with_line(VALID, "review_due: 2027-11-22", "review_due: 2025-01-01"))
-    assert len(out) == 1 and out[0].startswith("case_studies/test-study.md, line 12, review_due: review_due (2025-01-01) is before last_reviewed")
+    assert len(out) == 1 and out[0].startswith(
+        "case_studies/test-study.md, line 12, review_due: review_due (2025-01-01) is before last_reviewed"
+    )
 
 
 def test_neither_illustrative_nor_source_says_to_choose(tmp_path):
     out = problems_for(tmp_path, with_line(VALID, "illustrative: true\n", ""))
     assert len(out) == 1
-    assert out[0].startswith("case_studies/test-study.md, line 1, illustrative: is missing; add it (illustrative: true for a fictional example")
+    assert out[0].startswith(
+        "case_studies/test-study.md, line 1, illustrative: is missing; add it (illustrative: true for a fictional example"
+    )
     assert "source" in out[0]
 
 
 def test_illustrative_false_without_a_source_is_refused(tmp_path):
     out = problems_for(tmp_path, with_line(VALID, "illustrative: true", "illustrative: false"))
-    assert len(out) == 1 and out[0].startswith("case_studies/test-study.md, line 10, illustrative: found no; allowed: illustrative: true")
+    assert len(out) == 1 and out[0].startswith(
+        "case_studies/test-study.md, line 10, illustrative: found no; allowed: illustrative: true"
+    )
 
 
 SOURCE = """source:
@@ -158,23 +178,30 @@ SOURCE = """source:
 def test_a_real_case_study_with_a_source_loads(tmp_path):
     text = with_line(VALID, "illustrative: true\n", SOURCE.format(url="https://www.example.org/case"))
     assert problems_for(tmp_path, text) == []
-    study, = load_case_studies(tmp_path / "case_studies")
+    (study,) = load_case_studies(tmp_path / "case_studies")
     assert study.illustrative is False and study.source["publisher"] == "Exampleshire County Council"
 
 
 def test_illustrative_and_a_source_together_are_refused(tmp_path):
-    text = with_line(VALID, "illustrative: true\n", "illustrative: true\n" + SOURCE.format(url="https://www.example.org/case"))
+    text = with_line(
+        VALID, "illustrative: true\n", "illustrative: true\n" + SOURCE.format(url="https://www.example.org/case")
+    )
     out = problems_for(tmp_path, text)
-    assert len(out) == 1 and out[0].startswith("case_studies/test-study.md, line 10, illustrative: found yes; allowed: no illustrative line")
+    assert len(out) == 1 and out[0].startswith(
+        "case_studies/test-study.md, line 10, illustrative: found yes; allowed: no illustrative line"
+    )
 
 
-@pytest.mark.parametrize("url", [
-    "http://www.example.org/case",
-    "https://www.teachernet.gov.uk/wholeschool/communitycohesion",
-    "https://teachernet.gov.uk/case",
-    "https://www.cohesioninstitute.org.uk/",
-    "https://www.everychildmatters.gov.uk/x",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://www.example.org/case",
+        "https://www.teachernet.gov.uk/wholeschool/communitycohesion",
+        "https://teachernet.gov.uk/case",
+        "https://www.cohesioninstitute.org.uk/",
+        "https://www.everychildmatters.gov.uk/x",
+    ],
+)
 def test_a_source_on_a_closed_site_or_without_https_is_refused(tmp_path, url):
     text = with_line(VALID, "illustrative: true\n", SOURCE.format(url=url))
     out = problems_for(tmp_path, text)
@@ -189,8 +216,12 @@ def test_an_archived_copy_of_a_closed_site_is_accepted(tmp_path):
 
 
 def test_a_source_missing_its_year_is_named(tmp_path):
-    text = with_line(VALID, "illustrative: true\n", SOURCE.format(url="https://www.example.org/case").replace("  year: 2008\n", ""))
-    assert problems_for(tmp_path, text) == ["case_studies/test-study.md, line 10, source.year: is missing; add it (a whole number from 1990 to 2100)"]
+    text = with_line(
+        VALID, "illustrative: true\n", SOURCE.format(url="https://www.example.org/case").replace("  year: 2008\n", "")
+    )
+    assert problems_for(tmp_path, text) == [
+        "case_studies/test-study.md, line 10, source.year: is missing; add it (a whole number from 1990 to 2100)"
+    ]
 
 
 def test_broken_yaml_names_the_line(tmp_path):
@@ -206,7 +237,9 @@ def test_a_key_given_twice_names_the_second_line(tmp_path):
 
 def test_a_file_without_front_matter_is_refused(tmp_path):
     out = problems_for(tmp_path, "# Just a heading\n\nText.\n")
-    assert out == ["case_studies/test-study.md, line 1, (the whole file): does not start with front matter: the first line must be --- and the fields (title, summary, ...) follow, closed by another --- line"]
+    assert out == [
+        "case_studies/test-study.md, line 1, (the whole file): does not start with front matter: the first line must be --- and the fields (title, summary, ...) follow, closed by another --- line"
+    ]
 
 
 def test_front_matter_never_closed_is_refused(tmp_path):
@@ -216,12 +249,16 @@ def test_front_matter_never_closed_is_refused(tmp_path):
 
 def test_an_empty_case_study_is_refused(tmp_path):
     out = problems_for(tmp_path, VALID.split("## The school")[0])
-    assert out == ["case_studies/test-study.md, line 14, (the text below the front matter): is empty; write the case study below the second --- line"]
+    assert out == [
+        "case_studies/test-study.md, line 14, (the text below the front matter): is empty; write the case study below the second --- line"
+    ]
 
 
 def test_a_file_name_that_cannot_be_a_web_address_is_refused(tmp_path):
     out = problems_for(tmp_path, VALID, name="My Study.md")
-    assert len(out) == 1 and out[0].startswith("case_studies/My Study.md, line 1, (the file name): 'My Study.md' cannot be a web address")
+    assert len(out) == 1 and out[0].startswith(
+        "case_studies/My Study.md, line 1, (the file name): 'My Study.md' cannot be a web address"
+    )
 
 
 def test_problems_in_several_files_are_reported_together(tmp_path):
@@ -237,6 +274,7 @@ def test_a_readme_in_the_folder_is_not_a_case_study(tmp_path):
 
 
 # --- the shipped collection ---
+
 
 @pytest.fixture(scope="module")
 def shipped():
@@ -288,10 +326,16 @@ def test_illustrative_case_studies_name_their_school_as_fictional(shipped):
 
 # --- matching a school to case studies ---
 
+
 def profile(phase="primary", setting="urban", eal=5.0, fsm=10.0, religious="None", ethnicity=None) -> Profile:
     data = {
-        "school": {"name": "Test School", "phase": phase, "type": "Community School",
-                   "religious_character": religious, "local_authority": "Exampleshire"},
+        "school": {
+            "name": "Test School",
+            "phase": phase,
+            "type": "Community School",
+            "religious_character": religious,
+            "local_authority": "Exampleshire",
+        },
         "location": {"town": "Exampleton", "setting": setting},
         "pupils": {"number_on_roll": 200, "eal_percent": eal, "fsm_percent": fsm},
     }
@@ -301,7 +345,14 @@ def profile(phase="primary", setting="urban", eal=5.0, fsm=10.0, religious="None
 
 
 MONO = {"white_british": 92, "any_other_white": 5, "unclassified": 3}
-DIVERSE = {"white_british": 30, "pakistani": 20, "bangladeshi": 15, "black_african": 15, "indian": 10, "any_other_ethnic_group": 10}
+DIVERSE = {
+    "white_british": 30,
+    "pakistani": 20,
+    "bangladeshi": 15,
+    "black_african": 15,
+    "indian": 10,
+    "any_other_ethnic_group": 10,
+}
 
 
 def test_profile_tags_follow_the_profile_facts():

@@ -1,5 +1,6 @@
 """What `validate` accepts, the build accepts: every input a build would choke on is refused here,
 with the file, the line, the field and what is allowed (issue 15)."""
+
 from __future__ import annotations
 
 import pytest
@@ -29,21 +30,28 @@ def _neutral(**changes) -> str:
     return yaml.safe_dump(merge(NEUTRAL, changes), allow_unicode=True, sort_keys=False)
 
 
-@pytest.mark.parametrize("escape, what", [
-    ("\\x07", "control character, U+0007"),
-    ("\\x85", "control character, U+0085"),
-    ("\\ud800", "lone surrogate"),
-    ("\\ufdd0", "noncharacter, U+FDD0"),
-    ("\\U0001FFFF", "noncharacter, U+1FFFF"),
-])
+@pytest.mark.parametrize(
+    "escape, what",
+    [
+        ("\\x07", "control character, U+0007"),
+        ("\\x85", "control character, U+0085"),
+        ("\\ud800", "lone surrogate"),
+        ("\\ufdd0", "noncharacter, U+FDD0"),
+        ("\\U0001FFFF", "noncharacter, U+1FFFF"),
+    ],
+)
 def test_unusable_characters_are_refused_with_file_line_and_field(tmp_path, escape, what):
     text = _neutral().replace("town: Testford", f'town: "Test{escape}ford"')
     problems = _profile_problems(tmp_path, text)
-    assert [(p.field, p.line) for p in problems] == [("location.town", text.splitlines().index(f'  town: "Test{escape}ford"') + 1)]
+    assert [(p.field, p.line) for p in problems] == [
+        ("location.town", text.splitlines().index(f'  town: "Test{escape}ford"') + 1)
+    ]
     assert what in problems[0].message and "Allowed:" in problems[0].message
 
 
-@pytest.mark.parametrize("text", ["Cantonese (粵語)", "한국어", "private \ue000 \U000F0001", "tab\tand\nnew line", "اردو 🙂"])
+@pytest.mark.parametrize(
+    "text", ["Cantonese (粵語)", "한국어", "private \ue000 \U000f0001", "tab\tand\nnew line", "اردو 🙂"]
+)
 def test_any_script_and_private_use_characters_are_accepted(text):
     assert unusable_character(text) is None
     assert _problems(yaml.safe_dump({"a": text}, allow_unicode=True)) == []

@@ -1,4 +1,5 @@
 """local.yml: every key checked with a clear error, and every key used."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -45,7 +46,10 @@ def test_unknown_key_names_line_and_suggests(tmp_path):
 
 
 def test_every_problem_is_reported_at_once(tmp_path):
-    text = MINIMAL.replace("Testshire Council", "") + "  - name: X\n    role: Y\n    email: not-an-address\n    url: http://insecure\n"
+    text = (
+        MINIMAL.replace("Testshire Council", "")
+        + "  - name: X\n    role: Y\n    email: not-an-address\n    url: http://insecure\n"
+    )
     with pytest.raises(InvalidFile) as err:
         load_local(write_local(tmp_path, text))
     fields = [p.field for p in err.value.problems]
@@ -74,14 +78,22 @@ def test_contrast_matches_wcag_reference_values():
 def test_site_uses_every_local_setting(mkdocs_build, tmp_path):
     project = copy_project(tmp_path / "fork")
     local = yaml.safe_load((project / "local.yml").read_text(encoding="utf-8"))
-    local["authority"].update(name="Testshire Borough Council", brand_colour="#5a1d7a", website="https://testshire.example.net/",
-                              logo="images/testshire.svg")
+    local["authority"].update(
+        name="Testshire Borough Council",
+        brand_colour="#5a1d7a",
+        website="https://testshire.example.net/",
+        logo="images/testshire.svg",
+    )
     (project / "docs" / "images").mkdir()
     (project / "docs" / "images" / "testshire.svg").write_text(
-        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>', encoding="utf-8")
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>',
+        encoding="utf-8",
+    )
     local["contacts"][0]["hours"] = "Tuesdays only, 10am to 2pm"
     local["links"] = [{"title": "Testshire school linking scheme", "url": "https://testshire.example.net/linking"}]
-    local.update(site_url="https://cohesion.testshire.example.net/", repo_url="https://github.com/testshire/cohesion-guide")
+    local.update(
+        site_url="https://cohesion.testshire.example.net/", repo_url="https://github.com/testshire/cohesion-guide"
+    )
     (project / "local.yml").write_text(yaml.safe_dump(local, allow_unicode=True), encoding="utf-8")
     site = tmp_path / "site"
     result = mkdocs_build(project, site)
@@ -101,7 +113,9 @@ def test_site_uses_every_local_setting(mkdocs_build, tmp_path):
 
 
 def test_a_repeated_key_is_reported_with_the_other_problems(tmp_path):
-    text = MINIMAL.replace("  name: Testshire Council\n", "  name: Testshire Council\n  name: Again\n") + "colour: red\n"
+    text = (
+        MINIMAL.replace("  name: Testshire Council\n", "  name: Testshire Council\n  name: Again\n") + "colour: red\n"
+    )
     with pytest.raises(InvalidFile) as err:
         load_local(write_local(tmp_path, text))
     assert [(p.line, p.field) for p in err.value.problems] == [(3, "authority.name"), (7, "colour")]

@@ -1,4 +1,5 @@
 """School profiles: the examples, every kind of problem with its file, line and field, and the derived facts."""
+
 from __future__ import annotations
 
 import json
@@ -75,6 +76,7 @@ def only(found: list[Problem]) -> Problem:
 
 # The examples -----------------------------------------------------------------------------------
 
+
 def test_base_profile_is_valid(tmp_path):
     profile = load_profile(write(tmp_path, BASE))
     assert profile.slug == "test-school"
@@ -95,16 +97,26 @@ def test_every_example_profile_is_valid_and_labelled_fictional():
 def test_the_examples_cover_the_kinds_of_school_the_issue_asks_for():
     found = load_profiles(SCHOOLS)
     assert any(p.phase == "primary" and not p.is_rural and p.high_eal and p.is_highly_diverse for p in found)
-    assert any(p.phase == "primary" and p.is_rural and p.is_monocultural
-               and p.data["school"]["religious_character"] == "Church of England"
-               and p.largest_ethnic_group[0] == "white_british" for p in found)
-    assert any(p.phase == "primary" and p.data["school"]["religious_character"] == "Roman Catholic"
-               and p.data["school"]["type"] == "Voluntary Aided School" for p in found)
+    assert any(
+        p.phase == "primary"
+        and p.is_rural
+        and p.is_monocultural
+        and p.data["school"]["religious_character"] == "Church of England"
+        and p.largest_ethnic_group[0] == "white_british"
+        for p in found
+    )
+    assert any(
+        p.phase == "primary"
+        and p.data["school"]["religious_character"] == "Roman Catholic"
+        and p.data["school"]["type"] == "Voluntary Aided School"
+        for p in found
+    )
     assert any(p.phase_group == "secondary" and p.data["school"]["type"].startswith("Academy") for p in found)
     assert any(p.phase == "special" for p in found)
 
 
 # The schema itself ------------------------------------------------------------------------------
+
 
 def _objects(part: dict, where: str = "(root)"):
     yield where, part
@@ -141,6 +153,7 @@ def test_establishment_types_are_gias_labels():
 
 # Each kind of problem: file, line, field and message ---------------------------------------------
 
+
 def test_unknown_key_suggests_the_field_meant(tmp_path):
     missing, unknown = problems(tmp_path, edit("  eal_percent: 12.5", "  eal_percentage: 12.5"))
     assert (unknown.file, unknown.line, unknown.field) == ("schools/test-school.yml", 13, "pupils.eal_percentage")
@@ -154,12 +167,21 @@ def test_unknown_key_with_nothing_close_lists_what_is_allowed(tmp_path):
     assert "Did you mean" not in p.message and "Allowed here: town, ward, setting" in p.message
 
 
-@pytest.mark.parametrize("old, new, line, field, suggestion", [
-    ("phase: primary", "phase: primry", 4, "school.phase", "Did you mean 'primary'?"),
-    ("type: Community School", "type: community school", 5, "school.type", "Did you mean 'Community School'?"),
-    ("religious_character: None", "religious_character: none", 6, "school.religious_character", "Did you mean 'None'?"),
-    ("setting: urban", "setting: urbane", 10, "location.setting", "Did you mean 'urban'?"),
-])
+@pytest.mark.parametrize(
+    "old, new, line, field, suggestion",
+    [
+        ("phase: primary", "phase: primry", 4, "school.phase", "Did you mean 'primary'?"),
+        ("type: Community School", "type: community school", 5, "school.type", "Did you mean 'Community School'?"),
+        (
+            "religious_character: None",
+            "religious_character: none",
+            6,
+            "school.religious_character",
+            "Did you mean 'None'?",
+        ),
+        ("setting: urban", "setting: urbane", 10, "location.setting", "Did you mean 'urban'?"),
+    ],
+)
 def test_a_value_not_in_the_list_says_what_is_allowed_and_suggests(tmp_path, old, new, line, field, suggestion):
     p = only(problems(tmp_path, edit(old, new)))
     assert (p.line, p.field) == (line, field)
@@ -169,14 +191,21 @@ def test_a_value_not_in_the_list_says_what_is_allowed_and_suggests(tmp_path, old
 
 def test_wrong_type(tmp_path):
     p = only(problems(tmp_path, edit("number_on_roll: 200", "number_on_roll: lots")))
-    assert (p.line, p.field, p.message) == (12, "pupils.number_on_roll", "found 'lots'; allowed: a whole number of at least 1")
+    assert (p.line, p.field, p.message) == (
+        12,
+        "pupils.number_on_roll",
+        "found 'lots'; allowed: a whole number of at least 1",
+    )
 
 
-@pytest.mark.parametrize("old, new, line, field, found", [
-    ("eal_percent: 12.5", "eal_percent: 140", 13, "pupils.eal_percent", "140"),
-    ("fsm_percent: 18", "fsm_percent: -1", 14, "pupils.fsm_percent", "-1"),
-    ("fsm_percent: 18", "fsm_percent: 100.5", 14, "pupils.fsm_percent", "100.5"),
-])
+@pytest.mark.parametrize(
+    "old, new, line, field, found",
+    [
+        ("eal_percent: 12.5", "eal_percent: 140", 13, "pupils.eal_percent", "140"),
+        ("fsm_percent: 18", "fsm_percent: -1", 14, "pupils.fsm_percent", "-1"),
+        ("fsm_percent: 18", "fsm_percent: 100.5", 14, "pupils.fsm_percent", "100.5"),
+    ],
+)
 def test_a_percentage_outside_0_to_100_is_an_error(tmp_path, old, new, line, field, found):
     p = only(problems(tmp_path, edit(old, new)))
     assert str(p) == f"schools/test-school.yml, line {line}, {field}: found {found}; allowed: a number from 0 to 100"
@@ -194,7 +223,7 @@ def test_missing_required_field_names_it_at_its_section(tmp_path):
 
 
 def test_missing_section(tmp_path):
-    text = BASE[: BASE.index("leads:")] + BASE[BASE.index("document:"):]
+    text = BASE[: BASE.index("leads:")] + BASE[BASE.index("document:") :]
     p = only(problems(tmp_path, text))
     assert (p.line, p.field) == (1, "leads")
     assert p.message.startswith("is missing")
@@ -211,11 +240,14 @@ def test_text_that_is_not_yaml_gives_its_line(tmp_path):
     assert p.message.startswith("this is not valid YAML")
 
 
-@pytest.mark.parametrize("where, old, new, line, total", [
-    ("pupils.ethnicity", "    unclassified: 10\n", "", 15, "90"),
-    ("pupils.ethnicity", "    white_british: 70", "    white_british: 72.5", 15, "102.5"),
-    ("local_area.ethnicity", "    white_british: 80", "    white_british: 50", 21, "70"),
-])
+@pytest.mark.parametrize(
+    "where, old, new, line, total",
+    [
+        ("pupils.ethnicity", "    unclassified: 10\n", "", 15, "90"),
+        ("pupils.ethnicity", "    white_british: 70", "    white_british: 72.5", 15, "102.5"),
+        ("local_area.ethnicity", "    white_british: 80", "    white_british: 50", 21, "70"),
+    ],
+)
 def test_an_ethnic_make_up_that_does_not_add_up_to_100_names_the_total(tmp_path, where, old, new, line, total):
     p = only(problems(tmp_path, edit(old, new)))
     assert (p.line, p.field) == (line, where)
@@ -259,27 +291,37 @@ def test_an_unquoted_urn_is_kept_as_text(tmp_path):
 
 def test_review_cycle_out_of_range(tmp_path):
     p = only(problems(tmp_path, BASE + "  review_cycle_years: 5\n"))
-    assert (p.line, p.field, p.message) == (30, "document.review_cycle_years", "found 5; allowed: a whole number from 1 to 3")
+    assert (p.line, p.field, p.message) == (
+        30,
+        "document.review_cycle_years",
+        "found 5; allowed: a whole number from 1 to 3",
+    )
 
 
-@pytest.mark.parametrize("text, words", [
-    ("", "is empty"),
-    ("# only a comment\n", "is empty"),
-    ("- school\n- pupils\n", "holds a list"),
-    ("just some words\n", "holds a single value"),
-])
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("", "is empty"),
+        ("# only a comment\n", "is empty"),
+        ("- school\n- pupils\n", "holds a list"),
+        ("just some words\n", "holds a single value"),
+    ],
+)
 def test_a_file_that_is_not_a_profile_says_so_plainly(tmp_path, text, words):
     p = only(problems(tmp_path, text))
     assert (p.line, p.field) == (1, "(the whole file)") and words in p.message
 
 
-@pytest.mark.parametrize("name, better", [
-    ("My School.yml", "my-school.yml"),
-    ("riverside_primary.yml", "riverside-primary.yml"),
-    ("Riverside.yml", "riverside.yml"),
-    ("riverside.yaml", "riverside.yml"),
-    ("-riverside.yml", "riverside.yml"),
-])
+@pytest.mark.parametrize(
+    "name, better",
+    [
+        ("My School.yml", "my-school.yml"),
+        ("riverside_primary.yml", "riverside-primary.yml"),
+        ("Riverside.yml", "riverside.yml"),
+        ("riverside.yaml", "riverside.yml"),
+        ("-riverside.yml", "riverside.yml"),
+    ],
+)
 def test_file_name_rules(tmp_path, name, better):
     p = only(problems(tmp_path, BASE, name))
     assert p.field == "(the file name)"
@@ -304,14 +346,26 @@ def problems_of(path: Path) -> list[Problem]:
 
 def test_every_problem_in_a_file_is_reported_at_once_in_line_order(tmp_path):
     text = BASE
-    for old, new in [("phase: primary", "phase: primry"), ("setting: urban", "setting: urbane"),
-                     ("eal_percent: 12.5", "eal_percent: 140"), ("    unclassified: 10\n", ""),
-                     ("  staff: Headteacher\n", ""), ("date_adopted: 2026-09-01", "date_adopted: soon")]:
+    for old, new in [
+        ("phase: primary", "phase: primry"),
+        ("setting: urban", "setting: urbane"),
+        ("eal_percent: 12.5", "eal_percent: 140"),
+        ("    unclassified: 10\n", ""),
+        ("  staff: Headteacher\n", ""),
+        ("date_adopted: 2026-09-01", "date_adopted: soon"),
+    ]:
         text = edit(old, new, text)
     found = problems(tmp_path, text, "Bad Name.yml")
     fields = [p.field for p in found]
-    assert fields == ["(the file name)", "school.phase", "location.setting", "pupils.eal_percent",
-                      "pupils.ethnicity", "leads.staff", "document.date_adopted"]
+    assert fields == [
+        "(the file name)",
+        "school.phase",
+        "location.setting",
+        "pupils.eal_percent",
+        "pupils.ethnicity",
+        "leads.staff",
+        "document.date_adopted",
+    ]
     assert [p.line for p in found] == sorted(p.line for p in found)
 
 
@@ -334,12 +388,16 @@ def test_load_profiles_sorts_by_school_name(tmp_path):
 
 # Derived facts, at their boundaries ---------------------------------------------------------------
 
+
 def make(ethnicity=None, religious_character="None", setting="urban", eal=10, fsm=10, phase="primary") -> Profile:
     pupils = {"number_on_roll": 100, "eal_percent": eal, "fsm_percent": fsm}
     if ethnicity is not None:
         pupils["ethnicity"] = ethnicity
-    data = {"school": {"phase": phase, "religious_character": religious_character},
-            "location": {"setting": setting}, "pupils": pupils}
+    data = {
+        "school": {"phase": phase, "religious_character": religious_character},
+        "location": {"setting": setting},
+        "pupils": pupils,
+    }
     return Profile(slug="x", path=Path("x.yml"), data=data)
 
 
@@ -360,20 +418,30 @@ def test_without_ethnicity_neither_monocultural_nor_diverse():
     assert not profile.is_monocultural and not profile.is_highly_diverse
 
 
-@pytest.mark.parametrize("ethnicity, expected", [
-    ({"white_british": 49.9, "indian": 20, "pakistani": 15.1, "black_african": 10, "chinese": 5}, True),
-    ({"white_british": 50, "indian": 20, "pakistani": 15, "black_african": 10, "chinese": 5}, False),
-    ({"white_british": 45, "indian": 40, "pakistani": 10, "black_african": 4.9, "chinese": 0.1}, False),
-    ({"white_british": 30, "indian": 30, "pakistani": 30, "unclassified": 10}, False),
-    ({"white_british": 25, "indian": 25, "pakistani": 25, "chinese": 25}, True),
-])
+@pytest.mark.parametrize(
+    "ethnicity, expected",
+    [
+        ({"white_british": 49.9, "indian": 20, "pakistani": 15.1, "black_african": 10, "chinese": 5}, True),
+        ({"white_british": 50, "indian": 20, "pakistani": 15, "black_african": 10, "chinese": 5}, False),
+        ({"white_british": 45, "indian": 40, "pakistani": 10, "black_african": 4.9, "chinese": 0.1}, False),
+        ({"white_british": 30, "indian": 30, "pakistani": 30, "unclassified": 10}, False),
+        ({"white_british": 25, "indian": 25, "pakistani": 25, "chinese": 25}, True),
+    ],
+)
 def test_highly_diverse_at_its_boundaries(ethnicity, expected):
     assert make(ethnicity).is_highly_diverse is expected
 
 
-@pytest.mark.parametrize("character, expected", [
-    ("None", False), ("Does not apply", False), ("Church of England", True), ("Roman Catholic", True), ("Multi-faith", True),
-])
+@pytest.mark.parametrize(
+    "character, expected",
+    [
+        ("None", False),
+        ("Does not apply", False),
+        ("Church of England", True),
+        ("Roman Catholic", True),
+        ("Multi-faith", True),
+    ],
+)
 def test_religious_character(character, expected):
     assert make(religious_character=character).has_religious_character is expected
 
@@ -392,10 +460,19 @@ def test_high_fsm_from_25(fsm, expected):
     assert make(fsm=fsm).high_fsm is expected
 
 
-@pytest.mark.parametrize("phase, group", [
-    ("nursery", "primary"), ("primary", "primary"), ("middle", "primary"), ("secondary", "secondary"),
-    ("all-through", "secondary"), ("16-plus", "secondary"), ("special", "special"), ("pru", "pru"),
-])
+@pytest.mark.parametrize(
+    "phase, group",
+    [
+        ("nursery", "primary"),
+        ("primary", "primary"),
+        ("middle", "primary"),
+        ("secondary", "secondary"),
+        ("all-through", "secondary"),
+        ("16-plus", "secondary"),
+        ("special", "special"),
+        ("pru", "pru"),
+    ],
+)
 def test_phase_group(phase, group):
     assert make(phase=phase).phase_group == group
 
@@ -404,18 +481,22 @@ def test_every_phase_in_the_schema_has_a_group():
     assert set(schema("profile")["properties"]["school"]["properties"]["phase"]["enum"]) == set(profiles.PHASE_GROUPS)
 
 
-@pytest.mark.parametrize("name, slug", [
-    ("St Anne's Catholic Primary School", "st-annes-catholic-primary-school"),
-    ("Ysgol Gymraeg Aberpennar", "ysgol-gymraeg-aberpennar"),
-    ("École (fictional) — 2", "ecole-fictional-2"),
-    ("Szkoła Łódź", "szkola-lodz"),
-])
+@pytest.mark.parametrize(
+    "name, slug",
+    [
+        ("St Anne's Catholic Primary School", "st-annes-catholic-primary-school"),
+        ("Ysgol Gymraeg Aberpennar", "ysgol-gymraeg-aberpennar"),
+        ("École (fictional) — 2", "ecole-fictional-2"),
+        ("Szkoła Łódź", "szkola-lodz"),
+    ],
+)
 def test_slug_for(name, slug):
     assert slug_for(name) == slug
     assert profiles.SLUG.match(slug)
 
 
 # The reference page -----------------------------------------------------------------------------
+
 
 def test_reference_page_names_every_field_and_is_never_rendered_as_a_template():
     page = reference_markdown()
