@@ -32,7 +32,22 @@ SECTIONS = [
     "## Links to related policies",
     "## Where to get support",
     "## Document control",
+    "## Approval",
 ]
+
+
+def test_page_one_says_where_the_policy_stands_and_the_end_has_lines_to_sign(tmp_path, local):
+    profile = make_profile(tmp_path)
+    draft = render_policy(profile, local)
+    status = draft.split("\n## ", 1)[0]  # everything before the first section: page one's top
+    assert "| Status | Draft |" in status
+    assert "| To be approved by | " in status and "| Next review |" in status
+    approved = render_policy(make_profile(tmp_path, {"document": {"approved_by": "Full governing body",
+                                                                  "date_adopted": "2026-09-01", "status": "approved"}}), local)
+    top = approved.split("\n## ", 1)[0]
+    assert "| Status | Approved |" in top and "| Approved by | Full governing body, 1 September 2026 |" in top
+    approval = draft.split("## Approval", 1)[1]
+    assert "| Chair of the governing body |" in approval and "| Headteacher |" in approval
 
 
 @pytest.fixture(scope="module")
