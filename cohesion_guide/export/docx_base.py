@@ -13,14 +13,15 @@ from functools import cache
 
 LINK_COLOUR = (0x1D, 0x70, 0xB8)  # GOV.UK link blue, 5:1 on white
 # The parts written afresh for each document; every other part of the package is the same each time.
-DOCUMENT, RELS, NUMBERING, HEADER, CORE = (
+DOCUMENT, RELS, NUMBERING, HEADER, CORE, APP = (
     "word/document.xml",
     "word/_rels/document.xml.rels",
     "word/numbering.xml",
     "word/header1.xml",
     "docProps/core.xml",
+    "docProps/app.xml",
 )
-PER_DOCUMENT = (DOCUMENT, RELS, NUMBERING, HEADER, CORE)
+PER_DOCUMENT = (DOCUMENT, RELS, NUMBERING, HEADER, CORE, APP)
 NUMBERED_STYLES = ("List Number", "List Number 2", "List Number 3")
 SAVED_FIXED, SAVED_TEXT = "fixed.zip", "base.json"  # the members of a saved base
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip can hold

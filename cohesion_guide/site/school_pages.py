@@ -68,7 +68,8 @@ def unindexed_headings(markdown: str) -> str:
 def searchable_page(title: str, heading: str, summary: str, unindexed: str, body: str, *, wide: bool = False) -> str:
     """A generated page whose search entry is its title and a one-line `summary`; the text under
     the title up to the first heading (`unindexed`, then the body's own opening) and every section
-    of `body` are left out of the index but shown as usual. A `wide` page gives the site's
+    of `body` are left out of the index but shown as usual. `unindexed` (downloads, how to change
+    the page) is for the screen: a printed page starts with the document itself. A `wide` page gives the site's
     navigation column to its text (for wide tables; the breadcrumbs still say where it sits)."""
     match = re.search(r"^#{2,6} ", body, flags=re.MULTILINE)
     opening, rest = (body[:match.start()], body[match.start():]) if match else (body, "")
@@ -76,7 +77,8 @@ def searchable_page(title: str, heading: str, summary: str, unindexed: str, body
         front_matter({"title": title, "search": {"boost": SCHOOL_BOOST}, **({"hide": ["navigation"]} if wide else {})})
         + heading + "\n\n"
         + summary + "\n\n"
-        + f'<div {NOT_INDEXED} markdown="1">\n\n' + unindexed.strip("\n") + "\n\n" + opening.strip("\n")
+        + f'<div {NOT_INDEXED} markdown="1">\n\n'
+        + '<div class="cc-screen-only" markdown="1">\n\n' + unindexed.strip("\n") + "\n\n</div>\n\n" + opening.strip("\n")
         + "\n\n</div>\n\n"
         + unindexed_headings(rest)
     )

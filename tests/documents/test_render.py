@@ -33,7 +33,53 @@ SECTIONS = [
     "## Links to related policies",
     "## Where to get support",
     "## Document control",
+    "## Approval",
 ]
+
+
+def test_page_one_says_where_the_policy_stands_and_the_end_has_lines_to_sign(tmp_path, local):
+    profile = make_profile(tmp_path)
+    draft = render_policy(profile, local)
+    status = draft.split("\n## ", 1)[0]  # everything before the first section: page one's top
+    assert "| Status | Draft |" in status
+    assert "| To be approved by | " in status and "| Next review |" in status
+    approved = render_policy(
+        make_profile(
+            tmp_path,
+            {"document": {"approved_by": "Full governing body", "date_adopted": "2026-09-01", "status": "approved"}},
+        ),
+        local,
+    )
+    top = approved.split("\n## ", 1)[0]
+    assert "| Status | Approved |" in top and "| Approved by | Full governing body, 1 September 2026 |" in top
+    approval = draft.split("## Approval", 1)[1]
+    assert "| Chair of the governing body |" in approval and "| Headteacher |" in approval
+
+
+def test_contacts_are_working_links_in_word_and_pdf(tmp_path, local):
+    import zipfile
+
+    import pypdf
+
+    from cohesion_guide.documents.policy import write_school_documents
+    from cohesion_guide.inputs.profiles import load_profile
+
+    profile = load_profile(ROOT / "schools" / "riverside-primary.yml")
+    made = write_school_documents(profile, local, tmp_path, ["docx", "pdf"])
+    contact = local["contacts"][0]
+    with zipfile.ZipFile(made["docx"]) as package:
+        rels = package.read("word/_rels/document.xml.rels").decode("utf-8")
+        body = package.read("word/document.xml").decode("utf-8")
+    assert f'Target="{contact["url"]}" TargetMode="External"' in rels
+    assert f'Target="mailto:{contact["email"]}" TargetMode="External"' in rels
+    assert body.count("<w:hyperlink ") >= 2
+    links = [
+        annot.get_object()["/A"]["/URI"]
+        for page in pypdf.PdfReader(str(made["pdf"])).pages
+        for annot in page.get("/Annots") or []
+        if "/A" in annot.get_object()
+    ]
+    assert contact["url"] in links and f"mailto:{contact['email']}" in links
 
 
 @pytest.fixture(scope="module")

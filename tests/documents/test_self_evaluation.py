@@ -330,3 +330,44 @@ def test_without_javascript_every_section_of_the_self_evaluation_page_is_open(br
         assert page.locator("button.cc-section__toggle").count() == 0
     finally:
         context.close()
+
+
+# ---- no half-blank pages in the PDFs ------------------------------------------------------------
+
+
+def lowest_text(page) -> float:
+    """How far up the page (in points from the bottom) its lowest line of body text sits; the running
+    header and the page number are left out."""
+    heights = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip() and not re.match(r"Page \d+ of \d+", text.strip()):
+            heights.append(tm[5] * cm[3] + cm[5] if cm else tm[5])
+
+    page.extract_text(visitor_text=visit)
+    header = max(heights, default=0)
+    body = [h for h in heights if h < header - 1]
+    return min(body, default=float(page.mediabox.height))
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_no_page_but_the_last_is_left_half_blank(slug, tmp_path):
+    from cohesion_guide.documents.policy import write_school_documents
+
+    profile = load_profile(ROOT / "schools" / f"{slug}.yml")
+    made = [
+        write_self_evaluation_documents(profile, audit_for(slug, ROOT / "audits"), LOCAL, tmp_path, ["pdf"])["pdf"],
+        write_school_documents(profile, LOCAL, tmp_path, ["pdf"])["pdf"],
+    ]
+    for pdf in made:
+        pages = pypdf.PdfReader(str(pdf)).pages
+        for number, page in enumerate(pages[:-1], start=1):
+            half = float(page.mediabox.height) / 2
+            assert lowest_text(page) < half, f"{pdf.name}: page {number} of {len(pages)} ends above the middle"
+
+
+def test_the_half_blank_measure_sees_a_short_page(tmp_path):
+    from cohesion_guide.export.pdf import write_pdf
+
+    pdf = write_pdf("<h1>Short</h1><p>One line.</p>", tmp_path / "short.pdf", title="Short", author="School")
+    assert lowest_text(pypdf.PdfReader(str(pdf)).pages[0]) > 842 / 2

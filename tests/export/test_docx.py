@@ -134,6 +134,37 @@ def test_core_properties_title_author_language(policy):
     assert "python-docx" not in (core.comments or "")
 
 
+def test_the_file_names_this_guide_as_its_maker_and_says_what_it_is_about(tmp_path):
+    dest = write_docx(
+        markdown_to_html(POLICY_MD),
+        tmp_path / "p.docx",
+        title=f"Community cohesion policy: {SPECIAL}",
+        author="Riverside Primary & Co",
+    )
+    core = docx.Document(dest).core_properties
+    assert core.subject == "Community cohesion policy"
+    assert "community cohesion" in core.keywords
+    with zipfile.ZipFile(dest) as package:
+        app = etree.fromstring(package.read("docProps/app.xml"))
+        document = docx.Document(dest)
+    ns = {"e": "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"}
+    assert app.findtext("e:Application", namespaces=ns) == "Community Cohesion Guide"
+    assert app.findtext("e:Company", namespaces=ns) == "Riverside Primary & Co"
+    text = (
+        " ".join(p.text for p in document.paragraphs)
+        + " "
+        + " ".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+    )
+    words = int(app.findtext("e:Words", namespaces=ns))
+    assert words > 20 and abs(words - len(text.split())) <= len(text.split()) // 10  # Word's own count, near enough
+    assert "Macintosh" not in package_text(dest) and app.findtext("e:Pages", namespaces=ns) is None
+
+
+def package_text(path) -> str:
+    with zipfile.ZipFile(path) as package:
+        return package.read("docProps/app.xml").decode("utf-8")
+
+
 def test_british_english_is_the_document_default(policy):
     lang = policy.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
     assert lang.get(qn("w:val")) == "en-GB"

@@ -225,3 +225,15 @@ def test_the_model_policy_page_offers_its_word_pdf_and_markdown_files(built_site
     assert (folder / pdf).read_bytes().startswith(b"%PDF")
     markdown = next(h for h in offered if h.endswith(".md.txt"))
     assert "Riverside Primary School" in (folder / markdown).read_text(encoding="utf-8")
+
+
+def test_a_printed_school_page_starts_with_the_policy_not_the_screens_links(page, site_url):
+    page.goto(f"{site_url}/schools/riverside-primary/")
+    on_screen = page.locator("body").inner_text()
+    assert "Download the policy" in on_screen and "You are here" not in on_screen  # (the trail's name is a label)
+    assert page.locator("nav.md-path").is_visible()
+    page.emulate_media(media="print")
+    printed = page.locator("body").inner_text()
+    assert "Download the policy" not in printed and "build the site again" not in printed
+    assert not page.locator("nav.md-path").is_visible() and not page.locator(".cc-footer__links").is_visible()
+    assert "Introduction and legal basis" in printed and "Published by" in printed and "Next review due" in printed
