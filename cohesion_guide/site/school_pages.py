@@ -77,9 +77,10 @@ def searchable_page(title: str, heading: str, summary: str, unindexed: str, body
         front_matter({"title": title, "search": {"boost": SCHOOL_BOOST}, **({"hide": ["navigation"]} if wide else {})})
         + heading + "\n\n"
         + summary + "\n\n"
-        + f'<div {NOT_INDEXED} markdown="1">\n\n'
-        + '<div class="cc-screen-only" markdown="1">\n\n' + unindexed.strip("\n") + "\n\n</div>\n\n" + opening.strip("\n")
-        + "\n\n</div>\n\n"
+        # Two sibling blocks, never one inside the other: Material's search stops leaving text out at
+        # the first closing tag of the excluded element's kind, so a nested </div> would end it early.
+        + f'<div class="cc-screen-only" {NOT_INDEXED} markdown="1">\n\n' + unindexed.strip("\n") + "\n\n</div>\n\n"
+        + f'<div {NOT_INDEXED} markdown="1">\n\n' + opening.strip("\n") + "\n\n</div>\n\n"
         + unindexed_headings(rest)
     )
 
