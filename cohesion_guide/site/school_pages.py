@@ -77,9 +77,10 @@ def searchable_page(title: str, heading: str, summary: str, unindexed: str, body
         front_matter({"title": title, "search": {"boost": SCHOOL_BOOST}, **({"hide": ["navigation"]} if wide else {})})
         + heading + "\n\n"
         + summary + "\n\n"
-        + f'<div {NOT_INDEXED} markdown="1">\n\n'
-        + '<div class="cc-screen-only" markdown="1">\n\n' + unindexed.strip("\n") + "\n\n</div>\n\n" + opening.strip("\n")
-        + "\n\n</div>\n\n"
+        # two blocks side by side, not one inside the other: Markdown in HTML drops the attribute
+        # that keeps a block out of the index from a block that holds another
+        + f'<div {NOT_INDEXED} class="cc-screen-only" markdown="1">\n\n' + unindexed.strip("\n") + "\n\n</div>\n\n"
+        + (f'<div {NOT_INDEXED} markdown="1">\n\n' + opening.strip("\n") + "\n\n</div>\n\n" if opening.strip() else "")
         + unindexed_headings(rest)
     )
 
