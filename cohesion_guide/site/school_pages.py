@@ -77,10 +77,10 @@ def searchable_page(title: str, heading: str, summary: str, unindexed: str, body
         front_matter({"title": title, "search": {"boost": SCHOOL_BOOST}, **({"hide": ["navigation"]} if wide else {})})
         + heading + "\n\n"
         + summary + "\n\n"
-        # Two sibling blocks, never one inside the other: Material's search stops leaving text out at
-        # the first closing tag of the excluded element's kind, so a nested </div> would end it early.
-        + f'<div class="cc-screen-only" {NOT_INDEXED} markdown="1">\n\n' + unindexed.strip("\n") + "\n\n</div>\n\n"
-        + f'<div {NOT_INDEXED} markdown="1">\n\n' + opening.strip("\n") + "\n\n</div>\n\n"
+        # two blocks side by side, not one inside the other: Markdown in HTML drops the attribute
+        # that keeps a block out of the index from a block that holds another
+        + f'<div {NOT_INDEXED} class="cc-screen-only" markdown="1">\n\n' + unindexed.strip("\n") + "\n\n</div>\n\n"
+        + (f'<div {NOT_INDEXED} markdown="1">\n\n' + opening.strip("\n") + "\n\n</div>\n\n" if opening.strip() else "")
         + unindexed_headings(rest)
     )
 
