@@ -12,7 +12,7 @@ from typing import Any
 from cohesion_guide.inputs import review
 from cohesion_guide.inputs.profiles import PHASE_GROUPS, PHASE_LABELS, SLUG
 from cohesion_guide.inputs.schemas import schema
-from cohesion_guide.inputs.validation import MAX_FILE_BYTES, InvalidFile, Loaded, Problem, check, parse_yaml
+from cohesion_guide.inputs.validation import InvalidFile, Loaded, Problem, check, parse_yaml, read_text
 
 # What each value in the front matter is called on the site. The keys are the schema's enums
 # (tests/test_case_studies.py checks they agree); the order is the order pages list them in.
@@ -152,31 +152,7 @@ def load_case_study(path: Path, display_name: str | None = None) -> CaseStudy:
                 )
             ]
         )
-    if path.stat().st_size > MAX_FILE_BYTES:
-        raise InvalidFile(
-            [
-                Problem(
-                    name,
-                    1,
-                    "(the whole file)",
-                    f"is {path.stat().st_size:,} bytes; allowed: at most "
-                    f"{MAX_FILE_BYTES:,} bytes. Shorten it, or link to a longer write-up",
-                )
-            ]
-        )
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise InvalidFile(
-            [
-                Problem(
-                    name,
-                    1,
-                    "(the whole file)",
-                    f"is not saved as UTF-8 text ({err.reason}); save it as UTF-8 and try again",
-                )
-            ]
-        ) from None
+    text = read_text(path, name, "Shorten it, or link to a longer write-up")
     loaded, body, body_line = _split(text, name)
     problems = check(loaded, schema("case_study"))
     if not SLUG.match(path.stem):

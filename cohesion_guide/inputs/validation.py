@@ -99,8 +99,13 @@ def field_name(path: Path_) -> str:
 
 def load_yaml(path: Path | str, display_name: str | None = None) -> Loaded:
     """Parse a YAML file; raise InvalidFile (with the line) when it is not YAML or repeats a key."""
-    path = Path(path)
     name = display_name or str(path)
+    return parse_yaml(read_text(Path(path), name, "Check that it is the right file, or split it"), name)
+
+
+def read_text(path: Path, name: str, too_big: str) -> str:
+    """A file's text, refused plainly when it is larger than MAX_FILE_BYTES (`too_big` says what to
+    do) or is not UTF-8: one way in for every file the project reads."""
     try:
         size = path.stat().st_size
     except OSError:
@@ -112,13 +117,12 @@ def load_yaml(path: Path | str, display_name: str | None = None) -> Loaded:
                     name,
                     1,
                     "(the whole file)",
-                    f"is {size:,} bytes; allowed: at most {MAX_FILE_BYTES:,} "
-                    "bytes. Check that it is the right file, or split it",
+                    f"is {size:,} bytes; allowed: at most {MAX_FILE_BYTES:,} bytes. {too_big}",
                 )
             ]
         )
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as err:
         raise InvalidFile(
             [
@@ -130,7 +134,6 @@ def load_yaml(path: Path | str, display_name: str | None = None) -> Loaded:
                 )
             ]
         ) from None
-    return parse_yaml(text, name)
 
 
 def _not_a_file(path: Path) -> str:
