@@ -24,9 +24,10 @@ site: $(VENV)/.installed $(PYODIDE) system-documents
 test: $(VENV)/.installed-test $(PYODIDE) system-documents system-test lint
 	$(BIN)/python -m pytest
 
-# The quick loop while editing: no full site build, no browser (markers set by the fixtures).
+# The quick loop while editing: no full site build, no browser (markers set by the fixtures),
+# on every core.
 test-quick: $(VENV)/.installed-test
-	$(BIN)/python -m pytest -q -m "not build and not browser"
+	$(BIN)/python -m pytest -q -n auto -m "not build and not browser"
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

@@ -263,6 +263,12 @@ def test_invalid_local_yml_fails_with_file_line_and_field(mkdocs_build, project,
 # ---- what a failed `make site` leaves behind ------------------------------------------------
 
 
+@pytest.fixture
+def make_site(mkdocs_build):
+    """The Makefile's own `site` recipe (a full build, so the test is marked `build` through mkdocs_build)."""
+    return run_make_site
+
+
 def run_make_site(project: Path) -> subprocess.CompletedProcess:
     """The Makefile's own `site` recipe, run in a project copy with this environment's tools (Pyodide: the
     checkout's node_modules)."""
@@ -273,20 +279,20 @@ def run_make_site(project: Path) -> subprocess.CompletedProcess:
     )
 
 
-def test_make_site_swaps_in_a_good_build_and_keeps_the_old_site_after_a_bad_one(project):
+def test_make_site_swaps_in_a_good_build_and_keeps_the_old_site_after_a_bad_one(project, make_site):
     old = project / "site"
     old.mkdir()
     (old / "previous.txt").write_text("the site that was published before", encoding="utf-8")
 
     add_to_page(project / "docs" / "duty" / "index.md", "Read [the missing page](no-such-page.md).")
-    failed = run_make_site(project)
+    failed = make_site(project)
     assert failed.returncode != 0, "make site succeeded with a broken link"
     assert (old / "previous.txt").is_file(), "a failed make site removed or replaced the previous site"
     assert not (old / "index.html").exists()
 
     drop = (project / "docs" / "duty" / "index.md")
     drop.write_text(drop.read_text(encoding="utf-8").replace("Read [the missing page](no-such-page.md).", ""), encoding="utf-8")
-    done = run_make_site(project)
+    done = make_site(project)
     assert done.returncode == 0, output(done)[-3000:]
     assert (project / "site" / "index.html").is_file()
     assert not (project / "site" / "previous.txt").exists(), "the new site was not swapped in"
