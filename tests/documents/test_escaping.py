@@ -9,12 +9,13 @@ from pathlib import Path
 import docx
 import pypdf
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from cohesion_guide.documents.policy import write_school_documents
 from cohesion_guide.documents.render import escape_markdown, render_policy
 from cohesion_guide.export.html import markdown_to_html
+from cohesion_guide.inputs.jurisdiction import nation_outside_england
 from cohesion_guide.inputs.local_config import load_local
 from tests.conftest import ROOT
 from tests.documents.test_tailoring import make_profile
@@ -127,6 +128,9 @@ PLAIN_TAGS = read_html(markdown_to_html(render_policy(make_profile(Path(tempfile
     role=texts(120),
 )
 def test_profile_text_is_literal_in_the_markdown_and_the_html(name, town, context, partner, role):
+    # the town stands in as the authority too: one that names a council outside England is refused
+    # by validate (issue 13), which is not what this property is about
+    assume(nation_outside_england("Community school", town) is None)
     with tempfile.TemporaryDirectory() as folder:
         policy = render_policy(profile_with(Path(folder), name, town, context, partner, role), LOCAL)
     assert "<script" not in policy and "{{" not in policy and "{%" not in policy
