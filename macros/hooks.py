@@ -13,10 +13,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
+from cohesion_guide.errors import InvalidFile
 from cohesion_guide.export.pdf import PdfError
 from cohesion_guide.inputs import review
 from cohesion_guide.inputs.local_config import load_local
-from cohesion_guide.inputs.validation import InvalidFile
 from cohesion_guide.site import builder_pages, glossary, profile_reference, sanitise, school_pages, schools_section
 from cohesion_guide.site.case_study_pages import case_study_pages
 from cohesion_guide.site.generated import GeneratedFile, GeneratedPage, SiteContext

@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 
 from cohesion_guide.cli.validate import files_to_check, report
+from cohesion_guide.errors import InvalidFile
 from cohesion_guide.files import atomic_path
 from cohesion_guide.inputs.audit import SLUG, blank_audit, load_audit
 from cohesion_guide.inputs.profiles import display_name, load_profile
-from cohesion_guide.inputs.validation import InvalidFile
 
 EXAMPLES = """examples:
   cohesion audit new riverside-primary

@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from cohesion_guide.errors import InvalidFile, Problem
 from cohesion_guide.gias.importer import REASONS, Summary, import_extract
 from cohesion_guide.gias.write import PLACEHOLDERS
-from cohesion_guide.inputs.validation import InvalidFile, Problem
 
 LARGE = 500  # rows; a smaller file is read before a bar would be any use
 

@@ -6,10 +6,10 @@ import argparse
 from pathlib import Path
 
 from cohesion_guide import CHECKOUT
+from cohesion_guide.errors import InvalidFile, Problem
 from cohesion_guide.inputs.advice import advice
 from cohesion_guide.inputs.local_config import load_local
 from cohesion_guide.inputs.profiles import display_name, load_profile, profile_paths
-from cohesion_guide.inputs.validation import InvalidFile, Problem
 
 EXAMPLES = """examples:
   cohesion validate schools/riverside-primary.yml

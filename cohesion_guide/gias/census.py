@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from cohesion_guide.errors import InvalidFile, Problem
 from cohesion_guide.gias.read import Row, Table, column_key, read_table
-from cohesion_guide.inputs.validation import InvalidFile, Problem
 
 # Profile key -> the start of the census column's name (the census cuts long names at 64 characters).
 ETHNIC_COLUMNS = {

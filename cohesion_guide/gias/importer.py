@@ -11,13 +11,14 @@ from pathlib import Path
 
 import yaml
 
+from cohesion_guide.errors import InvalidFile, Problem
 from cohesion_guide.files import atomic_path
 from cohesion_guide.gias.census import read_census
 from cohesion_guide.gias.map import SKIP_REASONS, Mapped, Skipped, map_row
 from cohesion_guide.gias.read import Row, Table, read_extract
 from cohesion_guide.gias.write import Update, load_fast, new_profile, read_marker, update_profile
 from cohesion_guide.inputs.profiles import file_name_problems, problems_in, slug_for
-from cohesion_guide.inputs.validation import InvalidFile, Loaded, Problem, parse_yaml
+from cohesion_guide.inputs.validation import Loaded, parse_yaml
 
 # More reasons a school is not written, beyond what the register says about it.
 FILE_REASONS = {

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cohesion_guide.inputs.validation import InvalidFile, Problem
+from cohesion_guide.errors import InvalidFile, Problem
 
 WHOLE_FILE = "(the whole file)"
 

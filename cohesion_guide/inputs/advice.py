@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from cohesion_guide.errors import Problem
 from cohesion_guide.inputs.governance import ACADEMY, PRU, governance
 from cohesion_guide.inputs.local_config import serves
 from cohesion_guide.inputs.profiles import Profile
-from cohesion_guide.inputs.validation import Problem, load_yaml
+from cohesion_guide.inputs.validation import load_yaml
 
 
 def advice(profile: Profile, shown: str, local: dict[str, Any] | None) -> list[Problem]:

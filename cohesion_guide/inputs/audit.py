@@ -10,9 +10,10 @@ from functools import cache
 from pathlib import Path
 
 from cohesion_guide import MODEL_POLICIES
+from cohesion_guide.errors import InvalidFile, Problem
 from cohesion_guide.inputs.profiles import SLUG
 from cohesion_guide.inputs.schemas import schema
-from cohesion_guide.inputs.validation import InvalidFile, Loaded, Problem, check, load_checked, load_yaml
+from cohesion_guide.inputs.validation import Loaded, check, load_checked, load_yaml
 
 PRACTICES_FILE = MODEL_POLICIES / "audit_practices.yml"
 

@@ -9,10 +9,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from cohesion_guide.errors import InvalidFile, Problem
 from cohesion_guide.inputs import review
 from cohesion_guide.inputs.profiles import PHASE_GROUPS, PHASE_LABELS, SLUG
 from cohesion_guide.inputs.schemas import schema
-from cohesion_guide.inputs.validation import InvalidFile, Loaded, Problem, check, parse_yaml, read_text
+from cohesion_guide.inputs.validation import Loaded, check, parse_yaml, read_text
 
 # What each value in the front matter is called on the site. The keys are the schema's enums
 # (tests/test_case_studies.py checks they agree); the order is the order pages list them in.

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from pathlib import Path
 from typing import Any
 
+from cohesion_guide.errors import InvalidFile, Problem
 from cohesion_guide.inputs.schemas import schema
-from cohesion_guide.inputs.validation import InvalidFile, Loaded, Problem, check, field_name, load_yaml
+from cohesion_guide.inputs.validation import Loaded, check, field_name, load_yaml
 
 WHITE = "#ffffff"
 MINIMUM_CONTRAST = 4.5  # WCAG 2.2 AA for normal text: the header's white text sits on the brand colour
@@ -22,7 +24,7 @@ def load_local(project_dir: Path, *, required: bool = True) -> dict[str, Any]:
     """The authority's settings; raises InvalidFile naming the line and field when local.yml is wrong.
     Without `required`, a folder with no local.yml gives NO_AUTHORITY."""
     if not required and not (Path(project_dir) / "local.yml").exists():
-        return {"authority": dict(NO_AUTHORITY["authority"]), "contacts": []}
+        return copy.deepcopy(NO_AUTHORITY)
     loaded = load_yaml(Path(project_dir) / "local.yml", display_name="local.yml")
     problems = check(loaded, schema("local"))
     if not problems:

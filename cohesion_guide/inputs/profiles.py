@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from cohesion_guide.errors import InvalidFile, Problem
 from cohesion_guide.inputs.jurisdiction import nation_outside_england, refusal
 from cohesion_guide.inputs.schemas import schema
-from cohesion_guide.inputs.validation import InvalidFile, Loaded, Problem, check, field_name, load_checked
+from cohesion_guide.inputs.validation import Loaded, check, field_name, load_checked
 
 # A profile's file name becomes part of the school's web address, so it is kept plain.
 # A file name (without .yml or .md) that is also a web address: profiles, audits and case studies

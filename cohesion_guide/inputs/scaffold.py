@@ -6,8 +6,9 @@ import json
 import textwrap
 from typing import Any
 
+from cohesion_guide.errors import InvalidFile
 from cohesion_guide.inputs.schemas import schema
-from cohesion_guide.inputs.validation import InvalidFile, allowed_text, parse_yaml
+from cohesion_guide.inputs.validation import allowed_text, parse_yaml
 
 WIDTH = 96
 HEADER = """\

@@ -15,7 +15,7 @@ from typing import Any
 import jsonschema
 import yaml
 
-from cohesion_guide.errors import InvalidFile, Problem  # noqa: F401 (where the loaders' callers find them)
+from cohesion_guide.errors import InvalidFile, Problem
 
 Path_ = tuple[Any, ...]  # a place in the data: keys and list positions, e.g. ("pupils", "eal_percent")
 

@@ -18,7 +18,7 @@ from cohesion_guide.inputs.audit import Audit, Entry, load_audits, not_assessed
 from cohesion_guide.files import atomic_path
 from cohesion_guide.inputs.profiles import Profile, load_profile, profile_paths
 from cohesion_guide.documents.policy import engine_fingerprint
-from cohesion_guide.inputs.validation import InvalidFile, Problem
+from cohesion_guide.errors import InvalidFile, Problem
 
 CACHE_FILE = Path(".cache") / "checked-files.json"
 # What a file is checked against, besides the engine's code (all in the package's model_policies/).

@@ -9,11 +9,11 @@ import re
 import pytest
 
 from cohesion_guide.documents.render import render_policy
+from cohesion_guide.errors import InvalidFile
 from cohesion_guide.gias.importer import import_extract
 from cohesion_guide.inputs.advice import advice
 from cohesion_guide.inputs.governance import ACADEMY, MAINTAINED, OTHER, PRU, governance, type_group
 from cohesion_guide.inputs.local_config import load_local
-from cohesion_guide.inputs.validation import InvalidFile
 from tests.conftest import ROOT  # noqa: E402
 from tests.documents.test_tailoring import make_profile, section
 

@@ -15,9 +15,10 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from cohesion_guide.documents.policy import write_school_documents
+from cohesion_guide.errors import InvalidFile
 from cohesion_guide.inputs.local_config import load_local
 from cohesion_guide.inputs.profiles import load_profile
-from cohesion_guide.inputs.validation import InvalidFile, unusable_character
+from cohesion_guide.inputs.validation import unusable_character
 from tests.conftest import ROOT
 from tests.documents.test_tailoring import NEUTRAL, merge
 

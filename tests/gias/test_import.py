@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 import yaml
 
+from cohesion_guide.errors import InvalidFile
 from cohesion_guide.gias import map as gias_map
 from cohesion_guide.gias.importer import import_extract, plan
 from cohesion_guide.gias.read import read_extract
 from cohesion_guide.inputs.local_config import load_local
 from cohesion_guide.inputs.profiles import load_profile, load_profiles
 from cohesion_guide.inputs.schemas import schema
-from cohesion_guide.inputs.validation import InvalidFile
 from tests.conftest import ROOT
 
 DATA = Path("/work/shared/data")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from cohesion_guide.errors import InvalidFile
 from cohesion_guide.inputs.case_studies import (
     CONTEXT_TAGS,
     DIMENSION_ANCHORS,
@@ -25,7 +26,6 @@ from cohesion_guide.inputs.case_studies import (
 )
 from cohesion_guide.inputs.profiles import Profile, load_profiles
 from cohesion_guide.inputs.schemas import schema
-from cohesion_guide.inputs.validation import InvalidFile
 from tests.conftest import ROOT
 
 SHIPPED = ROOT / "case_studies"

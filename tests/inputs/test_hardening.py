@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 import yaml
 
+from cohesion_guide.errors import InvalidFile
 from cohesion_guide.inputs.profiles import load_profile, load_profiles
-from cohesion_guide.inputs.validation import MAX_FILE_BYTES, InvalidFile, load_yaml, parse_yaml, unusable_character
+from cohesion_guide.inputs.validation import MAX_FILE_BYTES, load_yaml, parse_yaml, unusable_character
 from tests.documents.test_tailoring import NEUTRAL, merge
 
 

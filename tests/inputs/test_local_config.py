@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from cohesion_guide.errors import InvalidFile
 from cohesion_guide.inputs.local_config import contrast, load_local
-from cohesion_guide.inputs.validation import InvalidFile
 from tests.conftest import ROOT, copy_project
 
 

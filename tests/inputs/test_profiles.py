@@ -8,10 +8,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from cohesion_guide.errors import InvalidFile, Problem
 from cohesion_guide.inputs import profiles
 from cohesion_guide.inputs.profiles import Profile, load_profile, load_profiles, slug_for
 from cohesion_guide.inputs.schemas import schema
-from cohesion_guide.inputs.validation import InvalidFile, Problem
 from cohesion_guide.site.profile_reference import reference_markdown
 from tests.conftest import ROOT
 

@@ -25,7 +25,7 @@ from cohesion_guide.inputs.local_config import load_local
 from cohesion_guide.inputs.profiles import load_profiles
 from cohesion_guide.documents.policy import size_text
 from cohesion_guide.site.school_pages import unindexed_headings
-from cohesion_guide.inputs.validation import InvalidFile
+from cohesion_guide.errors import InvalidFile
 from tests.conftest import ROOT, _QuietHandler, copy_project
 from tests.synthetic_schools import write_schools
 

@@ -9,7 +9,7 @@ import pytest
 
 from cohesion_guide.inputs.case_studies import load_case_studies
 from cohesion_guide.inputs.local_config import load_local
-from cohesion_guide.inputs.validation import InvalidFile
+from cohesion_guide.errors import InvalidFile
 from cohesion_guide.site import sanitise
 from cohesion_guide.documents.render import escape_markdown as text
 from tests.conftest import ROOT, copy_project
