@@ -13,7 +13,7 @@ TEST_PACKAGES := chromium
 .PHONY: serve site test test-quick lint bench clean system-documents system-test
 
 serve: $(VENV)/.installed $(PYODIDE) system-documents
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	$(BIN)/python -m cohesion_guide.site.serve --dev-addr 127.0.0.1:8000
 
 # Build into a temporary folder and swap it in only when the build succeeded, in one step, so a
 # failed or killed build leaves the previous site exactly as it was; a second `make site` waits

@@ -5,6 +5,7 @@
     │   ├── InvalidFile      YAML broke a rule: file, line, field and what is allowed
     │   ├── UnknownFormat    --format named a format the engine does not write
     │   ├── UnknownLanguage  a language tag a document's metadata cannot carry
+│   ├── HandWritten      a generated page would replace a file someone wrote in docs/
     │   └── MissingReview    a guide page without its review dates
     ├── OutputError      2  the output could not be written (a read-only or full disk); nothing was half-written
     │   └── EmptyOutput      a writer finished with nothing written: publishing it would leave a blank
@@ -58,6 +59,10 @@ class InvalidFile(InputError):
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} found; nothing was written."
         return "\n".join([head, *(f"  {p}" for p in self.problems)])
+
+
+class HandWritten(InputError):
+    """A page the guide generates would replace a file someone wrote in docs/."""
 
 
 class UnknownFormat(InputError):

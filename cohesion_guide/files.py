@@ -133,3 +133,17 @@ def clean_stale(folders) -> int:
                     path.unlink(missing_ok=True)
                 removed += 1
     return removed
+
+
+# docs/.gitignore lists the pages and files site/generate.py wrote into docs/, one "/path" a line
+# (it is untracked and ignores itself): git leaves them alone, and anything may ask what is made.
+GENERATED_LIST = ".gitignore"
+
+
+def generated_files(docs: Path) -> set[str]:
+    """The paths under docs/ (as "a/b.md") that the last run of site/generate.py wrote."""
+    try:
+        lines = (Path(docs) / GENERATED_LIST).read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return set()
+    return {line[1:] for line in lines if line.startswith("/") and line != f"/{GENERATED_LIST}"}

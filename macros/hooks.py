@@ -11,25 +11,12 @@ from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
 
 from cohesion_guide.errors import InvalidFile
-from cohesion_guide.export.pdf import PdfError
 from cohesion_guide.inputs import review
 from cohesion_guide.inputs.local_config import load_local
-from cohesion_guide.site import builder_pages, glossary, profile_reference, sanitise, school_pages, schools_section
-from cohesion_guide.site.case_study_pages import case_study_pages
-from cohesion_guide.site.generated import GeneratedFile, GeneratedPage, SiteContext
-
-# Each source adds pages or files made from the project's data (schools/, case_studies/, ...).
-# Add a source here; nothing else in this file needs to change.
-PAGE_SOURCES: list = [
-    case_study_pages,
-    profile_reference.pages,
-    schools_section.pages,
-    builder_pages.pages,
-    school_pages.model_policy_files,
-]
+from cohesion_guide.site import generate, glossary, sanitise
+from cohesion_guide.site.generated import GENERATED_BY
 
 # Overdue reviews are reported on a logger of our own, so that `mkdocs build --strict` does not
 # count them: a fork chooses to fail on them with local.yml `reviews.overdue_fails_build`.
@@ -46,6 +33,11 @@ _state: dict = {}
 @event_priority(100)  # before mkdocs-macros reads config.extra into its variables
 def on_config(config):
     project_dir = Path(config.config_file_path).resolve().parent
+    if not (Path(config.docs_dir) / generate.LIST).is_file():
+        raise PluginError(
+            "The schools' pages and the other generated pages are not in docs/ yet. Build with `make site` "
+            "(or `make serve`), or run `python -m cohesion_guide.site.generate` before this command."
+        )
     try:
         local = load_local(project_dir)
     except InvalidFile as err:
@@ -78,80 +70,14 @@ def apply_local(config, local) -> None:
     if authority.get("logo"):
         config.theme["logo"] = authority["logo"]
     if authority.get("brand_colour"):
-        config.extra_css.append(BRAND_CSS)
+        config.extra_css.append(generate.BRAND_CSS)  # written by generate.py
 
 
-BRAND_CSS = "stylesheets/brand.css"
-
-
-def on_files(files, config):
-    brand = _state["local"]["authority"].get("brand_colour")
-    if brand:  # checked for contrast by load_local
-        files.append(File.generated(config, BRAND_CSS, content=f":root {{ --md-primary-fg-color: {brand}; }}\n"))
-    context = SiteContext(project_dir=_state["project_dir"], local=_state["local"])
-    unfinished = _state["unfinished"] = []
-    try:
-        for source in PAGE_SOURCES:
-            for item in source(context):
-                if isinstance(item, GeneratedPage):
-                    files.append(File.generated(config, item.src_uri, content=item.markdown))
-                elif isinstance(item, GeneratedFile):
-                    files.append(File.generated(config, item.src_uri, abs_src_path=str(item.path)))
-                else:
-                    unfinished.append(item)
-    except InvalidFile as err:
-        _cancel()
-        raise PluginError(err.report()) from None
-    except BaseException:
-        _cancel()
-        raise
-    return files
-
-
-@event_priority(100)
-def on_env(env, config, files):
-    """The pages are converted; before MkDocs copies the files into the site, wait for the documents
-    still being made, then complete what the pages could not know before (the downloads' sizes)."""
-    unfinished = _state.pop("unfinished", [])
-    if not unfinished:
-        return env
-    try:
-        for work in unfinished:
-            work.finish()
-    except (OSError, PdfError) as err:  # a full disk, a folder that cannot be written, Typst failing
-        _cancel_all(unfinished)
-        raise PluginError(
-            f"The schools' Word and PDF files could not be made: {err}\nNo half-made file "
-            "was kept. Free some space, or fix the folder named here, then build again."
-        ) from None
-    except BaseException:
-        _cancel_all(unfinished)
-        raise
-    for file in files.documentation_pages():
-        page = file.page
-        if page is not None and page.content:
-            for work in unfinished:
-                page.content = work.fill(page.content)
-    return env
-
-
-def on_build_error(error):
-    _cancel()
-
-
-def _cancel() -> None:
-    """A failed build stops the work its page sources started."""
-    _cancel_all(_state.pop("unfinished", []))
-
-
-def _cancel_all(unfinished: list) -> None:
-    for work in unfinished:
-        work.cancel()
-
-
-# What `make serve` watches besides docs/: the project's data, templates and engine. Only the ones a
-# fork has are watched (mkdocs.yml's own `watch:` would refuse a folder a fork has removed).
-WATCHED = ("local.yml", "schools", "audits", "case_studies", "model_policies", "macros", "cohesion_guide")
+# What the guide's own pages are made with besides docs/, watched by `make serve`: local.yml, the
+# macros and the engine (the schools' data is watched by site/serve.py, which rewrites their pages in
+# docs/). Only the ones a fork has are watched (mkdocs.yml's own `watch:` would refuse a folder a
+# fork has removed).
+WATCHED = ("local.yml", "case_studies", "model_policies", "macros", "cohesion_guide")
 
 
 def on_serve(server, config, builder):
@@ -162,7 +88,7 @@ def on_serve(server, config, builder):
 
 
 def on_page_markdown(markdown, page, config, files):
-    if page.file.generated_by:  # generated pages carry their own dates, when they have any
+    if page.meta.get(GENERATED_BY):  # generated pages carry their own dates, when they have any
         review_status = page.meta.get("review")
         if review_status and review_status["overdue"]:
             _state["overdue"].append((page.file.src_uri, review_status["due"]))
@@ -178,7 +104,7 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     """A case study's page keeps only safe HTML: its body is written by whoever adds the case study."""
-    if page.file.generated_by and page.meta.get("case_study"):
+    if page.meta.get(GENERATED_BY) and page.meta.get("case_study"):
         return sanitise.clean(html)
     if page.file.src_uri == glossary.PAGE:  # each term a section of its own in the search index
         return glossary.terms_as_headings(html)

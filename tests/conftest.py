@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from cohesion_guide.files import GENERATED_LIST, generated_files
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 CHROMIUM = "/usr/bin/chromium"
@@ -32,25 +34,32 @@ PROJECT_PARTS = ["mkdocs.yml", "local.yml", "docs", "overrides", "schools", "aud
 
 
 def run_mkdocs(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess:
-    """Run a strict build of `project` into `site_dir`, returning what it printed."""
+    """Build `project` into `site_dir` as `make site` does: the generated pages written into docs/,
+    then a strict MkDocs build (not run if the first step failed). Returns what both printed."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site_dir), *extra],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
+    run = functools.partial(subprocess.run, cwd=project, env=env, capture_output=True, text=True, timeout=600)
+    written = run([str(BIN / "python"), "-m", "cohesion_guide.site.generate"])
+    if written.returncode != 0:
+        return written
+    built = run([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site_dir), *extra])
+    return subprocess.CompletedProcess(
+        built.args, built.returncode, written.stdout + built.stdout, written.stderr + built.stderr
     )
 
 
 def copy_project(dest: Path) -> Path:
-    """A copy of the project's content and settings that a test may change freely."""
+    """A copy of the project's content and settings that a test may change freely, as a fresh
+    checkout has them: without the pages site/generate.py wrote into docs/."""
     dest.mkdir(parents=True, exist_ok=True)
+    made = {ROOT / "docs" / uri for uri in generated_files(ROOT / "docs")} | {ROOT / "docs" / GENERATED_LIST}
+
+    def generated(folder: str, names: list[str]) -> list[str]:
+        return [name for name in names if Path(folder) / name in made]
+
     for part in PROJECT_PARTS:
         src = ROOT / part
         if src.is_dir():
-            shutil.copytree(src, dest / part)
+            shutil.copytree(src, dest / part, ignore=generated)
         elif src.exists():
             shutil.copy2(src, dest / part)
     # the MkDocs glue is named by path in mkdocs.yml

@@ -5,8 +5,8 @@ An authority may have 600 schools. Each has a policy and a self-evaluation pack 
 (about 0.2 s of work per school), kept in .cache by a key of what they are made from. This module
 works out each key once per build (the templates and the engine are hashed once, not per school),
 writes the Markdown of any set that is missing here (the pages need its words), and sends the Word
-and PDF work to a pool of processes, one per core. The build carries on meanwhile: site_hooks waits
-for the pool (DocumentWork.finish) only before MkDocs copies the files into the site.
+and PDF work to a pool of processes, one per core. site/generate.py waits for the pool
+(DocumentWork.finish) before it writes the pages, whose download sizes it then fills in.
 """
 from __future__ import annotations
 

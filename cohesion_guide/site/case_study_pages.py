@@ -36,7 +36,7 @@ FACETS = {
 
 
 def case_study_pages(context: SiteContext) -> list[GeneratedPage]:
-    """The page source registered in site_hooks.PAGE_SOURCES."""
+    """The page source registered in generate.PAGE_SOURCES."""
     studies = studies_in(context.project_dir / "case_studies")
     today = date.today()
     pages = [GeneratedPage(f"{ROOT}/index.md", index_page(studies))]
@@ -152,7 +152,7 @@ def study_page(study: CaseStudy, today: date) -> str:
     uri = study_uri(study)
     meta = {"title": study.title, "description": study.summary,
             "last_reviewed": study.last_reviewed, "review_due": study.review_due,
-            # site_hooks sets page.meta.review for the guide's own pages only; overrides/main.html shows it.
+            # macros/hooks.py sets page.meta.review for the guide's own pages only; overrides/main.html shows it.
             "review": review.status({"last_reviewed": study.last_reviewed, "review_due": study.review_due}, today),
             # macros/hooks.py cuts the page's HTML down to sanitise.TAGS: the body is the author's own HTML
             "case_study": True}

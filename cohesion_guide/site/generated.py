@@ -20,16 +20,16 @@ class SiteContext:
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    """A Markdown page made from data. Its front matter should set `render_macros: false`:
-    data is inserted once and never rendered as a template again."""
+    """A text file made from data, written into docs/ before the build: a Markdown page (its front
+    matter made by `front_matter`) or a stylesheet."""
 
-    src_uri: str  # where it sits in the site, e.g. "schools/riverside-primary/index.md"
+    src_uri: str  # where it sits in docs/ and the site, e.g. "schools/riverside-primary/index.md"
     markdown: str
 
 
 @dataclass(frozen=True)
 class GeneratedFile:
-    """A file copied into the site as it is, e.g. a school's Word document, kept on disk not in memory."""
+    """A file copied into docs/ as it is, e.g. a school's Word document, kept on disk not in memory."""
 
     src_uri: str  # e.g. "schools/riverside-primary/riverside-primary-policy.docx"
     path: Path
@@ -52,9 +52,14 @@ class Unfinished(Protocol):
 PageSource = Callable[[SiteContext], list[GeneratedPage | GeneratedFile | Unfinished]]
 
 
+GENERATED_BY = "generated_by"  # the front matter key that marks a generated page
+
+
 def front_matter(meta: dict[str, Any]) -> str:
     """Front matter for a generated page. The theme prints the title and description into its HTML
     as they are, so they go in HTML-escaped. `render_macros: false`: data is inserted once and never
-    run as a template."""
+    run as a template. `generated_by` tells the site's hooks (and a reader of docs/) the page is made."""
     safe = {k: html.escape(v) if k in ("title", "description") else v for k, v in meta.items()}
-    return "---\n" + yaml.safe_dump({**safe, "render_macros": False}, sort_keys=False, allow_unicode=True) + "---\n\n"
+    marks = {"render_macros": False, GENERATED_BY: "cohesion_guide"}
+    return "---\n" + yaml.safe_dump({**safe, **marks}, sort_keys=False, allow_unicode=True) + "---\n\n"
+

@@ -5,7 +5,7 @@ import html
 
 from cohesion_guide import MODEL_POLICIES
 from cohesion_guide.inputs import profiles
-from cohesion_guide.site.generated import GeneratedFile, GeneratedPage, SiteContext
+from cohesion_guide.site.generated import GeneratedFile, GeneratedPage, SiteContext, front_matter
 from cohesion_guide.inputs.schemas import schema
 from cohesion_guide.inputs.validation import allowed_text
 
@@ -15,7 +15,7 @@ LONG_LISTS = 12  # a field with more allowed values than this gets its full list
 
 
 def pages(context: SiteContext) -> list[GeneratedPage | GeneratedFile]:
-    """A page source (see site_hooks.PAGE_SOURCES): the reference page and the schema file for editors."""
+    """A page source (see generate.PAGE_SOURCES): the reference page and the schema file for editors."""
     return [
         GeneratedFile(SCHEMA_URI, MODEL_POLICIES / "profile.schema.json"),
         GeneratedPage(PAGE_URI, reference_markdown()),
@@ -144,12 +144,10 @@ def _derived() -> list[str]:
 def reference_markdown() -> str:
     """The reference page: every field of the profile, from the schema's own descriptions."""
     root = schema("profile")
+    meta = {"title": "School profile: every field",
+            "description": "What each field of a school's profile means and what it may hold."}
     lines = [
-        "---",
-        'title: "School profile: every field"',
-        "description: What each field of a school's profile means and what it may hold.",
-        "render_macros: false",
-        "---",
+        front_matter(meta).rstrip("\n"),
         "",
         "# School profile: every field",
         "",

@@ -1,5 +1,7 @@
-"""`make site`: build the site into a new folder and swap it in whole, one build at a time.
+"""`make site`: write the generated pages into docs/, build the site into a new folder and swap it
+in whole, one build at a time.
 
+- The generated pages are written first (site/generate.py); if a profile is wrong, nothing is built.
 - A lock (.site.lock): a second `make site` says so plainly and waits for the first to finish.
 - The build goes into .site.new; only a build that succeeded replaces site/, and the two folders
   are exchanged in one step (files.exchange), so there is never a moment without a site.
@@ -19,6 +21,7 @@ import sys
 from pathlib import Path
 
 from cohesion_guide.files import _swap_in
+from cohesion_guide.site import generate
 
 LOCK = ".site.lock"
 NEW = ".site.new"
@@ -42,6 +45,9 @@ def main(argv: list[str] | None = None) -> int:
             print("Another `make site` is building the site in this folder; waiting for it to finish...", flush=True)
             fcntl.flock(lock, fcntl.LOCK_EX)
         shutil.rmtree(project / NEW, ignore_errors=True)  # a killed build's half-made site
+        status = generate.main()  # says what went wrong, and that site/ was not touched
+        if status != 0:
+            return status
         build = subprocess.run([str(mkdocs), "build", "--strict", "--site-dir", NEW, *(argv or [])],
                                cwd=project, preexec_fn=_die_with_parent)
         if build.returncode != 0:

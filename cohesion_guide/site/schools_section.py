@@ -8,7 +8,7 @@ from cohesion_guide.site.build import start
 
 
 def pages(context: SiteContext) -> list[GeneratedPage | GeneratedFile | Unfinished]:
-    """Every school's pages and downloads (see site_hooks.PAGE_SOURCES), and the work of making the
+    """Every school's pages and downloads (see generate.PAGE_SOURCES), and the work of making the
     documents still missing, which goes on while MkDocs renders the pages. The profiles and audits
     are read once and every missing document is made in one pool, so both cores share all the work."""
     schools = start(context)

@@ -237,7 +237,7 @@ def test_a_build_whose_documents_cannot_be_written_stops_with_a_clear_error(mkdo
     (project / ".cache" / "documents").write_text("a file where the documents' folder should be", encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert "The schools' Word and PDF files could not be made" in result.stderr
+    assert "The schools' pages, Word and PDF files could not be made" in result.stderr
     assert ".cache/documents" in result.stderr
     assert "Traceback" not in result.stderr
     assert not list((project / ".cache").rglob("*.part"))

@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
+from cohesion_guide.files import generated_files
+
 from tests.conftest import BIN, ROOT, copy_project, site_pages
 
 DOCS = ROOT / "docs"
@@ -28,7 +30,9 @@ def front_matter(page: Path) -> dict:
 
 
 def markdown_pages(docs: Path = DOCS) -> list[Path]:
-    return sorted(docs.rglob("*.md"))
+    """The guide's own pages: not the ones site/generate.py writes into docs/."""
+    made = generated_files(docs)
+    return sorted(p for p in docs.rglob("*.md") if p.relative_to(docs).as_posix() not in made)
 
 
 def built_html(site: Path, page: Path, docs: Path = DOCS) -> Path:

@@ -1,0 +1,137 @@
+"""Issue 17: the generated pages are plain files in docs/ before the build, and a rebuild reuses
+every unchanged page's HTML (macros/reuse.py) yet writes exactly what a full build writes."""
+
+from __future__ import annotations
+
+import filecmp
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from cohesion_guide.files import generated_files
+from tests.conftest import BIN, copy_project
+
+# The same site without macros/reuse.py: what a full build writes.
+PLAIN_CONFIG = "INHERIT: mkdocs.yml\nhooks:\n  - macros/hooks.py\n"
+COUNTS = re.compile(r"Pages: (\d+) reused, (\d+) converted")
+
+
+def counts(result) -> tuple[int, int]:
+    found = COUNTS.findall(result.stderr)
+    assert found, f"the build did not say what it reused:\n{result.stderr[-2000:]}"
+    reused, converted = found[-1]
+    return int(reused), int(converted)
+
+
+def differences(first: Path, second: Path) -> list[str]:
+    """Every file that is in one site and not the other, or differs by a byte."""
+    found = []
+
+    def walk(cmp: filecmp.dircmp, prefix: str) -> None:
+        found.extend(f"{prefix}{name} (only one side)" for name in cmp.left_only + cmp.right_only)
+        for name in cmp.common_files:
+            if (Path(cmp.left) / name).read_bytes() != (Path(cmp.right) / name).read_bytes():
+                found.append(f"{prefix}{name}")
+        for name, sub in cmp.subdirs.items():
+            walk(sub, f"{prefix}{name}/")
+
+    walk(filecmp.dircmp(first, second), "")
+    return found
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    project = copy_project(tmp_path / "project")
+    (project / "mkdocs-plain.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
+    return project
+
+
+def full_build(mkdocs_build, project: Path, site: Path):
+    result = mkdocs_build(project, site, "--config-file", str(project / "mkdocs-plain.yml"))
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result
+
+
+def test_a_rebuild_reuses_every_page_and_writes_the_same_bytes_as_a_full_build(mkdocs_build, project, tmp_path):
+    first = mkdocs_build(project, tmp_path / "first")
+    assert first.returncode == 0, first.stderr[-3000:]
+    assert counts(first)[0] == 0
+    again = mkdocs_build(project, tmp_path / "again")
+    assert again.returncode == 0, again.stderr[-3000:]
+    reused, converted = counts(again)
+    assert converted == 0 and reused > 50
+    full_build(mkdocs_build, project, tmp_path / "full")
+    assert differences(tmp_path / "full", tmp_path / "again") == []
+    assert differences(tmp_path / "full", tmp_path / "first") == []
+
+
+def test_one_profile_changed_converts_only_the_pages_it_touches(mkdocs_build, project, tmp_path):
+    assert mkdocs_build(project, tmp_path / "first").returncode == 0
+    profile = project / "schools" / "riverside-primary.yml"
+    profile.write_text(profile.read_text(encoding="utf-8").replace("Riverside", "Riverbank"), encoding="utf-8")
+    changed = mkdocs_build(project, tmp_path / "changed")
+    assert changed.returncode == 0, changed.stderr[-3000:]
+    reused, converted = counts(changed)
+    # the school's two pages and the list of schools; the builder's page lists the schools' names too
+    assert 2 <= converted <= 5 and reused > 50, (reused, converted)
+    full_build(mkdocs_build, project, tmp_path / "full")
+    assert differences(tmp_path / "full", tmp_path / "changed") == []
+    assert "Riverbank" in (tmp_path / "changed" / "schools" / "riverside-primary" / "index.html").read_text()
+
+
+def test_a_kept_page_whose_link_now_leads_nowhere_still_fails_the_strict_build(mkdocs_build, project, tmp_path):
+    about = project / "docs" / "about.md"
+    about.write_text(
+        about.read_text(encoding="utf-8") + "\nSee [an example school](schools/riverside-primary/index.md).\n",
+        encoding="utf-8",
+    )
+    assert mkdocs_build(project, tmp_path / "first").returncode == 0
+    for folder in ("schools", "audits"):
+        (project / folder / "riverside-primary.yml").unlink()
+    broken = mkdocs_build(project, tmp_path / "broken")
+    assert broken.returncode != 0
+    assert "about.md' contains a link 'schools/riverside-primary/index.md'" in broken.stderr
+
+
+def test_the_generated_pages_are_plain_files_listed_for_git(mkdocs_build, project, tmp_path):
+    assert mkdocs_build(project, tmp_path / "site").returncode == 0
+    docs = project / "docs"
+    made = generated_files(docs)
+    assert "schools/riverside-primary/index.md" in made and "schools/index.md" in made
+    assert "about.md" not in made and "case-studies/adding.md" not in made
+    page = (docs / "schools" / "riverside-primary" / "index.md").read_text(encoding="utf-8")
+    assert page.startswith("---\n") and "generated_by: cohesion_guide" in page and "%%cohesion-size" not in page
+    # a school removed: its files go, the folders left empty go, a page written by hand stays
+    stamp = {uri: (docs / uri).stat().st_mtime_ns for uri in made}
+    for folder in ("schools", "audits"):
+        (project / folder / "riverside-primary.yml").unlink()
+    assert mkdocs_build(project, tmp_path / "after").returncode == 0
+    assert not (docs / "schools" / "riverside-primary").exists()
+    assert (docs / "case-studies" / "adding.md").is_file()
+    # nothing else changed, so nothing else was rewritten: a page's time says when it last changed
+    still = generated_files(docs)
+    untouched = [uri for uri in still if uri in stamp and uri.startswith("case-studies/")]
+    assert untouched and all((docs / uri).stat().st_mtime_ns == stamp[uri] for uri in untouched)
+
+
+def test_a_generated_page_never_replaces_one_written_by_hand(project):
+    mine = project / "docs" / "schools" / "index.md"
+    mine.parent.mkdir(parents=True, exist_ok=True)
+    mine.write_text("# My own list of schools\n", encoding="utf-8")
+    result = subprocess.run(
+        [str(BIN / "python"), "-m", "cohesion_guide.site.generate"], cwd=project, capture_output=True, text=True
+    )
+    assert result.returncode == 2
+    assert "docs/schools/index.md" in result.stderr and "Move or rename it" in result.stderr
+    assert mine.read_text(encoding="utf-8") == "# My own list of schools\n"
+    assert not (project / "docs" / "schools" / "riverside-primary" / "index.md").exists()
+
+
+def test_a_build_without_the_generated_pages_says_what_to_run(project, tmp_path):
+    result = subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--site-dir", str(tmp_path / "site")], cwd=project, capture_output=True, text=True
+    )
+    assert result.returncode != 0
+    assert "python -m cohesion_guide.site.generate" in result.stderr
