@@ -232,6 +232,10 @@ def on_env(env, config, files):
         if entry.get("kept_output_key") == entry["output_key"] and "template" not in page.meta:
             page.meta["template"] = TEMPLATE
     env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({TEMPLATE: "{{ cohesion_reused_html }}"}), env.loader])
+    # the theme's templates compiled once, not in every build (Jinja checks each against its source)
+    templates = _state["store"].parent / "templates"
+    templates.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(templates))
     for plugin in config.plugins.values():
         index = getattr(plugin, "search_index", None)
         if index is not None and hasattr(index, "add_entry_from_context"):

@@ -30,6 +30,7 @@ from pathlib import Path
 
 import yaml
 
+from cohesion_guide.inputs.local_config import load_local
 from tests.bench_builder import builder_rows
 from tests.conftest import BIN, CHROMIUM, CHROMIUM_ARGS, ROOT, copy_project, site_pages
 from tests.synthetic_schools import write_schools
@@ -197,6 +198,8 @@ def baseline_project(project: Path, work: Path) -> Path:
     Build(project, work / "site-dump", "--config-file", "dump.yml", env={"COHESION_DUMP": str(dump)}, generate=False)
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     config.pop("hooks", None)
+    # what the hooks set from local.yml, which the theme's overrides print (the 404 page, the footer)
+    config.setdefault("extra", {})["local"] = load_local(project)
     config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "macros" in p) and p != "macros"]
     (work / "baseline" / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     copy = work / "baseline" / "overrides"
@@ -321,6 +324,7 @@ def serve_save(project: Path) -> dict[str, float]:
 def run(schools: int, work: Path) -> list[tuple[str, str, str]]:
     freeze_engine(work)
     project = copy_project(work / "project")
+    (project / "node_modules").symlink_to(ROOT / "node_modules")  # Pyodide, which the builder's page serves
     write_schools(project, schools)
     (project / "bench_dump.py").write_text(DUMP_HOOK, encoding="utf-8")
     (project / "dump.yml").write_text(

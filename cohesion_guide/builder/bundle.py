@@ -18,6 +18,7 @@ from pathlib import Path
 
 from cohesion_guide import MODEL_POLICIES, PACKAGE_DIR
 from cohesion_guide.export import docx_base
+from cohesion_guide.files import atomic_path
 
 # The libraries the browser's engine imports, by their names on PyPI, with what they need in turn.
 # Each must run without its compiled part: PyYAML and MarkupSafe fall back to pure Python, and
@@ -83,9 +84,22 @@ def engine_zip(project_dir: Path) -> bytes:
 
 
 def engine_bundle(project_dir: Path, cache_dir: Path) -> Path:
-    """The engine's zip written into `cache_dir` as engine-<digest>.zip (kept if it is there already)."""
-    project_dir = Path(project_dir).resolve()
-    return _written(project_dir, Path(cache_dir).resolve(), _stamp(project_dir))
+    """The engine's zip written into `cache_dir` as engine-<digest>.zip (kept if it is there already).
+    Which zip the files as they are now make is noted in `cache_dir`/stamps/, so a later build that
+    finds every file as it was (names, sizes, times) does not zip them again."""
+    project_dir, cache_dir = Path(project_dir).resolve(), Path(cache_dir).resolve()
+    stamp = _stamp(project_dir)
+    note = cache_dir / "stamps" / hashlib.sha256(repr(stamp).encode()).hexdigest()[:32]
+    try:
+        known = cache_dir / note.read_text(encoding="utf-8").strip()
+        if known.is_file():
+            return known
+    except (FileNotFoundError, NotADirectoryError):
+        pass
+    dest = _written(project_dir, cache_dir, stamp)
+    with atomic_path(note) as tmp:
+        tmp.write_text(dest.name, encoding="utf-8")
+    return dest
 
 
 @lru_cache(maxsize=4)
