@@ -86,7 +86,28 @@ def test_an_unknown_diagram_is_named_with_the_choices():
         diagrams.figure("venn")
 
 
-@pytest.mark.parametrize("page, name", [("duty/dimensions", "dimensions"), ("duty/strands", "strands"), ("planning", "cycle")])
+def test_who_is_bound_by_what_says_what_the_duty_today_page_says():
+    figure, svg = parts("duties")
+    said = words(figure)
+    assert said[0].startswith("Maintained schools. Bound: Community cohesion,")
+    assert "Not bound: Independent School Standards Part 2." in said[0]
+    assert "To check: Community cohesion." in said[1]  # academies: only through a funding agreement, if at all
+    assert said[2].startswith("Pupil referral units (PRUs). Bound: Public sector equality duty. To check: Community cohesion,")
+    assert "Not bound: Community cohesion, Curriculum and SMSC, Public sector equality duty." in said[3]
+    assert said[3].endswith("Bound in part: RSHE.")
+    # one mark for each kind of school and duty, each with its word under it
+    drawn = [t for t in svg.itertext() if t.strip()]
+    marks = [word for word in drawn if word in {"Yes", "No", "In part", "Check"}]
+    assert len(marks) == len(diagrams.KINDS) * len(diagrams.DUTIES)
+    assert marks.count("No") == 4 and marks.count("In part") == 1
+    page = (diagrams.__file__.rsplit("/cohesion_guide/", 1)[0] + "/docs/duty/today.md")
+    text = open(page, encoding="utf-8").read()
+    for _, anchor, _ in diagrams.DUTIES:
+        assert f"{{ #{anchor} }}" in text, anchor  # each duty the picture names is explained on the page
+
+
+@pytest.mark.parametrize("page, name", [("duty/dimensions", "dimensions"), ("duty/strands", "strands"), ("planning", "cycle"),
+                                        ("duty/today", "duties")])
 def test_each_diagram_is_on_its_page(built_site, page, name):
     html = (built_site / page / "index.html").read_text(encoding="utf-8")
     assert html.count(f'id="cc-diagram-{name}"') == 1 and f'id="cc-diagram-{name}-title"' in html
