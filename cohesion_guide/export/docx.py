@@ -18,6 +18,7 @@ from pathlib import Path
 
 from cohesion_guide.export.docx_base import APP, CORE, DOCUMENT, HEADER, NUMBERING, RELS, WordBase, word_base
 from cohesion_guide.export.html import fragment_tree
+from cohesion_guide.export.metadata import KEYWORDS, subject_of
 from cohesion_guide.export.tree import (
     HEADINGS,
     LINE_BREAK,
@@ -45,7 +46,6 @@ EMU_PER_TWIP = 635
 # What the file says made it, and what it is about. python-docx's template said "Microsoft Macintosh
 # Word", 0 words and 1 page; Word counts pages itself when it opens the file.
 APPLICATION = "Community Cohesion Guide"
-KEYWORDS = "community cohesion; equality; school policy; England"
 CORE_XML = (
     "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
     '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"'
@@ -105,8 +105,8 @@ def write_docx(
         CORE: CORE_XML.format(
             title=_escape(_xml_safe(title)),
             author=_escape(_xml_safe(author)),
-            subject=_escape(_xml_safe(title.partition(":")[0])),
-            keywords=_escape(KEYWORDS),
+            subject=_escape(_xml_safe(subject_of(title))),
+            keywords=_escape("; ".join(KEYWORDS)),
             language=_escape(_xml_safe(language)),
             now=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         ),

@@ -11,6 +11,7 @@ from itertools import groupby
 from cohesion_guide.errors import UnknownLanguage
 from cohesion_guide.export import tree as document_tree
 from cohesion_guide.export.html import HTML_SPACE, fragment_tree
+from cohesion_guide.export.metadata import KEYWORDS, subject_of
 from cohesion_guide.export.tree import (  # how the Word writer reads the same tree: one reading for both
     HEADINGS,
     LINE_BREAK,
@@ -167,9 +168,11 @@ def typst_document(fragment: str | ET.Element, *, title: str, author: str, langu
     lang, region = match.group(1).lower(), match.group(2)
     region_arg = typst_string(region.upper()) if region else "none"
     body = _Writer().flow(fragment_tree(fragment) if isinstance(fragment, str) else fragment)
+    keywords = ", ".join(typst_string(word) for word in KEYWORDS)
     return (
         '#import "print.typ": *\n'
         f"#show: cohesion-document.with(title: {typst_string(title)}, author: {typst_string(author)}, "
+        f"subject: {typst_string(subject_of(title))}, keywords: ({keywords},), "
         f"lang: {typst_string(lang)}, region: {region_arg})\n\n" + "\n\n".join(body) + "\n"
     )
 
