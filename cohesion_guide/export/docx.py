@@ -16,7 +16,17 @@ from datetime import UTC, datetime
 from itertools import groupby
 from pathlib import Path
 
-from cohesion_guide.export.docx_base import APP, CORE, DOCUMENT, HEADER, NUMBERING, RELS, WordBase, word_base
+from cohesion_guide.export.docx_base import (
+    APP,
+    CORE,
+    DOCUMENT,
+    HEADER,
+    NUMBERING,
+    RELS,
+    STATUS_BLOCK,
+    WordBase,
+    word_base,
+)
 from cohesion_guide.export.html import fragment_tree
 from cohesion_guide.export.metadata import KEYWORDS, subject_of
 from cohesion_guide.export.tree import (
@@ -94,7 +104,7 @@ def write_docx(
     tree = fragment_tree(html_fragment) if isinstance(html_fragment, str) else html_fragment
     writer = _Writer(template)
     body = _Place(template.text_width)
-    writer.flow(tree, body, _plain(""))
+    writer.flow(tree, body, _plain(template.style_ids["Body Text"]))
     document_xml = template.document_head + "".join(body.out) + template.document_tail
     words, characters, paragraphs = _counts(document_xml)
     parts = {
@@ -240,6 +250,8 @@ class _Writer:
         self.links: dict[str, str] = {}  # address -> rId: one relationship per address, as python-docx does
         self.nums: list[tuple[int, int]] = []  # (numId, abstractNumId) of each numbered list
         self.r_prs: dict[tuple[Look, bool], str] = {}
+        self.headings: list[int] = []  # the level of each heading so far
+        self.tables = 0
 
     def relationships(self) -> str:
         return "".join(
@@ -270,6 +282,7 @@ class _Writer:
             if tag == "p":
                 self.paragraph(place, make, segments(inline_items(item), look))
             elif tag in HEADINGS:
+                self.headings.append(HEADINGS[tag])
                 heading = _plain(self.style_ids[f"Heading {HEADINGS[tag]}"])
                 self.paragraph(place, heading, segments(inline_items(item), look))
             elif tag in ("ul", "ol"):
@@ -326,13 +339,17 @@ class _Writer:
         if not rows:
             return
         columns = max(len(cells) for _, cells in rows)
+        # A table straight under the document's title, before any section, is page one's status block.
+        status_block = self.headings == [1] and self.tables == 0 and place.width == self.template.text_width
+        self.tables += 1
+        table_style = self.style_ids[STATUS_BLOCK if status_block else "Table Grid"]
         # As python-docx's add_table: the width shared equally among the columns, each cell as wide.
         column_twips = round(place.width // columns / EMU_PER_TWIP)
         cell_width = column_twips * EMU_PER_TWIP
         grid_column = f'<w:gridCol w:w="{column_twips}"/>'
         out = place.out
         out.append(
-            f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.style_ids["Table Grid"]}"/><w:tblW w:type="auto" w:w="0"/>'
+            f'<w:tbl><w:tblPr><w:tblStyle w:val="{table_style}"/><w:tblW w:type="auto" w:w="0"/>'
             '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0"'
             ' w:noVBand="1" w:val="04A0"/></w:tblPr>'
             f"<w:tblGrid>{grid_column * columns}</w:tblGrid>"
@@ -346,7 +363,7 @@ class _Writer:
                 if index < len(cells):
                     cell_element = cells[index]
                     look = Look(bold=True) if cell_element.tag == "th" else PLAIN
-                    self.flow(cell_element, cell, _plain(""), 0, look)
+                    self.flow(cell_element, cell, _plain(self.style_ids["Table Text"]), 0, look)
                 if not cell.out or cell.ends_with_table:
                     cell.out.append("<w:p/>")  # Word requires a cell to end with a paragraph
                 out.append(cell_start)
@@ -366,9 +383,9 @@ class _Writer:
     def definitions(self, element: ET.Element, place: _Place, depth: int) -> None:
         for item in element:
             if item.tag == "dt":
-                self.flow(item, place, _plain(""), depth, Look(bold=True))
+                self.flow(item, place, _plain(self.style_ids["Body Text"]), depth, Look(bold=True))
             elif item.tag == "dd":
-                self.flow(item, place, _plain("", indent=DD_INDENT_TWIPS), depth)
+                self.flow(item, place, _plain(self.style_ids["Body Text"], indent=DD_INDENT_TWIPS), depth)
 
     # Inline content -------------------------------------------------------------------------
 
