@@ -28,7 +28,7 @@ from cohesion_guide.export.docx_base import (
     word_base,
 )
 from cohesion_guide.export.html import fragment_tree
-from cohesion_guide.export.metadata import KEYWORDS, subject_of
+from cohesion_guide.export.metadata import KEYWORDS, Letterhead, png_size, subject_of
 from cohesion_guide.export.tree import (
     HEADINGS,
     LINE_BREAK,
@@ -90,14 +90,22 @@ def _counts(document_xml: str) -> tuple[int, int, int]:
 
 
 def write_docx(
-    html_fragment: str | ET.Element, dest: Path, *, title: str, author: str, language: str = "en-GB"
+    html_fragment: str | ET.Element,
+    dest: Path,
+    *,
+    title: str,
+    author: str,
+    language: str = "en-GB",
+    letterhead: Letterhead | None = None,
 ) -> Path:
     """Write `html_fragment` (HTML text, or the tree `fragment_tree` made of it) to `dest` as a Word
     document; return `dest`.
 
     h1-h6 become Heading 1-6, lists List Bullet / List Number (nested: ... 2, ... 3), tables
     "Table Grid" with a repeating header row, blockquotes Quote. The file appears whole or
-    not at all: on failure any earlier `dest` is left untouched.
+    not at all: on failure any earlier `dest` is left untouched. With a `letterhead`, each page's
+    header carries the authority's logo (a PNG; Word shows no SVG without one) and the school's name
+    beside what the document is; without one, the title.
     """
     dest = Path(dest)
     template = word_base(language)
@@ -111,7 +119,7 @@ def write_docx(
         DOCUMENT: document_xml,
         RELS: template.rels_head + writer.relationships() + "</Relationships>",
         NUMBERING: template.numbering_head + writer.numbering() + "</w:numbering>",
-        HEADER: template.header_head + _run("", _xml_safe(title)) + template.header_tail,
+        HEADER: template.header_head + _header_runs(title, letterhead) + template.header_tail,
         CORE: CORE_XML.format(
             title=_escape(_xml_safe(title)),
             author=_escape(_xml_safe(author)),
@@ -128,12 +136,60 @@ def write_docx(
             author=_escape(_xml_safe(author)),
         ),
     }
+    extra = {}
+    if letterhead and letterhead.logo_type == "png":
+        extra = {HEADER_RELS: HEADER_RELS_XML, LOGO_PART: letterhead.logo}
     with atomic_path(dest) as tmp:
-        _write_package(tmp, template, parts)
+        _write_package(tmp, template, parts, extra)
     return dest
 
 
-def _write_package(path: Path, template: WordBase, parts: dict[str, str]) -> None:
+HEADER_RELS, LOGO_PART, LOGO_REL = "word/_rels/header1.xml.rels", "word/media/logo.png", "rIdLogo"
+HEADER_RELS_XML = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    f'<Relationship Id="{LOGO_REL}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"'
+    ' Target="media/logo.png"/></Relationships>'
+)
+LOGO_HEIGHT_EMU = 360_000  # 1 cm
+LOGO_MAX_WIDTH_EMU = 1_800_000  # 5 cm
+EMU_PER_POINT = 12_700
+
+
+def _header_runs(title: str, letterhead: Letterhead | None) -> str:
+    """The running header: the title alone; or the logo, the school's name in bold and, at the right
+    margin (a tab stop of the Header style), what the document is."""
+    if letterhead is None:
+        return _run("", _xml_safe(title))
+    runs = _logo_run(letterhead) if letterhead.logo_type == "png" else ""
+    runs += _run("<w:rPr><w:b/></w:rPr>", _xml_safe(letterhead.school))
+    return runs + "<w:r><w:tab/></w:r>" + _run("", _xml_safe(subject_of(title) or title))
+
+
+def _logo_run(letterhead: Letterhead) -> str:
+    """The logo as an inline picture a centimetre tall (at most 5 cm wide), with its description."""
+    width, height = png_size(letterhead.logo)
+    cy = LOGO_HEIGHT_EMU
+    cx = min(round(cy * width / height), LOGO_MAX_WIDTH_EMU)
+    if cx == LOGO_MAX_WIDTH_EMU:
+        cy = round(cx * height / width)
+    alt = _escape(_xml_safe(letterhead.logo_alt))
+    a = "http://schemas.openxmlformats.org/drawingml/2006/main"
+    pic = "http://schemas.openxmlformats.org/drawingml/2006/picture"
+    return (
+        '<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="114300">'
+        f'<wp:extent cx="{cx}" cy="{cy}"/><wp:docPr id="1" name="Logo" descr="{alt}"/>'
+        f'<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="{a}" noChangeAspect="1"/></wp:cNvGraphicFramePr>'
+        f'<a:graphic xmlns:a="{a}"><a:graphicData uri="{pic}"><pic:pic xmlns:pic="{pic}">'
+        f'<pic:nvPicPr><pic:cNvPr id="0" name="logo.png" descr="{alt}"/><pic:cNvPicPr/></pic:nvPicPr>'
+        f'<pic:blipFill><a:blip r:embed="{LOGO_REL}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
+        f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic>'
+        "</wp:inline></w:drawing></w:r>"
+    )
+
+
+def _write_package(path: Path, template: WordBase, parts: dict[str, str], extra: dict[str, str | bytes]) -> None:
     """The unchanging parts, already compressed, then this document's parts added to the zip.
 
     Appending to a zip that holds the fixed parts saves compressing 800 kB of styles every time;
@@ -145,6 +201,8 @@ def _write_package(path: Path, template: WordBase, parts: dict[str, str]) -> Non
         with zipfile.ZipFile(out, "a", compression=zipfile.ZIP_DEFLATED) as package:
             for name, xml in parts.items():
                 package.writestr(name, xml.encode("utf-8"))
+            for name, data in extra.items():
+                package.writestr(name, data.encode("utf-8") if isinstance(data, str) else data)
 
 
 # WordprocessingML as text ---------------------------------------------------------------------

@@ -124,7 +124,7 @@ def _made(language: str) -> WordBase:
     for proof_state in document.settings.element.findall(qn("w:proofState")):
         document.settings.element.remove(proof_state)
 
-    _design(document)
+    _design(document, section.page_width - section.left_margin - section.right_margin)
     link = document.styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
     link.base_style = document.styles["Default Paragraph Font"]
     link.font.color.rgb = RGBColor(*LINK_COLOUR)
@@ -144,6 +144,11 @@ def _made(language: str) -> WordBase:
     document.save(saved)
     with zipfile.ZipFile(saved) as package:
         members = {info.filename: package.read(info) for info in package.infolist()}
+    # A school's document may carry the authority's logo, a PNG in its header.
+    types = members["[Content_Types].xml"].decode("utf-8")
+    if 'Extension="png"' not in types:
+        types = types.replace("<Default ", '<Default Extension="png" ContentType="image/png"/><Default ', 1)
+    members["[Content_Types].xml"] = types.encode("utf-8")
     fixed = io.BytesIO()
     with zipfile.ZipFile(fixed, "w", compression=zipfile.ZIP_DEFLATED) as package:
         for name, data in members.items():
@@ -175,10 +180,11 @@ def _made(language: str) -> WordBase:
     )
 
 
-def _design(document) -> None:
+def _design(document, text_width) -> None:
     """python-docx's template made this guide's own: one font, the site's colours, a type scale like
     print.typ's, tables ruled in grey with a shaded header row, and the status block's table style."""
     from docx.enum.style import WD_STYLE_TYPE
+    from docx.enum.text import WD_TAB_ALIGNMENT
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls, qn
     from docx.shared import Pt, RGBColor
@@ -215,6 +221,12 @@ def _design(document) -> None:
                 )
             )
     styles["Body Text"].base_style = styles["Normal"]
+    # The header's one tab stop is the right margin: the school's name at the left, the document's
+    # subject at the right (python-docx's template had US Letter's stops).
+    header_tabs = styles["Header"].paragraph_format.tab_stops
+    for stop in list(header_tabs):
+        header_tabs._pPr.tabs.remove(stop._tab)
+    header_tabs.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT)
     styles["Table Text"].paragraph_format.line_spacing = 1.0
     # Tables: thin grey rules, a shaded header row in bold.
     grid = styles["Table Grid"].element
