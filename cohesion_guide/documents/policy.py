@@ -14,6 +14,7 @@ from cohesion_guide import MODEL_POLICIES
 from cohesion_guide.documents.render import render_policy
 from cohesion_guide.errors import UnknownFormat
 from cohesion_guide.export.document_set import Document, write_formats
+from cohesion_guide.export.metadata import Letterhead
 from cohesion_guide.inputs.case_studies import suggestions
 from cohesion_guide.inputs.local_config import load_local
 from cohesion_guide.inputs.profiles import Profile, load_profile
@@ -107,7 +108,17 @@ def policy_document(
         stem(profile),
         title=document_title(profile),
         author=profile.name,
+        letterhead=letterhead(profile, local),
     )
+
+
+def letterhead(profile: Profile, local: dict[str, Any]) -> Letterhead:
+    """The head of each page of a school's documents: the authority's logo (local.yml authority.logo),
+    when it has one, and the school's name."""
+    authority = local.get("authority") or {}
+    logo_file = authority.get("logo_file")
+    logo = Path(logo_file).read_bytes() if logo_file else b""
+    return Letterhead(profile.name, logo, f"{authority.get('name', '')} logo".strip() if logo else "")
 
 
 def _package_version() -> str:
@@ -130,6 +141,8 @@ def inputs_digest(local: dict[str, Any], templates_dir: Path) -> bytes:
     for file in sorted(p for p in templates_dir.rglob("*") if p.is_file()):
         _part(digest, f"template {file.relative_to(templates_dir).as_posix()}", file.read_bytes())
     _part(digest, "local", json.dumps(local, sort_keys=True, ensure_ascii=False).encode())
+    logo_file = (local.get("authority") or {}).get("logo_file")
+    _part(digest, "logo", Path(logo_file).read_bytes() if logo_file else b"")  # a new logo, new documents
     _part(digest, "engine", engine_fingerprint().encode())
     return digest.digest()
 

@@ -14,7 +14,7 @@ from cohesion_guide.documents.charts import Bar, BarGroup, responsive_chart
 from cohesion_guide.documents.evidence import portfolio
 
 # The policy's formats and their checks: one way to do each, shared with the policy documents.
-from cohesion_guide.documents.policy import FORMATS, checked_formats
+from cohesion_guide.documents.policy import FORMATS, checked_formats, letterhead
 from cohesion_guide.documents.render import SafeMarkdown, ethnic_group_label, render_template
 from cohesion_guide.export.document_set import Document, write_formats
 from cohesion_guide.inputs import profiles as profile_rules
@@ -264,7 +264,9 @@ def self_evaluation_document(
     """The school's pack, ready to write in any format (Word leaves out the charts' pictures; their
     tables hold the same numbers)."""
     markdown = render_self_evaluation(profile, audit, local, templates_dir=templates_dir, case_studies=case_studies)
-    return Document(markdown, stem(profile), title=title_of(profile), author=profile.name)
+    return Document(
+        markdown, stem(profile), title=title_of(profile), author=profile.name, letterhead=letterhead(profile, local)
+    )
 
 
 def self_evaluation_key(policy_key: str, audit: Audit) -> str:

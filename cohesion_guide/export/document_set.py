@@ -7,11 +7,12 @@ import shutil
 import tempfile
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from cohesion_guide.export.docx import write_docx
 from cohesion_guide.export.html import fragment_tree, markdown_to_html, standalone_html
+from cohesion_guide.export.metadata import Letterhead
 from cohesion_guide.files import atomic_dir
 
 LANGUAGE = "en-GB"
@@ -26,6 +27,7 @@ class Document:
     stem: str  # riverside-primary-policy: each format's file name before the extension
     title: str
     author: str
+    letterhead: Letterhead | None = None  # the logo and school's name at the head of each page
 
 
 def write_formats(document: Document, out_dir: Path, formats: Iterable[str]) -> dict[str, Path]:
@@ -56,9 +58,16 @@ def write_formats(document: Document, out_dir: Path, formats: Iterable[str]) -> 
                 # Imported here: the browser's builder, which has no Typst, never asks for a PDF.
                 from cohesion_guide.export.pdf import write_pdf
 
-                write_pdf(tree, dest, title=title, author=author, language=LANGUAGE)
+                write_pdf(tree, dest, title=title, author=author, language=LANGUAGE, letterhead=document.letterhead)
             else:
-                write_docx(without_pictures(tree), dest, title=title, author=author, language=LANGUAGE)
+                write_docx(
+                    without_pictures(tree),
+                    dest,
+                    title=title,
+                    author=author,
+                    language=LANGUAGE,
+                    letterhead=word_letterhead(document.letterhead),
+                )
         # The set is complete: from the moment this rename is done, it is the one that will be in
         # out_dir, whatever happens next (a kill between the moves below is finished by the next run).
         _finish_set(out_dir, stem)
@@ -68,6 +77,18 @@ def write_formats(document: Document, out_dir: Path, formats: Iterable[str]) -> 
         return {fmt: out_dir / f"{stem}.{fmt}" for fmt in formats}
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def word_letterhead(letterhead: Letterhead | None) -> Letterhead | None:
+    """The letterhead as Word can show it: an SVG logo drawn as a PNG by Typst. Where there is no
+    Typst (the builder in the browser), the Word file has the school's name without the logo."""
+    if letterhead is None or letterhead.logo_type != "svg":
+        return letterhead
+    try:
+        from cohesion_guide.export.pdf import svg_as_png
+    except ImportError:
+        return replace(letterhead, logo=b"")
+    return replace(letterhead, logo=svg_as_png(letterhead.logo))
 
 
 def _finish_set(out_dir: Path, stem: str = "*") -> None:

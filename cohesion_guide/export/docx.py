@@ -16,8 +16,19 @@ from datetime import UTC, datetime
 from itertools import groupby
 from pathlib import Path
 
-from cohesion_guide.export.docx_base import APP, CORE, DOCUMENT, HEADER, NUMBERING, RELS, WordBase, word_base
+from cohesion_guide.export.docx_base import (
+    APP,
+    CORE,
+    DOCUMENT,
+    HEADER,
+    NUMBERING,
+    RELS,
+    STATUS_BLOCK,
+    WordBase,
+    word_base,
+)
 from cohesion_guide.export.html import fragment_tree
+from cohesion_guide.export.metadata import KEYWORDS, Letterhead, png_size, subject_of
 from cohesion_guide.export.tree import (
     HEADINGS,
     LINE_BREAK,
@@ -45,7 +56,6 @@ EMU_PER_TWIP = 635
 # What the file says made it, and what it is about. python-docx's template said "Microsoft Macintosh
 # Word", 0 words and 1 page; Word counts pages itself when it opens the file.
 APPLICATION = "Community Cohesion Guide"
-KEYWORDS = "community cohesion; equality; school policy; England"
 CORE_XML = (
     "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
     '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"'
@@ -80,33 +90,41 @@ def _counts(document_xml: str) -> tuple[int, int, int]:
 
 
 def write_docx(
-    html_fragment: str | ET.Element, dest: Path, *, title: str, author: str, language: str = "en-GB"
+    html_fragment: str | ET.Element,
+    dest: Path,
+    *,
+    title: str,
+    author: str,
+    language: str = "en-GB",
+    letterhead: Letterhead | None = None,
 ) -> Path:
     """Write `html_fragment` (HTML text, or the tree `fragment_tree` made of it) to `dest` as a Word
     document; return `dest`.
 
     h1-h6 become Heading 1-6, lists List Bullet / List Number (nested: ... 2, ... 3), tables
     "Table Grid" with a repeating header row, blockquotes Quote. The file appears whole or
-    not at all: on failure any earlier `dest` is left untouched.
+    not at all: on failure any earlier `dest` is left untouched. With a `letterhead`, each page's
+    header carries the authority's logo (a PNG; Word shows no SVG without one) and the school's name
+    beside what the document is; without one, the title.
     """
     dest = Path(dest)
     template = word_base(language)
     tree = fragment_tree(html_fragment) if isinstance(html_fragment, str) else html_fragment
     writer = _Writer(template)
     body = _Place(template.text_width)
-    writer.flow(tree, body, _plain(""))
+    writer.flow(tree, body, _plain(template.style_ids["Body Text"]))
     document_xml = template.document_head + "".join(body.out) + template.document_tail
     words, characters, paragraphs = _counts(document_xml)
     parts = {
         DOCUMENT: document_xml,
         RELS: template.rels_head + writer.relationships() + "</Relationships>",
         NUMBERING: template.numbering_head + writer.numbering() + "</w:numbering>",
-        HEADER: template.header_head + _run("", _xml_safe(title)) + template.header_tail,
+        HEADER: template.header_head + _header_runs(title, letterhead) + template.header_tail,
         CORE: CORE_XML.format(
             title=_escape(_xml_safe(title)),
             author=_escape(_xml_safe(author)),
-            subject=_escape(_xml_safe(title.partition(":")[0])),
-            keywords=_escape(KEYWORDS),
+            subject=_escape(_xml_safe(subject_of(title))),
+            keywords=_escape("; ".join(KEYWORDS)),
             language=_escape(_xml_safe(language)),
             now=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         ),
@@ -118,12 +136,60 @@ def write_docx(
             author=_escape(_xml_safe(author)),
         ),
     }
+    extra = {}
+    if letterhead and letterhead.logo_type == "png":
+        extra = {HEADER_RELS: HEADER_RELS_XML, LOGO_PART: letterhead.logo}
     with atomic_path(dest) as tmp:
-        _write_package(tmp, template, parts)
+        _write_package(tmp, template, parts, extra)
     return dest
 
 
-def _write_package(path: Path, template: WordBase, parts: dict[str, str]) -> None:
+HEADER_RELS, LOGO_PART, LOGO_REL = "word/_rels/header1.xml.rels", "word/media/logo.png", "rIdLogo"
+HEADER_RELS_XML = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    f'<Relationship Id="{LOGO_REL}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"'
+    ' Target="media/logo.png"/></Relationships>'
+)
+LOGO_HEIGHT_EMU = 360_000  # 1 cm
+LOGO_MAX_WIDTH_EMU = 1_800_000  # 5 cm
+EMU_PER_POINT = 12_700
+
+
+def _header_runs(title: str, letterhead: Letterhead | None) -> str:
+    """The running header: the title alone; or the logo, the school's name in bold and, at the right
+    margin (a tab stop of the Header style), what the document is."""
+    if letterhead is None:
+        return _run("", _xml_safe(title))
+    runs = _logo_run(letterhead) if letterhead.logo_type == "png" else ""
+    runs += _run("<w:rPr><w:b/></w:rPr>", _xml_safe(letterhead.school))
+    return runs + "<w:r><w:tab/></w:r>" + _run("", _xml_safe(subject_of(title) or title))
+
+
+def _logo_run(letterhead: Letterhead) -> str:
+    """The logo as an inline picture a centimetre tall (at most 5 cm wide), with its description."""
+    width, height = png_size(letterhead.logo)
+    cy = LOGO_HEIGHT_EMU
+    cx = min(round(cy * width / height), LOGO_MAX_WIDTH_EMU)
+    if cx == LOGO_MAX_WIDTH_EMU:
+        cy = round(cx * height / width)
+    alt = _escape(_xml_safe(letterhead.logo_alt))
+    a = "http://schemas.openxmlformats.org/drawingml/2006/main"
+    pic = "http://schemas.openxmlformats.org/drawingml/2006/picture"
+    return (
+        '<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="114300">'
+        f'<wp:extent cx="{cx}" cy="{cy}"/><wp:docPr id="1" name="Logo" descr="{alt}"/>'
+        f'<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="{a}" noChangeAspect="1"/></wp:cNvGraphicFramePr>'
+        f'<a:graphic xmlns:a="{a}"><a:graphicData uri="{pic}"><pic:pic xmlns:pic="{pic}">'
+        f'<pic:nvPicPr><pic:cNvPr id="0" name="logo.png" descr="{alt}"/><pic:cNvPicPr/></pic:nvPicPr>'
+        f'<pic:blipFill><a:blip r:embed="{LOGO_REL}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
+        f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic>'
+        "</wp:inline></w:drawing></w:r>"
+    )
+
+
+def _write_package(path: Path, template: WordBase, parts: dict[str, str], extra: dict[str, str | bytes]) -> None:
     """The unchanging parts, already compressed, then this document's parts added to the zip.
 
     Appending to a zip that holds the fixed parts saves compressing 800 kB of styles every time;
@@ -135,6 +201,8 @@ def _write_package(path: Path, template: WordBase, parts: dict[str, str]) -> Non
         with zipfile.ZipFile(out, "a", compression=zipfile.ZIP_DEFLATED) as package:
             for name, xml in parts.items():
                 package.writestr(name, xml.encode("utf-8"))
+            for name, data in extra.items():
+                package.writestr(name, data.encode("utf-8") if isinstance(data, str) else data)
 
 
 # WordprocessingML as text ---------------------------------------------------------------------
@@ -240,6 +308,8 @@ class _Writer:
         self.links: dict[str, str] = {}  # address -> rId: one relationship per address, as python-docx does
         self.nums: list[tuple[int, int]] = []  # (numId, abstractNumId) of each numbered list
         self.r_prs: dict[tuple[Look, bool], str] = {}
+        self.headings: list[int] = []  # the level of each heading so far
+        self.tables = 0
 
     def relationships(self) -> str:
         return "".join(
@@ -270,6 +340,7 @@ class _Writer:
             if tag == "p":
                 self.paragraph(place, make, segments(inline_items(item), look))
             elif tag in HEADINGS:
+                self.headings.append(HEADINGS[tag])
                 heading = _plain(self.style_ids[f"Heading {HEADINGS[tag]}"])
                 self.paragraph(place, heading, segments(inline_items(item), look))
             elif tag in ("ul", "ol"):
@@ -326,13 +397,17 @@ class _Writer:
         if not rows:
             return
         columns = max(len(cells) for _, cells in rows)
+        # A table straight under the document's title, before any section, is page one's status block.
+        status_block = self.headings == [1] and self.tables == 0 and place.width == self.template.text_width
+        self.tables += 1
+        table_style = self.style_ids[STATUS_BLOCK if status_block else "Table Grid"]
         # As python-docx's add_table: the width shared equally among the columns, each cell as wide.
         column_twips = round(place.width // columns / EMU_PER_TWIP)
         cell_width = column_twips * EMU_PER_TWIP
         grid_column = f'<w:gridCol w:w="{column_twips}"/>'
         out = place.out
         out.append(
-            f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.style_ids["Table Grid"]}"/><w:tblW w:type="auto" w:w="0"/>'
+            f'<w:tbl><w:tblPr><w:tblStyle w:val="{table_style}"/><w:tblW w:type="auto" w:w="0"/>'
             '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0"'
             ' w:noVBand="1" w:val="04A0"/></w:tblPr>'
             f"<w:tblGrid>{grid_column * columns}</w:tblGrid>"
@@ -346,7 +421,7 @@ class _Writer:
                 if index < len(cells):
                     cell_element = cells[index]
                     look = Look(bold=True) if cell_element.tag == "th" else PLAIN
-                    self.flow(cell_element, cell, _plain(""), 0, look)
+                    self.flow(cell_element, cell, _plain(self.style_ids["Table Text"]), 0, look)
                 if not cell.out or cell.ends_with_table:
                     cell.out.append("<w:p/>")  # Word requires a cell to end with a paragraph
                 out.append(cell_start)
@@ -366,9 +441,9 @@ class _Writer:
     def definitions(self, element: ET.Element, place: _Place, depth: int) -> None:
         for item in element:
             if item.tag == "dt":
-                self.flow(item, place, _plain(""), depth, Look(bold=True))
+                self.flow(item, place, _plain(self.style_ids["Body Text"]), depth, Look(bold=True))
             elif item.tag == "dd":
-                self.flow(item, place, _plain("", indent=DD_INDENT_TWIPS), depth)
+                self.flow(item, place, _plain(self.style_ids["Body Text"], indent=DD_INDENT_TWIPS), depth)
 
     # Inline content -------------------------------------------------------------------------
 

@@ -12,6 +12,28 @@ from dataclasses import asdict, dataclass
 from functools import cache
 
 LINK_COLOUR = (0x1D, 0x70, 0xB8)  # GOV.UK link blue, 5:1 on white
+# The designed template: the site's palette (docs/stylesheets/cohesion.css, print.typ) and one
+# readable sans-serif that every copy of Word has (LibreOffice draws it with Liberation Sans, the
+# PDF's font). Each colour reads at 7:1 or more on white; the shades sit behind dark text.
+FONT = "Arial"
+INK, BLUE, SECONDARY, RULE = "0B0C0C", "1D4F91", "505A5F", "B1B4B6"
+SHADE, TINT = "F3F2F1", "E8EFF8"
+# Paragraph styles: name -> (size in points, bold, colour, space before, space after, keep with next).
+PARAGRAPH_LOOKS = {
+    "Normal": (11, False, INK, 0, 8, False),
+    "Body Text": (11, False, INK, 0, 8, False),
+    "Title": (26, True, BLUE, 0, 12, True),
+    "Heading 1": (22, True, BLUE, 0, 12, True),
+    "Heading 2": (16, True, BLUE, 20, 6, True),
+    "Heading 3": (13, True, INK, 14, 4, True),
+    "Header": (9, False, SECONDARY, 0, 0, False),
+    "Footer": (9, False, SECONDARY, 0, 0, False),
+    "Caption": (10, True, INK, 6, 4, True),
+    "Table Text": (10, False, INK, 0, 2, False),
+}
+# The styles this guide adds to python-docx's template, and the table styles it designs.
+NEW_PARAGRAPH_STYLES = ("Table Text",)
+STATUS_BLOCK = "Status Block"  # the table of page one's status block: the school, where the policy stands
 # The parts written afresh for each document; every other part of the package is the same each time.
 DOCUMENT, RELS, NUMBERING, HEADER, CORE, APP = (
     "word/document.xml",
@@ -102,6 +124,7 @@ def _made(language: str) -> WordBase:
     for proof_state in document.settings.element.findall(qn("w:proofState")):
         document.settings.element.remove(proof_state)
 
+    _design(document, section.page_width - section.left_margin - section.right_margin)
     link = document.styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
     link.base_style = document.styles["Default Paragraph Font"]
     link.font.color.rgb = RGBColor(*LINK_COLOUR)
@@ -121,6 +144,11 @@ def _made(language: str) -> WordBase:
     document.save(saved)
     with zipfile.ZipFile(saved) as package:
         members = {info.filename: package.read(info) for info in package.infolist()}
+    # A school's document may carry the authority's logo, a PNG in its header.
+    types = members["[Content_Types].xml"].decode("utf-8")
+    if 'Extension="png"' not in types:
+        types = types.replace("<Default ", '<Default Extension="png" ContentType="image/png"/><Default ', 1)
+    members["[Content_Types].xml"] = types.encode("utf-8")
     fixed = io.BytesIO()
     with zipfile.ZipFile(fixed, "w", compression=zipfile.ZIP_DEFLATED) as package:
         for name, data in members.items():
@@ -149,6 +177,89 @@ def _made(language: str) -> WordBase:
         style_ids=style_ids,
         list_abstract=list_abstract,
         text_width=int(text_width),
+    )
+
+
+def _design(document, text_width) -> None:
+    """python-docx's template made this guide's own: one font, the site's colours, a type scale like
+    print.typ's, tables ruled in grey with a shaded header row, and the status block's table style."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.enum.text import WD_TAB_ALIGNMENT
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+    from docx.shared import Pt, RGBColor
+
+    styles = document.styles
+    # The theme's fonts (Calibri, Cambria) give way to one named font everywhere.
+    defaults = styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    fonts = defaults.find(qn("w:rFonts"))
+    for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attribute), None)
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs"):
+        fonts.set(qn(attribute), FONT)
+    for name in NEW_PARAGRAPH_STYLES:
+        styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH).base_style = styles["Normal"]
+    for name, (size, bold, colour, before, after, keep) in PARAGRAPH_LOOKS.items():
+        style = styles[name]
+        r_pr = style.element.get_or_add_rPr()
+        for theme_fonts in r_pr.findall(qn("w:rFonts")):
+            r_pr.remove(theme_fonts)
+        for old_colour in r_pr.findall(qn("w:color")):
+            r_pr.remove(old_colour)
+        style.font.size, style.font.bold = Pt(size), bold
+        style.font.color.rgb = RGBColor.from_string(colour)
+        paragraph = style.paragraph_format
+        paragraph.space_before, paragraph.space_after = Pt(before), Pt(after)
+        paragraph.keep_with_next = keep or None
+        if name == "Title":  # a rule under the title, in the site's blue
+            p_pr = style.element.get_or_add_pPr()
+            for border in p_pr.findall(qn("w:pBdr")):
+                p_pr.remove(border)
+            p_pr.append(
+                parse_xml(
+                    f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="12" w:space="4" w:color="{BLUE}"/></w:pBdr>'
+                )
+            )
+    styles["Body Text"].base_style = styles["Normal"]
+    # The header's one tab stop is the right margin: the school's name at the left, the document's
+    # subject at the right (python-docx's template had US Letter's stops).
+    header_tabs = styles["Header"].paragraph_format.tab_stops
+    for stop in list(header_tabs):
+        header_tabs._pPr.tabs.remove(stop._tab)
+    header_tabs.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT)
+    styles["Table Text"].paragraph_format.line_spacing = 1.0
+    # Tables: thin grey rules, a shaded header row in bold.
+    grid = styles["Table Grid"].element
+    borders = grid.find(f"{qn('w:tblPr')}/{qn('w:tblBorders')}")
+    for border in borders:
+        border.set(qn("w:color"), RULE)
+    grid.append(
+        parse_xml(
+            f'<w:tblStylePr {nsdecls("w")} w:type="firstRow"><w:rPr><w:b/></w:rPr>'
+            f'<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{SHADE}"/></w:tcPr></w:tblStylePr>'
+        )
+    )
+    # The status block: a tinted panel with the site's blue down its left edge, labels in bold.
+    status = styles.add_style(STATUS_BLOCK, WD_STYLE_TYPE.TABLE)
+    status.base_style = styles["Table Grid"]
+    status.element.append(
+        parse_xml(
+            f"<w:tblPr {nsdecls('w')}><w:tblBorders>"
+            f'<w:top w:val="single" w:sz="4" w:space="0" w:color="{TINT}"/>'
+            f'<w:left w:val="single" w:sz="36" w:space="0" w:color="{BLUE}"/>'
+            f'<w:bottom w:val="single" w:sz="4" w:space="0" w:color="{TINT}"/>'
+            f'<w:right w:val="single" w:sz="4" w:space="0" w:color="{TINT}"/>'
+            f'<w:insideH w:val="single" w:sz="4" w:space="0" w:color="{RULE}"/>'
+            f'<w:insideV w:val="nil"/></w:tblBorders>'
+            '<w:tblCellMar><w:top w:w="60" w:type="dxa"/><w:left w:w="160" w:type="dxa"/>'
+            '<w:bottom w:w="60" w:type="dxa"/><w:right w:w="160" w:type="dxa"/></w:tblCellMar></w:tblPr>'
+        )
+    )
+    status.element.append(
+        parse_xml(f'<w:tcPr {nsdecls("w")}><w:shd w:val="clear" w:color="auto" w:fill="{TINT}"/></w:tcPr>')
+    )
+    status.element.append(
+        parse_xml(f'<w:tblStylePr {nsdecls("w")} w:type="firstCol"><w:rPr><w:b/></w:rPr></w:tblStylePr>')
     )
 
 

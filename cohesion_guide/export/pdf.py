@@ -12,7 +12,8 @@ import typst
 
 from cohesion_guide import MODEL_POLICIES
 from cohesion_guide.errors import PdfError
-from cohesion_guide.export.typst import typst_document
+from cohesion_guide.export.metadata import Letterhead
+from cohesion_guide.export.typst import typst_document, typst_string
 from cohesion_guide.files import atomic_path
 
 PDF_STANDARD = "ua-1"  # tagged: a structure tree, the language and the title, for screen readers
@@ -99,15 +100,33 @@ def _compile(source: str, target: Path) -> None:
     target.write_bytes(pdf)
 
 
-def write_pdf(html_fragment: str | ET.Element, dest: Path, *, title: str, author: str, language: str = "en-GB") -> Path:
+def write_pdf(
+    html_fragment: str | ET.Element,
+    dest: Path,
+    *,
+    title: str,
+    author: str,
+    language: str = "en-GB",
+    letterhead: Letterhead | None = None,
+) -> Path:
     """Write `html_fragment` (HTML, or the tree export_html.fragment_tree reads from it) to `dest` as
     a tagged A4 PDF in print.typ's look; return `dest`.
 
-    The title, author and language go into the PDF's metadata; the title also heads each page.
+    The title, author and language go into the PDF's metadata; the title, or with a `letterhead` the
+    logo, the school's name and what the document is, heads each page.
     The file appears whole or not at all: on failure any earlier `dest` is left untouched.
     """
     dest = Path(dest)
-    source = typst_document(html_fragment, title=title, author=author, language=language)
+    source = typst_document(html_fragment, title=title, author=author, language=language, letterhead=letterhead)
     with atomic_path(dest) as tmp:
         _compile(source, tmp)
     return dest
+
+
+def svg_as_png(svg: bytes, height_mm: float = 10, ppi: int = 300) -> bytes:
+    """An SVG drawn as a PNG `height_mm` tall, by Typst: for Word, which shows a logo only as a picture."""
+    source = (
+        "#set page(width: auto, height: auto, margin: 0pt, fill: none)\n"
+        f'#image(bytes({typst_string(svg.decode("utf-8", errors="replace"))}), format: "svg", height: {height_mm}mm)\n'
+    )
+    return _compiler().compile(input=source.encode("utf-8"), format="png", ppi=ppi)

@@ -11,6 +11,7 @@ from itertools import groupby
 from cohesion_guide.errors import UnknownLanguage
 from cohesion_guide.export import tree as document_tree
 from cohesion_guide.export.html import HTML_SPACE, fragment_tree
+from cohesion_guide.export.metadata import KEYWORDS, Letterhead, subject_of
 from cohesion_guide.export.tree import (  # how the Word writer reads the same tree: one reading for both
     HEADINGS,
     LINE_BREAK,
@@ -158,7 +159,14 @@ def typst_string(text: str) -> str:
     return '"' + text.translate(_STRING_ESCAPES) + '"'
 
 
-def typst_document(fragment: str | ET.Element, *, title: str, author: str, language: str = "en-GB") -> str:
+def typst_document(
+    fragment: str | ET.Element,
+    *,
+    title: str,
+    author: str,
+    language: str = "en-GB",
+    letterhead: Letterhead | None = None,
+) -> str:
     """The Typst source of a whole document: print.typ's look around `fragment` (HTML, or the tree
     fragment_tree reads from it), with its metadata."""
     match = LANGUAGE.fullmatch(language.strip())
@@ -167,10 +175,30 @@ def typst_document(fragment: str | ET.Element, *, title: str, author: str, langu
     lang, region = match.group(1).lower(), match.group(2)
     region_arg = typst_string(region.upper()) if region else "none"
     body = _Writer().flow(fragment_tree(fragment) if isinstance(fragment, str) else fragment)
+    keywords = ", ".join(typst_string(word) for word in KEYWORDS)
     return (
         '#import "print.typ": *\n'
         f"#show: cohesion-document.with(title: {typst_string(title)}, author: {typst_string(author)}, "
+        f"subject: {typst_string(subject_of(title))}, keywords: ({keywords},), {_letterhead_args(letterhead)}"
         f"lang: {typst_string(lang)}, region: {region_arg})\n\n" + "\n\n".join(body) + "\n"
+    )
+
+
+def _letterhead_args(letterhead: Letterhead | None) -> str:
+    """print.typ's school and logo arguments: the logo's bytes written into the source (an SVG as a
+    string, a PNG as numbers), so the document reads no file but the templates."""
+    if letterhead is None:
+        return ""
+    args = f"school: {typst_string(letterhead.school)}, "
+    if letterhead.logo_type == "svg":
+        data = typst_string(letterhead.logo.decode("utf-8", errors="replace"))
+    elif letterhead.logo_type == "png":
+        data = "(" + ",".join(map(str, letterhead.logo)) + ",)"
+    else:
+        return args
+    return args + (
+        f'logo: image(bytes({data}), format: "{letterhead.logo_type}", height: 10mm, '
+        f"alt: {typst_string(letterhead.logo_alt)}), "
     )
 
 

@@ -45,6 +45,10 @@ def load_local(project_dir: Path, *, required: bool = True) -> dict[str, Any]:
                 )
             ]
         )
+    logo = loaded.data["authority"].get("logo")
+    if logo:
+        # Where the logo is, for the documents (their header): the site finds it under docs/ itself.
+        loaded.data["authority"]["logo_file"] = str((Path(project_dir) / "docs" / logo).resolve())
     return loaded.data
 
 

@@ -1,5 +1,5 @@
-"""The guide's diagrams (the four dimensions, the three strands, the six-point planning cycle),
-drawn at build time from the guide's own data as inline SVG, in the site's palette.
+"""The guide's diagrams (the four dimensions, the three strands, the six-point planning cycle, and
+who is bound by which duty), drawn at build time from the guide's own data as inline SVG, in the site's palette.
 
 Each is a <figure>: the picture (role="img", with a title and a description that says all it
 shows), a caption, and the same content in words under "The diagram in words", so nobody needs
@@ -159,7 +159,100 @@ def planning_cycle() -> Diagram:
         words, "".join(parts), cy + radius + box_h / 2 + 4)
 
 
-DIAGRAMS = {"dimensions": dimensions, "strands": three_strands, "cycle": planning_cycle}
+# Who is bound by what (docs/duty/today.md, from FACTS-TODAY.md items 1.3-1.5, 2.3, 3-4 and the RSHE
+# entries): the kinds of school in England across, the duties down. The page's tables stay the full
+# account, with where each duty comes from; this is the picture of them.
+KINDS = (
+    ("maintained", "Maintained", "Maintained schools"),
+    ("academies", "Academy or free school", "Academies and free schools"),
+    ("prus", "PRU", "Pupil referral units (PRUs)"),
+    ("independent", "Independent", "Independent schools that are not academies"),
+)
+# What each mark means: its word under the mark, and how the text equivalent says it.
+MARKS = {
+    "yes": ("Yes", "bound"),
+    "no": ("No", "not bound"),
+    "part": ("In part", "bound in part"),
+    "check": ("Check", "to check"),
+}
+# Each duty: its name, the page's anchor for it, and one mark per kind of school, in KINDS' order.
+DUTIES = (
+    ("Community cohesion", "cohesion", ("yes", "check", "check", "no")),
+    ("Curriculum and SMSC", "smsc", ("yes", "yes", "check", "no")),
+    ("Independent School Standards Part 2", "iss", ("no", "yes", "check", "yes")),
+    ("Public sector equality duty", "psed", ("yes", "yes", "yes", "no")),
+    ("Prevent", "prevent", ("yes", "yes", "check", "yes")),
+    ("Political impartiality", "political", ("yes", "yes", "check", "yes")),
+    ("RSHE", "rshe", ("yes", "yes", "check", "part")),
+)
+BOUND_NOTE = ("Check: an academy's funding agreement may include cohesion; for PRUs, this guide could not "
+              "settle the cohesion duty or confirm the others. In part: relationships education and RSE, "
+              "not health education.")
+
+
+def _mark(kind: str, x: float, y: float) -> str:
+    """A mark that says the same in shape as in colour: a tick, a cross, a half-filled circle, a "?"."""
+    r = 11
+    if kind == "yes":
+        return (f'<circle cx="{x:g}" cy="{y:g}" r="{r}" fill="{BLUE}"/>'
+                f'<path d="M {x - 5:g} {y:g} L {x - 1.5:g} {y + 4:g} L {x + 5.5:g} {y - 4.5:g}" fill="none" '
+                f'stroke="{WHITE}" stroke-width="2.6" stroke-linecap="round" stroke-linejoin="round"/>')
+    if kind == "no":
+        return (f'<circle cx="{x:g}" cy="{y:g}" r="{r}" fill="{WHITE}" stroke="{DARK}" stroke-width="1.5"/>'
+                f'<path d="M {x - 4.5:g} {y - 4.5:g} L {x + 4.5:g} {y + 4.5:g} M {x + 4.5:g} {y - 4.5:g} '
+                f'L {x - 4.5:g} {y + 4.5:g}" stroke="{DARK}" stroke-width="2.2" stroke-linecap="round"/>')
+    if kind == "part":
+        return (f'<circle cx="{x:g}" cy="{y:g}" r="{r}" fill="{WHITE}" stroke="{BLUE}" stroke-width="2"/>'
+                f'<path d="M {x:g} {y - r:g} A {r} {r} 0 0 0 {x:g} {y + r:g} Z" fill="{BLUE}"/>')
+    return (f'<circle cx="{x:g}" cy="{y:g}" r="{r}" fill="{TINTS[0]}" stroke="{BLUE}" stroke-width="1.5" '
+            f'stroke-dasharray="3 2"/>' + _text(x, y + 5, ["?"], weight="bold"))
+
+
+def who_is_bound() -> Diagram:
+    """A grid: one band per duty, one column per kind of school, a mark and its word in each cell."""
+    # The columns' centres: the outer ones drawn in from the edges, so a bold heading as wide as
+    # "Independent" stays inside the drawing in any sans-serif font.
+    column = (WIDTH - 88) / (len(KINDS) - 1)
+    centre = [44 + index * column for index in range(len(KINDS))]
+    parts, y = [], 0.0
+    heads = [lines(short, 84) for _, short, _ in KINDS]
+    depth = max(len(head) for head in heads)
+    for index, head in enumerate(heads):
+        parts.append(_text(centre[index], 16 + (depth - len(head)) * 17.5, head, weight="bold"))
+    y = 16 + (depth - 1) * 17.5 + 10
+    parts.append(f'<path d="M 0 {y:g} H {WIDTH}" stroke="{DARK}" stroke-width="2"/>')
+    for row, (duty, _, marks) in enumerate(DUTIES):
+        label = lines(duty, WIDTH - 12)
+        height = 10 + len(label) * 17.5 + 48
+        if row % 2 == 0:
+            parts.append(f'<rect x="0" y="{y + 1:g}" width="{WIDTH}" height="{height - 1:g}" fill="{TINTS[0]}"/>')
+        parts.append(_text(6, y + 20, label, anchor="start", weight="bold"))
+        middle = y + 10 + len(label) * 17.5 + 12
+        for index, mark in enumerate(marks):
+            x = centre[index]
+            parts.append(_mark(mark, x, middle))
+            parts.append(_text(x, middle + 27, [MARKS[mark][0]], size=13))
+        y += height
+        parts.append(f'<path d="M 0 {y:g} H {WIDTH}" stroke="{TINTS[2]}" stroke-width="1"/>')
+    note = lines(BOUND_NOTE, WIDTH - 4, 13)
+    parts.append(_text(0, y + 22, note, anchor="start", size=13))
+    y += 22 + (len(note) - 1) * 13 * 1.25 + 8
+    words = []
+    for index, (_, _, name) in enumerate(KINDS):
+        by_mark = {mark: [duty for duty, _, marks in DUTIES if marks[index] == mark] for mark in MARKS}
+        said = [f"{MARKS[mark][1]}: {', '.join(duties)}" for mark, duties in by_mark.items() if duties]
+        words.append(f"{name}. " + ". ".join(s[0].upper() + s[1:] for s in said) + ".")
+    return Diagram(
+        "duties", "Who is bound by what",
+        "A grid of marks. Across the top, four kinds of school in England: maintained schools, academies and "
+        "free schools, pupil referral units and independent schools that are not academies. Down the side, "
+        "seven duties: " + ", ".join(duty for duty, _, _ in DUTIES) + ". Each cell says Yes, No, In part or "
+        "Check, with a tick, a cross, a half-filled circle or a question mark.",
+        "Which duties bind each kind of school in England. The tables below say where each duty comes from.",
+        tuple(words), "".join(parts), y)
+
+
+DIAGRAMS = {"dimensions": dimensions, "strands": three_strands, "cycle": planning_cycle, "duties": who_is_bound}
 
 
 def figure(name: str) -> str:

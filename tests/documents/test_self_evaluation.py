@@ -23,7 +23,8 @@ from tests.documents.test_tailoring import make_profile
 LOCAL = load_local(ROOT)
 SLUGS = sorted(p.stem for p in (ROOT / "schools").glob("*.yml"))
 PARTS = ["Community profile", "Audit report", "Action plan", "Evidence portfolio"]
-POINT_HEADINGS = ["First-year priorities", "Steps every plan has"]
+POINT_HEADINGS = ["The plan"]
+PLAN_COLUMNS = ["Action", "Owner", "When", "Success measure", "Priority"]
 QUESTIONS = ["Knowledge: what the school knows", "Action: what the school has done", "Impact: how the school knows"]
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
@@ -90,6 +91,38 @@ def test_a_profile_value_comes_out_literally_in_the_pack(tmp_path):
     assert f"<th>{nasty}</th>" in shown
 
 
+@pytest.mark.parametrize("slug", SLUGS)
+def test_the_action_plan_is_one_table_with_a_priority_tag_on_every_action(slug):
+    from cohesion_guide.documents.action_plan import build_plan
+
+    profile = load_profile(ROOT / "schools" / f"{slug}.yml")
+    audit = audit_for(slug, ROOT / "audits")
+    plan_part = render_self_evaluation(profile, audit, LOCAL).split("## Action plan")[1].split("\n## ")[0]
+    assert plan_part.count("<table") == 1 and '<table class="cc-plan">' in plan_part
+    header = re.search(r"<thead>(.*?)</thead>", plan_part).group(1)
+    assert re.findall(r'<th scope="col">([^<]+)</th>', header) == PLAN_COLUMNS
+    rows = re.findall(r"<tr><td .*?</tr>", plan_part)
+    plan = build_plan(profile, audit)
+    assert len(rows) == len(plan.actions)
+    tags = [
+        re.search(
+            r'<td data-label="Priority"><span class="cc-tag cc-tag--(\w+)">([^<]+)</span></td></tr>$', row
+        ).groups()
+        for row in rows
+    ]
+    assert tags == (
+        [("first", "First year")] * len(plan.priorities)
+        + [("every", "Every plan")] * len(plan.steps)
+        + [("later", "Later")] * len(plan.later)
+    )
+    for row, action in zip(rows, plan.actions, strict=True):
+        cells = re.findall(r'<td data-label="([^"]+)">', row)
+        assert cells == PLAN_COLUMNS  # each value carries its column's name, for the cards on a phone
+        assert html_text.unescape(f'<td data-label="Owner">{action.owner}</td>') in html_text.unescape(row)
+        assert html_text.unescape(action.success) in html_text.unescape(row)
+    assert "Why priority" not in plan_part  # each priority's reason now sits in its own row
+
+
 @pytest.fixture(scope="module")
 def riverside_pack(tmp_path_factory) -> dict[str, Path]:
     profile = load_profile(ROOT / "schools" / "riverside-primary.yml")
@@ -103,7 +136,10 @@ def test_the_word_document_has_real_headings_and_the_chart_tables(riverside_pack
     assert ("Heading 1", "Self-evaluation: Riverside Primary School (fictional example)") in styled
     for part in PARTS:
         assert ("Heading 2", part) in styled
-    assert ("Heading 3", "First-year priorities") in styled
+    assert ("Heading 3", "The plan") in styled
+    plan = next(t for t in document.tables if t.rows[0].cells[0].text == "Action")
+    assert [c.text for c in plan.rows[0].cells] == PLAN_COLUMNS
+    assert [r.cells[4].text for r in plan.rows[1:]] == ["First year"] * 3 + ["Every plan"] * 4 + ["Later"] * 3
     strands = next(t for t in document.tables if t.rows[0].cells[0].text == "Strand")
     assert [c.text for c in strands.rows[0].cells] == [
         "Strand",
@@ -123,7 +159,7 @@ def test_the_pdf_has_the_parts_the_school_and_the_charts_text(riverside_pack):
     reader = pypdf.PdfReader(str(riverside_pack["pdf"]))
     text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
     assert "Riverside Primary School (fictional example)" in text
-    for part in PARTS + ["First-year priorities", "Knowledge: what the school knows"]:
+    for part in PARTS + ["The plan", "Success measure", "First year", "Every plan", "Knowledge: what the school knows"]:
         assert part in text, part
     assert "In place: 4" in text  # a chart's own label, drawn from the inline SVG
     assert reader.metadata.title == "Self-evaluation: Riverside Primary School (fictional example)"
@@ -274,6 +310,39 @@ def test_a_self_evaluation_page_has_no_axe_violations(browser, site_url, width):
         context.close()
 
 
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_action_plan_fits_the_screen_as_one_table_or_as_cards(browser, site_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}/schools/riverside-primary/self-evaluation/")
+        table = page.locator("table.cc-plan")
+        assert table.count() == 1 and table.is_visible()  # one table, open from the start
+        rows = table.locator("tbody tr")
+        assert rows.count() == 10
+        assert table.locator("tbody td:nth-child(5) .cc-tag").count() == 10
+        # Nothing runs off the side: not the page, not the table, not a cell's text.
+        assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+        clipped = table.evaluate(
+            """t => [t, ...t.querySelectorAll('td, th')].filter(e => e.getClientRects().length)
+                     .filter(e => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > innerWidth
+                                  || e.getBoundingClientRect().left < 0).map(e => e.textContent.slice(0, 40))"""
+        )
+        assert clipped == [], clipped
+        display = table.locator("tbody td").first.evaluate("td => getComputedStyle(td).display")
+        label = table.locator("tbody td:nth-child(5)").first.evaluate("td => getComputedStyle(td, '::before').content")
+        if width == 375:  # a card per action, each value under its column's name
+            assert display == "block" and "Priority" in label
+            first, second = (rows.nth(0).bounding_box(), rows.nth(1).bounding_box())
+            assert second["y"] >= first["y"] + first["height"] - 1  # stacked, not side by side
+        else:  # a table whose column headings show
+            assert display == "table-cell"
+            assert table.locator("thead th").all_inner_texts() == PLAN_COLUMNS
+    finally:
+        context.close()
+
+
 def test_cohesion_toolkit_still_works_as_an_alias(tmp_path, capsys):
     profile = ROOT / "schools" / "riverside-primary.yml"
     assert main(["toolkit", str(profile), "-o", str(tmp_path / "out"), "--format", "md"]) == 0
@@ -298,14 +367,14 @@ def test_the_self_evaluation_page_is_a_third_of_its_old_height_and_opens_where_a
         assert height <= HEIGHT_BEFORE / 3, height
         toggles = page.locator("button.cc-section__toggle")
         assert toggles.count() >= 12
-        step = page.locator("h3#steps-every-plan-has button")
+        step = page.locator("h3#teaching-learning-and-curriculum button")
         assert step.get_attribute("aria-expanded") == "false"
-        assert not page.locator("#steps-every-plan-has-section").is_visible()
+        assert not page.locator("#teaching-learning-and-curriculum-section").is_visible()
         step.focus()
         page.keyboard.press("Enter")
         assert step.get_attribute("aria-expanded") == "true"
-        assert page.locator("#steps-every-plan-has-section table").is_visible()
-        assert page.locator("#first-year-priorities-section table").is_visible()  # the priorities start open
+        assert page.locator("#teaching-learning-and-curriculum-section table").is_visible()
+        assert page.locator("#the-plan-section table.cc-plan").is_visible()  # the plan starts open
         # The contents list (or a search result) leads into a folded section: it opens.
         page.goto(url + "#knowledge-what-the-school-knows-about-the-communities-it-serves")
         assert page.locator("#knowledge-what-the-school-knows-about-the-communities-it-serves-section").is_visible()

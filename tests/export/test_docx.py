@@ -509,3 +509,78 @@ def _members(path):
         parts = {info.filename: package.read(info) for info in package.infolist()}
     parts["docProps/core.xml"] = re.sub(rb"\d{4}-\d\d-\d\dT[\d:]+Z", b"(time)", parts["docProps/core.xml"])
     return parts
+
+
+# ---- the designed template ----------------------------------------------------------------------
+
+STATUS_MD = """# Community cohesion policy: Riverside
+
+| Status | Draft |
+|---|---|
+| School | Riverside |
+| Next review | 1 September 2027 |
+
+Our pupils come from many communities.
+
+## Document control
+
+| Item | Detail |
+|---|---|
+| Approved by | Full governing body |
+"""
+
+
+@pytest.fixture(scope="module")
+def designed(tmp_path_factory):
+    dest = tmp_path_factory.mktemp("designed") / "designed.docx"
+    return docx.Document(
+        write_docx(markdown_to_html(STATUS_MD), dest, title="Community cohesion policy: Riverside", author="Riverside")
+    )
+
+
+def test_the_text_uses_the_templates_named_styles(designed):
+    assert _styled(designed, "Heading 1") == ["Community cohesion policy: Riverside"]
+    assert _styled(designed, "Heading 2") == ["Document control"]
+    assert _styled(designed, "Body Text") == ["Our pupils come from many communities."]
+    assert not _styled(designed, "Normal")  # every paragraph of the body has a named style
+    status, control = designed.tables
+    assert status.style.name == "Status Block" and control.style.name == "Table Grid"
+    assert [c.text for c in status.columns[0].cells] == ["Status", "School", "Next review"]
+    cells = [p for t in designed.tables for row in t.rows for c in row.cells for p in c.paragraphs]
+    assert cells and {p.style.name for p in cells} == {"Table Text"}
+
+
+def test_the_styles_are_the_sites_colours_in_one_readable_font(designed):
+    styles = designed.styles
+    fonts = styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:rFonts')}")
+    assert fonts.get(qn("w:ascii")) == fonts.get(qn("w:hAnsi")) == "Arial" and fonts.get(qn("w:asciiTheme")) is None
+    for name, size, colour in [
+        ("Heading 1", 22, "1D4F91"),
+        ("Heading 2", 16, "1D4F91"),
+        ("Heading 3", 13, "0B0C0C"),
+        ("Title", 26, "1D4F91"),
+        ("Body Text", 11, "0B0C0C"),
+        ("Table Text", 10, "0B0C0C"),
+    ]:
+        style = styles[name]
+        assert style.font.size.pt == size and str(style.font.color.rgb) == colour, name
+        assert style.element.rPr.find(qn("w:rFonts")) is None, name  # no theme font (Calibri) creeps back
+        assert style.font.color.theme_color is None, name
+    assert all(styles[f"Heading {n}"].paragraph_format.keep_with_next for n in (1, 2, 3))
+    grid = styles["Table Grid"].element
+    assert {b.get(qn("w:color")) for b in grid.find(f"{qn('w:tblPr')}/{qn('w:tblBorders')}")} == {"B1B4B6"}
+    header_row = grid.find(qn("w:tblStylePr"))
+    assert (
+        header_row.get(qn("w:type")) == "firstRow"
+        and header_row.find(f"{qn('w:tcPr')}/{qn('w:shd')}").get(qn("w:fill")) == "F3F2F1"
+    )
+    status = styles["Status Block"].element
+    left = status.find(f"{qn('w:tblPr')}/{qn('w:tblBorders')}/{qn('w:left')}")
+    assert left.get(qn("w:color")) == "1D4F91" and int(left.get(qn("w:sz"))) >= 24
+    assert status.find(f"{qn('w:tcPr')}/{qn('w:shd')}").get(qn("w:fill")) == "E8EFF8"
+
+
+def test_a_table_under_a_section_is_never_taken_for_the_status_block(tmp_path):
+    html = markdown_to_html("# Title\n\n## Part\n\n| A | B |\n|---|---|\n| 1 | 2 |\n")
+    document = docx.Document(write_docx(html, tmp_path / "t.docx", title="t", author="a"))
+    assert [t.style.name for t in document.tables] == ["Table Grid"]

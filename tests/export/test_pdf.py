@@ -87,6 +87,38 @@ def test_metadata_title_and_author(policy):
     assert policy.metadata.author == "Riverside Primary & Co"
 
 
+def test_the_document_properties_say_what_it_is_about_in_which_language_and_what_made_it(policy):
+    info, xmp = policy.metadata, policy.xmp_metadata
+    assert info.subject == "Community cohesion policy"  # the title before its colon, as in Word
+    assert info["/Keywords"] == "community cohesion, equality, school policy, England"
+    assert policy.trailer["/Root"]["/Lang"] == "en-GB" and xmp.dc_language == ["en-GB"]
+    # The XMP copy that PDF/UA readers use says the same as the Info dictionary.
+    assert xmp.dc_title == {"x-default": TITLE} and xmp.dc_creator == ["Riverside Primary & Co"]
+    assert xmp.dc_description == {"x-default": "Community cohesion policy"}
+    assert xmp.pdf_keywords == info["/Keywords"]
+    # Typst names itself as the application (a document cannot set that); never a stale template's.
+    assert info.creator.startswith("Typst ") and xmp.xmp_creator_tool == info.creator
+
+
+def test_word_and_pdf_share_one_subject_and_one_set_of_keywords(tmp_path):
+    import docx
+
+    from cohesion_guide.export.docx import write_docx
+
+    title, author = "Self-evaluation: Riverside Primary School", "Riverside Primary School"
+    reader = pypdf.PdfReader(write_pdf("<h1>Pack</h1>", tmp_path / "p.pdf", title=title, author=author))
+    core = docx.Document(
+        str(write_docx("<h1>Pack</h1>", tmp_path / "p.docx", title=title, author=author))
+    ).core_properties
+    assert reader.metadata.subject == core.subject == "Self-evaluation"
+    assert (
+        reader.metadata["/Keywords"].split(", ")
+        == core.keywords.split("; ")
+        == ["community cohesion", "equality", "school policy", "England"]
+    )
+    assert (reader.metadata.title, reader.metadata.author) == (core.title, core.author) == (title, author)
+
+
 def test_it_is_tagged_with_a_structure_tree(policy):
     root = policy.trailer["/Root"]
     assert root["/MarkInfo"]["/Marked"] == True  # noqa: E712 - a pypdf BooleanObject, not a bool

@@ -1,5 +1,6 @@
 """The guide's diagrams: drawn from the guide's data, with a text alternative and the same content
 in words, type that stays legible on a phone, and the site's colours at readable contrast."""
+
 from __future__ import annotations
 
 import re
@@ -77,7 +78,7 @@ def test_colours_are_the_sites_and_text_on_them_reads_at_aa():
     for tint in diagrams.TINTS:
         assert contrast(diagrams.DARK, tint) >= 7
     assert contrast(diagrams.WHITE, diagrams.BLUE) >= 7
-    css = (diagrams.__file__.rsplit("/cohesion_guide/", 1)[0] + "/docs/stylesheets/cohesion.css")
+    css = diagrams.__file__.rsplit("/cohesion_guide/", 1)[0] + "/docs/stylesheets/cohesion.css"
     assert f"--md-primary-fg-color: {diagrams.BLUE};" in open(css, encoding="utf-8").read()
 
 
@@ -86,7 +87,65 @@ def test_an_unknown_diagram_is_named_with_the_choices():
         diagrams.figure("venn")
 
 
-@pytest.mark.parametrize("page, name", [("duty/dimensions", "dimensions"), ("duty/strands", "strands"), ("planning", "cycle")])
+def test_who_is_bound_by_what_says_what_the_duty_today_page_says():
+    figure, svg = parts("duties")
+    said = words(figure)
+    assert said[0].startswith("Maintained schools. Bound: Community cohesion,")
+    assert "Not bound: Independent School Standards Part 2." in said[0]
+    assert "To check: Community cohesion." in said[1]  # academies: only through a funding agreement, if at all
+    assert said[2].startswith(
+        "Pupil referral units (PRUs). Bound: Public sector equality duty. To check: Community cohesion,"
+    )
+    assert "Not bound: Community cohesion, Curriculum and SMSC, Public sector equality duty." in said[3]
+    assert said[3].endswith("Bound in part: RSHE.")
+    # one mark for each kind of school and duty, each with its word under it
+    drawn = [t for t in svg.itertext() if t.strip()]
+    marks = [word for word in drawn if word in {"Yes", "No", "In part", "Check"}]
+    assert len(marks) == len(diagrams.KINDS) * len(diagrams.DUTIES)
+    assert marks.count("No") == 4 and marks.count("In part") == 1
+    page = diagrams.__file__.rsplit("/cohesion_guide/", 1)[0] + "/docs/duty/today.md"
+    text = open(page, encoding="utf-8").read()
+    for _, anchor, _ in diagrams.DUTIES:
+        assert f"{{ #{anchor} }}" in text, anchor  # each duty the picture names is explained on the page
+
+
+@pytest.mark.parametrize(
+    "page, name",
+    [("duty/dimensions", "dimensions"), ("duty/strands", "strands"), ("planning", "cycle"), ("duty/today", "duties")],
+)
 def test_each_diagram_is_on_its_page(built_site, page, name):
     html = (built_site / page / "index.html").read_text(encoding="utf-8")
     assert html.count(f'id="cc-diagram-{name}"') == 1 and f'id="cc-diagram-{name}-title"' in html
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1280, 375])
+def test_who_is_bound_by_what_reads_at_both_widths_and_prints(browser, site_url, width):
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}/duty/today/")
+        svg = page.locator("#cc-diagram-duties svg")
+        assert svg.is_visible()
+        box = svg.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width
+        assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+        # the bold labels are at least 14 px on the screen, the notes at least 13
+        scale = box["width"] / diagrams.WIDTH
+        assert diagrams.FONT * scale >= 14 - 0.05, f"{diagrams.FONT * scale:.1f} px"
+        # the tables stay, under the picture, as the full text equivalent: one per kind of school and the nations
+        assert page.locator("article table").count() == 5
+        after = page.evaluate(
+            "() => [...document.querySelectorAll('article table')].every(t => "
+            "document.getElementById('cc-diagram-duties').compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING)"
+        )
+        assert after
+        options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
+        results = Axe().run(page, options=options | {"resultTypes": ["violations"]})
+        assert results.violations_count == 0, results.generate_report()
+        page.emulate_media(media="print")
+        assert svg.is_visible() and not page.locator("#cc-diagram-duties .cc-diagram__words").is_visible()
+    finally:
+        context.close()
