@@ -95,9 +95,9 @@ def statements(profile: Profile) -> list[Commitment]:
             commit(
                 rule,
                 "legal_basis",
-                _DUTY + " Regulations made in 2007 apply parts of school law to pupil referral units. Whether they "
-                "apply this duty to us has not been settled for this policy, and the policy does not depend on "
-                "the answer.",
+                _DUTY + " The Education (Pupil Referral Units) (Application of Enactments) (England) Regulations "
+                "2007, as amended, apply parts of school law to pupil referral units. Whether they apply this duty "
+                "to us has not been settled for this policy, and the policy does not depend on the answer.",
             ),
             commit(
                 rule,
