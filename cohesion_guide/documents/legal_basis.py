@@ -9,6 +9,7 @@ the law in a school's policy.
 from __future__ import annotations
 
 from cohesion_guide.documents.commitments import Commitment, commit
+from cohesion_guide.documents.phase_words import phase_words
 from cohesion_guide.inputs.governance import ACADEMY, MAINTAINED, PRU, governance
 from cohesion_guide.inputs.profiles import Profile
 
@@ -16,50 +17,42 @@ INDEPENDENT_TYPES = frozenset({"Other Independent School", "Other Independent Sp
 
 _DUTY = (
     "Section 21(5)(b) of the Education Act 2002 requires the governing body of a maintained school in England "
-    "to promote community cohesion. Section 38 of the Education and Inspections Act 2006 added the duty, which "
-    "came into force on 1 September 2007."
+    "to promote community cohesion."
 )
 _GOOD_RELATIONS = (
-    "the public sector equality duty (section 149 of the Equality Act 2010), including its aim of "
-    "fostering good relations between people who share a protected characteristic and people who do not"
+    "the public sector equality duty (section 149 of the Equality Act 2010), including its aim of fostering good "
+    "relations"
 )
-_BRITISH_VALUES = (
-    "the fundamental British values of democracy, the rule of law, individual liberty, and mutual "
-    "respect and tolerance of those with different faiths and beliefs"
-)
-_PART_2 = (
-    "the Independent School Standards, Part 2{which}: they require us to actively promote "
-    + _BRITISH_VALUES
-    + ", and to encourage respect for other people, paying particular regard to the protected characteristics "
-    "of the Equality Act 2010"
-)
-_PREVENT = "the Prevent duty (section 26 of the Counter-Terrorism and Security Act 2015)"
+_PART_2 = "the Independent School Standards, Part 2{which}, including actively promoting fundamental British values"
+_PREVENT = "the Prevent duty (Counter-Terrorism and Security Act 2015, section 26)"
 
 
 def statements(profile: Profile) -> list[Commitment]:
-    """The legal-basis paragraphs for this school's type, in order."""
+    """The legal-basis paragraphs for this school's type, in order. Only what differs by type is said
+    here; the guide's page on the duty today explains each duty (render.guide_links)."""
     gov = governance(profile)
     kind = profile.data["school"]["type"]
     rule = statements
+    pupils = phase_words(profile).pupils
     if gov.group == MAINTAINED:
         return [
-            commit(rule, "legal_basis", _DUTY),
             commit(
                 rule,
                 "legal_basis",
-                "We are a maintained school ({type}), so the duty binds us, and {body} answers "
-                "for it. The Department for Education confirmed in 2011 that the duty remains, though Ofsted no "
-                "longer reports on it separately.",
+                _DUTY + " We are a maintained school ({type}), so the duty binds us, and {body} answers for it.",
                 type=kind,
                 body=gov.body,
             ),
             commit(
                 rule,
                 "legal_basis",
-                "Other duties point the same way: " + _GOOD_RELATIONS + "; section 78 of the "
-                "Education Act 2002, under which our curriculum must promote pupils' spiritual, moral, cultural, "
-                "mental and physical development; and " + _PREVENT + ". The Department for Education's advice of "
-                "November 2014 asks maintained schools to promote " + _BRITISH_VALUES + " as part of that work.",
+                "Other duties point the same way:\n\n"
+                "- " + _GOOD_RELATIONS + ";\n"
+                "- section 78 of the Education Act 2002, on {pupils}' spiritual, moral, cultural, mental and "
+                "physical development;\n"
+                "- " + _PREVENT + "; and\n"
+                "- the Department for Education's advice (November 2014) to promote fundamental British values.",
+                pupils=pupils,
             ),
         ]
     if gov.group == ACADEMY:
@@ -73,8 +66,8 @@ def statements(profile: Profile) -> list[Commitment]:
             commit(
                 rule,
                 "legal_basis",
-                "{body_title}{through} adopts this policy as good practice, and because the "
-                "work it describes helps us meet duties that do apply to us:\n\n"
+                "{body_title}{through} adopts this policy as good practice, and because it helps us meet "
+                "duties that do apply:\n\n"
                 "- " + _PART_2.replace("{which}", ", which academies must meet") + ";\n"
                 "- "
                 + _GOOD_RELATIONS.replace(
@@ -82,12 +75,9 @@ def statements(profile: Profile) -> list[Commitment]:
                     "the public sector equality duty, which applies to academy trusts",
                 )
                 + ";\n"
-                "- section 1A of the Academies Act 2010, under which our curriculum must meet section 78 of the "
-                "Education Act 2002: balanced, broadly based, and promoting pupils' spiritual, moral, cultural, "
-                "mental and physical development;\n"
+                "- section 1A of the Academies Act 2010, on our curriculum;\n"
                 "- " + _PREVENT + "; and\n"
-                "- our funding agreement with the Secretary of State (these agreements differ from one academy to "
-                "another, and some of them mention community cohesion).",
+                "- our funding agreement, which may itself mention community cohesion.",
                 body_title=gov.body_title,
                 through=f", through {gov.delegate}," if gov.delegate else "",
             ),
@@ -105,18 +95,16 @@ def statements(profile: Profile) -> list[Commitment]:
             commit(
                 rule,
                 "legal_basis",
-                _DUTY + " Regulations made in 2007 apply parts of school law to pupil referral "
-                "units and their management committees (the Education (Pupil Referral Units) (Application of "
-                "Enactments) (England) Regulations 2007, as amended). Whether they apply this duty to us has not been "
-                "settled for this policy, and the policy does not depend on the answer.",
+                _DUTY + " The Education (Pupil Referral Units) (Application of Enactments) (England) Regulations "
+                "2007, as amended, apply parts of school law to pupil referral units. Whether they apply this duty "
+                "to us has not been settled for this policy, and the policy does not depend on the answer.",
             ),
             commit(
                 rule,
                 "legal_basis",
-                "What is settled is that the local authority has " + _GOOD_RELATIONS + ", for the units "
-                "it maintains. {body_title} adopts this policy so that our work meets that aim, to the standard the "
+                "What is settled is that the local authority has " + _GOOD_RELATIONS + ", for the units it "
+                "maintains. {body_title} adopts this policy so that our work meets that aim, to the standard the "
                 "community cohesion duty sets for maintained schools.",
-                authority=authority,
                 body_title=gov.body_title,
             ),
         ]
@@ -128,8 +116,11 @@ def statements(profile: Profile) -> list[Commitment]:
             commit(
                 rule,
                 "legal_basis",
-                "{body_title} adopts this policy as good practice, and because the work it "
-                "describes helps us meet " + _PART_2.replace("{which}", "") + "; and " + _PREVENT + ".",
+                "{body_title} adopts this policy as good practice, and because it helps us meet "
+                + _PART_2.replace("{which}", "")
+                + "; and "
+                + _PREVENT
+                + ".",
                 body_title=gov.body_title,
             ),
         ]

@@ -17,7 +17,7 @@ def related_policies(profile: Profile) -> list[str]:
         "equality information and objectives",
         "behaviour policy",
         "anti-bullying policy",
-        "safeguarding and child protection policy, including how we meet the Prevent duty",
+        "safeguarding and child protection policy",
     ]
     if gov.group == PRU:
         found.append("arrangements for placing pupils with us and for their return to school or next step")

@@ -14,14 +14,14 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from cohesion_guide import MODEL_POLICIES
 from cohesion_guide.documents import tailoring
+from cohesion_guide.documents.legal_basis import INDEPENDENT_TYPES
 from cohesion_guide.documents.phase_words import phase_words, thousands
 from cohesion_guide.documents.related_policies import related_policies
-from cohesion_guide.documents.tailoring import Commitment
+from cohesion_guide.documents.tailoring import Commitment, ethnic_group_label
 from cohesion_guide.inputs.dates import long_date, parse_date
-from cohesion_guide.inputs.governance import governance
+from cohesion_guide.inputs.governance import ACADEMY, MAINTAINED, PRU, governance
 from cohesion_guide.inputs.local_config import serves
 from cohesion_guide.inputs.profiles import NOT_AN_ETHNIC_GROUP, Profile
-from cohesion_guide.inputs.schemas import schema
 
 POLICY_TEMPLATE = "policy.md.j2"
 
@@ -87,6 +87,12 @@ def percent(value: float) -> SafeMarkdown:
     return SafeMarkdown(f"{float(value):g}%")
 
 
+def mid_sentence(role: str) -> str:
+    """A role as it reads after "the": 'Chair of governors' -> 'chair of governors'; an initialism
+    ('RE governor', 'SENCo') keeps its capitals."""
+    return role[:1].lower() + role[1:] if role[1:2].islower() else role
+
+
 def _finalize(value: Any) -> Any:
     """Every {{ ... }} in a template ends here: whatever is not already safe Markdown is escaped,
     so a template an authority edits cannot forget to escape a school's text."""
@@ -111,6 +117,7 @@ def environment(templates_dir: Path = MODEL_POLICIES) -> SandboxedEnvironment:
     )
     env.filters.update(
         md=escape_markdown,
+        mid_sentence=lambda text: escape_markdown(mid_sentence(text)),
         paragraphs=paragraphs,
         and_list=and_list,
         percent=percent,
@@ -139,12 +146,6 @@ def commitment_markdown(commitment: Commitment) -> SafeMarkdown:
     return SafeMarkdown(commitment.text.format_map({k: escape_markdown(v) for k, v in commitment.values}))
 
 
-def ethnic_group_label(key: str) -> str:
-    """'white_british' -> 'White British', from the profile schema's own description of the field."""
-    described = schema("profile")["$defs"]["ethnicity"]["properties"][key]["description"]
-    return described.removesuffix(", as a percentage.")
-
-
 LARGEST_GROUPS_SHOWN = 3
 
 
@@ -153,6 +154,27 @@ def largest_groups(ethnicity: dict[str, float] | None) -> list[tuple[str, float]
     groups = [(k, v) for k, v in (ethnicity or {}).items() if k != NOT_AN_ETHNIC_GROUP and v > 0]
     groups.sort(key=lambda item: (-item[1], item[0]))
     return [(ethnic_group_label(k), v) for k, v in groups[:LARGEST_GROUPS_SHOWN]]
+
+
+# The guide's pages a policy points to for what it does not explain itself, and, for the law, the
+# part of the page about the school's kind of school (docs/duty/today.md).
+GUIDE_PAGES = {"law": "duty/today/", "meaning": "duty/meaning/", "support": "support/"}
+LAW_ANCHORS = {MAINTAINED: "#maintained", ACADEMY: "#academies", PRU: "#prus"}
+
+
+def guide_links(profile: Profile, local: dict[str, Any]) -> dict[str, SafeMarkdown | None]:
+    """Full addresses of the guide's pages a policy links to, from local.yml's site_url; None for
+    each without one (a relative address would lead nowhere in Word or a PDF), and the policy then
+    leaves the link out."""
+    site = local.get("site_url")
+    if not site:
+        return dict.fromkeys(GUIDE_PAGES)
+    base = site.rstrip("/") + "/"
+    links = {name: escape_markdown(base + page) for name, page in GUIDE_PAGES.items()}
+    group = governance(profile).group
+    anchor = LAW_ANCHORS.get(group) or ("#independent" if profile.data["school"]["type"] in INDEPENDENT_TYPES else "")
+    links["law"] = SafeMarkdown(links["law"] + anchor)  # the page's own anchors: no character to escape
+    return links
 
 
 def policy_values(profile: Profile, local: dict[str, Any], case_studies: list[dict] = ()) -> dict[str, Any]:
@@ -170,9 +192,12 @@ def policy_values(profile: Profile, local: dict[str, Any], case_studies: list[di
             "international_links": profile.international_links,
             "young_children": profile.young_children,
             "complex_needs": profile.complex_needs,
+            # the rule for a highly diverse intake already reviews incidents and exclusions by group, each term
+            "highly_diverse": profile.is_highly_diverse,
             "secondary": profile.phase_group == "secondary",
         },
         "related_policies": related_policies(profile),
+        "guide": guide_links(profile, local),
         "authority_serves_school": serves(local, data["school"]["local_authority"]),
         "pupils": data["pupils"],
         "local_area": data.get("local_area"),
@@ -182,6 +207,7 @@ def policy_values(profile: Profile, local: dict[str, Any], case_studies: list[di
         "review_cycle_years": cycle,
         "next_review": next_review(document["date_adopted"], cycle).isoformat(),
         "largest_groups": largest_groups(data["pupils"].get("ethnicity")),
+        "area_groups": largest_groups((data.get("local_area") or {}).get("ethnicity")),
         "commitments": {
             place: [commitment_markdown(c) for c in found] for place, found in tailoring.commitments(profile).items()
         },

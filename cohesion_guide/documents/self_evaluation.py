@@ -15,7 +15,8 @@ from cohesion_guide.documents.evidence import portfolio
 
 # The policy's formats and their checks: one way to do each, shared with the policy documents.
 from cohesion_guide.documents.policy import FORMATS, checked_formats, letterhead
-from cohesion_guide.documents.render import SafeMarkdown, ethnic_group_label, render_template
+from cohesion_guide.documents.render import SafeMarkdown, render_template
+from cohesion_guide.documents.tailoring import ethnic_group_label
 from cohesion_guide.export.document_set import Document, write_formats
 from cohesion_guide.inputs import profiles as profile_rules
 from cohesion_guide.inputs.audit import ALL_STATUSES, STATUS_LABELS, Audit, strand_counts

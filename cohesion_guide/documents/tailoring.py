@@ -17,6 +17,7 @@ from cohesion_guide.documents.commitments import commit as _plain_commit
 from cohesion_guide.documents.phase_words import phase_words
 from cohesion_guide.inputs.governance import governance
 from cohesion_guide.inputs.profiles import SEND_NEEDS, Profile
+from cohesion_guide.inputs.schemas import schema
 
 __all__ = ["PLACES", "Commitment", "RULES", "commitments"]
 
@@ -28,6 +29,17 @@ def _commit(profile: Profile, rule: Callable, place: str, text: str, first: bool
         if "{" + name + "}" in text:
             values[name] = getattr(words, name)
     return _plain_commit(rule, place, text, first, **values)
+
+
+def _share(percent: float) -> str:
+    """A percentage from the profile, written into a commitment's own words: a number needs no escaping."""
+    return f"{float(percent):g}%"
+
+
+def ethnic_group_label(key: str) -> str:
+    """'white_british' -> 'White British', from the profile schema's own description of the field."""
+    described = schema("profile")["$defs"]["ethnicity"]["properties"][key]["description"]
+    return described.removesuffix(", as a percentage.")
 
 
 def school_aims(profile: Profile) -> list[Commitment]:
@@ -98,6 +110,7 @@ def monocultural_links(profile: Profile) -> list[Commitment]:
     if not profile.is_monocultural:
         return []
     rule = monocultural_links
+    group, share = profile.largest_ethnic_group
     return [
         _commit(
             profile,
@@ -105,37 +118,31 @@ def monocultural_links(profile: Profile) -> list[Commitment]:
             "engagement",
             first=True,
             text=(
-                "Most of our {pupils} share one ethnic background, so we will set up and keep a lasting link with "
-                "at least one school whose {pupils} come from different ethnic, faith or social backgrounds. {Pupils} "
-                "from both schools will meet in person at least once a year, and work together online in between."
+                "Most of our {pupils} share one ethnic background ({group}, " + _share(share) + "), so we will keep "
+                "a lasting link with at least one school whose {pupils} come from different ethnic, faith or social "
+                "backgrounds, and meet them in person at least once a year."
             ),
+            group=ethnic_group_label(group),
         ),
         _commit(
             profile,
             rule,
             "teaching",
-            (
-                "We will bring the wider country into lessons: visitors from communities unlike our own, and "
-                "planned units of work on the diversity of the UK, past and present."
-            ),
+            "Visitors from communities unlike our own, and planned units on the diversity of the UK, will bring "
+            "the wider country into lessons.",
         ),
         _commit(
             profile,
             rule,
             "uk_community",
-            (
-                "Few of our {pupils} meet the full diversity of the UK in their daily lives, so this dimension "
-                "depends on the links and visits we plan."
-            ),
+            "Few of our {pupils} meet the full diversity of the UK in daily life, so this depends on the links "
+            "and visits we plan.",
         ),
         _commit(
             profile,
             rule,
             "monitoring",
-            (
-                "Each year we will ask {pupils} what they learnt from meeting people whose backgrounds differ from "
-                "their own, and use their answers to plan the next year's links."
-            ),
+            "Each year we will ask {pupils} what they learnt from the people they met through our links.",
         ),
     ]
 
@@ -156,30 +163,23 @@ def diverse_relationships_first(profile: Profile) -> list[Commitment]:
             rule,
             "engagement",
             first=True,
-            text=(
-                "Our first priority is the community inside our own school. We will plan for {pupils} of different "
-                "backgrounds to learn, play and make friends together: " + where + "."
-            ),
+            text="Our first priority is the community inside our own school: we will mix {pupils} of different "
+            "backgrounds " + where + ".",
         ),
         _commit(
             profile,
             rule,
             "parents",
             first=True,
-            text=(
-                "We will make sure families from every part of our community feel welcome and are heard, with "
-                "parents' meetings and events at times and in places that suit them, and a parent voice that "
-                "reflects the make-up of the school."
-            ),
+            text="Families from every part of our community will be welcome and heard, with meetings at times and "
+            "places that suit them.",
         ),
         _commit(
             profile,
             rule,
             "equity",
-            (
-                "Each term we will look at prejudice-related incidents, bullying and exclusions by ethnic group, "
-                "and act quickly on any sign of tension between groups of {pupils} or families."
-            ),
+            "Each term we will look at prejudice-related incidents, bullying and exclusions by ethnic group, and act "
+            "quickly on any sign of tension.",
         ),
     ]
 
@@ -207,8 +207,7 @@ def faith_rationale(profile: Profile) -> list[Commitment]:
                 profile,
                 rule,
                 "rationale",
-                "Our ethos statement says:\n\n> {ethos}\n\nThis policy is "
-                "part of how we live out that statement with our neighbours.",
+                "Our ethos statement says:\n\n> {ethos}\n\nThis policy is part of how we live it out.",
                 ethos=school["ethos_statement"],
             )
         )
@@ -228,19 +227,14 @@ def faith_rationale(profile: Profile) -> list[Commitment]:
             profile,
             rule,
             "engagement",
-            (
-                "We will build links with schools and communities of other faiths and of none, so that our {pupils} "
-                "meet and work with people whose beliefs differ from their own."
-            ),
+            "We will build links with schools and communities of other faiths and of none.",
         ),
         _commit(
             profile,
             rule,
             "equity",
-            (
-                "Each year {members} will consider how far our intake reflects the area we serve, and what our "
-                "{arrangements} mean for that."
-            ),
+            "Each year {members} will consider how far our intake reflects the area we serve, and what our "
+            "{arrangements} mean for that.",
             members=gov.members,
             arrangements=gov.arrangements,
         ),
@@ -257,20 +251,14 @@ def rural_isolation(profile: Profile) -> list[Commitment]:
             profile,
             rule,
             "engagement",
-            (
-                "Many of our {pupils} live far from communities very different from their own. We will plan for "
-                "this with visits to towns and cities, a link with an urban school, and online projects with "
-                "{pupils} elsewhere in the UK and abroad."
-            ),
+            "Many of our {pupils} live far from communities very different from their own, so we will plan visits "
+            "to towns and cities, a link with an urban school, and online projects.",
         ),
         _commit(
             profile,
             rule,
             "equity",
-            (
-                "We will make sure that the cost of travel never stops a {pupil} from taking part in trips, links "
-                "and activities beyond the school."
-            ),
+            "The cost of travel will never stop a {pupil} taking part in trips and links.",
         ),
         _commit(
             profile,
@@ -278,7 +266,7 @@ def rural_isolation(profile: Profile) -> list[Commitment]:
             "local_community",
             (
                 "Our families are spread across a rural area around {town}, so we will open the school as a "
-                "meeting place for families and local groups."
+                "meeting place for them and for local groups."
             ),
             town=profile.data["location"]["town"],
         ),
@@ -300,27 +288,21 @@ def wide_catchment(profile: Profile) -> list[Commitment]:
             (
                 "Our {pupils} come to us from across a wide area, not only from the streets around the school."
                 + how
-                + " their families may live far from the school and from each other, and our {pupils} may know few "
-                "children near their own homes."
+                + " families may live far from the school and from each other."
             ),
         ),
         _commit(
             profile,
             rule,
             "parents",
-            (
-                "We will hold family events at times families can reach, some of them online, and help families who "
-                "live near one another to meet."
-            ),
+            "We will hold family events at times families can reach, some online, and help families who live near "
+            "one another to meet.",
         ),
         _commit(
             profile,
             rule,
             "engagement",
-            (
-                "We will help each {pupil} take part in clubs, groups and activities near their own home, with the "
-                "support they need, as well as near the school."
-            ),
+            "We will help each {pupil} take part in clubs and groups near their own home.",
         ),
     ]
 
@@ -333,8 +315,7 @@ def eal_language_support(profile: Profile) -> list[Commitment]:
     languages = [lang for lang in profile.data["pupils"].get("home_languages", []) if lang.casefold() != "english"]
     reach = (
         "We will reach families in the languages they use at home{among}, with key information translated, "
-        "interpreters at meetings where they are needed, and English classes for parents that we host or "
-        "point families to."
+        "interpreters at meetings and English classes for parents."
     )
     parents = (
         _commit(
@@ -352,19 +333,16 @@ def eal_language_support(profile: Profile) -> list[Commitment]:
             profile,
             rule,
             "teaching",
-            (
-                "{Pupils} learning English as an additional language will have planned support to reach the highest "
-                "standard they can in English, and their home languages will be valued in class."
-            ),
+            "{Pupils} learning English as an additional language ("
+            + _share(profile.data["pupils"]["eal_percent"])
+            + " of our {pupils}) will have planned support in English, and their home languages will be valued in "
+            "class.",
         ),
         _commit(
             profile,
             rule,
             "equity",
-            (
-                "We will track the progress of {pupils} learning English as an additional language, at each stage "
-                "of learning English, and act on any gap we find."
-            ),
+            "We will track the progress of {pupils} at each stage of learning English, and act on any gap.",
         ),
         parents,
     ]
@@ -381,28 +359,23 @@ def fsm_barriers(profile: Profile) -> list[Commitment]:
             profile,
             rule,
             "equity",
-            (
-                "We will track the progress of {pupils} eligible for free school meals, and who takes part in "
-                "clubs, trips, music and sport, and remove the barriers we find, such as cost, timing and transport."
-            ),
+            "For {pupils} eligible for free school meals ("
+            + _share(profile.data["pupils"]["fsm_percent"])
+            + " of our {pupils}), we will track progress and who takes part in clubs, trips, music and sport, and "
+            "remove barriers such as cost, timing and transport.",
         ),
         _commit(
             profile,
             rule,
             "engagement",
-            (
-                "We will keep the cost of taking part in school life low, and give help to families who need it "
-                "discreetly."
-            ),
+            "We will keep the cost of school life low, and help families who need it discreetly.",
         ),
         _commit(
             profile,
             rule,
             "monitoring",
-            (
-                "Each year {body} will see how often {pupils} eligible for free school meals take part in clubs "
-                "and trips, compared with their classmates."
-            ),
+            "Each year {body} will compare how often {pupils} eligible for free school meals take part in clubs "
+            "and trips with their classmates.",
             body=gov.oversight,
         ),
     ]
@@ -418,10 +391,8 @@ def primary_pupil_voice(profile: Profile) -> list[Commitment]:
                 profile,
                 primary_pupil_voice,
                 "pupils",
-                (
-                    "Children's views are sought in ways that suit their age: adults listen and watch closely during play "
-                    "and daily routines, children make real choices, and we act on what we learn."
-                ),
+                "Adults listen and watch closely during play and daily routines, children make real choices, and we "
+                "act on what we learn.",
             )
         ]
     return [
@@ -429,10 +400,8 @@ def primary_pupil_voice(profile: Profile) -> list[Commitment]:
             profile,
             primary_pupil_voice,
             "pupils",
-            (
-                "{Pupils} have a say through the school council, class discussions and jobs that give them "
-                "responsibility, suited to their age, and we act on what they tell us."
-            ),
+            "{Pupils} have a say through the school council, class discussions and class jobs, and we act on what "
+            "they tell us.",
         )
     ]
 
@@ -447,28 +416,21 @@ def secondary_voice_and_work(profile: Profile) -> list[Commitment]:
             profile,
             rule,
             "pupils",
-            (
-                "{Pupils} have a real say: an elected council, leadership roles, and a part in reviewing this "
-                "policy, including a yearly survey of how well {pupils} from different backgrounds get on."
-            ),
+            "{Pupils} have a say through an elected council, leadership roles, and a yearly survey of how well "
+            "{pupils} from different backgrounds get on.",
         ),
         _commit(
             profile,
             rule,
             "teaching",
-            (
-                "Citizenship lessons will give {pupils} room to discuss identity, diversity, rights and "
-                "responsibilities, and to debate hard questions openly and safely."
-            ),
+            "Citizenship lessons will give {pupils} room to debate identity, diversity, rights and "
+            "responsibilities, openly and safely.",
         ),
         _commit(
             profile,
             rule,
             "engagement",
-            (
-                "We will build work-related links with employers, colleges and voluntary organisations, "
-                "including volunteering, so that {pupils} meet people from many backgrounds in the world of work."
-            ),
+            "We will build links with employers, colleges and voluntary organisations, including volunteering.",
         ),
     ]
 
@@ -487,35 +449,28 @@ def special_outreach(profile: Profile) -> list[Commitment]:
             "school_community",
             "Disability is part of who our school community is."
             + who
-            + " Cohesion for us includes how disabled people are seen, welcomed and included in the wider community.",
+            + " Cohesion for us includes how disabled people are welcomed and included in the wider community.",
         ),
         _commit(
             profile,
             rule,
             "engagement",
             first=True,
-            text=(
-                "We will run links with mainstream schools, so that our {pupils} and theirs learn, play and celebrate "
-                "together, and we will share our staff's expertise with other schools."
-            ),
+            text="We will run links with mainstream schools, so that our {pupils} and theirs learn, play and celebrate "
+            "together.",
         ),
         _commit(
             profile,
             rule,
             "local_community",
-            (
-                "We will make sure our {pupils} use, and are welcome in, the places their community uses: shops, "
-                "parks, leisure centres, libraries and places of worship, with the support each needs."
-            ),
+            "Our {pupils} will use, and be welcome in, the shops, parks, leisure centres and libraries their community "
+            "uses, with the support each needs.",
         ),
         _commit(
             profile,
             rule,
             "equity",
-            (
-                "We will challenge disability-related bullying and harassment wherever our {pupils} meet it, in school, "
-                "in partner schools and in the community."
-            ),
+            "We will challenge disability-related bullying and harassment wherever our {pupils} meet it.",
         ),
     ]
 
@@ -539,10 +494,8 @@ def resourced_provision(profile: Profile) -> list[Commitment]:
             profile,
             rule,
             "equity",
-            (
-                "We will check that {pupils} in our specialist provision take part in clubs, trips, leadership roles "
-                "and events as often as their classmates, and act on any gap."
-            ),
+            "We will check that {pupils} in our specialist provision take part in clubs, trips and events as often "
+            "as their classmates.",
         ),
     ]
 
@@ -571,8 +524,7 @@ def communication(profile: Profile) -> list[Commitment]:
             (
                 "Every {pupil} will be helped to give their views in the way they communicate best, such as "
                 + and_list(ways)
-                + ", and those views will count. Staff will learn these ways of communicating, and so will the {pupils} and "
-                "staff of our partner schools."
+                + ", and those views will count."
             ),
         )
     ]
@@ -587,11 +539,8 @@ def complex_needs_learning(profile: Profile) -> list[Commitment]:
             profile,
             complex_needs_learning,
             "teaching",
-            (
-                "For {pupils} with complex needs, we will bring identity and difference to life through experience: "
-                "sensory stories, music, food, celebrations and meeting people from different communities, planned for "
-                "each {pupil}."
-            ),
+            "We will bring identity and difference to life through experience: sensory stories, music, food, "
+            "celebrations and meeting people from different communities.",
         )
     ]
 
@@ -606,30 +555,22 @@ def pru_outreach(profile: Profile) -> list[Commitment]:
             profile,
             rule,
             "pupils",
-            (
-                "Each {pupil} will have a say in their own plan and in how the unit is run, and we will ask every "
-                "{pupil} who leaves us what helped and what did not."
-            ),
+            "Each {pupil} will have a say in their own plan, and we will ask every {pupil} who leaves us what helped.",
         ),
         _commit(
             profile,
             rule,
             "engagement",
             first=True,
-            text=(
-                "We will work closely with {pupils}' home schools and with local services, such as youth, health "
-                "and social care, so that each {pupil} returns to school or moves on to education, training or work "
-                "with links to their community."
-            ),
+            text="We will work with {pupils}' home schools and local services, so that each {pupil} returns to school "
+            "or moves on to education, training or work.",
         ),
         _commit(
             profile,
             rule,
             "equity",
-            (
-                "We will watch which groups of {pupils} are placed with us and tell the local authority and schools "
-                "about any sign that some groups are excluded more often than others."
-            ),
+            "We will tell the local authority and schools if some groups of {pupils} are placed with us more often "
+            "than others.",
         ),
     ]
 
@@ -648,10 +589,8 @@ def partnerships(profile: Profile) -> list[Commitment]:
                 profile,
                 rule,
                 "engagement",
-                (
-                    "We do not yet have a formal partnership with another school or a community organisation. "
-                    "Within the first year of this policy we will set one up, and report on it to {body}."
-                ),
+                "We do not yet have a formal partnership with another school or a community organisation. "
+                "Within the first year of this policy we will set one up.",
                 body=gov.oversight,
             )
         ]
@@ -664,10 +603,7 @@ def partnerships(profile: Profile) -> list[Commitment]:
             profile,
             rule,
             "engagement",
-            (
-                "We will keep up the partnerships listed under Our communities, and ask each year what {pupils} gain "
-                "from them."
-            ),
+            "Each year we will ask what {pupils} gain from the partnerships listed under Our communities.",
         )
     ]
 

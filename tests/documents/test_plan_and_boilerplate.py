@@ -25,8 +25,15 @@ from tests.synthetic_schools import profile_data
 
 LOCAL = load_local(ROOT)
 SYNTHETIC = 30
-EXAMPLES_MAX_SHARED = 0.66  # measured 0.65 (Riverside and St Anne's); 0.60-0.74 before issue 13
-EXAMPLES_MEAN_SHARED = 0.45  # measured 0.42
+# Issue 13: for any two schools of different kinds, at most half the text is identical. Before the
+# policy was made shorter, the examples reached 0.66 (mean 0.42) and the synthetic schools 0.86 (mean 0.52).
+EXAMPLES_MAX_SHARED = 0.50  # measured 0.499 (St Anne's in Riverside's)
+EXAMPLES_MEAN_SHARED = 0.36  # measured 0.34
+# Pairs with a synthetic school: a guard, not the target. A synthetic profile has only the required
+# fields and a two-line context, so its policy is mostly the text every policy needs (legal basis,
+# roles, support, related policies, document control); only more facts of its own can bring it to 0.50.
+SYNTHETIC_MAX_SHARED = 0.76  # measured 0.755 (a faith and a non-faith primary academy, alike in all else)
+SYNTHETIC_MEAN_SHARED = 0.46  # measured 0.45
 
 
 @pytest.fixture(scope="module")
@@ -137,17 +144,42 @@ def kind(profile) -> tuple:
     return governance(profile).group, profile.phase_group, profile.has_religious_character
 
 
-def test_policies_of_different_kinds_of_school_share_little_text():
-    schools = load_profiles(ROOT / "schools")
+def shared_figures(schools) -> list[tuple[float, str, str]]:
+    """The shared share, either way round, for every pair of schools of different kinds."""
     texts = {p.slug: render_policy(p, LOCAL, case_studies=suggestions(p, ROOT, LOCAL)) for p in schools}
-    figures = [
-        max(shared(texts[a.slug], texts[b.slug]), shared(texts[b.slug], texts[a.slug]))
+    return [
+        (max(shared(texts[a.slug], texts[b.slug]), shared(texts[b.slug], texts[a.slug])), a.slug, b.slug)
         for a, b in itertools.combinations(schools, 2)
         if kind(a) != kind(b)
     ]
-    assert len(figures) >= 15
-    assert max(figures) <= EXAMPLES_MAX_SHARED
-    assert sum(figures) / len(figures) <= EXAMPLES_MEAN_SHARED
+
+
+@pytest.fixture(scope="module")
+def figures(schools) -> dict[str, list[float]]:
+    """The shared share, the larger of the two ways round, for every pair of schools of different kinds:
+    pairs of examples, and pairs with at least one synthetic school."""
+    texts = {p.slug: render_policy(p, LOCAL, case_studies=suggestions(p, ROOT, LOCAL)) for p in schools}
+    examples = {p.slug for p in load_profiles(ROOT / "schools")}
+    found = {"examples": [], "synthetic": []}
+    for a, b in itertools.combinations(schools, 2):
+        if kind(a) != kind(b):
+            figure = max(shared(texts[a.slug], texts[b.slug]), shared(texts[b.slug], texts[a.slug]))
+            found["examples" if {a.slug, b.slug} <= examples else "synthetic"].append(figure)
+    return found
+
+
+def test_example_policies_of_different_kinds_of_school_share_at_most_half_their_text(figures):
+    examples = figures["examples"]
+    assert len(examples) >= 15
+    assert max(examples) <= EXAMPLES_MAX_SHARED
+    assert sum(examples) / len(examples) <= EXAMPLES_MEAN_SHARED
+
+
+def test_synthetic_policies_of_different_kinds_of_school_share_no_more_than_measured(figures):
+    synthetic = figures["synthetic"]
+    assert len(synthetic) >= 300
+    assert max(synthetic) <= SYNTHETIC_MAX_SHARED
+    assert sum(synthetic) / len(synthetic) <= SYNTHETIC_MEAN_SHARED
 
 
 def test_the_measure_sees_identical_text():

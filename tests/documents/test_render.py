@@ -164,6 +164,40 @@ def test_support_comes_from_local_yml(tmp_path, local):
             assert contact["phone"] in support
 
 
+@pytest.mark.parametrize(
+    "changes, anchor",
+    [
+        ({}, "#maintained"),
+        ({"school": {"type": "Academy Converter"}}, "#academies"),
+        ({"school": {"type": "Pupil Referral Unit", "phase": "pru"}}, "#prus"),
+        ({"school": {"type": "Other Independent School"}}, "#independent"),
+    ],
+)
+def test_the_guides_pages_are_linked_by_full_address_or_not_at_all(tmp_path, local, changes, anchor):
+    home = {"local_authority": local["authority"]["short_name"]}
+    school = make_profile(tmp_path, {**changes, "school": {**changes.get("school", {}), **home}})
+    site = "https://cohesion.testshire.example.net/"
+    linked = render_policy(school, {**local, "site_url": site})
+    assert f"](https://cohesion.testshire.example.net/duty/today/{anchor})" in linked
+    assert "](https://cohesion.testshire.example.net/duty/meaning/)" in linked
+    assert "](https://cohesion.testshire.example.net/support/)" in linked
+    plain = render_policy(school, local)
+    assert "The guide's page" not in plain and "](/" not in plain and "index.md" not in plain
+
+
+def test_the_lead_governor_reports_on_the_three_questions(policy):
+    monitoring = " ".join(section(policy, "## Monitoring, evaluation and review").split())
+    assert "Each year the vice-chair of governors will report to the governing body on how well we know" in monitoring
+
+
+@pytest.mark.parametrize(
+    "role, expected",
+    [("Chair of governors", "chair of governors"), ("RE governor", "RE governor"), ("SENCo", "SENCo"), ("", "")],
+)
+def test_a_role_mid_sentence_keeps_its_initialisms(role, expected):
+    assert render.mid_sentence(role) == expected
+
+
 def test_document_control_table(policy):
     table = markdown_to_html(section(policy, "## Document control"))
     for row in (
