@@ -43,6 +43,18 @@ def contact_card(contact: dict) -> str:
     return '<div class="cc-contact" markdown="0">' + "".join(rows) + "</div>"
 
 
+def _project_dir(env) -> Path:
+    """The folder of mkdocs.yml (Zensical's configuration has no config_file_path: the folder it runs in)."""
+    config_file = env.conf.get("config_file_path")
+    return Path(config_file).resolve().parent if config_file else Path.cwd()
+
+
+def _page_uri(env) -> str:
+    """The page's path under docs/ (MkDocs: page.file.src_uri; Zensical: page.path)."""
+    page = env.page
+    return page.file.src_uri if getattr(page, "file", None) is not None else str(page.path)
+
+
 def define_env(env):
     local = env.conf["extra"]["local"]
     # A page that prints {{ local.authority.name }} gets it as Markdown text, never as HTML or markup;
@@ -57,8 +69,7 @@ def define_env(env):
     @env.macro
     def case_studies_for(strand: str | None = None, dimension: str | None = None) -> str:
         """The case studies on a strand and/or dimension, as a Markdown list linked from this page."""
-        folder = Path(env.conf["config_file_path"]).resolve().parent / "case_studies"
-        return case_study_list(folder, env.page.file.src_uri, strand=strand, dimension=dimension)
+        return case_study_list(_project_dir(env) / "case_studies", _page_uri(env), strand=strand, dimension=dimension)
 
     @env.macro
     def diagram(name: str) -> str:
@@ -68,17 +79,17 @@ def define_env(env):
     @env.macro
     def model_policy() -> str:
         """The policy written for the fictional model school, under this page's own heading."""
-        return model_policy_markdown(Path(env.conf["config_file_path"]).resolve().parent, local)
+        return model_policy_markdown(_project_dir(env), local)
 
     @env.macro
     def policy_builder() -> str:
         """The policy builder: its questions, and what to do without JavaScript (builder_pages)."""
-        return builder_html(Path(env.conf["config_file_path"]).resolve().parent)
+        return builder_html(_project_dir(env))
 
     @env.macro
     def model_policy_files() -> str:
         """Links to the model policy as Word, PDF and Markdown files, made by the build."""
-        return model_policy_downloads(Path(env.conf["config_file_path"]).resolve().parent, local)
+        return model_policy_downloads(_project_dir(env), local)
 
     @env.macro
     def authority_services() -> str:
