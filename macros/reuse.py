@@ -19,13 +19,20 @@ Two stages, because a page's HTML shows the navigation, which is known only once
 
 A page that logged a warning is never kept: the next build converts it again and warns again, so
 `--strict` still fails on a broken link.
+
+In `mkdocs build`, the generated pages that must be converted (a cold build: every school's pages)
+are converted on every core before MkDocs reads them one by one (`_convert_on_every_core`): the
+same conversion, in forked copies of this process, and kept as a conversion would be. A page whose
+conversion logged anything is left for MkDocs to convert again here, where its warning counts.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
+import os
 import pickle
 from importlib import metadata
 from pathlib import Path
@@ -33,7 +40,9 @@ from pathlib import Path
 import jinja2
 from mkdocs.plugins import event_priority
 
-from cohesion_guide.files import atomic_path
+from cohesion_guide.files import atomic_path, generated_files
+from cohesion_guide.site.build import cores
+from cohesion_guide.site.generated import GENERATED_BY
 
 STORE = Path(".cache") / "pages"
 TEMPLATE = "cohesion-reused.html"  # a template of one variable: the page's kept HTML
@@ -49,6 +58,8 @@ PACKAGES = (
 CODE = ("cohesion_guide", "macros", "overrides")  # folders whose every file a page may depend on
 
 _state: dict = {}
+_parallel = {"allowed": False}  # set by on_startup: `mkdocs build` only (serve has threads: no fork)
+PARALLEL_FROM = 40  # fewer pages to convert than this, and starting processes costs more than it saves
 
 
 def _digest(*parts) -> str:
@@ -97,6 +108,10 @@ class _Warnings(logging.Handler):
             _state["warned"].add(page.file.src_uri)
 
 
+def on_startup(command, dirty):
+    _parallel["allowed"] = command == "build" and hasattr(os, "fork")
+
+
 @event_priority(-100)  # after every other handler has settled the configuration
 def on_config(config):
     project = Path(config.config_file_path).resolve().parent
@@ -112,7 +127,14 @@ def on_config(config):
     logging.getLogger("mkdocs").addHandler(handler)  # MkDocs', the plugins' and the hooks' loggers end here
     _state.clear()
     _state.update(
-        store=project / STORE, site=site, handler=handler, warned=set(), entries={}, lookups=None, counts=[0, 0]
+        store=project / STORE,
+        site=site,
+        handler=handler,
+        warned=set(),
+        entries={},
+        lookups=None,
+        counts=[0, 0],
+        config=config,
     )
     return config
 
@@ -130,7 +152,25 @@ def on_files(files, config):
 
     files.get_file_from_path = recording
     _state["files"] = files
+    # The generated downloads (600 schools: some 250 MB) are linked into the site, not copied: the
+    # same bytes, written once. Safe because generate.py replaces a file by renaming a new one onto it,
+    # so the site's link keeps the old file, and never writes into one in place.
+    made = generated_files(config.docs_dir)
+    for file in files:
+        if not file.is_documentation_page() and file.src_uri in made and file.abs_src_path:
+            file.copy_file = functools.partial(_link_or_copy, file)
     return files
+
+
+def _link_or_copy(file, dirty: bool = False) -> None:
+    dest = file.abs_dest_path
+    try:
+        os.makedirs(os.path.dirname(dest), exist_ok=True)
+        if os.path.lexists(dest):
+            os.unlink(dest)
+        os.link(file.abs_src_path, dest)
+    except OSError:  # another file system, or links not allowed: the usual copy
+        type(file).copy_file(file, dirty)
 
 
 def _target(file) -> tuple | None:
@@ -164,14 +204,15 @@ def _valid(entry: dict) -> bool:
 
 @event_priority(-100)  # after the macros and the project's hooks: the key is the Markdown MkDocs converts
 def on_page_markdown(markdown, page, config, files):
-    key = _digest(_state["site"], page.file.src_uri, page.url, _json(page.meta), markdown)
-    entry = _load(page, config)
+    key = _content_key(page, markdown)
+    prepared = _state.get("prepared", {}).pop(page.file.src_uri, None)  # converted in this build, on every core
+    entry = prepared or _load(page, config)
     entry["page"] = page.file.src_uri
     _state["entries"][page.file.src_uri] = entry
     if entry.get("content_key") == key and _valid(entry):
         render = entry["render"]
         page.render = lambda config, files: _restore(page, render, files)
-        _state["counts"][0] += 1
+        _state["counts"][0 if prepared is None else 1] += 1
     else:
         for stale in ("render", "search_key", "search", "kept_search_key", "output_key", "output", "kept_output_key"):
             entry.pop(stale, None)
@@ -179,6 +220,10 @@ def on_page_markdown(markdown, page, config, files):
         _state["lookups"] = entry["lookups"]  # recording until the conversion ends (on_page_content)
         _state["counts"][1] += 1
     return markdown
+
+
+def _content_key(page, markdown: str) -> str:
+    return _digest(_state["site"], page.file.src_uri, page.url, _json(page.meta), markdown)
 
 
 def _restore(page, render: dict, files) -> None:
@@ -204,6 +249,10 @@ def on_page_content(html, page, config, files):
     return html
 
 
+def _search_key(entry: dict, page) -> str:
+    return _digest(entry["content_key"], page.url, page.title, _json(page.meta))
+
+
 @event_priority(-100)  # every page is read and converted: the navigation is known
 def on_env(env, config, files):
     nav = _digest(_json(_nav(_state.get("nav"))))
@@ -213,7 +262,7 @@ def on_env(env, config, files):
         entry = _state["entries"].get(file.src_uri)
         if page is None or entry is None:
             continue
-        entry["search_key"] = _digest(entry["content_key"], page.url, page.title, _json(page.meta))
+        entry["search_key"] = _search_key(entry, page)
         entry["output_key"] = _digest(
             theme,
             nav,
@@ -243,9 +292,117 @@ def on_env(env, config, files):
     return env
 
 
+@event_priority(-100)
 def on_nav(nav, config, files):
     _state["nav"] = nav
+    if _parallel["allowed"] and cores() > 1:
+        _convert_on_every_core(config, files)
     return nav
+
+
+def _convert_on_every_core(config, files) -> None:
+    """Convert the generated pages missing from the store in forked workers, one per core."""
+    from mkdocs.structure.pages import Page
+
+    missing = []
+    for file in files.documentation_pages():
+        page = file.page if file.page is not None else Page(None, file, config)
+        page.read_source(config)
+        # generated pages: their Markdown is what MkDocs converts (no macros; the hooks change nothing)
+        if page.meta.get(GENERATED_BY) and page.meta.get("render_macros") is False:
+            entry = _load(page, config)
+            if entry.get("content_key") != _content_key(page, page.markdown):
+                missing.append(page)
+    if len(missing) < PARALLEL_FROM:
+        return
+    _state["converting"] = missing
+    try:
+        done = _fork_map(_convert, len(missing), cores())
+    except Exception as err:  # noqa: BLE001 - any failure here only means MkDocs converts them itself
+        logging.getLogger("mkdocs.hooks.reuse").info("Converting on every core failed (%s); one by one instead.", err)
+        return
+    finally:
+        _state.pop("converting", None)
+    _state["prepared"] = {page.file.src_uri: entry for page, entry in zip(missing, done, strict=True) if entry}
+    _state["on_every_core"] = len(_state["prepared"])
+
+
+def _fork_map(fn, count: int, workers: int) -> list:
+    """[fn(0), ..., fn(count - 1)], worked out in `workers` forked copies of this process (which have
+    everything fn needs already: nothing is sent to them), each taking every n-th item; their results
+    come back through files in the store."""
+    folder = _state["store"]
+    folder.mkdir(parents=True, exist_ok=True)
+    children = {}
+    for worker in range(workers):
+        out = folder / f".worker-{os.getpid()}-{worker}.pickle"
+        pid = os.fork()
+        if pid == 0:  # the worker: never returns into MkDocs
+            status = 1
+            try:
+                results = {i: fn(i) for i in range(worker, count, workers)}
+                with open(out, "wb") as handle:
+                    pickle.dump(results, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                status = 0
+            finally:
+                os._exit(status)
+        children[pid] = out
+    found: dict[int, object] = {}
+    failed = []
+    for pid, out in children.items():
+        _, status = os.waitpid(pid, 0)
+        try:
+            if status == 0:
+                with open(out, "rb") as handle:
+                    found.update(pickle.load(handle))
+            else:
+                failed.append(pid)
+        finally:
+            out.unlink(missing_ok=True)
+    if failed:
+        raise RuntimeError(f"{len(failed)} worker(s) stopped before they finished")
+    return [found[i] for i in range(count)]
+
+
+def _convert(index: int) -> dict | None:
+    """In a worker: one page converted as MkDocs would, with its search entries; None if it logged anything."""
+    page, config, files = _state["converting"][index], _state["config"], _state["files"]
+    captured = []
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.handlers = [_Capture(captured)]  # this worker's copy: nothing printed, nothing counted
+    entry = {"content_key": _content_key(page, page.markdown), "lookups": {}, "page": page.file.src_uri}
+    _state["entries"][page.file.src_uri] = entry
+    _state["lookups"] = entry["lookups"]
+    page.render(config, files)
+    _state["lookups"] = None
+    links = page.links_to_anchors or {}
+    entry["render"] = {
+        "content": page.content,
+        "toc": page.toc,
+        "title": page._title_from_render,
+        "anchors": sorted(page.present_anchor_ids or ()),
+        "links": {file.src_uri: dict(found) for file, found in links.items()},
+    }
+    page.content = config.plugins.on_page_content(page.content, page=page, config=config, files=files)
+    for plugin in config.plugins.values():  # the search index's entries, from a copy of the index
+        index = getattr(plugin, "search_index", None)
+        if index is not None and hasattr(index, "add_entry_from_context"):
+            index.entries = []
+            index.add_entry_from_context(page)
+            entry["search"] = index.entries
+            entry["search_key"] = entry["kept_search_key"] = _search_key(entry, page)
+    entry["dirty"] = True
+    return None if captured else entry
+
+
+class _Capture(logging.Handler):
+    def __init__(self, records: list):
+        super().__init__(logging.INFO)
+        self.records = records
+
+    def emit(self, record):
+        if record.levelno >= logging.WARNING:
+            self.records.append(record.getMessage())
 
 
 def _nav(nav) -> list:
@@ -305,7 +462,10 @@ def on_post_page(output, page, config):
 
 def on_post_build(config):
     reused, converted = _state["counts"]
-    logging.getLogger("mkdocs.hooks.reuse").info("Pages: %d reused, %d converted (.cache/pages).", reused, converted)
+    on_every_core = _state.get("on_every_core", 0)
+    logging.getLogger("mkdocs.hooks.reuse").info(
+        "Pages: %d reused, %d converted (%d of them on every core) (.cache/pages).", reused, converted, on_every_core
+    )
     logging.getLogger("mkdocs").removeHandler(_state.pop("handler"))
 
 
