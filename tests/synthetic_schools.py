@@ -216,88 +216,116 @@ ETHOS_CLOSINGS = [
     "",
 ]
 COMMUNITY_PARTNERS = [
-    ("{town} Library", "{years} visit each {when} for story sessions and to borrow books in their home languages."),
-    ("{town} Library", "Runs a reading club and a homework club for {pupils} and their families after school."),
+    ("{town} Library", "{years} visit on {day}s each {when} for story sessions and to borrow books."),
+    ("{town} Library", "Runs a {day} reading club and homework club for {pupils} and their families."),
     (
         "{town} Rovers Football Club",
-        "Coaches run free after-school sessions, and {pupils} take part in its summer tournament.",
+        "Coaches run free sessions on {day}s after school, and {years} play in its {season} tournament.",
     ),
-    ("{town} Cricket Club", "Coaching for {years}, and a family day each summer."),
-    ("{town} Athletics Club", "A running club for {pupils}, and the yearly fun run on the common."),
+    ("{town} Cricket Club", "Coaching for {years} in the {season} term, and a family day at the {town} ground."),
+    ("{town} Athletics Club", "A {day} running club for {years}, and the yearly {town} fun run."),
     (
         "{town} Food Bank",
-        "{Pupils} collect and sort donations at harvest, and families are told discreetly how to get help.",
+        "{Pupils} collect and sort donations at harvest; families learn from the {family} how to get help.",
     ),
     (
         "{place} Court Care Home",
         "{years} visit residents each {when} to read, sing and talk about how {town} has changed.",
     ),
-    ("{town} Youth Service", "Youth workers run a weekly club at the school and help {pupils} join groups near home."),
-    ("{town} Credit Union", "A savings club at school, and money lessons for {years}."),
-    ("{town} Building Society", "Staff volunteer as reading partners, and sponsor the {pupils}' enterprise week."),
-    ("{town} Engineering Works", "Workplace visits and mentoring for {years}."),
-    ("{town} Community Centre", "Shares its hall for family events, and hosts the English classes for parents."),
-    ("{town} Fire Station", "Visits and talks on safety, and a yearly open day for families."),
-    ("{town} Allotment Society", "Helps run the growing club, and gives the school a plot."),
-    ("{town} Heritage Museum", "A local history project with {years} each year, with an exhibition of their work."),
-    ("{town} Interfaith Forum", "Visits to local places of worship, and speakers of different faiths in assemblies."),
-    ("{town} Refugee Welcome Group", "Helps new families settle, and runs a drop-in at the school each {when}."),
+    ("{town} Youth Service", "Youth workers run a {day} club at the school and help {pupils} join groups near home."),
+    ("{town} Credit Union", "A {day} savings club at school, and money lessons for {years}."),
+    (
+        "{town} Building Society",
+        "Staff volunteer as reading partners for {years}, and sponsor our enterprise week in the {season} term.",
+    ),
+    (
+        "{town} Engineering Works",
+        "Workplace visits and mentoring for {years}, with a week's work experience in the {season} term.",
+    ),
+    ("{town} Community Centre", "Lends its hall for our {season} fair, and hosts family learning classes on {day}s."),
+    (
+        "{town} Fire Station",
+        "{years} visit in the {season} term to learn about safety, and families come to its open day.",
+    ),
+    (
+        "{town} Allotment Society",
+        "Helps run our {day} growing club, and gives the school a plot on the {town} allotments.",
+    ),
+    ("{town} Heritage Museum", "A local history project with {years} each {season}, with an exhibition of their work."),
+    (
+        "{town} Interfaith Forum",
+        "{years} visit local places of worship each {season}, and forum members visit our classes.",
+    ),
+    (
+        "{town} Refugee Welcome Group",
+        "Helps new families settle in {town}, and runs a drop-in at the school on {day} mornings.",
+    ),
 ]
 FAITH_PARTNERS = {
     "Church of England": (
         "St {saint}'s Parish Church, {town}",
-        "The vicar leads a weekly act of worship, and the school holds its festivals in the church.",
+        "The vicar leads worship on {day}s, and we hold our {season} festival in the church.",
     ),
     "Roman Catholic": (
         "Our Lady and St {saint} Parish, {town}",
-        "The parish priest visits each week, and families join Mass at the start and end of the year.",
+        "The parish priest visits on {day}s, and families join Mass with us at the start and end of the year.",
     ),
     "Methodist": (
         "{town} Methodist Church",
-        "The minister leads assemblies, and the church hosts the school's harvest and Christmas services.",
+        "The minister leads our {day} assembly, and the church hosts our harvest and Christmas services.",
     ),
-    "Jewish": (
-        "{town} Synagogue",
-        "The rabbi visits each term, and leads the school's festival assemblies.",
-    ),
+    "Jewish": ("{town} Synagogue", "The rabbi visits each {when}, and leads our festival assemblies."),
     "Muslim": (
         "{town} Mosque",
-        "The imam visits each term, and the mosque opens its doors for the school's interfaith week.",
+        "The imam visits each {when}, and the mosque welcomes {years} for our interfaith week.",
     ),
-    "Sikh": ("{town} Gurdwara", "Pupils visit each term and share langar with the sangat."),
-    "Hindu": ("{town} Mandir", "Visits each year, and a shared Diwali celebration."),
+    "Sikh": ("{town} Gurdwara", "{years} visit each {season} and share langar with the sangat."),
+    "Hindu": ("{town} Mandir", "{years} visit each {season}, and we celebrate Diwali together."),
     "Christian": (
         "{town} Community Church",
-        "Leaders run a lunchtime club, and the church hosts the school's carol service.",
+        "Church members run a {day} lunchtime club, and the church hosts our carol service.",
     ),
 }
 SAINTS = ["Mary", "John", "Peter", "Andrew", "Joseph", "Michael", "Anne", "Paul", "Margaret", "Thomas"]
+# Partners for older pupils only: not for a nursery or infant school's young children.
+OLDER_PARTNERS = frozenset({"{town} Credit Union", "{town} Building Society", "{town} Youth Service"})
+WORK_PARTNERS = frozenset({"{town} Engineering Works"})  # for secondary-age pupils
 SCHOOL_PARTNER_WHAT = {
+    "young": [
+        "{years} visit each {when}, with their families, before they move up.",
+        "Shared stay-and-play mornings on {day}s each {when}, and a joint {season} picnic for families.",
+    ],
     "primary": [
         "{years} visit each {when}, with a shared class blog in between.",
-        "A pen-friend project for {years}, and a shared sports day each summer.",
-        "Joint science days and a shared choir that sings together at the town festival.",
+        "A pen-friend project for {years}, and a shared sports day in the {season} term.",
+        "Joint science days for {years}, and a shared choir for the {town} festival.",
     ],
     "secondary": [
-        "Year 6 pupils visit before they join us, and our students run reading clubs there.",
-        "A shared sixth-form timetable, and joint debating and sports fixtures.",
-        "Students from both schools work on a joint project on the history of {town}.",
+        "Year 6 pupils visit us in the {season} term, and our {years} run reading clubs there.",
+        "A shared sixth-form timetable, and joint debating and sports fixtures on {day}s.",
+        "{years} from both schools work on a joint project on the history of {town}.",
     ],
     "special": [
-        "Shared music and drama sessions each {when}, planned by staff of both schools.",
-        "Pupils from both schools learn together in a weekly inclusion class.",
+        "Shared music and drama sessions on {day}s each {when}, planned by staff of both schools.",
+        "{years} from both schools learn together in a {day} inclusion class.",
     ],
     "pru": [
         "Shared plans for each {pupil}'s return, with visits back to their home school before a move.",
-        "Taster days and a key worker for each {pupil} moving on to college.",
+        "Taster days in the {season} term, and a key worker for each {pupil} moving on to college.",
     ],
 }
 INTERNATIONAL = [
-    ("A partner school in Kraków, Poland", "Letters, video calls and a shared project on two towns' histories."),
-    ("A partner school in Nairobi, Kenya", "{years} share a yearly project on water, food and farming."),
-    ("A partner school in Lahore, Pakistan", "Pupils exchange letters and take part in a shared art exhibition."),
-    ("A partner school in Lyon, France", "A language exchange by video, and a visit for older {pupils}."),
-    ("A partner school in Accra, Ghana", "A joint project on trade and fairness, shared online each term."),
+    (
+        "A partner school in Kraków, Poland",
+        "Letters and video calls each {when}, and a shared project on {town} and Kraków.",
+    ),
+    ("A partner school in Nairobi, Kenya", "{years} share a project on water, food and farming each {season}."),
+    (
+        "A partner school in Lahore, Pakistan",
+        "{years} exchange letters, and both schools show their art in the {season} term.",
+    ),
+    ("A partner school in Lyon, France", "A language exchange by video for {years}, and a visit for older {pupils}."),
+    ("A partner school in Accra, Ghana", "{years} work with their partners on trade and fairness, online each {when}."),
 ]
 
 SPARSE_SHARE = 0.2  # about one school in five fills in only the fields a profile must have
@@ -314,7 +342,6 @@ INTAKE_LINES = {
     "mono-cultural": [
         "Most of our families have lived in and around {town} for generations.",
         "Few of our {pupils} meet people from other backgrounds in their daily lives.",
-        "Many families work on local farms or travel to work in the nearest city.",
     ],
     "mixed": [
         "Over the last ten years families from many countries have settled in {town}, and our school has changed with the town.",
@@ -332,6 +359,7 @@ INTAKE_LINES = {
         "A large share of our {pupils} arrive speaking little English, and many families live in temporary housing.",
     ],
 }
+RURAL_LINES = ["Many families work on local farms or travel to work in the nearest city."]
 CHURCHES = frozenset({"Church of England", "Roman Catholic", "Methodist", "Christian"})
 FAITH_LINES = [
     "The parish church is next to the school, and the clergy are often with us.",
@@ -526,7 +554,8 @@ def _context(rng: random.Random, s: dict) -> str:
         )
     elif s["ward"]:
         first.append(f"{s['ward']} is {rng.choice(URBAN_AREAS)}.")
-    second = [_fill(rng.choice(INTAKE_LINES[s["intake"]]), town=town, pupils=s["pupils"])]
+    lines = INTAKE_LINES[s["intake"]] + (RURAL_LINES if s["setting"] == "rural" else [])
+    second = [_fill(rng.choice(lines), town=town, pupils=s["pupils"])]
     if s["faith"] != "None" and rng.random() < 0.7:
         lines = FAITH_LINES if s["faith"] in CHURCHES else FAITH_LINES[1:]  # a parish church is a church's
         second.append(_fill(rng.choice(lines), town=town, faith=s["faith"]))
@@ -549,26 +578,21 @@ def _partnerships(rng: random.Random, index: int, s: dict) -> list[dict]:
         "years": s["years"],
         "when": rng.choice(["term", "half term", "month"]),
         "saint": rng.choice(SAINTS),
+        "day": rng.choice(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]),
+        "season": rng.choice(["autumn", "spring", "summer"]),
+        "family": rng.choice(["family liaison officer", "office team", "pastoral team"]),
     }
     out = []
     if rng.random() < 0.75:
         partner_phase = {"infant": "junior", "junior": "infant", "nursery": "primary"}.get(s["phase"], s["phase"])
-        what = rng.choice(
-            SCHOOL_PARTNER_WHAT[
-                {
-                    "16-plus": "secondary",
-                    "all-through": "secondary",
-                    "secondary": "secondary",
-                    "special": "special",
-                    "pru": "pru",
-                }.get(s["phase"], "primary")
-            ]
-        )
+        pool = {"16-plus": "secondary", "all-through": "secondary", "secondary": "secondary", "special": "special"}
+        pool = "young" if s["young"] else pool.get(s["phase"], "pru" if s["phase"] == "pru" else "primary")
+        what = rng.choice(SCHOOL_PARTNER_WHAT[pool])
         partner = TOWNS[(index + rng.randint(1, len(TOWNS) - 1)) % len(TOWNS)]
         ending = (
             NAME_ENDINGS.get(partner_phase, "School")
             if s["phase"] not in ("special", "pru")
-            else rng.choice(["Primary School", "Academy", "High School"])
+            else rng.choice(["Academy", "High School"] if s["ages"][0] >= 11 else ["Primary School", "Academy"])
         )
         out.append(
             {"name": f"{partner} {rng.choice(PLACES)} {ending} {MARK}", "kind": "school", "what": _fill(what, **words)}
@@ -576,11 +600,17 @@ def _partnerships(rng: random.Random, index: int, s: dict) -> list[dict]:
     if s["faith"] in FAITH_PARTNERS and rng.random() < 0.8:
         name, what = FAITH_PARTNERS[s["faith"]]
         out.append({"name": f"{name.format(**words)} {MARK}", "kind": "community", "what": _fill(what, **words)})
-    for name, what in rng.sample(COMMUNITY_PARTNERS, rng.choice([0, 1, 1, 2, 2, 3])):
+    community = [
+        (name, what)
+        for name, what in COMMUNITY_PARTNERS
+        if not (name in OLDER_PARTNERS and s["young"])
+        and (name not in WORK_PARTNERS or s["secondary"] or s["phase"] == "pru")
+    ]
+    for name, what in rng.sample(community, rng.choice([0, 1, 1, 2, 2, 3])):
         if all(p["name"] != f"{name.format(**words)} {MARK}" for p in out):
             out.append({"name": f"{name.format(**words)} {MARK}", "kind": "community", "what": _fill(what, **words)})
-    if rng.random() < 0.2:  # a link abroad is for some schools only
-        name, what = rng.choice(INTERNATIONAL)
+    if s["phase"] != "nursery" and rng.random() < 0.2:  # a link abroad is for some schools only
+        name, what = rng.choice(INTERNATIONAL[:3] if s["young"] else INTERNATIONAL)
         out.append({"name": f"{name} {MARK}", "kind": "international", "what": _fill(what, **words)})
     return out
 
@@ -594,7 +624,7 @@ def _leads(rng: random.Random, s: dict) -> dict:
     staff = list(STAFF_LEADS[head])
     if head == "headteacher" and s["phase"] in ("secondary", "all-through", "middle"):
         staff = STAFF_LEADS["secondary headteacher"]
-    if head == "headteacher" and s["roll"] < 150:
+    if head == "headteacher" and s["roll"] < 150 and s["phase"] in ("primary", "infant", "junior", "nursery"):
         staff = ["Headteacher", "Deputy headteacher", "Senior teacher"]
     leads = {"governor": rng.choice(governors), "staff": rng.choice(staff)}
     pool = [role for role, wanted in OTHER_LEADS if wanted(s) and role != leads["staff"]]
@@ -627,12 +657,17 @@ def profile_data(index: int, rng: random.Random) -> dict:
     saint = "St Mary's" if faith in ("Church of England", "Roman Catholic") and rng.random() < 0.5 else ""
     kind = {"Church of England": "CofE", "Roman Catholic": "Catholic"}.get(faith, "") if not saint else ""
     short = _short([saint, town, place])
-    name = f"{_short([short, kind])} {NAME_ENDINGS[phase]} {index + 1} {MARK}"
     school_type = rng.choice(TYPES[phase])
     if faith != "None" and school_type in ("Community School", "Foundation School"):
         school_type = rng.choice(["Voluntary Aided School", "Voluntary Controlled School"])
     elif faith == "None" and school_type.startswith("Voluntary"):  # a voluntary school has a foundation
         school_type = "Community School"
+    if faith == "Roman Catholic" and school_type == "Voluntary Controlled School":
+        school_type = "Voluntary Aided School"  # Catholic maintained schools are voluntary aided
+    ending = NAME_ENDINGS[phase]
+    if phase == "secondary" and type_group(school_type) != "academy":
+        ending = "High School"  # "Academy" is for academies
+    name = f"{_short([short, kind])} {ending} {index + 1} {MARK}"
     group = type_group(school_type)
     eal = {"mono-cultural": (0, 8), "mixed": (5, 20), "diverse": (20, 55), "high-eal-fsm": (35, 75)}[intake]
     fsm = {"mono-cultural": (4, 30), "mixed": (10, 30), "diverse": (15, 40), "high-eal-fsm": (30, 60)}[intake]
@@ -669,9 +704,14 @@ def profile_data(index: int, rng: random.Random) -> dict:
     head = HEADS[group](rng, phase)
     if sparse:
         head = "head of the unit" if group == "pru" else "headteacher"  # no head_title: the type's usual title
-        # Only what the profile must hold: the rest is left for the school to fill in later.
+        # What the register and the census give (the GIAS import fills in the ages), and nothing in
+        # the school's own words: the rest is left for the school to fill in later.
         if rng.random() < 0.5:
             del data["location"]["ward"]
+        if rng.random() < 0.5:
+            school["statutory_low_age"], school["statutory_high_age"] = ages
+        if rng.random() < 0.5:
+            data["pupils"]["home_languages"] = _languages(rng, intake, eal_percent)
         data["leads"] = {"governor": rng.choice(GOVERNOR_LEADS[group]), "staff": rng.choice(STAFF_LEADS[head])}
         data["document"] = {"approved_by": rng.choice(APPROVERS[group]), "date_adopted": "2026-09-01"}
         if needs:
@@ -735,7 +775,7 @@ def profile_data(index: int, rng: random.Random) -> dict:
         "secondary": phase in ("secondary", "all-through", "16-plus"),
         "provision": bool(needs) or "resourced_provision" in school,
     }
-    if rng.random() < 0.9:
+    if rng.random() < 0.95:
         data["context"] = _context(rng, facts)
     partners = _partnerships(rng, index, facts)
     if partners:
