@@ -29,11 +29,15 @@ SYNTHETIC = 30
 # policy was made shorter, the examples reached 0.66 (mean 0.42) and the synthetic schools 0.86 (mean 0.52).
 EXAMPLES_MAX_SHARED = 0.50  # measured 0.499 (St Anne's in Riverside's)
 EXAMPLES_MEAN_SHARED = 0.36  # measured 0.34
-# Pairs with a synthetic school: a guard, not the target. A synthetic profile has only the required
-# fields and a two-line context, so its policy is mostly the text every policy needs (legal basis,
-# roles, support, related policies, document control); only more facts of its own can bring it to 0.50.
-SYNTHETIC_MAX_SHARED = 0.76  # measured 0.755 (a faith and a non-faith primary academy, alike in all else)
-SYNTHETIC_MEAN_SHARED = 0.46  # measured 0.45
+# Pairs with a synthetic school: a guard, not yet the target. The synthetic profiles are filled in as
+# schools fill in theirs (tests/synthetic_schools.py: their own context, partners, leads, languages;
+# one in five only what a profile must hold). Pairs still above 0.50 are two schools alike in all but
+# one of governance, phase or religious character: the law, the commitments their shared facts call
+# for, the authority's contacts and the document-control table are the same words, and a sparse
+# profile gives its policy little else. With the two-line stock profiles the figure was 0.755 (mean 0.45).
+SYNTHETIC_MAX_SHARED = 0.70  # measured 0.693: two sparse primary and junior schools, one with a religious character
+SYNTHETIC_OWN_WORDS_MAX = 0.65  # measured 0.644 where both synthetic schools give their own context
+SYNTHETIC_MEAN_SHARED = 0.38  # measured 0.376
 
 
 @pytest.fixture(scope="module")
@@ -144,27 +148,20 @@ def kind(profile) -> tuple:
     return governance(profile).group, profile.phase_group, profile.has_religious_character
 
 
-def shared_figures(schools) -> list[tuple[float, str, str]]:
-    """The shared share, either way round, for every pair of schools of different kinds."""
-    texts = {p.slug: render_policy(p, LOCAL, case_studies=suggestions(p, ROOT, LOCAL)) for p in schools}
-    return [
-        (max(shared(texts[a.slug], texts[b.slug]), shared(texts[b.slug], texts[a.slug])), a.slug, b.slug)
-        for a, b in itertools.combinations(schools, 2)
-        if kind(a) != kind(b)
-    ]
-
-
 @pytest.fixture(scope="module")
 def figures(schools) -> dict[str, list[float]]:
     """The shared share, the larger of the two ways round, for every pair of schools of different kinds:
-    pairs of examples, and pairs with at least one synthetic school."""
+    pairs of examples, pairs with at least one synthetic school, and those of them where both schools
+    describe their context in their own words."""
     texts = {p.slug: render_policy(p, LOCAL, case_studies=suggestions(p, ROOT, LOCAL)) for p in schools}
     examples = {p.slug for p in load_profiles(ROOT / "schools")}
-    found = {"examples": [], "synthetic": []}
+    found = {"examples": [], "synthetic": [], "own words": []}
     for a, b in itertools.combinations(schools, 2):
         if kind(a) != kind(b):
             figure = max(shared(texts[a.slug], texts[b.slug]), shared(texts[b.slug], texts[a.slug]))
             found["examples" if {a.slug, b.slug} <= examples else "synthetic"].append(figure)
+            if not {a.slug, b.slug} <= examples and "context" in a.data and "context" in b.data:
+                found["own words"].append(figure)
     return found
 
 
@@ -180,6 +177,9 @@ def test_synthetic_policies_of_different_kinds_of_school_share_no_more_than_meas
     assert len(synthetic) >= 300
     assert max(synthetic) <= SYNTHETIC_MAX_SHARED
     assert sum(synthetic) / len(synthetic) <= SYNTHETIC_MEAN_SHARED
+    own_words = figures["own words"]
+    assert len(own_words) >= 150
+    assert max(own_words) <= SYNTHETIC_OWN_WORDS_MAX
 
 
 def test_the_measure_sees_identical_text():
