@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from datetime import date
 from html import escape
@@ -13,10 +14,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from cohesion_guide.errors import InvalidFile
+from cohesion_guide.files import GENERATED_MANIFEST
 from cohesion_guide.inputs import review
 from cohesion_guide.inputs.local_config import load_local
 from cohesion_guide.site import generate, glossary, sanitise
 from cohesion_guide.site.generated import GENERATED_BY
+from cohesion_guide.site.serve import SERVE_ENV
 
 # Overdue reviews are reported on a logger of our own, so that `mkdocs build --strict` does not
 # count them: a fork chooses to fail on them with local.yml `reviews.overdue_fails_build`.
@@ -33,7 +36,7 @@ _state: dict = {}
 @event_priority(100)  # before mkdocs-macros reads config.extra into its variables
 def on_config(config):
     project_dir = Path(config.config_file_path).resolve().parent
-    if not (Path(config.docs_dir) / generate.LIST).is_file():
+    if not (project_dir / GENERATED_MANIFEST).is_file():
         raise PluginError(
             "The schools' pages and the other generated pages are not in docs/ yet. Build with `make site` "
             "(or `make serve`), or run `python -m cohesion_guide.site.generate` before this command."
@@ -73,17 +76,19 @@ def apply_local(config, local) -> None:
         config.extra_css.append(generate.BRAND_CSS)  # written by generate.py
 
 
-# What the guide's own pages are made with besides docs/, watched by `make serve`: local.yml, the
-# macros and the engine (the schools' data is watched by site/serve.py, which rewrites their pages in
-# docs/). Only the ones a fork has are watched (mkdocs.yml's own `watch:` would refuse a folder a
-# fork has removed).
+# What the guide's pages are made from besides docs/, for a plain `mkdocs serve` to watch. Under
+# `make serve`, site/serve.py watches them, rewrites the generated pages, then touches one file for
+# MkDocs to watch instead: MkDocs rebuilds once, after the pages are in docs/, not before. Only the
+# ones a fork has are watched (mkdocs.yml's own `watch:` would refuse a folder a fork has removed).
 WATCHED = ("local.yml", "case_studies", "model_policies", "macros", "cohesion_guide")
 
 
 def on_serve(server, config, builder):
-    for name in WATCHED:
-        if (_state["project_dir"] / name).exists():
-            server.watch(str(_state["project_dir"] / name))
+    trigger = os.environ.get(SERVE_ENV)
+    paths = [Path(trigger)] if trigger else [_state["project_dir"] / name for name in WATCHED]
+    for path in paths:
+        if path.exists():
+            server.watch(str(path))
     return server
 
 

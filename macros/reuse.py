@@ -34,6 +34,8 @@ import json
 import logging
 import os
 import pickle
+import re
+import threading
 from importlib import metadata
 from pathlib import Path
 
@@ -41,21 +43,15 @@ import jinja2
 from mkdocs.plugins import event_priority
 
 from cohesion_guide.files import atomic_path, generated_files
-from cohesion_guide.site.build import cores
+from cohesion_guide.site.build import cores, die_with_parent
 from cohesion_guide.site.generated import GENERATED_BY
 
 STORE = Path(".cache") / "pages"
 TEMPLATE = "cohesion-reused.html"  # a template of one variable: the page's kept HTML
-PACKAGES = (
-    "mkdocs",
-    "properdocs",
-    "mkdocs-material",
-    "markdown",
-    "pymdown-extensions",
-    "jinja2",
-    "mkdocs-macros-plugin",
-)
-CODE = ("cohesion_guide", "macros", "overrides")  # folders whose every file a page may depend on
+CODE = ("cohesion_guide", "macros")  # the code this process runs: hashed once, as it was loaded
+THEME = ("overrides",)  # read again by every build
+INHERIT = re.compile(r"^INHERIT:\s*['\"]?([^'\"\n#]+?)['\"]?\s*(?:#.*)?$", re.MULTILINE)
+_loaded: dict = {}  # what this process runs: its code and its installed packages, worked out once
 
 _state: dict = {}
 _parallel = {"allowed": False}  # set by on_startup: `mkdocs build` only (serve has threads: no fork)
@@ -74,14 +70,28 @@ def _json(value) -> str:
     return json.dumps(value, sort_keys=True, default=str, ensure_ascii=False)
 
 
-def _versions() -> str:
-    found = []
-    for name in PACKAGES:
-        try:
-            found.append(f"{name} {metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            found.append(f"{name} -")
-    return ", ".join(found)
+def _loaded_digest(project: Path) -> str:
+    """The installed packages (every one, with its version) and the engine's and macros' code, read
+    once per process: a long `mkdocs serve` keeps running the code it loaded, so its pages are kept
+    under that code's key, not under the key of an edit it has not loaded (site/serve.py restarts it)."""
+    if project not in _loaded:
+        packages = sorted(f"{d.metadata['Name']} {d.version}" for d in metadata.distributions())
+        _loaded[project] = _digest(*packages, *(_tree(project / name) for name in CODE if (project / name).exists()))
+    return _loaded[project]
+
+
+def _settings(config) -> list[bytes]:
+    """The configuration file, the ones it inherits from, and local.yml, as bytes."""
+    found, path = [], Path(config.config_file_path).resolve()
+    while path.is_file() and path not in [p for p, _ in found]:
+        text = path.read_bytes()
+        found.append((path, text))
+        parent = INHERIT.search(text.decode("utf-8", "replace"))
+        if not parent:
+            break
+        path = (path.parent / parent.group(1).strip()).resolve()
+    local = Path(config.config_file_path).resolve().parent / "local.yml"
+    return [text for _, text in found] + [local.read_bytes() if local.is_file() else b""]
 
 
 def _tree(root: Path) -> str:
@@ -115,11 +125,19 @@ def on_startup(command, dirty):
 @event_priority(-100)  # after every other handler has settled the configuration
 def on_config(config):
     project = Path(config.config_file_path).resolve().parent
-    settings = [
-        (project / name).read_bytes() if (project / name).is_file() else b"" for name in ("mkdocs.yml", "local.yml")
-    ]
-    code = [_tree(project / name) for name in CODE if (project / name).exists()]
-    site = _digest(type(config).__module__, _versions(), config.site_url, config.use_directory_urls, *settings, *code)
+    theme = [_tree(project / name) for name in THEME if (project / name).exists()]
+    # how much MkDocs logs decides which warnings a page's conversion can show (-q hides them, and
+    # -v keeps no links to anchors): a page is reused only by builds that would log as this one does
+    levels = [logging.getLogger(name).getEffectiveLevel() for name in ("mkdocs", "mkdocs.structure.pages")]
+    site = _digest(
+        type(config).__module__,
+        _loaded_digest(project),
+        config.site_url,
+        config.use_directory_urls,
+        levels,
+        *_settings(config),
+        *theme,
+    )
     old = _state.get("handler")
     if old is not None:
         logging.getLogger("mkdocs").removeHandler(old)
@@ -155,7 +173,7 @@ def on_files(files, config):
     # The generated downloads (600 schools: some 250 MB) are linked into the site, not copied: the
     # same bytes, written once. Safe because generate.py replaces a file by renaming a new one onto it,
     # so the site's link keeps the old file, and never writes into one in place.
-    made = generated_files(config.docs_dir)
+    made = generated_files(Path(config.config_file_path).resolve().parent)
     for file in files:
         if not file.is_documentation_page() and file.src_uri in made and file.abs_src_path:
             file.copy_file = functools.partial(_link_or_copy, file)
@@ -186,7 +204,7 @@ def _load(page, config) -> dict:
     try:
         with open(_path(config.site_url, page.file.src_uri), "rb") as handle:
             entry = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+    except Exception:  # noqa: BLE001 - a kept page that cannot be read is converted again
         return {}
     return entry if isinstance(entry, dict) else {}
 
@@ -295,7 +313,7 @@ def on_env(env, config, files):
 @event_priority(-100)
 def on_nav(nav, config, files):
     _state["nav"] = nav
-    if _parallel["allowed"] and cores() > 1:
+    if _parallel["allowed"] and cores() > 1 and threading.active_count() == 1:  # never fork beside threads
         _convert_on_every_core(config, files)
     return nav
 
@@ -336,10 +354,12 @@ def _fork_map(fn, count: int, workers: int) -> list:
     children = {}
     for worker in range(workers):
         out = folder / f".worker-{os.getpid()}-{worker}.pickle"
+        parent = os.getpid()
         pid = os.fork()
         if pid == 0:  # the worker: never returns into MkDocs
             status = 1
             try:
+                die_with_parent(parent)  # a build that is killed takes its workers with it
                 results = {i: fn(i) for i in range(worker, count, workers)}
                 with open(out, "wb") as handle:
                     pickle.dump(results, handle, protocol=pickle.HIGHEST_PROTOCOL)
@@ -408,7 +428,8 @@ class _Capture(logging.Handler):
 def _nav(nav) -> list:
     def item(node):
         children = getattr(node, "children", None) or []
-        return [type(node).__name__, node.title, getattr(node, "url", None), [item(c) for c in children]]
+        meta = getattr(node, "meta", None) or {}  # the theme shows a page's icon, subtitle and status in the nav
+        return [type(node).__name__, node.title, getattr(node, "url", None), meta, [item(c) for c in children]]
 
     return [item(node) for node in nav.items] if nav is not None else []
 
@@ -452,10 +473,14 @@ def on_post_page(output, page, config):
     elif entry.get("kept_output_key") != entry.get("output_key"):
         entry.update(output=output, kept_output_key=entry["output_key"], dirty=True)
     if entry.pop("dirty", False) and page.file.src_uri not in _state["warned"]:
-        path = _path(config.site_url, page.file.src_uri)
-        with atomic_path(path) as tmp:
-            with open(tmp, "wb") as handle:
-                pickle.dump(entry, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            with atomic_path(_path(config.site_url, page.file.src_uri)) as tmp:
+                with open(tmp, "wb") as handle:
+                    pickle.dump(entry, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        except OSError as err:  # a full disk or a read-only .cache: the page is built, only not kept
+            logging.getLogger("mkdocs.hooks.reuse").info(
+                "%s was not kept for the next build: %s", page.file.src_uri, err
+            )
     _state["entries"][page.file.src_uri] = {}  # kept on disk now: free the memory
     return output
 

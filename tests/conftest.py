@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from cohesion_guide.files import GENERATED_LIST, generated_files
+from cohesion_guide.files import generated_files
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -51,7 +51,7 @@ def copy_project(dest: Path) -> Path:
     """A copy of the project's content and settings that a test may change freely, as a fresh
     checkout has them: without the pages site/generate.py wrote into docs/."""
     dest.mkdir(parents=True, exist_ok=True)
-    made = {ROOT / "docs" / uri for uri in generated_files(ROOT / "docs")} | {ROOT / "docs" / GENERATED_LIST}
+    made = {ROOT / "docs" / uri for uri in generated_files(ROOT)} | {ROOT / "docs" / ".gitignore"}
 
     def generated(folder: str, names: list[str]) -> list[str]:
         return [name for name in names if Path(folder) / name in made]

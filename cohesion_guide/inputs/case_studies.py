@@ -107,7 +107,7 @@ def taken_names(folder: Path) -> set[str]:
     docs/case-studies/ (a case study named adding.md would replace the guide's adding.md). The pages
     made from the case studies themselves, written there by site/generate.py, do not count."""
     docs = Path(folder).parent / "docs"
-    guide, made = docs / "case-studies", generated_files(docs)
+    guide, made = docs / "case-studies", generated_files(Path(folder).parent)
 
     def written_by_hand(path: Path) -> bool:
         paths = [path] if path.is_file() else [p for p in path.rglob("*") if p.is_file()]

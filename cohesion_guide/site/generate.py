@@ -10,25 +10,30 @@ builds them as it builds a hand-written page.
   file, line and field named, and docs/ and site/ stay as they were.
 - A file is rewritten only when its content changes, so its timestamp means something (and
   `mkdocs serve` rebuilds only after a real change).
-- What was written is listed in docs/.gitignore (untracked, and ignoring itself): git leaves the
-  generated files alone, and the next run removes the ones no longer made. A hand-written file is
-  never overwritten: a source that would replace one stops with a message naming it.
+- What was written is recorded in .cache/generated-files.json, with each file's size and time: the
+  next run removes the ones no longer made, but only if still exactly as written. The record is
+  written before any file, so a run stopped half-way (a full disk, Ctrl-C) is finished by the next.
+  A hand-written file is never overwritten: a source that would replace one stops with a message
+  naming it.
+- The same list goes into docs/.gitignore (untracked, and ignoring itself), so git leaves the
+  generated files alone; a docs/.gitignore of the project's own is never touched.
 """
 
 from __future__ import annotations
 
 import fcntl
 import filecmp
+import json
 import os
 import shutil
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from cohesion_guide.errors import CohesionError, HandWritten, InvalidFile, PdfError
-from cohesion_guide.files import GENERATED_LIST as LIST
-from cohesion_guide.files import atomic_path, generated_files
+from cohesion_guide.files import GENERATED_MANIFEST, GITIGNORE_HEADER, atomic_path, generated_manifest
 from cohesion_guide.inputs.local_config import load_local
 from cohesion_guide.site import builder_pages, profile_reference, school_pages, schools_section
 from cohesion_guide.site.case_study_pages import case_study_pages
@@ -45,7 +50,8 @@ PAGE_SOURCES: list = [
 ]
 
 DOCS = "docs"
-HEADER = "# Written by `python -m cohesion_guide.site.generate`: the pages and files it made. Do not edit.\n"
+GITIGNORE = ".gitignore"  # in docs/
+HEADER = GITIGNORE_HEADER
 LOCK = Path(".cache") / "generate.lock"
 BRAND_CSS = "stylesheets/brand.css"
 
@@ -85,35 +91,83 @@ def generated(context: SiteContext) -> list[GeneratedPage | GeneratedFile]:
     return out
 
 
+@contextmanager
+def lock(project_dir: Path) -> Iterator[None]:
+    """One writer of docs/ at a time in a project: `make site` holds it through its build, so `make
+    serve` (which writes again on a save) cannot change the pages while that build reads them."""
+    path = Path(project_dir) / LOCK
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        yield
+
+
 def write(project_dir: Path) -> Written:
-    """Make every generated page and file and write the ones that changed into docs/ (see the module's notes)."""
+    """Make every generated page and file and write the ones that changed into docs/ (see the module's
+    notes). The caller holds `lock`."""
     project_dir = Path(project_dir).resolve()
-    lock_path = project_dir / LOCK
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
-    with open(lock_path, "a") as lock:  # one run at a time in a folder (make serve and make site may overlap)
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        context = SiteContext(project_dir=project_dir, local=load_local(project_dir))
-        items = generated(context)
-        return _write_all(project_dir / DOCS, items)
+    context = SiteContext(project_dir=project_dir, local=load_local(project_dir))
+    items = generated(context)
+    return _write_all(project_dir, items)
 
 
-def _write_all(docs: Path, items: list[GeneratedPage | GeneratedFile]) -> Written:
-    before = generated_files(docs)
+def _write_all(project: Path, items: list[GeneratedPage | GeneratedFile]) -> Written:
+    docs, before = project / DOCS, generated_manifest(project)
     uris = [item.src_uri for item in items]
-    clash = sorted(uri for uri in uris if uri not in before and (docs / uri).exists())
+    clash = sorted(uri for uri in uris if uri not in before and (docs / uri).exists() and not _holds(docs / uri, item_for(items, uri)))
     if clash:
         raise HandWritten(
             "The guide makes these pages itself, but a file of the same name is already in docs/: "
             + ", ".join(f"docs/{uri}" for uri in clash)
             + ". Move or rename it (a page of your own needs a name of its own), then build again."
         )
+    # recorded before anything is written: a run stopped half-way leaves no file it cannot account for
+    _record(project, {**before, **{uri: before.get(uri) for uri in uris}})
     changed = [item.src_uri for item in items if _put(docs / item.src_uri, item)]
-    removed = sorted(set(before) - set(uris))
-    for uri in removed:
-        (docs / uri).unlink(missing_ok=True)
-        _remove_empty_parents(docs / uri, docs)
-    _put(docs / LIST, GeneratedPage(LIST, HEADER + f"/{LIST}\n" + "".join(f"/{uri}\n" for uri in sorted(uris))))
+    removed, kept = [], []
+    for uri in sorted(set(before) - set(uris)):
+        path = docs / uri
+        if path.is_file() and before[uri] is not None and _stamp(path) != before[uri]:
+            kept.append(uri)  # changed since it was written: someone's work, left where it is
+            continue
+        path.unlink(missing_ok=True)
+        _remove_empty_parents(path, docs)
+        removed.append(uri)
+    for uri in kept:
+        print(f"docs/{uri} is no longer made by the guide, but it was changed by hand, so it was left in place.",
+              file=sys.stderr)
+    _record(project, {uri: _stamp(docs / uri) for uri in uris})
+    _ignore(docs, uris)
     return Written(changed, removed, len(items) - len(changed))
+
+
+def item_for(items, uri):
+    return next(item for item in items if item.src_uri == uri)
+
+
+def _holds(path: Path, item: GeneratedPage | GeneratedFile) -> bool:
+    """Whether `path` already holds exactly what `item` would write (a copy the guide can take over)."""
+    if isinstance(item, GeneratedPage):
+        return path.read_bytes() == item.markdown.encode("utf-8")
+    return filecmp.cmp(item.path, path, shallow=False)
+
+
+def _stamp(path: Path) -> list[int]:
+    stat = path.stat()
+    return [stat.st_size, stat.st_mtime_ns]
+
+
+def _record(project: Path, manifest: dict) -> None:
+    with atomic_path(project / GENERATED_MANIFEST) as tmp:
+        tmp.write_text(json.dumps(manifest, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+
+
+def _ignore(docs: Path, uris: list[str]) -> None:
+    """docs/.gitignore lists the generated files for git, unless the project has a .gitignore of its own there."""
+    path = docs / GITIGNORE
+    if path.exists() and not path.read_text(encoding="utf-8", errors="replace").startswith(HEADER):
+        return
+    _put(path, GeneratedPage(GITIGNORE, HEADER + f"/{GITIGNORE}\n" + "".join(f"/{uri}\n" for uri in sorted(uris))))
 
 
 def _put(dest: Path, item: GeneratedPage | GeneratedFile) -> bool:
@@ -145,9 +199,14 @@ def _remove_empty_parents(path: Path, stop: Path) -> None:
 UNTOUCHED = "site/ was left as it was."
 
 
-def main(argv: Iterable[str] | None = None) -> int:
+def main(argv: Iterable[str] | None = None, *, locked: bool = False) -> int:
+    """The command; `locked`: the caller holds `lock` already (make site, through its build)."""
     try:
-        written = write(Path.cwd())
+        if locked:
+            written = write(Path.cwd())
+        else:
+            with lock(Path.cwd()):
+                written = write(Path.cwd())
     except InvalidFile as err:
         print(err.report(), file=sys.stderr)
         print(UNTOUCHED, file=sys.stderr)

@@ -45,11 +45,12 @@ def main(argv: list[str] | None = None) -> int:
             print("Another `make site` is building the site in this folder; waiting for it to finish...", flush=True)
             fcntl.flock(lock, fcntl.LOCK_EX)
         shutil.rmtree(project / NEW, ignore_errors=True)  # a killed build's half-made site
-        status = generate.main()  # says what went wrong, and that site/ was not touched
-        if status != 0:
-            return status
-        build = subprocess.run([str(mkdocs), "build", "--strict", "--site-dir", NEW, *(argv or [])],
-                               cwd=project, preexec_fn=_die_with_parent)
+        with generate.lock(project):  # make serve cannot rewrite the pages while this build reads them
+            status = generate.main(locked=True)  # says what went wrong, and that site/ was not touched
+            if status != 0:
+                return status
+            build = subprocess.run([str(mkdocs), "build", "--strict", "--site-dir", NEW, *(argv or [])],
+                                   cwd=project, preexec_fn=_die_with_parent)
         if build.returncode != 0:
             shutil.rmtree(project / NEW, ignore_errors=True)
             print("The build failed, so site/ was left as it was.", file=sys.stderr)

@@ -1,27 +1,36 @@
 """`make serve`: the generated pages written into docs/, then `mkdocs serve`, and the pages written
-again whenever the schools' data changes.
+again whenever what they are made from changes.
 
-MkDocs watches docs/ and the guide's own inputs (macros/hooks.py); this watches what the generated
-pages are made from. A save to a profile rewrites that school's pages in docs/ (generate.py writes
-only what changed), and MkDocs rebuilds from there, reusing every unchanged page (macros/reuse.py).
-The step runs in a new process each time, so an edit to the engine is used at once.
+This is the one watcher of the schools' data: a save to a profile, audit, case study, template or
+local.yml rewrites the pages it touches in docs/ (generate.py writes only what changed), then tells
+MkDocs to rebuild, which reuses every unchanged page (macros/reuse.py). MkDocs watches docs/ and
+the theme itself. An edit to the engine or the macros restarts MkDocs, so the code it runs is the
+code on disk. Each step runs in a new process, so an edit to the engine is used at once.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
 from collections.abc import Iterable
 from pathlib import Path
 
-# What the generated pages are made from.
-SOURCES = ("local.yml", "schools", "audits", "case_studies", "model_policies", "cohesion_guide")
+from cohesion_guide.site.publish import _die_with_parent
+
+# What the generated pages and the guide's macros are made from, and the code that makes them.
+DATA = ("local.yml", "schools", "audits", "case_studies", "model_policies")
+CODE = ("cohesion_guide", "macros")
 POLL = 0.5  # seconds between looks: a stat of each file, no extra dependency
+# Touched after each rewrite: MkDocs, told by macros/hooks.py to watch this file (and not the data
+# folders) when SERVE_ENV is set, then rebuilds once, with the new pages already in docs/.
+TRIGGER = Path(".cache") / "serve-rebuild"
+SERVE_ENV = "COHESION_SERVE_TRIGGER"
 
 
-def snapshot(project: Path, names: Iterable[str] = SOURCES) -> dict[str, tuple[int, int]]:
+def snapshot(project: Path, names: Iterable[str]) -> dict[str, tuple[int, int]]:
     """Every file under the watched names, with its size and modification time."""
     seen = {}
     for name in names:
@@ -42,27 +51,50 @@ def generate(project: Path) -> int:
     return subprocess.run([sys.executable, "-m", "cohesion_guide.site.generate"], cwd=project).returncode
 
 
+def start(project: Path, argv: list[str]) -> subprocess.Popen:
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    env = {**os.environ, SERVE_ENV: str(project / TRIGGER)}
+    return subprocess.Popen(
+        [str(mkdocs), "serve", "--strict", *argv], cwd=project, env=env, preexec_fn=_die_with_parent
+    )
+
+
+def stop(server: subprocess.Popen) -> None:
+    if server.poll() is None:
+        server.terminate()
+        server.wait()
+
+
 def main(argv: list[str] | None = None) -> int:
     project = Path.cwd()
+    argv = list(argv or [])
+    # a stop from outside (an editor's stop button sends SIGTERM) stops MkDocs too, freeing its port
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     if generate(project) != 0:
         return 1
-    mkdocs = Path(sys.executable).parent / "mkdocs"
-    server = subprocess.Popen([str(mkdocs), "serve", "--strict", *(argv or [])], cwd=project)
+    (project / TRIGGER).parent.mkdir(parents=True, exist_ok=True)
+    (project / TRIGGER).touch()
+    server = start(project, argv)
     try:
-        before = snapshot(project)
+        data, code = snapshot(project, DATA), snapshot(project, CODE)
         while server.poll() is None:
             time.sleep(POLL)
-            now = snapshot(project)
-            if now != before:
-                before = now
-                generate(project)  # a broken profile prints its error; the last good pages stay
+            new_data, new_code = snapshot(project, DATA), snapshot(project, CODE)
+            if new_data == data and new_code == code:
+                continue
+            data, restart, code = new_data, new_code != code, new_code
+            generate(project)  # a broken profile prints its error; the last good pages stay
+            if restart:
+                print("The engine or the macros changed: restarting the server.", file=sys.stderr, flush=True)
+                stop(server)
+                server = start(project, argv)
+            else:
+                (project / TRIGGER).touch()
         return server.returncode
     except KeyboardInterrupt:
         return 0
     finally:
-        if server.poll() is None:
-            server.terminate()
-            server.wait()
+        stop(server)
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from tests.conftest import BIN, copy_project
 # The same site without macros/reuse.py: what a full build writes.
 PLAIN_CONFIG = "INHERIT: mkdocs.yml\nhooks:\n  - macros/hooks.py\n"
 COUNTS = re.compile(r"Pages: (\d+) reused, (\d+) converted")
+ON_EVERY_CORE = re.compile(r"\((\d+) of them on every core\)")
 
 
 def counts(result) -> tuple[int, int]:
@@ -58,6 +59,8 @@ def test_a_rebuild_reuses_every_page_and_writes_the_same_bytes_as_a_full_build(m
     first = mkdocs_build(project, tmp_path / "first")
     assert first.returncode == 0, first.stderr[-3000:]
     assert counts(first)[0] == 0
+    # the schools' and case studies' pages were converted by the forked workers, not one by one
+    assert int(ON_EVERY_CORE.findall(first.stderr)[-1]) > 40
     again = mkdocs_build(project, tmp_path / "again")
     assert again.returncode == 0, again.stderr[-3000:]
     reused, converted = counts(again)
@@ -98,7 +101,7 @@ def test_a_kept_page_whose_link_now_leads_nowhere_still_fails_the_strict_build(m
 def test_the_generated_pages_are_plain_files_listed_for_git(mkdocs_build, project, tmp_path):
     assert mkdocs_build(project, tmp_path / "site").returncode == 0
     docs = project / "docs"
-    made = generated_files(docs)
+    made = generated_files(project)
     assert "schools/riverside-primary/index.md" in made and "schools/index.md" in made
     assert "about.md" not in made and "case-studies/adding.md" not in made
     page = (docs / "schools" / "riverside-primary" / "index.md").read_text(encoding="utf-8")
@@ -111,7 +114,7 @@ def test_the_generated_pages_are_plain_files_listed_for_git(mkdocs_build, projec
     assert not (docs / "schools" / "riverside-primary").exists()
     assert (docs / "case-studies" / "adding.md").is_file()
     # nothing else changed, so nothing else was rewritten: a page's time says when it last changed
-    still = generated_files(docs)
+    still = generated_files(project)
     untouched = [uri for uri in still if uri in stamp and uri.startswith("case-studies/")]
     assert untouched and all((docs / uri).stat().st_mtime_ns == stamp[uri] for uri in untouched)
 
@@ -135,3 +138,66 @@ def test_a_build_without_the_generated_pages_says_what_to_run(project, tmp_path)
     )
     assert result.returncode != 0
     assert "python -m cohesion_guide.site.generate" in result.stderr
+
+
+def test_a_quiet_build_keeps_nothing_a_strict_build_would_have_warned_about(mkdocs_build, project, tmp_path):
+    about = project / "docs" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\nSee [a page](no-such-page.md).\n", encoding="utf-8")
+    quiet = mkdocs_build(project, tmp_path / "quiet", "--quiet")  # -q: MkDocs logs no warnings at all
+    assert quiet.returncode == 0
+    loud = mkdocs_build(project, tmp_path / "loud")
+    assert loud.returncode != 0 and "no-such-page.md" in loud.stderr
+
+
+def test_a_change_to_one_pages_navigation_icon_reaches_every_page(mkdocs_build, project, tmp_path):
+    assert mkdocs_build(project, tmp_path / "first").returncode == 0
+    page = project / "docs" / "duty" / "today.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("---\n", "---\nicon: material/scale-balance\n", 1), encoding="utf-8")
+    again = mkdocs_build(project, tmp_path / "again")
+    assert again.returncode == 0, again.stderr[-3000:]
+    full_build(mkdocs_build, project, tmp_path / "full")
+    assert differences(tmp_path / "full", tmp_path / "again") == []
+
+
+def test_files_of_someone_else_in_docs_are_never_removed(project):
+    docs = project / "docs"
+    assert generate(project).returncode == 0
+    # a line someone adds to docs/.gitignore does not make their file the guide's to remove
+    (docs / ".gitignore").write_text((docs / ".gitignore").read_text() + "/my-notes.md\n", encoding="utf-8")
+    (docs / "my-notes.md").write_text("My notes\n", encoding="utf-8")
+    # a page the guide made, then edited by hand, and no longer made: left in place, and said so
+    study = docs / "case-studies" / "new-arrivals-welcome" / "index.md"
+    study.write_text(study.read_text(encoding="utf-8") + "\nMy own paragraph.\n", encoding="utf-8")
+    (project / "case_studies" / "new-arrivals-welcome.md").unlink()
+    result = generate(project)
+    assert result.returncode == 0, result.stderr
+    assert (docs / "my-notes.md").read_text() == "My notes\n"
+    assert "My own paragraph." in study.read_text(encoding="utf-8")
+    assert "changed by hand, so it was left in place" in result.stderr
+
+
+def test_a_run_stopped_half_way_is_finished_by_the_next(project, monkeypatch):
+    from cohesion_guide.site import generate as generating
+
+    calls = []
+
+    def stop_after_three(dest, item):
+        calls.append(dest)
+        if len(calls) > 3:
+            raise KeyboardInterrupt
+        return put(dest, item)
+
+    put = generating._put
+    monkeypatch.chdir(project)
+    monkeypatch.setattr(generating, "_put", stop_after_three)
+    with pytest.raises(KeyboardInterrupt):
+        generating.main()
+    monkeypatch.setattr(generating, "_put", put)
+    assert generating.main() == 0  # its own half-written pages are not taken for someone else's
+    assert (project / "docs" / "schools" / "index.md").is_file()
+
+
+def generate(project: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(BIN / "python"), "-m", "cohesion_guide.site.generate"], cwd=project, capture_output=True, text=True
+    )

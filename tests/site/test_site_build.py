@@ -31,7 +31,7 @@ def front_matter(page: Path) -> dict:
 
 def markdown_pages(docs: Path = DOCS) -> list[Path]:
     """The guide's own pages: not the ones site/generate.py writes into docs/."""
-    made = generated_files(docs)
+    made = generated_files(docs.parent)
     return sorted(p for p in docs.rglob("*.md") if p.relative_to(docs).as_posix() not in made)
 
 
