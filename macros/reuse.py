@@ -255,16 +255,21 @@ def on_page_content(html, page, config, files):
     entry = _state["entries"][page.file.src_uri]
     if "render" not in entry:
         _state["lookups"] = None
-        links = page.links_to_anchors or {}
-        entry["render"] = {
-            "content": html,
-            "toc": page.toc,
-            "title": page._title_from_render,
-            "anchors": sorted(page.present_anchor_ids or ()),
-            "links": {file.src_uri: dict(found) for file, found in links.items()},
-        }
+        entry["render"] = _captured(page, html)
         entry["dirty"] = True
     return html
+
+
+def _captured(page, html: str) -> dict:
+    """What a conversion gives a page (Page.render), to keep: `_restore` gives it back."""
+    links = page.links_to_anchors or {}
+    return {
+        "content": html,
+        "toc": page.toc,
+        "title": page._title_from_render,
+        "anchors": sorted(page.present_anchor_ids or ()),
+        "links": {file.src_uri: dict(found) for file, found in links.items()},
+    }
 
 
 def _search_key(entry: dict, page) -> str:
@@ -395,14 +400,7 @@ def _convert(index: int) -> dict | None:
     _state["lookups"] = entry["lookups"]
     page.render(config, files)
     _state["lookups"] = None
-    links = page.links_to_anchors or {}
-    entry["render"] = {
-        "content": page.content,
-        "toc": page.toc,
-        "title": page._title_from_render,
-        "anchors": sorted(page.present_anchor_ids or ()),
-        "links": {file.src_uri: dict(found) for file, found in links.items()},
-    }
+    entry["render"] = _captured(page, page.content)
     page.content = config.plugins.on_page_content(page.content, page=page, config=config, files=files)
     for plugin in config.plugins.values():  # the search index's entries, from a copy of the index
         index = getattr(plugin, "search_index", None)

@@ -114,7 +114,11 @@ def write(project_dir: Path) -> Written:
 def _write_all(project: Path, items: list[GeneratedPage | GeneratedFile]) -> Written:
     docs, before = project / DOCS, generated_manifest(project)
     uris = [item.src_uri for item in items]
-    clash = sorted(uri for uri in uris if uri not in before and (docs / uri).exists() and not _holds(docs / uri, item_for(items, uri)))
+    clash = sorted(
+        item.src_uri
+        for item in items
+        if item.src_uri not in before and (docs / item.src_uri).exists() and not _holds(docs / item.src_uri, item)
+    )
     if clash:
         raise HandWritten(
             "The guide makes these pages itself, but a file of the same name is already in docs/: "
@@ -139,10 +143,6 @@ def _write_all(project: Path, items: list[GeneratedPage | GeneratedFile]) -> Wri
     _record(project, {uri: _stamp(docs / uri) for uri in uris})
     _ignore(docs, uris)
     return Written(changed, removed, len(items) - len(changed))
-
-
-def item_for(items, uri):
-    return next(item for item in items if item.src_uri == uri)
 
 
 def _holds(path: Path, item: GeneratedPage | GeneratedFile) -> bool:
