@@ -6,11 +6,12 @@ import ctypes
 import ctypes.util
 import errno
 import fcntl
+import hashlib
 import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -166,3 +167,30 @@ def generated_manifest(project_dir: Path) -> dict[str, list[int] | None]:
 def generated_files(project_dir: Path) -> set[str]:
     """The paths under docs/ (as "a/b.md") that site/generate.py made."""
     return set(generated_manifest(project_dir))
+
+
+# What the generated pages are made from, and a stamp of them as the last run of site/generate.py
+# found them: a build that finds them changed since says its generated pages are out of date.
+GENERATED_FROM = Path(".cache") / "generated-from"
+SOURCES = ("local.yml", "schools", "audits", "case_studies", "model_policies")
+
+
+def stamp_files(project_dir: Path, names: Iterable[str]) -> dict[str, tuple[int, int]]:
+    """Every file under the named files and folders of a project, with its size and modification time."""
+    seen = {}
+    for name in names:
+        root = Path(project_dir) / name
+        paths = [root] if root.is_file() else (p for p in root.rglob("*") if p.is_file()) if root.is_dir() else []
+        for path in paths:
+            if "__pycache__" in path.parts:
+                continue
+            try:
+                stat = path.stat()
+            except FileNotFoundError:  # removed while we looked
+                continue
+            seen[str(path)] = (stat.st_size, stat.st_mtime_ns)
+    return seen
+
+
+def sources_stamp(project_dir: Path) -> str:
+    return hashlib.sha256(json.dumps(sorted(stamp_files(project_dir, SOURCES).items())).encode()).hexdigest()

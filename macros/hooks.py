@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from cohesion_guide.errors import InvalidFile
-from cohesion_guide.files import GENERATED_MANIFEST
+from cohesion_guide.files import GENERATED_FROM, GENERATED_MANIFEST, sources_stamp
 from cohesion_guide.inputs import review
 from cohesion_guide.inputs.local_config import load_local
 from cohesion_guide.site import generate, glossary, sanitise
@@ -40,6 +40,13 @@ def on_config(config):
         raise PluginError(
             "The schools' pages and the other generated pages are not in docs/ yet. Build with `make site` "
             "(or `make serve`), or run `python -m cohesion_guide.site.generate` before this command."
+        )
+    made_from = project_dir / GENERATED_FROM
+    if not os.environ.get(SERVE_ENV) and made_from.is_file() and made_from.read_text() != sources_stamp(project_dir):
+        log.warning(
+            "The schools' data (schools/, audits/, case_studies/, model_policies/ or local.yml) has changed "
+            "since the generated pages were written, so this build shows the old ones. Build with `make site`, "
+            "or run `python -m cohesion_guide.site.generate` first."
         )
     try:
         local = load_local(project_dir)

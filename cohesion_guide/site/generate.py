@@ -33,7 +33,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cohesion_guide.errors import CohesionError, HandWritten, InvalidFile, PdfError
-from cohesion_guide.files import GENERATED_MANIFEST, GITIGNORE_HEADER, atomic_path, generated_manifest
+from cohesion_guide.files import (
+    GENERATED_FROM,
+    GENERATED_MANIFEST,
+    GITIGNORE_HEADER,
+    atomic_path,
+    generated_manifest,
+    sources_stamp,
+)
 from cohesion_guide.inputs.local_config import load_local
 from cohesion_guide.site import builder_pages, profile_reference, school_pages, schools_section
 from cohesion_guide.site.case_study_pages import case_study_pages
@@ -106,9 +113,13 @@ def write(project_dir: Path) -> Written:
     """Make every generated page and file and write the ones that changed into docs/ (see the module's
     notes). The caller holds `lock`."""
     project_dir = Path(project_dir).resolve()
+    sources = sources_stamp(project_dir)  # as found before reading them: an edit during the run shows later
     context = SiteContext(project_dir=project_dir, local=load_local(project_dir))
     items = generated(context)
-    return _write_all(project_dir, items)
+    written = _write_all(project_dir, items)
+    with atomic_path(project_dir / GENERATED_FROM) as tmp:
+        tmp.write_text(sources, encoding="utf-8")
+    return written
 
 
 def _write_all(project: Path, items: list[GeneratedPage | GeneratedFile]) -> Written:

@@ -15,36 +15,19 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterable
 from pathlib import Path
 
+from cohesion_guide.files import SOURCES, stamp_files
 from cohesion_guide.site.publish import _die_with_parent
 
 # What the generated pages and the guide's macros are made from, and the code that makes them.
-DATA = ("local.yml", "schools", "audits", "case_studies", "model_policies")
+DATA = SOURCES
 CODE = ("cohesion_guide", "macros")
 POLL = 0.5  # seconds between looks: a stat of each file, no extra dependency
 # Touched after each rewrite: MkDocs, told by macros/hooks.py to watch this file (and not the data
 # folders) when SERVE_ENV is set, then rebuilds once, with the new pages already in docs/.
 TRIGGER = Path(".cache") / "serve-rebuild"
 SERVE_ENV = "COHESION_SERVE_TRIGGER"
-
-
-def snapshot(project: Path, names: Iterable[str]) -> dict[str, tuple[int, int]]:
-    """Every file under the watched names, with its size and modification time."""
-    seen = {}
-    for name in names:
-        root = project / name
-        paths = [root] if root.is_file() else (p for p in root.rglob("*") if p.is_file()) if root.is_dir() else []
-        for path in paths:
-            if "__pycache__" in path.parts:
-                continue
-            try:
-                stat = path.stat()
-            except FileNotFoundError:  # removed while we looked
-                continue
-            seen[str(path)] = (stat.st_size, stat.st_mtime_ns)
-    return seen
 
 
 def generate(project: Path) -> int:
@@ -76,10 +59,10 @@ def main(argv: list[str] | None = None) -> int:
     (project / TRIGGER).touch()
     server = start(project, argv)
     try:
-        data, code = snapshot(project, DATA), snapshot(project, CODE)
+        data, code = stamp_files(project, DATA), stamp_files(project, CODE)
         while server.poll() is None:
             time.sleep(POLL)
-            new_data, new_code = snapshot(project, DATA), snapshot(project, CODE)
+            new_data, new_code = stamp_files(project, DATA), stamp_files(project, CODE)
             if new_data == data and new_code == code:
                 continue
             data, restart, code = new_data, new_code != code, new_code

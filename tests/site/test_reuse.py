@@ -201,3 +201,15 @@ def generate(project: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
         [str(BIN / "python"), "-m", "cohesion_guide.site.generate"], cwd=project, capture_output=True, text=True
     )
+
+
+def test_a_plain_mkdocs_build_after_a_profile_changed_says_its_pages_are_old(mkdocs_build, project, tmp_path):
+    assert mkdocs_build(project, tmp_path / "first").returncode == 0
+    plain = [str(BIN / "mkdocs"), "build", "--site-dir", str(tmp_path / "plain")]
+    quiet = subprocess.run(plain, cwd=project, capture_output=True, text=True)
+    assert quiet.returncode == 0 and "has changed since the generated pages were written" not in quiet.stderr
+    profile = project / "schools" / "riverside-primary.yml"
+    profile.write_text(profile.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    stale = subprocess.run(plain, cwd=project, capture_output=True, text=True)
+    assert "has changed since the generated pages were written" in stale.stderr
+    assert "make site" in stale.stderr
