@@ -87,7 +87,7 @@ def apply_local(config, local) -> None:
 # `make serve`, site/serve.py watches them, rewrites the generated pages, then touches one file for
 # MkDocs to watch instead: MkDocs rebuilds once, after the pages are in docs/, not before. Only the
 # ones a fork has are watched (mkdocs.yml's own `watch:` would refuse a folder a fork has removed).
-WATCHED = ("local.yml", "case_studies", "model_policies", "macros", "cohesion_guide")
+WATCHED = ("local.yml", "case_studies", "model_policies", "macros", "cohesion_guide", "overrides")
 
 
 def on_serve(server, config, builder):

@@ -125,7 +125,6 @@ def on_startup(command, dirty):
 @event_priority(-100)  # after every other handler has settled the configuration
 def on_config(config):
     project = Path(config.config_file_path).resolve().parent
-    theme = [_tree(project / name) for name in THEME if (project / name).exists()]
     # how much MkDocs logs decides which warnings a page's conversion can show (-q hides them, and
     # -v keeps no links to anchors): a page is reused only by builds that would log as this one does
     levels = [logging.getLogger(name).getEffectiveLevel() for name in ("mkdocs", "mkdocs.structure.pages")]
@@ -136,7 +135,6 @@ def on_config(config):
         config.use_directory_urls,
         levels,
         *_settings(config),
-        *theme,
     )
     old = _state.get("handler")
     if old is not None:
@@ -146,6 +144,8 @@ def on_config(config):
     _state.clear()
     _state.update(
         store=project / STORE,
+        # the theme's overrides shape the finished page, not the conversion: in the page's key only
+        theme=[_tree(project / name) for name in THEME if (project / name).exists()],
         site=site,
         handler=handler,
         warned=set(),
@@ -279,7 +279,7 @@ def _search_key(entry: dict, page) -> str:
 @event_priority(-100)  # every page is read and converted: the navigation is known
 def on_env(env, config, files):
     nav = _digest(_json(_nav(_state.get("nav"))))
-    theme = _digest(*(str(d) for d in config.theme.dirs), _state["site"])
+    theme = _digest(*(str(d) for d in config.theme.dirs), *_state["theme"], _state["site"])
     for file in files.documentation_pages():
         page = file.page
         entry = _state["entries"].get(file.src_uri)

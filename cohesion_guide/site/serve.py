@@ -21,7 +21,7 @@ from cohesion_guide.files import SOURCES, stamp_files
 from cohesion_guide.site.publish import _die_with_parent
 
 # What the generated pages and the guide's macros are made from, and the code that makes them.
-DATA = SOURCES
+DATA = (*SOURCES, "overrides")  # the theme's overrides too: MkDocs does not watch them by itself
 CODE = ("cohesion_guide", "macros")
 POLL = 0.5  # seconds between looks: a stat of each file, no extra dependency
 # Touched after each rewrite: MkDocs, told by macros/hooks.py to watch this file (and not the data

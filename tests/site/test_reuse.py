@@ -213,3 +213,18 @@ def test_a_plain_mkdocs_build_after_a_profile_changed_says_its_pages_are_old(mkd
     stale = subprocess.run(plain, cwd=project, capture_output=True, text=True)
     assert "has changed since the generated pages were written" in stale.stderr
     assert "make site" in stale.stderr
+
+
+def test_an_edit_to_the_theme_redraws_every_page_without_converting_one(mkdocs_build, project, tmp_path):
+    assert mkdocs_build(project, tmp_path / "first").returncode == 0
+    theme = project / "overrides" / "main.html"
+    theme.write_text(
+        theme.read_text(encoding="utf-8").replace("{% block content %}", "{% block content %}<!-- theme edited -->", 1),
+        encoding="utf-8",
+    )
+    again = mkdocs_build(project, tmp_path / "again")
+    assert again.returncode == 0, again.stderr[-3000:]
+    assert counts(again)[1] == 0  # the conversions are kept: the theme shapes only the finished page
+    assert "<!-- theme edited -->" in (tmp_path / "again" / "about" / "index.html").read_text(encoding="utf-8")
+    full_build(mkdocs_build, project, tmp_path / "full")
+    assert differences(tmp_path / "full", tmp_path / "again") == []
