@@ -150,6 +150,7 @@ def on_config(config):
         handler=handler,
         warned=set(),
         entries={},
+        loaded={},  # store entries already read this build (by _convert_on_every_core)
         lookups=None,
         counts=[0, 0],
         config=config,
@@ -224,7 +225,7 @@ def _valid(entry: dict) -> bool:
 def on_page_markdown(markdown, page, config, files):
     key = _content_key(page, markdown)
     prepared = _state.get("prepared", {}).pop(page.file.src_uri, None)  # converted in this build, on every core
-    entry = prepared or _load(page, config)
+    entry = prepared or _state["loaded"].pop(page.file.src_uri, None) or _load(page, config)
     entry["page"] = page.file.src_uri
     _state["entries"][page.file.src_uri] = entry
     if entry.get("content_key") == key and _valid(entry):
@@ -333,7 +334,7 @@ def _convert_on_every_core(config, files) -> None:
         page.read_source(config)
         # generated pages: their Markdown is what MkDocs converts (no macros; the hooks change nothing)
         if page.meta.get(GENERATED_BY) and page.meta.get("render_macros") is False:
-            entry = _load(page, config)
+            entry = _state["loaded"][file.src_uri] = _load(page, config)  # read once: on_page_markdown takes it
             if entry.get("content_key") != _content_key(page, page.markdown):
                 missing.append(page)
     if len(missing) < PARALLEL_FROM:

@@ -87,8 +87,9 @@ _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 def die_with_parent(parent: int) -> None:
-    """In a worker: be killed when the build that started it ends, even by kill -9 (Linux); elsewhere
-    a worker finishes its document and then finds its parent gone."""
+    """In a worker or a child process (pool initializer, forked worker, subprocess preexec_fn): be
+    killed when the process that started it ends, even by kill -9 (Linux); elsewhere a worker
+    finishes its document and then finds its parent gone."""
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)

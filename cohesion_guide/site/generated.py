@@ -36,9 +36,9 @@ class GeneratedFile:
 
 
 class Unfinished(Protocol):
-    """Work a page source started and the build carries on beside, such as documents still being
-    made: the build waits for it (finish) before it copies files into the site, then lets it complete
-    the pages' text (fill, e.g. a download's size). A failed build stops it (cancel)."""
+    """Work a page source started and carries on beside the other sources, such as documents still
+    being made: site/generate.py waits for it (finish), then lets it complete the pages' text (fill,
+    e.g. a download's size) before writing them. A failed run stops it (cancel)."""
 
     def finish(self) -> None: ...
 

@@ -10,29 +10,21 @@ in whole, one build at a time.
 """
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import fcntl
+import functools
 import os
 import shutil
-import signal
 import subprocess
 import sys
 from pathlib import Path
 
 from cohesion_guide.files import _swap_in
 from cohesion_guide.site import generate
+from cohesion_guide.site.build import die_with_parent
 
 LOCK = ".site.lock"
 NEW = ".site.new"
 SITE = "site"
-
-
-def _die_with_parent() -> None:  # runs in the child between fork and exec
-    try:
-        ctypes.CDLL(ctypes.util.find_library("c") or None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -50,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
             if status != 0:
                 return status
             build = subprocess.run([str(mkdocs), "build", "--strict", "--site-dir", NEW, *(argv or [])],
-                                   cwd=project, preexec_fn=_die_with_parent)
+                                   cwd=project, preexec_fn=functools.partial(die_with_parent, os.getpid()))
         if build.returncode != 0:
             shutil.rmtree(project / NEW, ignore_errors=True)
             print("The build failed, so site/ was left as it was.", file=sys.stderr)

@@ -10,6 +10,7 @@ code on disk. Each step runs in a new process, so an edit to the engine is used 
 
 from __future__ import annotations
 
+import functools
 import os
 import signal
 import subprocess
@@ -18,7 +19,7 @@ import time
 from pathlib import Path
 
 from cohesion_guide.files import SOURCES, stamp_files
-from cohesion_guide.site.publish import _die_with_parent
+from cohesion_guide.site.build import die_with_parent
 
 # What the generated pages and the guide's macros are made from, and the code that makes them.
 DATA = (*SOURCES, "overrides")  # the theme's overrides too: MkDocs does not watch them by itself
@@ -38,7 +39,7 @@ def start(project: Path, argv: list[str]) -> subprocess.Popen:
     mkdocs = Path(sys.executable).parent / "mkdocs"
     env = {**os.environ, SERVE_ENV: str(project / TRIGGER)}
     return subprocess.Popen(
-        [str(mkdocs), "serve", "--strict", *argv], cwd=project, env=env, preexec_fn=_die_with_parent
+        [str(mkdocs), "serve", "--strict", *argv], cwd=project, env=env, preexec_fn=functools.partial(die_with_parent, os.getpid())
     )
 
 
