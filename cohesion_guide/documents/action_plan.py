@@ -401,15 +401,15 @@ def reintegration_links(profile: Profile) -> Action | None:
     """A pupil referral unit: links with home schools and local services for each pupil's next step."""
     if profile.phase_group != "pru":
         return None
-    pupils = phase_words(profile).pupils
+    pupil = phase_words(profile).pupil
     return _action(
         profile,
         "4a",
-        f"Agree with home schools and local services how each {pupils[:-1]}'s return or next step is planned, including "
+        f"Agree with home schools and local services how each {pupil}'s return or next step is planned, including "
         "a link to a club or group near home.",
         "other" if profile.data["leads"].get("others") else "staff",
         "next",
-        f"Each {pupils[:-1]} who leaves has a written plan shared with the receiving school or college, and a named "
+        f"Each {pupil} who leaves has a written plan shared with the receiving school or college, and a named "
         "contact in a local group.",
         "Profile: a pupil referral unit.",
         reintegration_links,
@@ -436,7 +436,7 @@ PROFILE_RULES = (
 def framework_actions(profile: Profile, audit: Audit) -> list[Action]:
     """The few steps every school takes, whatever its audit says."""
     gov = governance(profile)
-    pupils = phase_words(profile).pupils
+    pupils_own = phase_words(profile).pupils_own
 
     def add(point, text, owner, when, success, resources="", topic=""):
         return _action(
@@ -472,7 +472,7 @@ def framework_actions(profile: Profile, audit: Audit) -> list[Action]:
     return [
         add(
             "3a",
-            f"Brief {gov.oversight} on the duty and this plan, and agree its priorities with {pupils}' views.",
+            f"Brief {gov.oversight} on the duty and this plan, and agree its priorities with {pupils_own} views.",
             "governor",
             "now",
             "The minutes record the briefing, the plan's approval and how pupils' views were used.",

@@ -33,7 +33,7 @@ def statements(profile: Profile) -> list[Commitment]:
     gov = governance(profile)
     kind = profile.data["school"]["type"]
     rule = statements
-    pupils = phase_words(profile).pupils
+    words = phase_words(profile)
     if gov.group == MAINTAINED:
         return [
             commit(
@@ -48,11 +48,11 @@ def statements(profile: Profile) -> list[Commitment]:
                 "legal_basis",
                 "Other duties point the same way:\n\n"
                 "- " + _GOOD_RELATIONS + ";\n"
-                "- section 78 of the Education Act 2002, on {pupils}' spiritual, moral, cultural, mental and "
+                "- section 78 of the Education Act 2002, on {pupils_own} spiritual, moral, cultural, mental and "
                 "physical development;\n"
                 "- " + _PREVENT + "; and\n"
                 "- the Department for Education's advice (November 2014) to promote fundamental British values.",
-                pupils=pupils,
+                pupils_own=words.pupils_own,
             ),
         ]
     if gov.group == ACADEMY:
@@ -88,16 +88,15 @@ def statements(profile: Profile) -> list[Commitment]:
             commit(
                 rule,
                 "legal_basis",
-                "We are a pupil referral unit, maintained by our local authority, {authority}, and run by a "
-                "management committee.",
+                "Our local authority, {authority}, maintains us, and a management committee runs us.",
                 authority=authority,
             ),
             commit(
                 rule,
                 "legal_basis",
                 _DUTY + " The Education (Pupil Referral Units) (Application of Enactments) (England) Regulations "
-                "2007, as amended, apply parts of school law to pupil referral units. Whether they apply this duty "
-                "to us has not been settled for this policy, and the policy does not depend on the answer.",
+                "2007, as amended, apply parts of school law to pupil referral units; whether they apply this duty to "
+                "a management committee is not settled. This policy does not depend on the answer.",
             ),
             commit(
                 rule,

@@ -40,10 +40,15 @@ ALTERNATIVE_PROVISION_TYPES = frozenset(
 @dataclass(frozen=True)
 class PhaseWords:
     description: str  # "an infant school for children aged 3 to 7, with a nursery"
-    pupils: str  # "pupils" or "students"
+    pupils: str  # "pupils", "students" or "children"
     Pupils: str
-    pupil: str  # "pupil" or "student"
+    pupil: str  # "pupil", "student" or "child"
     Pupil: str
+
+    @property
+    def pupils_own(self) -> str:
+        """The possessive: "pupils'", "students'", "children's"."""
+        return self.pupils + ("'s" if self.pupils == "children" else "'")
 
 
 def thousands(number: int | float) -> str:
@@ -79,12 +84,14 @@ def age_range(profile: Profile) -> str | None:
 
 
 def phase_words(profile: Profile) -> PhaseWords:
-    pupils = "students" if profile.phase in STUDENT_PHASES else "pupils"
+    """Students in secondary and 16-plus schools; children in nursery and infant schools, and wherever
+    every pupil is 7 or younger; pupils everywhere else."""
+    pupils = "students" if profile.phase in STUDENT_PHASES else "children" if profile.young_children else "pupils"
     description = _article(kind_of_school(profile))
     ages = age_range(profile)
     if ages:
-        who = "children" if profile.young_children else pupils
-        description += f" for {who} {ages}"
+        description += f" for {pupils} {ages}"
     if profile.has_nursery and profile.phase != "nursery":
         description += ", with a nursery"
-    return PhaseWords(description, pupils, pupils.capitalize(), pupils[:-1], pupils[:-1].capitalize())
+    pupil = "child" if pupils == "children" else pupils[:-1]
+    return PhaseWords(description, pupils, pupils.capitalize(), pupil, pupil.capitalize())

@@ -1,14 +1,17 @@
-"""The policies a school's cohesion policy works alongside: the usual ones for its type, or the profile's own list."""
+"""The policies a school's cohesion policy works alongside: the profile's own list, or the ones the law
+asks of its kind of school and the ones this policy's commitments touch."""
 
 from __future__ import annotations
 
-from cohesion_guide.inputs.governance import PRU, governance
+from cohesion_guide.inputs.governance import ACADEMY, MAINTAINED, PRU, governance
 from cohesion_guide.inputs.profiles import Profile
 
 
 def related_policies(profile: Profile) -> list[str]:
-    """The profile's related_policies when it gives them; otherwise the usual list for the school's type,
-    phase, religious character and provision."""
+    """The profile's related_policies when it gives them; otherwise a list for the school's type, phase,
+    religious character and provision. Only what the law asks of every such school, or what a commitment
+    of this school's policy refers to (its admissions, its pupil premium), so nothing is claimed that
+    the school may not have."""
     own = profile.data.get("related_policies")
     if own:
         return list(own)
@@ -21,7 +24,7 @@ def related_policies(profile: Profile) -> list[str]:
     ]
     if gov.group == PRU:
         found.append("arrangements for placing pupils with us and for their return to school or next step")
-    else:
+    elif profile.has_religious_character:  # the policy commits governors to review the admissions arrangements
         found.append(gov.arrangements)
     found.append("curriculum policy")
     if profile.phase_group == "primary" and profile.phase != "nursery":
@@ -32,5 +35,7 @@ def related_policies(profile: Profile) -> list[str]:
         found.append("religious education and collective worship policies")
     if profile.phase_group == "special" or profile.has_resourced_provision or profile.send_needs:
         found.append("special educational needs and disabilities (SEND) information report")
+    if profile.high_fsm and gov.group in (MAINTAINED, ACADEMY):
+        found.append("pupil premium strategy statement")
     found.append("accessibility plan")
     return found

@@ -147,13 +147,16 @@ def commitment_markdown(commitment: Commitment) -> SafeMarkdown:
 
 
 LARGEST_GROUPS_SHOWN = 3
+SMALLEST_GROUP_SHOWN = 2  # % of pupils: a 1% group is not one of the "largest", whatever the order says
 
 
 def largest_groups(ethnicity: dict[str, float] | None) -> list[tuple[str, float]]:
-    """The biggest ethnic groups as (label, percentage), largest first; pupils not classified are not a group."""
+    """The biggest ethnic groups as (label, percentage), largest first; pupils not classified are not a group.
+    After the largest, a group under SMALLEST_GROUP_SHOWN % is left out."""
     groups = [(k, v) for k, v in (ethnicity or {}).items() if k != NOT_AN_ETHNIC_GROUP and v > 0]
     groups.sort(key=lambda item: (-item[1], item[0]))
-    return [(ethnic_group_label(k), v) for k, v in groups[:LARGEST_GROUPS_SHOWN]]
+    shown = groups[:1] + [(k, v) for k, v in groups[1:LARGEST_GROUPS_SHOWN] if v >= SMALLEST_GROUP_SHOWN]
+    return [(ethnic_group_label(k), v) for k, v in shown]
 
 
 # The guide's pages a policy points to for what it does not explain itself, and, for the law, the
@@ -177,17 +180,33 @@ def guide_links(profile: Profile, local: dict[str, Any]) -> dict[str, SafeMarkdo
     return links
 
 
+def authority_area(authority: str, town: str) -> str | None:
+    """Where the local community sits, when the town's name does not already say it:
+    'in Exampleshire', 'in the area of Exampleshire County Council'; None for Oldham in Oldham."""
+    if town.casefold() in authority.casefold():
+        return None
+    return f"in the area of {authority}" if "council" in authority.casefold() else f"in {authority}"
+
+
+def _same_role(a: str, b: str) -> bool:
+    """'Headteacher' and 'the head teacher' are one role."""
+    return re.sub(r"^the |\s", "", a.casefold()) == re.sub(r"^the |\s", "", b.casefold())
+
+
 def policy_values(profile: Profile, local: dict[str, Any], case_studies: list[dict] = ()) -> dict[str, Any]:
     """What the policy template reads: the school's checked data, its commitments, the authority's
     contacts, and the case studies suggested for it (case_studies.suggestions)."""
     data = profile.data
     document = data["document"]
     cycle = document.get("review_cycle_years") or local.get("policies", {}).get("review_cycle_years", 1)
+    gov = governance(profile)
     return {
         "school": data["school"],
         "location": data["location"],
         "words": phase_words(profile),
-        "gov": governance(profile),
+        "gov": gov,
+        "authority_area": authority_area(data["school"]["local_authority"], data["location"]["town"]),
+        "head_is_staff_lead": _same_role(data["leads"]["staff"], gov.head),
         "facts": {
             "international_links": profile.international_links,
             "young_children": profile.young_children,
@@ -195,6 +214,8 @@ def policy_values(profile: Profile, local: dict[str, Any], case_studies: list[di
             # the rule for a highly diverse intake already reviews incidents and exclusions by group, each term
             "highly_diverse": profile.is_highly_diverse,
             "secondary": profile.phase_group == "secondary",
+            "special": profile.phase_group == "special",
+            "pru": profile.phase_group == "pru",
         },
         "related_policies": related_policies(profile),
         "guide": guide_links(profile, local),
@@ -205,6 +226,7 @@ def policy_values(profile: Profile, local: dict[str, Any], case_studies: list[di
         "leads": {"others": [], **data["leads"]},
         "document": document,
         "review_cycle_years": cycle,
+        "review_every": "every year" if cycle == 1 else f"every {cycle} years",
         "next_review": next_review(document["date_adopted"], cycle).isoformat(),
         "largest_groups": largest_groups(data["pupils"].get("ethnicity")),
         "area_groups": largest_groups((data.get("local_area") or {}).get("ethnicity")),

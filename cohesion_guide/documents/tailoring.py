@@ -23,9 +23,9 @@ __all__ = ["PLACES", "Commitment", "RULES", "commitments"]
 
 
 def _commit(profile: Profile, rule: Callable, place: str, text: str, first: bool = False, **values: str) -> Commitment:
-    """A commitment whose {pupils}, {Pupils}, {pupil} and {Pupil} are the school's own words for its pupils."""
+    """A commitment whose {pupils}, {Pupils}, {pupil}, {Pupil} and {pupils_own} are the school's own words for its pupils."""
     words = phase_words(profile)
-    for name in ("pupils", "Pupils", "pupil", "Pupil"):
+    for name in ("pupils", "Pupils", "pupil", "Pupil", "pupils_own"):
         if "{" + name + "}" in text:
             values[name] = getattr(words, name)
     return _plain_commit(rule, place, text, first, **values)
@@ -42,8 +42,16 @@ def ethnic_group_label(key: str) -> str:
     return described.removesuffix(", as a percentage.")
 
 
+def _area_served(profile: Profile) -> str:
+    """The area the school serves, as precisely as the profile names it."""
+    local_area = (profile.data.get("local_area") or {}).get("name")
+    ward = profile.data["location"].get("ward")
+    return local_area or ward or profile.data["location"]["town"]
+
+
 def school_aims(profile: Profile) -> list[Commitment]:
-    """The aims this school adds to the ones every policy has, each from a fact in its profile."""
+    """The aims this school adds to the one every policy has, each from a fact in its profile (the template
+    punctuates the list)."""
     rule, out = school_aims, []
     if profile.high_eal:
         out.append(
@@ -51,7 +59,7 @@ def school_aims(profile: Profile) -> list[Commitment]:
                 profile,
                 rule,
                 "aims",
-                "every family can take part in the life of the school, whatever language they speak at home;",
+                "every family can take part in the life of the school, whatever language they speak at home",
             )
         )
     if profile.is_monocultural or profile.is_rural:
@@ -61,17 +69,15 @@ def school_aims(profile: Profile) -> list[Commitment]:
                 rule,
                 "aims",
                 "our {pupils} regularly meet and work with people whose backgrounds "
-                "and lives differ from their own, beyond {town};",
+                "and lives differ from their own, beyond {town}",
                 town=profile.data["location"]["town"],
             )
         )
     if profile.is_highly_diverse:
-        out.append(
-            _commit(profile, rule, "aims", "{pupils} of every background learn, play and make friends together;")
-        )
+        out.append(_commit(profile, rule, "aims", "{pupils} of every background learn, play and make friends together"))
     if profile.high_fsm:
         out.append(
-            _commit(profile, rule, "aims", "cost never decides which {pupils} take part in clubs, trips and events;")
+            _commit(profile, rule, "aims", "cost never decides which {pupils} take part in clubs, trips and events")
         )
     if profile.phase_group == "special" or profile.has_resourced_provision:
         out.append(
@@ -81,7 +87,7 @@ def school_aims(profile: Profile) -> list[Commitment]:
                 "aims",
                 "disabled {pupils} and {pupils} with special educational needs take a "
                 "full part in the life of their local communities, and are seen and "
-                "heard there;",
+                "heard there",
             )
         )
     if profile.wide_catchment:
@@ -90,7 +96,28 @@ def school_aims(profile: Profile) -> list[Commitment]:
                 profile,
                 rule,
                 "aims",
-                "families who live far from the school, and from each other, feel part of one school community;",
+                "families who live far from the school, and from each other, feel part of one school community",
+            )
+        )
+    faiths = profile.data["pupils"].get("faiths") or []
+    if profile.has_religious_character and len(faiths) == 1:
+        out.append(
+            _commit(
+                profile,
+                rule,
+                "aims",
+                "our {pupils} come to know and respect people of other faiths and of none, beyond our own faith "
+                "community",
+            )
+        )
+    elif profile.has_religious_character and faiths:
+        out.append(
+            _commit(
+                profile,
+                rule,
+                "aims",
+                "families of every faith and of none feel at home in a {character} school",
+                character=profile.data["school"]["religious_character"],
             )
         )
     if profile.phase_group == "pru":
@@ -99,7 +126,7 @@ def school_aims(profile: Profile) -> list[Commitment]:
                 profile,
                 rule,
                 "aims",
-                "each {pupil} leaves us with stronger links to a school, a college or work, and to their community;",
+                "each {pupil} leaves us with stronger links to a school, a college or work, and to their community",
             )
         )
     return out
@@ -153,7 +180,7 @@ def diverse_relationships_first(profile: Profile) -> list[Commitment]:
         return []
     rule = diverse_relationships_first
     where = (
-        "in how we group children, at play and in the activities we plan"
+        "in how we group them, at play and in the activities we plan"
         if profile.young_children
         else "in how we group classes, in clubs and in {pupil} leadership roles"
     )
@@ -178,8 +205,9 @@ def diverse_relationships_first(profile: Profile) -> list[Commitment]:
             profile,
             rule,
             "equity",
-            "Each term we will look at prejudice-related incidents, bullying and exclusions by ethnic group, and act "
-            "quickly on any sign of tension.",
+            "Each term we will look at prejudice-related incidents"
+            + (" and bullying" if profile.young_children else ", bullying and exclusions")
+            + " by ethnic group, and act quickly on any sign of tension.",
         ),
     ]
 
@@ -211,30 +239,26 @@ def faith_rationale(profile: Profile) -> list[Commitment]:
                 ethos=school["ethos_statement"],
             )
         )
-    faiths = profile.data["pupils"].get("faiths") or []
-    if faiths:
+    if len(profile.data["pupils"].get("faiths") or []) > 1:
+        # the faiths themselves are listed once, in the school's context
         out.append(
-            _commit(
-                profile,
-                rule,
-                "school_community",
-                "Our families' faiths and beliefs include {faiths}. Each is respected in the life of the school.",
-                faiths=and_list(faiths),
-            )
+            _commit(profile, rule, "school_community", "Each faith and belief our families hold is respected here.")
         )
     return out + [
         _commit(
             profile,
             rule,
             "engagement",
-            "We will build links with schools and communities of other faiths and of none.",
+            "As a {character} school, we will build links with schools and communities of other faiths and of none.",
+            character=school["religious_character"],
         ),
         _commit(
             profile,
             rule,
             "equity",
-            "Each year {members} will consider how far our intake reflects the area we serve, and what our "
+            "Each year {members} will consider how far our intake reflects {area}, and what our "
             "{arrangements} mean for that.",
+            area=_area_served(profile),
             members=gov.members,
             arrangements=gov.arrangements,
         ),
@@ -562,7 +586,7 @@ def pru_outreach(profile: Profile) -> list[Commitment]:
             rule,
             "engagement",
             first=True,
-            text="We will work with {pupils}' home schools and local services, so that each {pupil} returns to school "
+            text="We will work with {pupils_own} home schools and local services, so that each {pupil} returns to school "
             "or moves on to education, training or work.",
         ),
         _commit(
@@ -603,7 +627,8 @@ def partnerships(profile: Profile) -> list[Commitment]:
             profile,
             rule,
             "engagement",
-            "Each year we will ask what {pupils} gain from the partnerships listed under Our communities.",
+            "Each year we will ask what {pupils} gain from our work with {partners}.",
+            partners=and_list([p["name"] for p in partners]),
         )
     ]
 

@@ -288,13 +288,20 @@ def most_relevant(profile: Any, studies: Iterable[CaseStudy], n: int = 3) -> lis
 
 
 def same_phase_group(profile: Any, study: CaseStudy) -> bool:
-    """Whether a case study comes from a school in the same phase group (primary, secondary, special, pru)."""
-    return profile.phase_group in {PHASE_GROUPS[p] for p in study.phases}
+    """Whether a case study comes from a school in the same phase group (primary, secondary, special, pru).
+    A nursery's study fits only a school with young children or a nursery of its own."""
+    nursery_age = profile.young_children or profile.has_nursery
+    return any(PHASE_GROUPS[p] == profile.phase_group and (p != "nursery" or nursery_age) for p in study.phases)
+
+
+def fits(profile: Any, study: CaseStudy) -> bool:
+    """A study to suggest: from the school's phase group, and about at least one of its circumstances."""
+    return same_phase_group(profile, study) and bool(profile_tags(profile) & set(study.context_tags))
 
 
 def suggestions(profile: Any, project_dir: Path, local: dict[str, Any], n: int = 3) -> list[dict[str, str | None]]:
     """The case studies a school's documents suggest: title, summary and a link. Only studies from the
-    same phase group are suggested, so there may be none.
+    same phase group that share one of the school's circumstances (profile_tags) are suggested, so there may be none.
 
     With local.yml's site_url the link is a full web address, which works on the site, in Word and in
     PDF alike; without it there is no address that would work everywhere, so `url` is None and the
@@ -304,7 +311,7 @@ def suggestions(profile: Any, project_dir: Path, local: dict[str, Any], n: int =
     if not folder.is_dir():
         return []
     site = local.get("site_url")
-    fitting = [study for study in studies_in(folder) if same_phase_group(profile, study)]
+    fitting = [study for study in studies_in(folder) if fits(profile, study)]
     return [
         {
             "title": study.title,

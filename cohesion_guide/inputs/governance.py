@@ -8,6 +8,7 @@ school.accountable_body and school.head_title).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from cohesion_guide.inputs.profiles import Profile
@@ -90,12 +91,27 @@ class Governance:
 
     @property
     def accountable(self) -> str:
-        """The accountable body in full, for the document-control table: "The trust board, through our local governing body"."""
+        """The accountable body in full, for the status table: "The trust board, through our local governing body"."""
         return self.body_title + (f", through {self.delegate}" if self.delegate else "")
 
 
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+_DEPUTY = re.compile(
+    r"^(?:the )?(?:deputy|assistant|vice)[ -](head ?teacher|principal|head of (?:the )?[a-z]+|head)(?: ?\(.*\))?$",
+    re.IGNORECASE,
+)
+
+
+def _head_from_deputy(staff_lead: str) -> str | None:
+    """The head's title as the school's own staff lead implies it: 'Vice principal' -> 'principal',
+    'Deputy head of centre' -> 'head of centre'. None when the lead's title says nothing about it."""
+    match = _DEPUTY.match(staff_lead.strip())
+    if not match:
+        return None
+    return match.group(1).lower()
 
 
 def governance(profile: Profile) -> Governance:
@@ -122,7 +138,8 @@ def governance(profile: Profile) -> Governance:
     if named:
         body, delegate = named, None
     lead_member = {ACADEMY: "local governor", PRU: "management committee member"}.get(group, "governor")
-    head = school.get("head_title") or {PRU: "head of the unit"}.get(group, "headteacher")
+    head = school.get("head_title") or _head_from_deputy(profile.data["leads"]["staff"])
+    head = head or {PRU: "head of the unit"}.get(group, "headteacher")
     return Governance(
         group=group,
         body=body,

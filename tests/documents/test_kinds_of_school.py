@@ -69,8 +69,8 @@ GROUPS = [
             "document": {"approved_by": "Management committee"},
         },
         [
-            "We are a pupil referral unit, maintained by our local authority, Testshire, and run by a management committee.",
-            "Whether they apply this duty to us has not been settled for this policy",
+            "Our local authority, Testshire, maintains us, and a management committee runs us.",
+            "whether they apply this duty to a management committee is not settled",
             "What is settled is that the local authority has the public sector equality duty",
         ],
         [
@@ -113,7 +113,7 @@ def test_each_type_group_names_its_accountable_body_and_its_law(tmp_path, group,
     }[group]
     assert f"| Accountable body | {expected} |" in policy
     roles = section(render_policy(school, LOCAL), "## Roles and responsibilities")
-    assert f"**{expected.split(',')[0]}.**" in roles
+    assert f"**{expected.split(',')[0]}**:" in roles
 
 
 def test_every_type_of_establishment_has_a_group():
@@ -136,8 +136,8 @@ def test_a_named_accountable_body_and_heads_title_replace_the_usual_ones(tmp_pat
         },
     )
     roles = section(policy, "## Roles and responsibilities")
-    assert "**The governing board of the Vale Federation.**" in roles and "**The executive headteacher.**" in roles
-    assert "**The governing body.**" not in roles
+    assert "**The governing board of the Vale Federation**:" in roles and "**Executive headteacher**:" in roles
+    assert "**The governing body**" not in roles
 
 
 # ---- schools outside England -------------------------------------------------------------------
@@ -170,31 +170,87 @@ def test_a_school_in_england_is_not_refused(tmp_path):
     [
         (
             {"school": {"phase": "infant", "statutory_low_age": 3, "statutory_high_age": 7}},
-            "is an infant school for children aged 3 to 7, with a nursery (Community School)",
+            "is an infant school for children aged 3 to 7, with a nursery.",
         ),
         (
             {"school": {"phase": "junior", "statutory_low_age": 7, "statutory_high_age": 11}},
-            "is a junior school for pupils aged 7 to 11 (Community School)",
+            "is a junior school for pupils aged 7 to 11.",
         ),
         (
             {"school": {"phase": "secondary", "type": "Academy Sponsor Led"}},
-            "is a secondary academy (Academy Sponsor Led)",
+            "is a secondary academy.",
         ),
-        ({"school": {"phase": "pru", "type": "Pupil Referral Unit"}}, "is a pupil referral unit (Pupil Referral Unit)"),
-        ({}, "is a primary school (Community School)"),
+        ({"school": {"phase": "pru", "type": "Pupil Referral Unit"}}, "is a pupil referral unit."),
+        ({}, "is a primary school."),
     ],
 )
 def test_the_policy_names_the_schools_own_phase_and_ages(tmp_path, changes, description):
     assert description in flat(policy_of(tmp_path, changes))
 
 
+def test_young_children_are_children(tmp_path):
+    infant = flat(policy_of(tmp_path, {"school": {"phase": "infant"}, "pupils": {"fsm_percent": 40}}, slug="inf"))
+    assert "and have 200 children on roll." in infant and "every child feels they belong here" in infant
+    assert "on children's spiritual, moral" in infant and "For children eligible for free school meals" in infant
+    assert " pupils " not in infant.split("## Approval")[0].replace("pupils' views", "")
+
+
+@pytest.mark.parametrize(
+    "staff_lead, head",
+    [
+        ("Vice principal (personal development)", "Principal"),
+        ("Deputy head of centre", "Head of centre"),
+        ("Assistant headteacher", "Headteacher"),
+        ("Deputy Headteacher", "Headteacher"),
+        ("PSHE lead", "Headteacher"),
+        ("Assistant head (inclusion)", "Head"),
+    ],
+)
+def test_without_a_heads_title_the_staff_leads_own_title_implies_it(tmp_path, staff_lead, head):
+    roles = section(policy_of(tmp_path, {"leads": {"staff": staff_lead}}), "## Roles and responsibilities")
+    assert f"**{head}**: makes sure the policy is carried out" in roles
+    signed = policy_of(
+        tmp_path, {"leads": {"staff": staff_lead}, "school": {"head_title": "executive head"}}, slug="own"
+    )
+    assert "**Executive head**: makes sure" in signed  # the profile's own title wins
+
+
+def test_a_head_who_is_also_the_staff_lead_is_named_once(tmp_path):
+    roles = section(policy_of(tmp_path, {"leads": {"staff": "Headteacher"}}), "## Roles and responsibilities")
+    assert roles.count("Headteacher") == 1 and "co-ordinates the work and keeps the evidence" in roles
+
+
+@pytest.mark.parametrize(
+    "authority, town, expected",
+    [
+        ("Testshire", "Testford", "Testford and the area around it, in Testshire."),
+        ("Oldham", "Oldham", "Oldham and the area around it."),
+        ("Leicester City Council", "Leicester", "Leicester and the area around it."),
+        (
+            "Barnsley Metropolitan Borough Council",
+            "Grimethorpe",
+            "the area around it, in the area of Barnsley Metropolitan Borough Council.",
+        ),
+    ],
+)
+def test_the_local_community_names_the_authority_only_when_the_town_does_not(tmp_path, authority, town, expected):
+    changes = {"school": {"local_authority": authority}, "location": {"town": town, "ward": None}}
+    assert expected in flat(section(policy_of(tmp_path, changes), "### Our local community"))
+
+
+def test_a_one_percent_group_is_not_among_the_largest(tmp_path):
+    ethnicity = {"white_british": 94, "any_other_white": 5, "indian": 1}
+    context = flat(section(policy_of(tmp_path, {"pupils": {"ethnicity": ethnicity}}), "## Our school's context"))
+    assert "Our largest ethnic groups: White British (94%), Any other White background (5%)." in context
+
+
 def test_secondary_pupils_are_students_and_numbers_have_separators(tmp_path):
     secondary = flat(
         policy_of(tmp_path, {"school": {"phase": "secondary"}, "pupils": {"number_on_roll": 1040}}, slug="sec")
     )
-    assert "We have 1,040 students on roll." in secondary
+    assert "and have 1,040 students on roll." in secondary
     primary = flat(policy_of(tmp_path, {"pupils": {"number_on_roll": 1040}}, slug="pri"))
-    assert "We have 1,040 pupils on roll." in primary and "students" not in primary
+    assert "and have 1,040 pupils on roll." in primary and "students" not in primary
 
 
 DIVERSE = {"white_british": 30, "indian": 20, "pakistani": 20, "black_african": 15, "chinese": 15}
@@ -270,12 +326,39 @@ CLAIMS = [
     ),
     (
         "families' faiths",
-        "Our families' faiths and beliefs include Jewish and No religion",
+        "Our families' faiths and beliefs: Jewish and No religion.",
+        {"pupils": {"faiths": ["Jewish", "No religion"]}},
+        {},
+    ),
+    (
+        "faiths respected in a faith school",
+        "Each faith and belief our families hold is respected here.",
         {
             "school": {"type": "Voluntary Aided School", "religious_character": "Jewish"},
             "pupils": {"faiths": ["Jewish", "No religion"]},
         },
         {"pupils": {"faiths": ["Jewish", "No religion"]}},
+    ),
+    (
+        "a faith school whose families share its faith",
+        "come to know and respect people of other faiths and of none, beyond our own faith community",
+        {
+            "school": {"type": "Voluntary Aided School", "religious_character": "Jewish"},
+            "pupils": {"faiths": ["Jewish"]},
+        },
+        {
+            "school": {"type": "Voluntary Aided School", "religious_character": "Jewish"},
+            "pupils": {"faiths": ["Jewish", "No religion"]},
+        },
+    ),
+    (
+        "a faith school whose families hold many faiths",
+        "families of every faith and of none feel at home in a Church of England school",
+        {
+            "school": {"type": "Voluntary Aided School", "religious_character": "Church of England"},
+            "pupils": {"faiths": ["Christian", "Muslim", "No religion"]},
+        },
+        {"pupils": {"faiths": ["Christian", "Muslim", "No religion"]}},
     ),
     ("rural", "spread across a rural area", {"location": {"setting": "rural"}}, {}),
     (
@@ -286,6 +369,25 @@ CLAIMS = [
     ),
     ("no partnership yet", "We do not yet have a formal partnership", {"partnerships": None}, {}),
     ("high EAL aim", "whatever language they speak at home", {"pupils": {"eal_percent": 40}}, {}),
+    ("pupil premium", "- pupil premium strategy statement", {"pupils": {"fsm_percent": 40}}, {}),
+    (
+        "admissions, which a faith school's governors review",
+        "- admissions arrangements",
+        {"school": {"type": "Voluntary Aided School", "religious_character": "Roman Catholic"}},
+        {},
+    ),
+    (
+        "exclusions looked at by ethnic group, for older pupils only",
+        "bullying and exclusions by ethnic group",
+        {"pupils": {"ethnicity": DIVERSE}},
+        {"pupils": {"ethnicity": DIVERSE}, "school": {"phase": "infant"}},
+    ),
+    (
+        "exclusions checked by group, except where every pupil has been excluded",
+        "check whether any group of pupils is excluded more often",
+        {},
+        {"school": {"phase": "pru", "type": "Pupil Referral Unit"}},
+    ),
 ]
 
 

@@ -25,19 +25,30 @@ from tests.synthetic_schools import profile_data
 
 LOCAL = load_local(ROOT)
 SYNTHETIC = 30
-# Issue 13: for any two schools of different kinds, at most half the text is identical. Before the
-# policy was made shorter, the examples reached 0.66 (mean 0.42) and the synthetic schools 0.86 (mean 0.52).
-EXAMPLES_MAX_SHARED = 0.50  # measured 0.499 (St Anne's in Riverside's)
-EXAMPLES_MEAN_SHARED = 0.36  # measured 0.34
-# Pairs with a synthetic school: a guard, not yet the target. The synthetic profiles are filled in as
-# schools fill in theirs (tests/synthetic_schools.py: their own context, partners, leads, languages;
-# one in five only what a profile must hold). Pairs still above 0.50 are two schools alike in all but
-# one of governance, phase or religious character: the law, the commitments their shared facts call
-# for, the authority's contacts and the document-control table are the same words, and a sparse
-# profile gives its policy little else. With the two-line stock profiles the figure was 0.755 (mean 0.45).
-SYNTHETIC_MAX_SHARED = 0.70  # measured 0.693: two sparse primary and junior schools, one with a religious character
-SYNTHETIC_OWN_WORDS_MAX = 0.65  # measured 0.644 where both synthetic schools give their own context
-SYNTHETIC_MEAN_SHARED = 0.38  # measured 0.376
+# Six profiles of the kinds of school issue 13 was tried on (a voluntary aided Church of England primary
+# in a mill town, a special school for severe and profound learning difficulties, a secondary academy
+# in a coalfield town, an infant and nursery school with forty home languages, a pupil referral unit,
+# a Jewish voluntary aided primary), written with only the fields profiles had then.
+KINDS = ROOT / "tests" / "documents" / "kinds"
+# Issue 13: for any two schools of different kinds, at most half the text is identical. Measured with
+# each school's name written the same way, so a sentence that differs only by the name counts as the
+# same. Kinds differ in governance (maintained, academy, PRU, other), phase (nursery, infant, junior,
+# primary, ..., as the issue lists them) or religious character. Before issue 13 the examples reached
+# 0.66 (mean 0.42) without the names made equal.
+EXAMPLES_MAX_SHARED = (
+    0.50  # measured 0.495 (St Anne's and the mill-town primary: two diverse Catholic and CofE VA primaries)
+)
+EXAMPLES_MEAN_SHARED = 0.33  # measured 0.307
+# Pairs with a synthetic school (tests/synthetic_schools.py): a guard at what is measured, not the
+# target. Where both schools give their own context, the pairs above 0.50 are schools in the same
+# circumstances (both mono-cultural, both highly diverse with many pupils learning English, ...):
+# the commitments those circumstances call for, and the law for their governance, are the same words.
+# Where one of them is sparse (what the register gives and nothing in its own words, as the GIAS import
+# leaves a profile until the school fills it in), its policy is mostly those shared words.
+SYNTHETIC_OWN_WORDS_MAX = 0.68  # measured 0.677: a small mono-cultural community primary and a CofE VA one
+SYNTHETIC_OWN_WORDS_MEAN = 0.35  # measured 0.343
+SYNTHETIC_SPARSE_MAX = 0.75  # measured 0.740
+SYNTHETIC_SPARSE_MEAN = 0.44  # measured 0.427
 
 
 @pytest.fixture(scope="module")
@@ -145,43 +156,77 @@ def shared(a: str, b: str) -> float:
 
 
 def kind(profile) -> tuple:
-    return governance(profile).group, profile.phase_group, profile.has_religious_character
+    return governance(profile).group, profile.phase, profile.data["school"]["religious_character"]
+
+
+def in_common_words(profile, text: str) -> str:
+    """The policy with the school's name written the same way as every other school's."""
+    return text.replace(profile.name, "the school")
 
 
 @pytest.fixture(scope="module")
 def figures(schools) -> dict[str, list[float]]:
     """The shared share, the larger of the two ways round, for every pair of schools of different kinds:
-    pairs of examples, pairs with at least one synthetic school, and those of them where both schools
-    describe their context in their own words."""
-    texts = {p.slug: render_policy(p, LOCAL, case_studies=suggestions(p, ROOT, LOCAL)) for p in schools}
-    examples = {p.slug for p in load_profiles(ROOT / "schools")}
-    found = {"examples": [], "synthetic": [], "own words": []}
-    for a, b in itertools.combinations(schools, 2):
+    pairs of the examples and the six kinds, pairs with a synthetic school where both give their own
+    context, and pairs with a sparse synthetic school."""
+    everyone = [*schools, *load_profiles(KINDS)]
+    texts = {
+        p.slug: in_common_words(p, render_policy(p, LOCAL, case_studies=suggestions(p, ROOT, LOCAL))) for p in everyone
+    }
+    examples = {p.slug for p in [*load_profiles(ROOT / "schools"), *load_profiles(KINDS)]}
+    found = {"examples": [], "own words": [], "sparse": []}
+    for a, b in itertools.combinations(everyone, 2):
         if kind(a) != kind(b):
             figure = max(shared(texts[a.slug], texts[b.slug]), shared(texts[b.slug], texts[a.slug]))
-            found["examples" if {a.slug, b.slug} <= examples else "synthetic"].append(figure)
-            if not {a.slug, b.slug} <= examples and "context" in a.data and "context" in b.data:
-                found["own words"].append(figure)
+            if {a.slug, b.slug} <= examples:
+                found["examples"].append(figure)
+            else:
+                found["own words" if "context" in a.data and "context" in b.data else "sparse"].append(figure)
     return found
 
 
-def test_example_policies_of_different_kinds_of_school_share_at_most_half_their_text(figures):
+def test_policies_of_different_kinds_of_school_share_at_most_half_their_text(figures):
     examples = figures["examples"]
-    assert len(examples) >= 15
+    assert len(examples) >= 70
     assert max(examples) <= EXAMPLES_MAX_SHARED
     assert sum(examples) / len(examples) <= EXAMPLES_MEAN_SHARED
 
 
 def test_synthetic_policies_of_different_kinds_of_school_share_no_more_than_measured(figures):
-    synthetic = figures["synthetic"]
-    assert len(synthetic) >= 300
-    assert max(synthetic) <= SYNTHETIC_MAX_SHARED
-    assert sum(synthetic) / len(synthetic) <= SYNTHETIC_MEAN_SHARED
-    own_words = figures["own words"]
-    assert len(own_words) >= 150
+    own_words, sparse = figures["own words"], figures["sparse"]
+    assert len(own_words) >= 300 and len(sparse) >= 100
     assert max(own_words) <= SYNTHETIC_OWN_WORDS_MAX
+    assert sum(own_words) / len(own_words) <= SYNTHETIC_OWN_WORDS_MEAN
+    assert max(sparse) <= SYNTHETIC_SPARSE_MAX
+    assert sum(sparse) / len(sparse) <= SYNTHETIC_SPARSE_MEAN
 
 
 def test_the_measure_sees_identical_text():
     text = "One sentence here. Another one there."
     assert shared(text, text) == 1.0 and shared(text, "Nothing alike.") == 0.0
+
+
+def test_a_sentence_that_differs_only_by_the_schools_name_counts_as_shared(tmp_path):
+    from tests.documents.test_tailoring import make_profile
+
+    one = make_profile(tmp_path, {"school": {"name": "Alder School"}}, slug="one")
+    two = make_profile(tmp_path, {"school": {"name": "Birch School"}}, slug="two")
+    assert shared(in_common_words(one, "Alder School will act."), in_common_words(two, "Birch School will act.")) == 1.0
+
+
+def test_the_six_kinds_use_only_the_fields_profiles_had_before_issue_13():
+    first_edition = {
+        "school": {"name", "urn", "phase", "type", "religious_character", "local_authority"},
+        "location": {"town", "ward", "setting"},
+        "pupils": {"number_on_roll", "eal_percent", "fsm_percent", "ethnicity", "home_languages", "faiths"},
+        "local_area": {"name", "eal_percent", "fsm_percent", "ethnicity"},
+        "leads": {"governor", "staff"},
+        "document": {"approved_by", "date_adopted", "review_cycle_years"},
+    }
+    paths = sorted(KINDS.glob("*.yml"))
+    assert len(paths) == 6
+    for path in paths:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert set(data) <= {*first_edition, "context", "partnerships"}, path.name
+        for part, fields in first_edition.items():
+            assert set(data.get(part) or {}) <= fields, (path.name, part)

@@ -32,7 +32,6 @@ SECTIONS = [
     "## Monitoring, evaluation and review",
     "## Links to related policies",
     "## Where to get support",
-    "## Document control",
     "## Approval",
 ]
 
@@ -114,13 +113,14 @@ def test_communities_are_named_for_the_school(policy):
     local_community = section(policy, "### Our local community")
     assert "Brook Lane and the wider Testford" in local_community
     assert "Testshire" in local_community
-    assert "Our pupils, their families, our staff, governors" in section(policy, "### Our school community")
+    assert "Our 200 pupils, their families, our staff and governors." in section(policy, "### Our school community")
 
 
 def test_context_has_the_schools_words_and_figures(policy):
     context = section(policy, "## Our school's context")
     assert "We are a small school.\n\nOur hall is used by a youth club three evenings a week." in context
-    assert "We have 200 pupils on roll." in context
+    assert "We have 200 pupils on roll." not in context  # said once, in the introduction
+    assert "and have 200 pupils on roll." in section(policy, "## Introduction and legal basis")
     assert "additional language: 10% (in Brook Lane ward: 12.5%)" in context
     assert "free school meals: 10% (in Brook Lane ward: 18%)" in context
     assert "White British (70%), Any other White background (10%), Black African (10%)" in context
@@ -132,7 +132,7 @@ def test_roles_name_the_leads(policy):
     roles = section(policy, "## Roles and responsibilities")
     for who in (
         "The governing body",
-        "The headteacher",
+        "Headteacher",
         "Vice-chair of governors",
         "Assistant headteacher",
         "All staff",
@@ -150,8 +150,9 @@ def test_monitoring_asks_the_three_questions(policy):
 
 def test_related_policies(policy):
     related = section(policy, "## Links to related policies")
-    for name in ("equality", "anti-bullying", "behaviour", "admissions", "curriculum"):
+    for name in ("equality", "anti-bullying", "behaviour", "curriculum", "accessibility plan"):
         assert name in related
+    assert "admissions" not in related  # a community school's policy makes no commitment on them
 
 
 def test_support_comes_from_local_yml(tmp_path, local):
@@ -198,28 +199,31 @@ def test_a_role_mid_sentence_keeps_its_initialisms(role, expected):
     assert render.mid_sentence(role) == expected
 
 
-def test_document_control_table(policy):
-    table = markdown_to_html(section(policy, "## Document control"))
+def test_the_status_block_is_the_only_control_table(policy):
+    """Page one's table says what the document control table used to, once."""
+    table = markdown_to_html(policy.split("\n## ", 1)[0])
     for row in (
-        "<td>Approved by</td>\n<td>Full governing body</td>",
-        "<td>Date adopted</td>\n<td>15 October 2026</td>",
-        "<td>Review cycle</td>\n<td>Every 2 years</td>",
-        "<td>Next review due</td>\n<td>15 October 2028</td>",
+        "<td>To be approved by</td>\n<td>Full governing body, 15 October 2026</td>",
+        "<td>Next review</td>\n<td>15 October 2028 (every 2 years)</td>",
         "<td>School</td>\n<td>Brook Lane Primary School (URN 123456)</td>",
+        "<td>Accountable body</td>\n<td>The governing body</td>",
+        "<td>Lead governor</td>\n<td>Vice-chair of governors</td>",
+        "<td>Staff lead</td>\n<td>Assistant headteacher</td>",
     ):
         assert row in table
+    assert "Document control" not in policy and policy.count("(URN 123456)") == 1
 
 
 def test_review_cycle_defaults_to_one_year(tmp_path, local):
     policy = render_policy(make_profile(tmp_path), local)
-    assert "| Review cycle | Every year |" in policy
-    assert "| Next review due | 1 September 2027 |" in policy
+    assert "| Next review | 1 September 2027 (every year) |" in policy
+    assert "review this policy every year," in policy
 
 
 def test_without_its_own_cycle_a_policy_takes_the_authoritys(tmp_path, local):
     policy = render_policy(make_profile(tmp_path), {**local, "policies": {"review_cycle_years": 3}})
-    assert "| Review cycle | Every 3 years |" in policy
-    assert "| Next review due | 1 September 2029 |" in policy
+    assert "| Next review | 1 September 2029 (every 3 years) |" in policy
+    assert "review this policy every 3 years," in policy
 
 
 def test_next_review_on_29_february():

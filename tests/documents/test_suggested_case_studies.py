@@ -10,7 +10,14 @@ import pytest
 from cohesion_guide.documents.render import render_policy
 from cohesion_guide.documents.self_evaluation import render_self_evaluation
 from cohesion_guide.inputs.audit import audit_for
-from cohesion_guide.inputs.case_studies import load_case_studies, most_relevant, same_phase_group, suggestions
+from cohesion_guide.inputs.case_studies import (
+    fits,
+    load_case_studies,
+    most_relevant,
+    profile_tags,
+    same_phase_group,
+    suggestions,
+)
 from cohesion_guide.inputs.local_config import load_local
 from cohesion_guide.inputs.profiles import PHASE_GROUPS, load_profile, load_profiles
 from tests.conftest import ROOT
@@ -26,7 +33,7 @@ def riverside():
 
 def test_suggestions_are_the_most_relevant_three_of_the_same_phase_group():
     profile = riverside()
-    fitting = [s for s in STUDIES.values() if same_phase_group(profile, s)]
+    fitting = [s for s in STUDIES.values() if fits(profile, s)]
     chosen = most_relevant(profile, fitting)
     found = suggestions(profile, ROOT, SITE)
     assert [s["title"] for s in found] == [c.title for c in chosen] and 0 < len(found) <= 3
@@ -72,3 +79,28 @@ def test_no_case_studies_folder_means_no_section(tmp_path):
     shutil.copy(ROOT / "local.yml", tmp_path / "local.yml")
     assert suggestions(riverside(), tmp_path, LOCAL) == []
     assert "Learning from other schools" not in render_policy(riverside(), LOCAL, case_studies=[])
+
+
+@pytest.mark.parametrize("profile", load_profiles(ROOT / "schools"), ids=lambda p: p.slug)
+def test_every_suggestion_is_about_one_of_the_schools_circumstances(profile):
+    """A study of the right phase group but about nothing the school faces is not suggested (issue 13:
+    a primary with few pupils learning English was offered a study about new arrivals with little English)."""
+    for found in suggestions(profile, ROOT, SITE, n=len(STUDIES)):
+        assert profile_tags(profile) & set(STUDIES[found["title"]].context_tags), (profile.slug, found["title"])
+
+
+def test_a_nursery_study_is_for_schools_with_young_children_only(tmp_path):
+    from tests.documents.test_tailoring import make_profile
+
+    nursery = next(s for s in STUDIES.values() if s.phases == ("nursery",))
+    diverse = {"pupils": {"eal_percent": 45, "ethnicity": None}}
+    primary = make_profile(
+        tmp_path, {**diverse, "school": {"statutory_low_age": 4, "statutory_high_age": 11}}, slug="p"
+    )
+    with_nursery = make_profile(
+        tmp_path, {**diverse, "school": {"statutory_low_age": 3, "statutory_high_age": 11}}, slug="n"
+    )
+    infant = make_profile(tmp_path, {**diverse, "school": {"phase": "infant"}}, slug="i")
+    assert profile_tags(primary) & set(nursery.context_tags), "the test needs a school the study's circumstances fit"
+    assert not fits(primary, nursery)
+    assert fits(with_nursery, nursery) and fits(infant, nursery)

@@ -235,7 +235,11 @@ def test_partnerships_appear_under_their_dimension(tmp_path, local, kind, headin
     partner = {"name": "Partner Organisation Seven", "kind": kind, "what": "Joint assemblies each term."}
     policy = render_policy(make_profile(tmp_path, {"partnerships": [partner]}), local)
     assert "Partner Organisation Seven" in section(policy, heading)
-    assert policy.count("Partner Organisation Seven") == 1
+    # described once, under its dimension, and named once more where the school says it will review it
+    assert policy.count("Partner Organisation Seven") == 2
+    assert "gain from our work with Partner Organisation Seven." in section(
+        policy, "### Engagement and extended services"
+    )
 
 
 def test_no_partnerships_commits_to_making_one(tmp_path, local):

@@ -86,7 +86,7 @@ def test_each_school_page_has_its_policy_and_sized_downloads(built_site):
             assert (folder / href).is_file()
             assert text.endswith(f", {size_text((folder / href).stat().st_size)})")
         assert (folder / f"{profile.slug}-policy.pdf").read_bytes().startswith(b"%PDF")
-        assert "Document control" in (folder / "index.html").read_text(encoding="utf-8")
+        assert "Accountable body" in (folder / "index.html").read_text(encoding="utf-8")
         assert ("self-evaluation/", "community profile, audit report, action plan and evidence portfolio") in page.links
         assert (folder / "self-evaluation" / "index.html").is_file()
 
@@ -101,7 +101,7 @@ def test_school_pages_stay_out_of_the_sidebar(built_site):
 def test_model_primary_policy_page(built_site):
     page = (built_site / "policies" / "model-primary-policy" / "index.html").read_text(encoding="utf-8")
     assert "fictional" in page
-    for heading in ("Introduction and legal basis", "Our communities", "Roles and responsibilities", "Document control"):
+    for heading in ("Introduction and legal basis", "Our communities", "Roles and responsibilities", "Approval"):
         assert f">{heading}<" in page or f">{heading}</" in page or heading in page
     assert page.count("<h1") == 1
     assert "Riverside Primary School (fictional example)" in page
