@@ -55,7 +55,7 @@ HALF_TERM = timedelta(days=42)  # nothing falls due sooner than this after adopt
 
 # How soon an action is due, counted in school terms from the first term that leaves at least half a
 # term after adoption. "now": that term; "next": the term after; "year": within three terms;
-# "yearly": a task repeated every year.
+# "yearly": a task repeated every year; "termly": one repeated each term, from the first.
 TERMS_AHEAD = {"now": 0, "next": 1, "year": 2}
 # The last day of each term, roughly (dates vary by authority and year; the plan names the term).
 TERM_ENDS = {"autumn": (12, 20), "spring": (3, 31), "summer": (7, 20)}
@@ -143,6 +143,8 @@ def timescale(start: date | str, when: str) -> str:
     if when == "yearly":
         return "every year, reported at the policy review"
     term = first_term(parse_date(start))
+    if when == "termly":
+        return f"each term, from the {term[0]} term {term[1]}"
     for _ in range(TERMS_AHEAD[when]):
         term = term_after(term)
     return f"by the end of the {term[0]} term {term[1]}"
@@ -483,7 +485,7 @@ def framework_actions(profile: Profile, audit: Audit) -> list[Action]:
             "3b",
             f"Report progress on the first-year priorities to {gov.oversight} each term.",
             "headteacher",
-            "yearly",
+            "termly",
             "Each priority has a termly progress note in the minutes.",
             "A short termly report",
         ),

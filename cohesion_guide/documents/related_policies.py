@@ -24,7 +24,7 @@ def related_policies(profile: Profile) -> list[str]:
     ]
     if gov.group == PRU:
         found.append("arrangements for placing pupils with us and for their return to school or next step")
-    elif profile.has_religious_character:  # the policy commits governors to review the admissions arrangements
+    elif profile.has_religious_character and gov.sets_admissions:  # the policy commits them to review these
         found.append(gov.arrangements)
     found.append("curriculum policy")
     if profile.phase_group == "primary" and profile.phase != "nursery":

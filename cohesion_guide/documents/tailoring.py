@@ -169,7 +169,9 @@ def monocultural_links(profile: Profile) -> list[Commitment]:
             profile,
             rule,
             "monitoring",
-            "Each year we will ask {pupils} what they learnt from the people they met through our links.",
+            "Each year we will look at how {pupils} responded to the people they met through our links."
+            if profile.complex_needs
+            else "Each year we will ask {pupils} what they learnt from the people they met through our links.",
         ),
     ]
 
@@ -256,11 +258,11 @@ def faith_rationale(profile: Profile) -> list[Commitment]:
             profile,
             rule,
             "equity",
-            "Each year {members} will consider how far our intake reflects {area}, and what our "
-            "{arrangements} mean for that.",
+            "Each year {members} will consider how far our intake reflects {area}"
+            + (", and what our {arrangements} mean for that." if gov.sets_admissions else "."),
             area=_area_served(profile),
             members=gov.members,
-            arrangements=gov.arrangements,
+            **({"arrangements": gov.arrangements} if gov.sets_admissions else {}),
         ),
     ]
 
@@ -276,7 +278,11 @@ def rural_isolation(profile: Profile) -> list[Commitment]:
             rule,
             "engagement",
             "Many of our {pupils} live far from communities very different from their own, so we will plan visits "
-            "to towns and cities, a link with an urban school, and online projects.",
+            + (
+                "to towns and cities, and online projects."  # the mono-cultural rule already keeps a link with a school
+                if profile.is_monocultural
+                else "to towns and cities, a link with an urban school, and online projects."
+            ),
         ),
         _commit(
             profile,
@@ -303,16 +309,14 @@ def wide_catchment(profile: Profile) -> list[Commitment]:
         return []
     rule = wide_catchment
     transported = profile.data["location"]["catchment"] == "transported"
-    how = " Most travel to us by school transport, so" if transported else " So"
     return [
         _commit(
             profile,
             rule,
             "local_community",
             (
-                "Our {pupils} come to us from across a wide area, not only from the streets around the school."
-                + how
-                + " families may live far from the school and from each other."
+                "Our {pupils} come to us from across a wide area, not only from the streets around the school"
+                + (", most of them by school transport." if transported else ".")
             ),
         ),
         _commit(
@@ -465,7 +469,7 @@ def special_outreach(profile: Profile) -> list[Commitment]:
         return []
     rule = special_outreach
     needs = profile.send_needs
-    who = " Our {pupils} have " + and_list([SEND_NEEDS[n] for n in needs]) + "." if needs else ""
+    who = " Our {pupils} include {pupils} with " + and_list([SEND_NEEDS[n] for n in needs]) + "." if needs else ""
     return [
         _commit(
             profile,
@@ -546,9 +550,9 @@ def communication(profile: Profile) -> list[Commitment]:
             communication,
             "pupils",
             (
-                "Every {pupil} will be helped to give their views in the way they communicate best, such as "
-                + and_list(ways)
-                + ", and those views will count."
+                "Every {pupil} will be helped to give their views in the way they communicate best"
+                + (": " + "; ".join(ways) if len(ways) > 1 else ", such as " + ways[0])
+                + ". Those views will count."
             ),
         )
     ]

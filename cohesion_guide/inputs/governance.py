@@ -51,6 +51,9 @@ ACADEMY_TYPES = frozenset(
     }
 )
 PRU_TYPES = frozenset({"Pupil Referral Unit"})
+# Maintained schools whose governing body sets its own admissions arrangements; for community and
+# voluntary controlled schools the local authority sets them. Academies' trusts set their own.
+OWN_ADMISSIONS_TYPES = frozenset({"Voluntary Aided School", "Foundation School"})
 GROUPS = (MAINTAINED, ACADEMY, PRU, OTHER)
 
 
@@ -79,6 +82,8 @@ class Governance:
     arrangements: str  # how pupils come to the school: "admissions arrangements"
     lead_member: str  # the member who leads the work: "governor", "local governor", "management committee member"
     trust: str | None = None  # the academy trust's name, when the profile gives it
+
+    sets_admissions: bool = False  # the accountable body sets the school's own admissions arrangements
 
     @property
     def oversight(self) -> str:
@@ -151,4 +156,5 @@ def governance(profile: Profile) -> Governance:
         arrangements=arrangements,
         lead_member=lead_member,
         trust=trust,
+        sets_admissions=group == ACADEMY or school["type"] in OWN_ADMISSIONS_TYPES,
     )

@@ -129,7 +129,8 @@ def _derived() -> list[str]:
         "secondary, all-through and 16-plus the secondary wording (their pupils are called students in secondary "
         "and 16-plus schools); special schools and pupil referral units each have their own.",
         f"- **Young children only**: the phase is nursery or infant, or `school.statutory_high_age` is "
-        f"{p.YOUNG_UP_TO} or less: pupils' voice and learning are described for young children.",
+        f"{p.YOUNG_UP_TO} or less: the policy calls them children, and their voice and learning are described "
+        "for young children.",
         f"- **Nursery**: `school.statutory_low_age` is {p.NURSERY_UP_TO} or less (or the phase is nursery).",
         "- **Complex needs**: `school.send_needs` includes " + ", ".join(f"`{n}`" for n in sorted(p.COMPLEX_NEEDS)) + ".",
         "- **Communication needs**: `school.send_needs` includes "

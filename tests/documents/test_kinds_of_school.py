@@ -377,6 +377,12 @@ CLAIMS = [
         {},
     ),
     (
+        "admissions, only where the school's own body sets them",
+        "and what our admissions arrangements mean for that",
+        {"school": {"type": "Voluntary Aided School", "religious_character": "Church of England"}},
+        {"school": {"type": "Voluntary Controlled School", "religious_character": "Church of England"}},
+    ),
+    (
         "exclusions looked at by ethnic group, for older pupils only",
         "bullying and exclusions by ethnic group",
         {"pupils": {"ethnicity": DIVERSE}},
@@ -488,3 +494,22 @@ def test_the_gias_import_fills_the_statutory_ages(tmp_path):
         encoding="utf-8"
     )
     assert re.search(r"statutory_low_age: 4\b", text) and re.search(r"statutory_high_age: 11\b", text)
+
+
+def test_ways_of_communicating_are_a_readable_list(tmp_path):
+    policy = flat(
+        policy_of(
+            tmp_path,
+            {
+                "school": {"phase": "special", "type": "Community Special School", "send_needs": ["pmld", "hi"]},
+                "pupils": {"ethnicity": {"white_british": 90, "indian": 10}},  # mono-cultural: links are monitored
+            },
+        )
+    )
+    assert (
+        "in the way they communicate best: signing, including British Sign Language; symbols, pictures and objects "
+        "of reference; touch, sound and the responses staff who know them well observe; communication aids and "
+        "assistive technology. Those views will count." in policy
+    )
+    assert "Our pupils include pupils with profound and multiple learning difficulty and hearing impairment." in policy
+    assert "we will look at how pupils responded to the people they met" in policy

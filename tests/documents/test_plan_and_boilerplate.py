@@ -95,6 +95,10 @@ def test_nothing_falls_due_within_half_a_term_of_adoption(schools):
                     assert due - adopted >= timedelta(days=42), (profile.slug, action.text, action.timescale)
 
 
+def test_a_termly_task_says_from_which_term():
+    assert plans.timescale("2026-12-04", "termly") == "each term, from the spring term 2027"
+
+
 def test_a_december_adoption_starts_in_the_spring_term():
     assert plans.timescale("2026-12-04", "now") == "by the end of the spring term 2027"
     assert plans.timescale("2026-09-01", "now") == "by the end of the autumn term 2026"
