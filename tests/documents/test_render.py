@@ -113,7 +113,9 @@ def test_communities_are_named_for_the_school(policy):
     local_community = section(policy, "### Our local community")
     assert "Brook Lane, and the wider Testford area" in local_community
     assert "Testshire" in local_community
-    assert "Our 200 pupils, their families, our staff, and our governors." in section(policy, "### Our school community")
+    assert "Our 200 pupils, their families, our staff, and our governors." in section(
+        policy, "### Our school community"
+    )
 
 
 def test_context_has_the_schools_words_and_figures(policy):
