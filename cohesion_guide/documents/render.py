@@ -225,7 +225,7 @@ def policy_values(profile: Profile, local: dict[str, Any], case_studies: list[di
         "context": data.get("context"),
         "leads": {"others": [], **data["leads"]},
         "document": document,
-        "review_cycle_years": cycle,
+        "review_cycle_years": cycle,  # the shipped template says review_every; an authority's own may still use this
         "review_every": "every year" if cycle == 1 else f"every {cycle} years",
         "next_review": next_review(document["date_adopted"], cycle).isoformat(),
         "largest_groups": largest_groups(data["pupils"].get("ethnicity")),
