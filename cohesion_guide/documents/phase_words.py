@@ -7,6 +7,7 @@ statutory ages; the derived facts themselves (young children, ...) live in profi
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from cohesion_guide.inputs.governance import ACADEMY, type_group
@@ -83,10 +84,23 @@ def age_range(profile: Profile) -> str | None:
     return f"aged {low} to {high}"
 
 
+def _calls_them_students(profile: Profile) -> bool:
+    """The school's own words call its pupils students (a pupil referral unit for 11 to 16 year olds, say):
+    "student" at least twice, and more than twice as often as "pupil", so its policy says students too."""
+    context = (profile.data.get("context") or "").casefold()
+    students, pupils = (len(re.findall(rf"\b{word}s?\b", context)) for word in ("student", "pupil"))
+    return students >= 2 and students > 2 * pupils
+
+
 def phase_words(profile: Profile) -> PhaseWords:
-    """Students in secondary and 16-plus schools; children in nursery and infant schools, and wherever
-    every pupil is 7 or younger; pupils everywhere else."""
-    pupils = "students" if profile.phase in STUDENT_PHASES else "children" if profile.young_children else "pupils"
+    """Students in secondary and 16-plus schools, and wherever the school's own context calls them so;
+    children in nursery and infant schools, and wherever every pupil is 7 or younger; pupils everywhere else."""
+    if profile.young_children:
+        pupils = "children"
+    elif profile.phase in STUDENT_PHASES or _calls_them_students(profile):
+        pupils = "students"
+    else:
+        pupils = "pupils"
     description = _article(kind_of_school(profile))
     ages = age_range(profile)
     if ages:

@@ -3,6 +3,7 @@ asks of its kind of school and the ones this policy's commitments touch."""
 
 from __future__ import annotations
 
+from cohesion_guide.documents.phase_words import phase_words
 from cohesion_guide.inputs.governance import ACADEMY, MAINTAINED, PRU, governance
 from cohesion_guide.inputs.profiles import Profile
 
@@ -23,7 +24,8 @@ def related_policies(profile: Profile) -> list[str]:
         "safeguarding and child protection policy",
     ]
     if gov.group == PRU:
-        found.append("arrangements for placing pupils with us and for their return to school or next step")
+        pupils = phase_words(profile).pupils
+        found.append(f"arrangements for placing {pupils} with us and for their return to school or next step")
     elif profile.has_religious_character and gov.sets_admissions:  # the policy commits them to review these
         found.append(gov.arrangements)
     found.append("curriculum policy")

@@ -82,6 +82,12 @@ def and_list(values: Iterable[Any]) -> SafeMarkdown:
     return SafeMarkdown(", ".join(items[:-1]) + " and " + items[-1])
 
 
+def beliefs(values: Iterable[Any]) -> SafeMarkdown:
+    """Families' faiths in a sentence: a faith's name keeps its capital, the rest do not
+    ('Christian, Muslim and no religion', not '... and No religion')."""
+    return and_list(v.lower() if re.match(r"(no|none|not|other|any other)\b", str(v), re.I) else v for v in values)
+
+
 def percent(value: float) -> SafeMarkdown:
     """38.5 -> '38.5%', 27.0 -> '27%'."""
     return SafeMarkdown(f"{float(value):g}%")
@@ -120,6 +126,7 @@ def environment(templates_dir: Path = MODEL_POLICIES) -> SandboxedEnvironment:
         mid_sentence=lambda text: escape_markdown(mid_sentence(text)),
         paragraphs=paragraphs,
         and_list=and_list,
+        beliefs=beliefs,
         percent=percent,
         thousands=lambda n: SafeMarkdown(thousands(n)),
         long_date=lambda d: SafeMarkdown(long_date(d)),
@@ -180,12 +187,25 @@ def guide_links(profile: Profile, local: dict[str, Any]) -> dict[str, SafeMarkdo
     return links
 
 
+def authority_place(authority: str) -> str:
+    """The authority as a place in a sentence: 'Barnsley Metropolitan Borough Council' -> 'Barnsley',
+    'Bristol, City of' (as the register writes it) -> 'Bristol', 'City of York Council' -> 'the City of York',
+    'Council of the Isles of Scilly' -> 'the Isles of Scilly'. A note in brackets stays at the end."""
+    name, note = re.match(r"(.*?)\s*(\(.*\))?$", authority.strip()).groups()
+    name = re.sub(r",\s*(?:city|county) of$", "", name, flags=re.I)
+    name = re.sub(r"(?:\s+(?:metropolitan|county|city|borough|district))*\s+council$", "", name, flags=re.I)
+    name = re.sub(r"^council of (?:the )?", "the ", name, flags=re.I)
+    if re.match(r"(?:city|county|royal borough|london borough) of ", name, flags=re.I):
+        name = "the " + name
+    return f"{name} {note}" if note else name
+
+
 def authority_area(authority: str, town: str) -> str | None:
     """Where the local community sits, when the town's name does not already say it:
-    'in Exampleshire', 'in the area of Exampleshire County Council'; None for Oldham in Oldham."""
+    'in Barnsley' for Grimethorpe; None for Oldham in Oldham."""
     if town.casefold() in authority.casefold():
         return None
-    return f"in the area of {authority}" if "council" in authority.casefold() else f"in {authority}"
+    return f"in {authority_place(authority)}"
 
 
 def _same_role(a: str, b: str) -> bool:

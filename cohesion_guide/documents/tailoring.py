@@ -171,6 +171,9 @@ def monocultural_links(profile: Profile) -> list[Commitment]:
             "monitoring",
             "Each year we will look at how {pupils} responded to the people they met through our links."
             if profile.complex_needs
+            else "Each year we will ask {pupils}, in the ways each communicates best, what they gained from the people "
+            "they met through our links."
+            if profile.phase_group == "special"
             else "Each year we will ask {pupils} what they learnt from the people they met through our links.",
         ),
     ]
@@ -451,8 +454,7 @@ def secondary_voice_and_work(profile: Profile) -> list[Commitment]:
             profile,
             rule,
             "teaching",
-            "Citizenship lessons will give {pupils} room to debate identity, diversity, rights and "
-            "responsibilities, openly and safely.",
+            "In citizenship lessons, {pupils} will debate rights and responsibilities, openly and safely.",
         ),
         _commit(
             profile,

@@ -226,11 +226,11 @@ def test_a_head_who_is_also_the_staff_lead_is_named_once(tmp_path):
         ("Testshire", "Testford", "Testford and the area around it, in Testshire."),
         ("Oldham", "Oldham", "Oldham and the area around it."),
         ("Leicester City Council", "Leicester", "Leicester and the area around it."),
-        (
-            "Barnsley Metropolitan Borough Council",
-            "Grimethorpe",
-            "the area around it, in the area of Barnsley Metropolitan Borough Council.",
-        ),
+        ("Barnsley Metropolitan Borough Council", "Grimethorpe", "the area around it, in Barnsley."),
+        ("Bristol, City of", "Avonmouth", "the area around it, in Bristol."),
+        ("City of York Council", "Haxby", "the area around it, in the City of York."),
+        ("Council of the Isles of Scilly", "Hugh Town", "the area around it, in the Isles of Scilly."),
+        ("Exampleshire County Council (fictional)", "Fellbridge", "the area around it, in Exampleshire (fictional)."),
     ],
 )
 def test_the_local_community_names_the_authority_only_when_the_town_does_not(tmp_path, authority, town, expected):
@@ -326,7 +326,7 @@ CLAIMS = [
     ),
     (
         "families' faiths",
-        "Our families' faiths and beliefs: Jewish and No religion.",
+        "Our families' faiths and beliefs: Jewish and no religion.",
         {"pupils": {"faiths": ["Jewish", "No religion"]}},
         {},
     ),
@@ -513,3 +513,46 @@ def test_ways_of_communicating_are_a_readable_list(tmp_path):
     )
     assert "Our pupils include pupils with profound and multiple learning difficulty and hearing impairment." in policy
     assert "we will look at how pupils responded to the people they met" in policy
+
+
+def test_a_school_whose_own_words_say_students_gets_students(tmp_path):
+    pru = {"phase": "pru", "type": "Pupil Referral Unit"}
+    own = "Students aged 11 to 16 join us from secondary schools. Most students return, and year 11 students may stay; the county's pupils..."
+    theirs = flat(policy_of(tmp_path, {"school": pru, "context": own}, slug="students"))
+    assert "and have 200 students on roll." in theirs
+    assert " pupils " not in theirs.replace(own, "").replace("pupil referral", "")
+    mixed = flat(policy_of(tmp_path, {"school": pru, "context": own + " Pupils stay a term."}, slug="mixed"))
+    assert "and have 200 pupils on roll." in mixed
+    infant = flat(
+        policy_of(
+            tmp_path, {"school": {"phase": "infant"}, "context": "Our students are 4. Students play."}, slug="inf"
+        )
+    )
+    assert "and have 200 children on roll." in infant
+
+
+def test_an_academy_asks_its_trust_and_authority_for_support(tmp_path):
+    academy = {"type": "Academy Converter", "trust": "Dale Learning Trust", "local_authority": "Barnsley"}
+    support = flat(section(policy_of(tmp_path, {"school": academy}, slug="acad"), "## Where to get support"))
+    assert support.startswith("We will ask Dale Learning Trust and our local authority, Barnsley, what support they")
+    maintained = flat(
+        section(policy_of(tmp_path, {"school": {"local_authority": "Barnsley"}}), "## Where to get support")
+    )
+    assert maintained.startswith("We will ask our local authority, Barnsley, what support it offers")
+
+
+def test_a_special_school_asks_pupils_about_links_in_the_ways_they_communicate(tmp_path):
+    special = {"phase": "special", "type": "Community Special School"}
+    mono = {"ethnicity": {"white_british": 90, "indian": 10}}  # mono-cultural: links are monitored
+    policy = flat(policy_of(tmp_path, {"school": special, "pupils": mono}, slug="sp"))
+    assert "ask pupils, in the ways each communicates best, what they gained from the people they met" in policy
+    mainstream = flat(policy_of(tmp_path, {"pupils": mono}, slug="ms"))
+    assert "ask pupils what they learnt from the people they met through our links" in mainstream
+
+
+def test_citizenship_lessons_do_not_repeat_the_lessons_on_identity(tmp_path):
+    teaching = flat(
+        section(policy_of(tmp_path, {"school": {"phase": "secondary"}}), "### Teaching, learning and the curriculum")
+    )
+    assert "In citizenship lessons, students will debate rights and responsibilities, openly and safely." in teaching
+    assert teaching.count("identity") == 1

@@ -127,7 +127,7 @@ def test_context_has_the_schools_words_and_figures(policy):
     assert "free school meals: 10% (in Brook Lane ward: 18%)" in context
     assert "White British (70%), Any other White background (10%), Black African (10%)" in context
     assert "English and Gujarati" in context
-    assert "Christian, Hindu and No religion" in context
+    assert "Christian, Hindu and no religion" in context
 
 
 def test_roles_name_the_leads(policy):
@@ -293,3 +293,12 @@ def test_escape_markdown(value, expected):
 def test_escaped_value_is_not_escaped_twice():
     once = escape_markdown("a & b")
     assert escape_markdown(once) == once == "a &amp; b"
+
+
+def test_a_faith_keeps_its_capital_and_no_religion_does_not():
+    from cohesion_guide.documents.render import beliefs
+
+    assert (
+        beliefs(["No religion", "Christian", "Any other religion"]) == "no religion, Christian and any other religion"
+    )
+    assert beliefs(["Sikh", "Nonconformist"]) == "Sikh and Nonconformist"
