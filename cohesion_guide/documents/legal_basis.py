@@ -9,7 +9,7 @@ the law in a school's policy.
 from __future__ import annotations
 
 from cohesion_guide.documents.commitments import Commitment, commit
-from cohesion_guide.documents.phase_words import phase_words
+from cohesion_guide.documents.phase_words import phase_words, type_words, with_article
 from cohesion_guide.inputs.governance import ACADEMY, MAINTAINED, PRU, governance
 from cohesion_guide.inputs.profiles import Profile
 
@@ -39,14 +39,15 @@ def statements(profile: Profile) -> list[Commitment]:
             commit(
                 rule,
                 "legal_basis",
-                _DUTY + " We are a maintained school ({type}), so the duty binds us, and {body} answers for it.",
-                type=kind,
+                _DUTY
+                + " We are {type}, which is a maintained school, so the duty binds us, and {body} answers for it.",
+                type=with_article(type_words(kind)),
                 body=gov.body,
             ),
             commit(
                 rule,
                 "legal_basis",
-                "Other duties point the same way:\n\n"
+                "Other duties and guidance point the same way:\n\n"
                 "- " + _GOOD_RELATIONS + ";\n"
                 "- section 78 of the Education Act 2002, on {pupils_own} spiritual, moral, cultural, mental and "
                 "physical development;\n"
@@ -60,8 +61,8 @@ def statements(profile: Profile) -> list[Commitment]:
             commit(
                 rule,
                 "legal_basis",
-                _DUTY + " We are an academy ({type}), not a maintained school, so that duty does not bind us directly.",
-                type=kind,
+                _DUTY + " We are {type}, not a maintained school, so that duty does not bind us directly.",
+                type=with_article(type_words(kind)),
             ),
             commit(
                 rule,
@@ -77,7 +78,7 @@ def statements(profile: Profile) -> list[Commitment]:
                 + ";\n"
                 "- section 1A of the Academies Act 2010, on our curriculum;\n"
                 "- " + _PREVENT + "; and\n"
-                "- our funding agreement, which may itself mention community cohesion.",
+                "- the terms of our funding agreement (some academies' agreements also mention community cohesion).",
                 body_title=gov.body_title,
                 through=f", through {gov.delegate}," if gov.delegate else "",
             ),
@@ -96,13 +97,13 @@ def statements(profile: Profile) -> list[Commitment]:
                 "legal_basis",
                 _DUTY + " The Education (Pupil Referral Units) (Application of Enactments) (England) Regulations "
                 "2007, as amended, apply parts of school law to pupil referral units; whether they apply this duty to "
-                "a management committee is not settled. This policy does not depend on the answer.",
+                "a management committee is not settled. We follow the duty as good practice whether or not they do.",
             ),
             commit(
                 rule,
                 "legal_basis",
                 "What is settled is that the local authority has " + _GOOD_RELATIONS + ", for the units it "
-                "maintains. {body_title} adopts this policy so that our work meets that aim, to the standard the "
+                "maintains. {body_title} adopts this policy so that our work helps meet that aim, to the standard the "
                 "community cohesion duty sets for maintained schools.",
                 body_title=gov.body_title,
             ),
@@ -128,7 +129,7 @@ def statements(profile: Profile) -> list[Commitment]:
             rule,
             "legal_basis",
             _DUTY + " We are not a maintained school ({type}), so it does not bind us directly.",
-            type=kind,
+            type=type_words(kind),
         ),
         commit(
             rule,

@@ -40,7 +40,7 @@ ALTERNATIVE_PROVISION_TYPES = frozenset(
 
 @dataclass(frozen=True)
 class PhaseWords:
-    description: str  # "an infant school for children aged 3 to 7, with a nursery"
+    description: str  # "an infant school for children aged 3 to 7, with a nursery", "a Jewish primary school"
     pupils: str  # "pupils", "students" or "children"
     Pupils: str
     pupil: str  # "pupil", "student" or "child"
@@ -57,8 +57,29 @@ def thousands(number: int | float) -> str:
     return f"{number:,}" if isinstance(number, int) else f"{number:,g}"
 
 
-def _article(words: str) -> str:
-    return ("an " if words[:1] in "aeiou" else "a ") + words
+# Establishment types whose register name does not read well once lower-cased (type_words).
+_TYPE_WORDS = {
+    "Free Schools": "free school",
+    "Free Schools Special": "special free school",
+    "Free Schools - Alternative Provision": "alternative provision free school",
+    "Free Schools - 16-19": "16 to 19 free school",
+}
+
+
+def type_words(school_type: str) -> str:
+    """The register's type of establishment as a sentence says it: 'Voluntary Aided School' -> 'voluntary aided
+    school', 'Academy Sponsor Led' -> 'sponsor-led academy', 'Free Schools' -> 'free school'."""
+    if school_type in _TYPE_WORDS:
+        return _TYPE_WORDS[school_type]
+    words = school_type.casefold().replace("sponsor led", "sponsor-led")
+    if words.startswith("academy "):
+        return words.removeprefix("academy ") + " academy"
+    return re.sub(r"\bschools$", "school", words)
+
+
+def with_article(words: str) -> str:
+    """'infant school' -> 'an infant school'."""
+    return ("an " if words[:1].lower() in "aeiou" and not words.startswith(("uni", "one")) else "a ") + words
 
 
 def kind_of_school(profile: Profile) -> str:
@@ -101,7 +122,10 @@ def phase_words(profile: Profile) -> PhaseWords:
         pupils = "students"
     else:
         pupils = "pupils"
-    description = _article(kind_of_school(profile))
+    kind = kind_of_school(profile)
+    if profile.has_religious_character:
+        kind = f"{profile.data['school']['religious_character']} {kind}"
+    description = with_article(kind)
     ages = age_range(profile)
     if ages:
         description += f" for {pupils} {ages}"

@@ -158,12 +158,19 @@ SMALLEST_GROUP_SHOWN = 2  # % of pupils: a 1% group is not one of the "largest",
 
 
 def largest_groups(ethnicity: dict[str, float] | None) -> list[tuple[str, float]]:
-    """The biggest ethnic groups as (label, percentage), largest first; pupils not classified are not a group.
-    After the largest, a group under SMALLEST_GROUP_SHOWN % is left out."""
+    """The biggest ethnic groups as (label, percentage), largest first, with any group tied with the last of them;
+    pupils not classified are not a group. After the largest, a group under SMALLEST_GROUP_SHOWN % is left out."""
     groups = [(k, v) for k, v in (ethnicity or {}).items() if k != NOT_AN_ETHNIC_GROUP and v > 0]
     groups.sort(key=lambda item: (-item[1], item[0]))
-    shown = groups[:1] + [(k, v) for k, v in groups[1:LARGEST_GROUPS_SHOWN] if v >= SMALLEST_GROUP_SHOWN]
-    return [(ethnic_group_label(k), v) for k, v in shown]
+    last = groups[LARGEST_GROUPS_SHOWN - 1][1] if len(groups) >= LARGEST_GROUPS_SHOWN else 0
+    top = groups[:LARGEST_GROUPS_SHOWN] + [g for g in groups[LARGEST_GROUPS_SHOWN:] if g[1] == last]
+    shown = top[:1] + [(k, v) for k, v in top[1:] if v >= SMALLEST_GROUP_SHOWN]
+    return [(_in_a_sentence(ethnic_group_label(k)), v) for k, v in shown]
+
+
+def _in_a_sentence(label: str) -> str:
+    """'Any other White background' reads 'any other White background' in a list."""
+    return label[0].lower() + label[1:] if label.startswith("Any other") else label
 
 
 # The guide's pages a policy points to for what it does not explain itself, and, for the law, the
@@ -229,6 +236,7 @@ def policy_values(profile: Profile, local: dict[str, Any], case_studies: list[di
         "head_is_staff_lead": _same_role(data["leads"]["staff"], gov.head),
         "facts": {
             "international_links": profile.international_links,
+            "links_abroad": sum(p["kind"] == "international" for p in data.get("partnerships") or []),
             "young_children": profile.young_children,
             "complex_needs": profile.complex_needs,
             # the rule for a highly diverse intake already reviews incidents and exclusions by group, each term

@@ -68,8 +68,8 @@ def school_aims(profile: Profile) -> list[Commitment]:
                 profile,
                 rule,
                 "aims",
-                "our {pupils} regularly meet and work with people whose backgrounds "
-                "and lives differ from their own, beyond {town}",
+                "our {pupils} regularly meet and work with people beyond {town} whose backgrounds and lives "
+                "differ from their own",
                 town=profile.data["location"]["town"],
             )
         )
@@ -80,14 +80,17 @@ def school_aims(profile: Profile) -> list[Commitment]:
             _commit(profile, rule, "aims", "cost never decides which {pupils} take part in clubs, trips and events")
         )
     if profile.phase_group == "special" or profile.has_resourced_provision:
+        who = (
+            "our {pupils}"
+            if profile.phase_group == "special"
+            else "disabled {pupils} and {pupils} with special educational needs"
+        )
         out.append(
             _commit(
                 profile,
                 rule,
                 "aims",
-                "disabled {pupils} and {pupils} with special educational needs take a "
-                "full part in the life of their local communities, and are seen and "
-                "heard there",
+                who + " take a full part in the life of their local communities, and are seen and heard there",
             )
         )
     if profile.wide_catchment:
@@ -147,7 +150,7 @@ def monocultural_links(profile: Profile) -> list[Commitment]:
             text=(
                 "Most of our {pupils} share one ethnic background ({group}, " + _share(share) + "), so we will keep "
                 "a lasting link with at least one school whose {pupils} come from different ethnic, faith or social "
-                "backgrounds, and meet them in person at least once a year."
+                "backgrounds, and our {pupils} will meet theirs in person at least once a year."
             ),
             group=ethnic_group_label(group),
         ),
@@ -155,28 +158,35 @@ def monocultural_links(profile: Profile) -> list[Commitment]:
             profile,
             rule,
             "teaching",
-            "Visitors from communities unlike our own, and planned units on the diversity of the UK, will bring "
-            "the wider country into lessons.",
+            "Visitors from communities unlike our own, and "
+            + (
+                "music, food, stories and celebrations from across the UK,"
+                if profile.phase_group == "special"
+                else "planned units on the diversity of the UK,"
+            )
+            + " will bring the wider country into lessons.",
         ),
         _commit(
             profile,
             rule,
             "uk_community",
-            "Few of our {pupils} meet the full diversity of the UK in daily life, so this depends on the links "
+            "Few of our {pupils} meet the full diversity of the UK in daily life, so learning about it depends on the links "
             "and visits we plan.",
         ),
-        _commit(
-            profile,
-            rule,
-            "monitoring",
-            "Each year we will look at how {pupils} responded to the people they met through our links."
-            if profile.complex_needs
-            else "Each year we will ask {pupils}, in the ways each communicates best, what they gained from the people "
-            "they met through our links."
-            if profile.phase_group == "special"
-            else "Each year we will ask {pupils} what they learnt from the people they met through our links.",
-        ),
-    ]
+    ] + (
+        []  # the review of each partnership asks the same question (partnerships)
+        if profile.data.get("partnerships")
+        else [_commit(profile, rule, "monitoring", _asked(profile, "the people they met through our links"))]
+    )
+
+
+def _asked(profile: Profile, what: str) -> str:
+    """Each year, what pupils gained from `what`, asked in a way that suits them."""
+    if profile.complex_needs:
+        return "Each year we will look at how {pupils} responded to " + what + "."
+    if profile.phase_group == "special":
+        return "Each year we will ask {pupils}, in the ways each communicates best, what they gained from " + what + "."
+    return "Each year we will ask {pupils} what they gained from " + what + "."
 
 
 def diverse_relationships_first(profile: Profile) -> list[Commitment]:
@@ -193,7 +203,7 @@ def diverse_relationships_first(profile: Profile) -> list[Commitment]:
         _commit(
             profile,
             rule,
-            "engagement",
+            "teaching",
             first=True,
             text="Our first priority is the community inside our own school: we will mix {pupils} of different "
             "backgrounds " + where + ".",
@@ -212,7 +222,7 @@ def diverse_relationships_first(profile: Profile) -> list[Commitment]:
             "equity",
             "Each term we will look at prejudice-related incidents"
             + (" and bullying" if profile.young_children else ", bullying and exclusions")
-            + " by ethnic group, and act quickly on any sign of tension.",
+            + " by the ethnic group of the {pupils} involved, and act quickly on any sign of tension.",
         ),
     ]
 
@@ -225,15 +235,7 @@ def faith_rationale(profile: Profile) -> list[Commitment]:
     rule = faith_rationale
     school = profile.data["school"]
     gov = governance(profile)
-    out = [
-        _commit(
-            profile,
-            rule,
-            "rationale",
-            "We are a school with a {character} religious character.",
-            character=school["religious_character"],
-        )
-    ]
+    out = []  # the character itself is in the policy's first sentence (phase_words)
     if school.get("ethos_statement"):
         out.append(
             _commit(
@@ -244,25 +246,29 @@ def faith_rationale(profile: Profile) -> list[Commitment]:
                 ethos=school["ethos_statement"],
             )
         )
-    if len(profile.data["pupils"].get("faiths") or []) > 1:
-        # the faiths themselves are listed once, in the school's context
-        out.append(
-            _commit(profile, rule, "school_community", "Each faith and belief our families hold is respected here.")
-        )
+    # the faiths themselves are listed once, in the school's context; with several, the aims say each family
+    # should feel at home here, and the engagement strand works with each faith community (below)
+    several_faiths = len(profile.data["pupils"].get("faiths") or []) > 1
     return out + [
         _commit(
             profile,
             rule,
             "engagement",
-            "As a {character} school, we will build links with schools and communities of other faiths and of none.",
+            "As a {character} school, we will work with the faith communities our families belong to, and build "
+            "links with others and with people of no faith."
+            if several_faiths
+            else "As a {character} school, we will build links with schools and communities of other faiths and of "
+            "none.",
             character=school["religious_character"],
         ),
         _commit(
             profile,
             rule,
             "equity",
-            "Each year {members} will consider how far our intake reflects {area}"
-            + (", and what our {arrangements} mean for that." if gov.sets_admissions else "."),
+            "Each year {members} will look at who applies to us and who is admitted, and at what our {arrangements} "
+            "mean for families in {area} of other faiths and of none."
+            if gov.sets_admissions
+            else "Each year {members} will consider how far our intake reflects {area}.",
             area=_area_served(profile),
             members=gov.members,
             **({"arrangements": gov.arrangements} if gov.sets_admissions else {}),
@@ -298,7 +304,10 @@ def rural_isolation(profile: Profile) -> list[Commitment]:
             rule,
             "local_community",
             (
-                "Our families are spread across a rural area around {town}, so we will open the school as a "
+                "Our families are spread across a rural area, many of them far from the school, so we will hold some "
+                "family events nearer their homes, and online."
+                if profile.phase_group == "special" or profile.wide_catchment
+                else "Our families are spread across a rural area around {town}, so we will open the school as a "
                 "meeting place for them and for local groups."
             ),
             town=profile.data["location"]["town"],
@@ -326,8 +335,10 @@ def wide_catchment(profile: Profile) -> list[Commitment]:
             profile,
             rule,
             "parents",
-            "We will hold family events at times families can reach, some online, and help families who live near "
-            "one another to meet.",
+            "We will hold meetings with families at times and places they can reach, some online."
+            if profile.phase_group == "pru"  # a short placement: families are not asked to meet each other
+            else "We will hold family events at times families can reach, some online, and help families who live "
+            "near one another to meet.",
         ),
         _commit(
             profile,
@@ -346,7 +357,7 @@ def eal_language_support(profile: Profile) -> list[Commitment]:
     languages = [lang for lang in profile.data["pupils"].get("home_languages", []) if lang.casefold() != "english"]
     reach = (
         "We will reach families in the languages they use at home{among}, with key information translated, "
-        "interpreters at meetings and English classes for parents."
+        "interpreters at meetings, and help for parents who want to learn English."
     )
     parents = (
         _commit(
@@ -392,21 +403,15 @@ def fsm_barriers(profile: Profile) -> list[Commitment]:
             "equity",
             "For {pupils} eligible for free school meals ("
             + _share(profile.data["pupils"]["fsm_percent"])
-            + " of our {pupils}), we will track progress and who takes part in clubs, trips, music and sport, and "
-            "remove barriers such as cost, timing and transport.",
-        ),
-        _commit(
-            profile,
-            rule,
-            "engagement",
-            "We will keep the cost of school life low, and help families who need it discreetly.",
+            + " of our {pupils}), we will track progress and who takes part in clubs, trips, music and sport, "
+            "remove barriers such as cost, timing and transport, and help families who need it discreetly.",
         ),
         _commit(
             profile,
             rule,
             "monitoring",
             "Each year {body} will compare how often {pupils} eligible for free school meals take part in clubs "
-            "and trips with their classmates.",
+            "and trips with how often other {pupils} do.",
             body=gov.oversight,
         ),
     ]
@@ -422,8 +427,8 @@ def primary_pupil_voice(profile: Profile) -> list[Commitment]:
                 profile,
                 primary_pupil_voice,
                 "pupils",
-                "Adults listen and watch closely during play and daily routines, children make real choices, and we "
-                "act on what we learn.",
+                "Adults will listen and watch closely during play and daily routines, children will make real "
+                "choices, and we will act on what we learn.",
             )
         ]
     return [
@@ -431,8 +436,8 @@ def primary_pupil_voice(profile: Profile) -> list[Commitment]:
             profile,
             primary_pupil_voice,
             "pupils",
-            "{Pupils} have a say through the school council, class discussions and class jobs, and we act on what "
-            "they tell us.",
+            "{Pupils} will have a say through a school council, class discussions and class jobs, and we will act "
+            "on what they tell us.",
         )
     ]
 
@@ -447,7 +452,7 @@ def secondary_voice_and_work(profile: Profile) -> list[Commitment]:
             profile,
             rule,
             "pupils",
-            "{Pupils} have a say through an elected council, leadership roles, and a yearly survey of how well "
+            "{Pupils} will have a say through an elected council, leadership roles and a yearly survey of how well "
             "{pupils} from different backgrounds get on.",
         ),
         _commit(
@@ -460,7 +465,8 @@ def secondary_voice_and_work(profile: Profile) -> list[Commitment]:
             profile,
             rule,
             "engagement",
-            "We will build links with employers, colleges and voluntary organisations, including volunteering.",
+            "We will build links with employers, colleges and voluntary organisations, and give {pupils} chances "
+            "to volunteer.",
         ),
     ]
 
@@ -542,7 +548,7 @@ def communication(profile: Profile) -> list[Commitment]:
     if needs & {"sld", "pmld", "msi", "asd"}:
         ways.append("symbols, pictures and objects of reference")
     if needs & {"pmld", "msi"}:
-        ways.append("touch, sound and the responses staff who know them well observe")
+        ways.append("touch, sound and responses observed by staff who know them well")
     if needs & {"slcn", "pmld", "sld"}:
         ways.append("communication aids and assistive technology")
     ways = ways or ["the way each communicates best"]
@@ -599,8 +605,8 @@ def pru_outreach(profile: Profile) -> list[Commitment]:
             profile,
             rule,
             "equity",
-            "We will tell the local authority and schools if some groups of {pupils} are placed with us more often "
-            "than others.",
+            "Each year we will look at which groups of {pupils} are placed with us, and tell the local authority and "
+            "schools where some groups are placed more often than others.",
         ),
     ]
 
@@ -632,8 +638,8 @@ def partnerships(profile: Profile) -> list[Commitment]:
         _commit(
             profile,
             rule,
-            "engagement",
-            "Each year we will ask what {pupils} gain from our work with {partners}.",
+            "monitoring",
+            _asked(profile, "our work with {partners}"),
             partners=and_list([p["name"] for p in partners]),
         )
     ]

@@ -37,7 +37,7 @@ GROUPS = [
         MAINTAINED,
         {"school": {"type": "Voluntary Controlled School", "religious_character": "Church of England"}},
         [
-            "We are a maintained school (Voluntary Controlled School), so the duty binds us, and the governing body answers for it.",
+            "We are a voluntary controlled school, which is a maintained school, so the duty binds us, and the governing body answers for it.",
             "the public sector equality duty (section 149 of the Equality Act 2010)",
             "section 78 of the Education Act 2002",
             "the Prevent duty",
@@ -51,7 +51,7 @@ GROUPS = [
             "leads": {"governor": "Link local governor", "staff": "Vice principal"},
         },
         [
-            "We are an academy (Academy Converter), not a maintained school, so that duty does not bind us directly.",
+            "We are a converter academy, not a maintained school, so that duty does not bind us directly.",
             "The board of Valley Schools Trust, through our local governing body, adopts this policy as good practice",
             "the Independent School Standards, Part 2, which academies must meet",
             "the public sector equality duty, which applies to academy trusts",
@@ -241,7 +241,7 @@ def test_the_local_community_names_the_authority_only_when_the_town_does_not(tmp
 def test_a_one_percent_group_is_not_among_the_largest(tmp_path):
     ethnicity = {"white_british": 94, "any_other_white": 5, "indian": 1}
     context = flat(section(policy_of(tmp_path, {"pupils": {"ethnicity": ethnicity}}), "## Our school's context"))
-    assert "Our largest ethnic groups: White British (94%), Any other White background (5%)." in context
+    assert "Our largest ethnic groups: White British (94%), any other White background (5%)." in context
 
 
 def test_secondary_pupils_are_students_and_numbers_have_separators(tmp_path):
@@ -269,7 +269,7 @@ CLAIMS = [
     # (what, the claim's words, changes with the fact, changes without it)
     (
         "international links",
-        "our links abroad",
+        "**Ecole Test**: Letters.",
         {"partnerships": [{"name": "Ecole Test", "kind": "international", "what": "Letters."}]},
         {},
     ),
@@ -331,8 +331,8 @@ CLAIMS = [
         {},
     ),
     (
-        "faiths respected in a faith school",
-        "Each faith and belief our families hold is respected here.",
+        "the faith communities of a faith school's families",
+        "we will work with the faith communities our families belong to",
         {
             "school": {"type": "Voluntary Aided School", "religious_character": "Jewish"},
             "pupils": {"faiths": ["Jewish", "No religion"]},
@@ -378,13 +378,13 @@ CLAIMS = [
     ),
     (
         "admissions, only where the school's own body sets them",
-        "and what our admissions arrangements mean for that",
+        "and at what our admissions arrangements mean for families in",
         {"school": {"type": "Voluntary Aided School", "religious_character": "Church of England"}},
         {"school": {"type": "Voluntary Controlled School", "religious_character": "Church of England"}},
     ),
     (
         "exclusions looked at by ethnic group, for older pupils only",
-        "bullying and exclusions by ethnic group",
+        "bullying and exclusions by the ethnic group of the pupils involved",
         {"pupils": {"ethnicity": DIVERSE}},
         {"pupils": {"ethnicity": DIVERSE}, "school": {"phase": "infant"}},
     ),
@@ -508,11 +508,11 @@ def test_ways_of_communicating_are_a_readable_list(tmp_path):
     )
     assert (
         "in the way they communicate best: signing, including British Sign Language; symbols, pictures and objects "
-        "of reference; touch, sound and the responses staff who know them well observe; communication aids and "
+        "of reference; touch, sound and responses observed by staff who know them well; communication aids and "
         "assistive technology. Those views will count." in policy
     )
     assert "Our pupils include pupils with profound and multiple learning difficulty and hearing impairment." in policy
-    assert "we will look at how pupils responded to the people they met" in policy
+    assert "we will look at how pupils responded to our work with Brookside School" in policy
 
 
 def test_a_school_whose_own_words_say_students_gets_students(tmp_path):
@@ -545,9 +545,19 @@ def test_a_special_school_asks_pupils_about_links_in_the_ways_they_communicate(t
     special = {"phase": "special", "type": "Community Special School"}
     mono = {"ethnicity": {"white_british": 90, "indian": 10}}  # mono-cultural: links are monitored
     policy = flat(policy_of(tmp_path, {"school": special, "pupils": mono}, slug="sp"))
-    assert "ask pupils, in the ways each communicates best, what they gained from the people they met" in policy
+    assert "ask pupils, in the ways each communicates best, what they gained from our work with Brookside" in policy
     mainstream = flat(policy_of(tmp_path, {"pupils": mono}, slug="ms"))
-    assert "ask pupils what they learnt from the people they met through our links" in mainstream
+    assert "ask pupils what they gained from our work with Brookside School." in mainstream
+    # with no partner yet, the links the mono-cultural rule promises are what pupils are asked about
+    alone = flat(policy_of(tmp_path, {"school": special, "pupils": mono, "partnerships": None}, slug="alone"))
+    assert "ask pupils, in the ways each communicates best, what they gained from the people they met" in alone
+    assert alone.count("Each year we will ask pupils") == 1 and policy.count("Each year we will ask pupils") == 1
+
+
+def test_no_policy_mentions_links_abroad_it_does_not_have(tmp_path):
+    policy = flat(policy_of(tmp_path))
+    assert "abroad" not in policy and "international" not in policy.casefold()
+    assert "Our curriculum will teach pupils about the UK and the wider world." in policy
 
 
 def test_citizenship_lessons_do_not_repeat_the_lessons_on_identity(tmp_path):
@@ -556,3 +566,39 @@ def test_citizenship_lessons_do_not_repeat_the_lessons_on_identity(tmp_path):
     )
     assert "In citizenship lessons, students will debate rights and responsibilities, openly and safely." in teaching
     assert teaching.count("identity") == 1
+
+
+@pytest.mark.parametrize(
+    "register, words",
+    [
+        ("Voluntary Aided School", "a voluntary aided school"),
+        ("Community Special School", "a community special school"),
+        ("Academy Sponsor Led", "a sponsor-led academy"),
+        ("Academy Alternative Provision Converter", "an alternative provision converter academy"),
+        ("Free Schools", "a free school"),
+        ("Free Schools - 16-19", "a 16 to 19 free school"),
+        ("Studio Schools", "a studio school"),
+        ("University Technical College", "a university technical college"),
+    ],
+)
+def test_the_type_of_school_reads_as_words_not_as_the_registers_label(register, words):
+    from cohesion_guide.documents.phase_words import type_words, with_article
+
+    assert with_article(type_words(register)) == words
+
+
+def test_a_rural_special_school_meets_families_nearer_home_not_only_at_school(tmp_path):
+    rural = {"location": {"setting": "rural"}}
+    special = flat(policy_of(tmp_path, {**rural, "school": {"phase": "special", "type": "Community Special School"}}))
+    assert "we will hold some family events nearer their homes, and online." in special
+    assert "open the school as a meeting place" not in special
+    village = flat(policy_of(tmp_path, rural, slug="village"))
+    assert "so we will open the school as a meeting place for them and for local groups." in village
+
+
+def test_a_pupil_referral_unit_looks_at_who_is_placed_with_it_and_does_not_ask_families_to_meet(tmp_path):
+    pru = {"school": {"phase": "pru", "type": "Pupil Referral Unit"}, "location": {"catchment": "wide"}}
+    policy = flat(policy_of(tmp_path, pru))
+    assert "Each year we will look at which groups of pupils are placed with us, and tell the local authority" in policy
+    assert "We will hold meetings with families at times and places they can reach, some online." in policy
+    assert "help families who live near one another to meet" not in policy

@@ -60,7 +60,7 @@ def test_without_a_site_url_there_is_no_link_at_all():
     found = suggestions(profile, ROOT, {k: v for k, v in LOCAL.items() if k != "site_url"})
     assert found and all(s["url"] is None for s in found)
     policy = render_policy(profile, LOCAL, case_studies=found)
-    section = policy.split("## Learning from other schools")[1].split("\n## ")[0]
+    section = policy.split("## Case studies that may help us")[1].split("\n## ")[0]
     assert all(s["title"] in section for s in found)
     assert "](" not in section and "index.md" not in policy
 
@@ -69,7 +69,7 @@ def test_the_policy_and_the_action_plan_link_them_by_the_full_address():
     profile = riverside()
     found = suggestions(profile, ROOT, SITE)
     policy = render_policy(profile, SITE, case_studies=found)
-    section = policy.split("## Learning from other schools")[1].split("\n## ")[0]
+    section = policy.split("## Case studies that may help us")[1].split("\n## ")[0]
     assert all(f"]({s['url']})" in section for s in found)
     plan = render_self_evaluation(profile, audit_for(profile.slug, ROOT / "audits"), SITE, case_studies=found)
     assert "Case studies to learn from" in plan and all(s["url"] in plan for s in found)
@@ -78,7 +78,7 @@ def test_the_policy_and_the_action_plan_link_them_by_the_full_address():
 def test_no_case_studies_folder_means_no_section(tmp_path):
     shutil.copy(ROOT / "local.yml", tmp_path / "local.yml")
     assert suggestions(riverside(), tmp_path, LOCAL) == []
-    assert "Learning from other schools" not in render_policy(riverside(), LOCAL, case_studies=[])
+    assert "Case studies that may help us" not in render_policy(riverside(), LOCAL, case_studies=[])
 
 
 @pytest.mark.parametrize("profile", load_profiles(ROOT / "schools"), ids=lambda p: p.slug)

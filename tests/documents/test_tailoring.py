@@ -100,14 +100,14 @@ SWITCHED = [
                 "ethnicity": {"white_british": 30, "indian": 20, "pakistani": 20, "black_african": 15, "chinese": 15}
             }
         },
-        "engagement",
-        "### Engagement and extended services",
+        "teaching",
+        "### Teaching, learning and the curriculum",
     ),
     (
         tailoring.faith_rationale,
         {"school": {"religious_character": "Church of England", "type": "Voluntary Controlled School"}},
-        "rationale",
-        "## Introduction and legal basis",
+        "engagement",
+        "### Engagement and extended services",
     ),
     (
         tailoring.rural_isolation,
@@ -157,14 +157,14 @@ def test_rule_commits_only_when_its_condition_holds(tmp_path, local, rule, chang
 
 def test_highly_diverse_intake_puts_relationships_first(tmp_path, local):
     diverse = make_profile(tmp_path, SWITCHED[1][1])
-    engagement = tailoring.commitments(diverse)["engagement"]
-    assert engagement[0].rule == "diverse_relationships_first"
+    teaching = tailoring.commitments(diverse)["teaching"]
+    assert teaching[0].rule == "diverse_relationships_first"
     parents = tailoring.commitments(diverse)["parents"]
     assert parents[0].rule == "diverse_relationships_first"
     # and first in the printed strand too, before the commitments every school makes
-    strand = section(render_policy(diverse, local), "### Engagement and extended services")
+    strand = section(render_policy(diverse, local), "### Teaching, learning and the curriculum")
     items = [line for line in strand.splitlines() if line.startswith("- ")]
-    assert words(engagement[0]) in items[0]
+    assert words(teaching[0]) in items[0]
 
 
 def test_monocultural_and_diverse_need_the_ethnic_make_up(tmp_path):
@@ -205,7 +205,7 @@ def test_faith_rationale_names_the_schools_own_religious_character(tmp_path, loc
         tmp_path, {"school": {"religious_character": "Roman Catholic", "type": "Voluntary Aided School"}}
     )
     policy = render_policy(school, local)
-    assert "Roman Catholic religious character" in section(policy, "## Introduction and legal basis")
+    assert "is a Roman Catholic primary school." in section(policy, "## Introduction and legal basis")
     assert "of other faiths and of none" in section(policy, "### Engagement and extended services")
 
 
@@ -237,8 +237,8 @@ def test_partnerships_appear_under_their_dimension(tmp_path, local, kind, headin
     assert "Partner Organisation Seven" in section(policy, heading)
     # described once, under its dimension, and named once more where the school says it will review it
     assert policy.count("Partner Organisation Seven") == 2
-    assert "gain from our work with Partner Organisation Seven." in section(
-        policy, "### Engagement and extended services"
+    assert "gained from our work with Partner Organisation Seven." in section(
+        policy, "## Monitoring, evaluation and review"
     )
 
 
