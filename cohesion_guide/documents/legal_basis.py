@@ -78,7 +78,7 @@ def statements(profile: Profile) -> list[Commitment]:
                 + ";\n"
                 "- section 1A of the Academies Act 2010, on our curriculum;\n"
                 "- " + _PREVENT + "; and\n"
-                "- the terms of our funding agreement (some academies' agreements also mention community cohesion).",
+                "- the terms of our funding agreement.",
                 body_title=gov.body_title,
                 through=f", through {gov.delegate}," if gov.delegate else "",
             ),
@@ -103,8 +103,7 @@ def statements(profile: Profile) -> list[Commitment]:
                 rule,
                 "legal_basis",
                 "What is settled is that the local authority has " + _GOOD_RELATIONS + ", for the units it "
-                "maintains. {body_title} adopts this policy so that our work helps meet that aim, to the standard the "
-                "community cohesion duty sets for maintained schools.",
+                "maintains. {body_title} adopts this policy so that our work helps meet that aim.",
                 body_title=gov.body_title,
             ),
         ]

@@ -85,7 +85,15 @@ def and_list(values: Iterable[Any]) -> SafeMarkdown:
 def beliefs(values: Iterable[Any]) -> SafeMarkdown:
     """Families' faiths in a sentence: a faith's name keeps its capital, the rest do not
     ('Christian, Muslim and no religion', not '... and No religion')."""
-    return and_list(v.lower() if re.match(r"(no|none|not|other|any other)\b", str(v), re.I) else v for v in values)
+    return and_list(
+        _lower_first(v) if re.match(r"(no|none|not|other|any other)\b", str(v), re.I) else v for v in values
+    )
+
+
+def _lower_first(value: Any) -> str:
+    """'Other Christian' -> 'other Christian': only the first word loses its capital."""
+    text = str(value)
+    return text[:1].lower() + text[1:]
 
 
 def percent(value: float) -> SafeMarkdown:
@@ -215,6 +223,29 @@ def authority_area(authority: str, town: str) -> str | None:
     return f"in {authority_place(authority)}"
 
 
+_CHAIR_OF_THE_BODY = re.compile(
+    r"chair of (?:the )?(?:governors|governing body|local governing body|management committee|trustees|trust board)",
+    re.I,
+)
+
+
+def chair_who_signs(lead_governor: str, oversight: str) -> str:
+    """Who signs for the body that adopts the policy: the lead governor's own title when it is that body's
+    chair ('Chair of governors'), otherwise 'Chair of the governing body' (never a committee's chair)."""
+    if _CHAIR_OF_THE_BODY.fullmatch(lead_governor.strip()):
+        return lead_governor
+    return "Chair of " + re.sub(r"^our ", "the ", oversight)
+
+
+def ward_words(ward: str) -> str:
+    """A ward as a place: 'Castle' -> 'Castle ward', 'Heaton Grove (fictional)' -> 'Heaton Grove ward (fictional)';
+    a name that already says ward is left as it is."""
+    if "ward" in ward.casefold():
+        return ward
+    name, note = re.match(r"(.*?)\s*(\(.*\))?$", ward.strip()).groups()
+    return f"{name} ward {note}" if note else f"{name} ward"
+
+
 def _same_role(a: str, b: str) -> bool:
     """'Headteacher' and 'the head teacher' are one role."""
     return re.sub(r"^the |\s", "", a.casefold()) == re.sub(r"^the |\s", "", b.casefold())
@@ -234,9 +265,10 @@ def policy_values(profile: Profile, local: dict[str, Any], case_studies: list[di
         "gov": gov,
         "authority_area": authority_area(data["school"]["local_authority"], data["location"]["town"]),
         "head_is_staff_lead": _same_role(data["leads"]["staff"], gov.head),
+        "chair": chair_who_signs(data["leads"]["governor"], gov.oversight),
+        "ward": ward_words(data["location"]["ward"]) if data["location"].get("ward") else None,
         "facts": {
             "international_links": profile.international_links,
-            "links_abroad": sum(p["kind"] == "international" for p in data.get("partnerships") or []),
             "young_children": profile.young_children,
             "complex_needs": profile.complex_needs,
             # the rule for a highly diverse intake already reviews incidents and exclusions by group, each term

@@ -180,13 +180,34 @@ def monocultural_links(profile: Profile) -> list[Commitment]:
     )
 
 
-def _asked(profile: Profile, what: str) -> str:
-    """Each year, what pupils gained from `what`, asked in a way that suits them."""
+def _asked(profile: Profile, what: str, families: bool = False) -> str:
+    """Each year, what pupils (and, where a partner may work with them, families) gained from `what`, asked in
+    a way that suits the pupils."""
     if profile.complex_needs:
-        return "Each year we will look at how {pupils} responded to " + what + "."
+        return (
+            "Each year we will look at how {pupils} responded to "
+            + what
+            + (", and ask their families what they gained from it." if families else ".")
+        )
     if profile.phase_group == "special":
-        return "Each year we will ask {pupils}, in the ways each communicates best, what they gained from " + what + "."
-    return "Each year we will ask {pupils} what they gained from " + what + "."
+        return (
+            "Each year we will ask "
+            + (
+                "families, and {pupils} in the ways each communicates best,"
+                if families
+                else "{pupils}, in the ways each communicates best,"
+            )
+            + " what they gained from "
+            + what
+            + "."
+        )
+    return (
+        "Each year we will ask {pupils}"
+        + (" and their families" if families else "")
+        + " what they gained from "
+        + what
+        + "."
+    )
 
 
 def diverse_relationships_first(profile: Profile) -> list[Commitment]:
@@ -255,7 +276,7 @@ def faith_rationale(profile: Profile) -> list[Commitment]:
             rule,
             "engagement",
             "As a {character} school, we will work with the faith communities our families belong to, and build "
-            "links with others and with people of no faith."
+            "links with other faith communities and with people of no religion."
             if several_faiths
             else "As a {character} school, we will build links with schools and communities of other faiths and of "
             "none.",
@@ -266,7 +287,7 @@ def faith_rationale(profile: Profile) -> list[Commitment]:
             rule,
             "equity",
             "Each year {members} will look at who applies to us and who is admitted, and at what our {arrangements} "
-            "mean for families in {area} of other faiths and of none."
+            "mean for families of other faiths and of none in {area}."
             if gov.sets_admissions
             else "Each year {members} will consider how far our intake reflects {area}.",
             area=_area_served(profile),
@@ -297,12 +318,13 @@ def rural_isolation(profile: Profile) -> list[Commitment]:
             profile,
             rule,
             "equity",
-            "The cost of travel will never stop a {pupil} taking part in trips and links.",
+            "We will plan travel, and help with its cost, so that distance does not stop any {pupil} taking part in "
+            "trips and links.",
         ),
         _commit(
             profile,
             rule,
-            "local_community",
+            "engagement",
             (
                 "Our families are spread across a rural area, many of them far from the school, so we will hold some "
                 "family events nearer their homes, and online."
@@ -498,9 +520,9 @@ def special_outreach(profile: Profile) -> list[Commitment]:
         _commit(
             profile,
             rule,
-            "local_community",
-            "Our {pupils} will use, and be welcome in, the shops, parks, leisure centres and libraries their community "
-            "uses, with the support each needs.",
+            "engagement",
+            "Our {pupils} will use the shops, parks, leisure centres and libraries their community uses, with the "
+            "support each needs, and we will work with those places to welcome them.",
         ),
         _commit(
             profile,
@@ -639,7 +661,7 @@ def partnerships(profile: Profile) -> list[Commitment]:
             profile,
             rule,
             "monitoring",
-            _asked(profile, "our work with {partners}"),
+            _asked(profile, "our work with {partners}", families=True),
             partners=and_list([p["name"] for p in partners]),
         )
     ]

@@ -111,7 +111,7 @@ def test_every_section_in_order(policy):
 
 def test_communities_are_named_for_the_school(policy):
     local_community = section(policy, "### Our local community")
-    assert "Brook Lane, and the wider Testford area" in local_community
+    assert "Brook Lane ward, and the wider Testford area" in local_community
     assert "Testshire" in local_community
     assert "Our 200 pupils, their families, our staff and our governors." in section(policy, "### Our school community")
 
@@ -188,7 +188,10 @@ def test_the_guides_pages_are_linked_by_full_address_or_not_at_all(tmp_path, loc
 
 def test_the_lead_governor_reports_on_the_three_questions(policy):
     monitoring = " ".join(section(policy, "## Monitoring, evaluation and review").split())
-    assert "Each year the vice-chair of governors will report to the governing body on how well we know" in monitoring
+    assert (
+        "Each year the vice-chair of governors will report to the governing body, against our community cohesion "
+        "action plan, on how well we know" in monitoring
+    )
 
 
 @pytest.mark.parametrize(
@@ -300,3 +303,41 @@ def test_a_faith_keeps_its_capital_and_no_religion_does_not():
         beliefs(["No religion", "Christian", "Any other religion"]) == "no religion, Christian and any other religion"
     )
     assert beliefs(["Sikh", "Nonconformist"]) == "Sikh and Nonconformist"
+
+
+@pytest.mark.parametrize(
+    "lead, signs",
+    [
+        ("Chair of governors", "Chair of governors"),
+        ("Chair of the Curriculum Committee", "Chair of the governing body"),  # a committee's chair does not sign
+        ("Link governor for inclusion", "Chair of the governing body"),
+    ],
+)
+def test_the_chair_of_the_body_that_adopts_the_policy_signs_it(lead, signs):
+    from cohesion_guide.documents.render import chair_who_signs
+
+    assert chair_who_signs(lead, "the governing body") == signs
+    assert chair_who_signs("Link governor", "our local governing body") == "Chair of the local governing body"
+
+
+@pytest.mark.parametrize(
+    "ward, words",
+    [
+        ("Castle", "Castle ward"),
+        ("Heaton Grove (fictional)", "Heaton Grove ward (fictional)"),
+        ("Ward End", "Ward End"),
+    ],
+)
+def test_a_ward_reads_as_a_ward(ward, words):
+    from cohesion_guide.documents.render import ward_words
+
+    assert ward_words(ward) == words
+
+
+def test_other_christian_keeps_its_capital():
+    from cohesion_guide.documents.render import beliefs
+
+    assert (
+        beliefs(["Roman Catholic", "Other Christian", "No religion"])
+        == "Roman Catholic, other Christian and no religion"
+    )
