@@ -412,6 +412,31 @@ def eal_language_support(profile: Profile) -> list[Commitment]:
     ]
 
 
+def families_new_to_english(profile: Profile) -> list[Commitment]:
+    """Fewer pupils learn English as an additional language, but the profile names the languages their families
+    speak: support for those new to English, and key information in those languages when families need it."""
+    languages = [lang for lang in profile.data["pupils"].get("home_languages", []) if lang.casefold() != "english"]
+    if profile.high_eal or not languages or not profile.data["pupils"]["eal_percent"]:
+        return []
+    rule = families_new_to_english
+    return [
+        _commit(
+            profile,
+            rule,
+            "equity",
+            "{Pupils} new to English will have planned support in English, and their home languages will be valued.",
+        ),
+        _commit(
+            profile,
+            rule,
+            "parents",
+            "Families who speak {languages} at home will get key information in their own language, and an "
+            "interpreter at meetings, when they need it.",
+            languages=and_list(languages),
+        ),
+    ]
+
+
 def fsm_barriers(profile: Profile) -> list[Commitment]:
     """Many pupils are eligible for free school meals: find and remove the barriers to taking part."""
     if not profile.high_fsm:
@@ -677,6 +702,7 @@ RULES: tuple[Callable[[Profile], list[Commitment]], ...] = (
     rural_isolation,
     wide_catchment,
     eal_language_support,
+    families_new_to_english,
     fsm_barriers,
     primary_pupil_voice,
     secondary_voice_and_work,

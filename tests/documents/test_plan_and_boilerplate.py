@@ -38,17 +38,19 @@ KINDS = ROOT / "tests" / "documents" / "kinds"
 EXAMPLES_MAX_SHARED = (
     0.50  # measured 0.496 (Riverside and St Anne's, then St Anne's and the mill-town CofE primary: 0.490)
 )
-EXAMPLES_MEAN_SHARED = 0.30  # measured 0.292
+EXAMPLES_MEAN_SHARED = 0.29  # measured 0.283
 # Pairs with a synthetic school (tests/synthetic_schools.py): a guard at what is measured, not the
 # target. Where both schools give their own context, the pairs above 0.50 are schools in the same
 # circumstances (both mono-cultural, both highly diverse with many pupils learning English, ...):
 # the commitments those circumstances call for, and the law for their governance, are the same words.
 # Where one of them is sparse (what the register gives and nothing in its own words, as the GIAS import
 # leaves a profile until the school fills it in), its policy is mostly those shared words.
-SYNTHETIC_OWN_WORDS_MAX = 0.68  # measured 0.670: a small mono-cultural community primary and a CofE VA one
-SYNTHETIC_OWN_WORDS_MEAN = 0.34  # measured 0.339
+SYNTHETIC_OWN_WORDS_MAX = (
+    0.64  # measured 0.629: a mono-cultural foundation primary and a CofE VA one, each with a short context
+)
+SYNTHETIC_OWN_WORDS_MEAN = 0.33  # measured 0.325
 SYNTHETIC_SPARSE_MAX = 0.74  # measured 0.729
-SYNTHETIC_SPARSE_MEAN = 0.42  # measured 0.415
+SYNTHETIC_SPARSE_MEAN = 0.41  # measured 0.400
 
 
 @pytest.fixture(scope="module")

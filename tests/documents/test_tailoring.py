@@ -115,6 +115,12 @@ SWITCHED = [
         "engagement",
         "### Engagement and extended services",
     ),
+    (
+        tailoring.families_new_to_english,
+        {"pupils": {"home_languages": ["English", "Polish", "Romanian"]}},
+        "parents",
+        "### Parents and carers",
+    ),
     (tailoring.eal_language_support, {"pupils": {"eal_percent": 35}}, "equity", "### Equity and excellence"),
     (tailoring.fsm_barriers, {"pupils": {"fsm_percent": 40}}, "equity", "### Equity and excellence"),
     (
@@ -274,3 +280,14 @@ def test_the_guide_states_the_same_thresholds_as_the_code():
     ):
         assert f"{figure}%" in page, f"the page does not state the threshold {figure}%"
     assert f"{profiles.DIVERSE_GROUP_COUNT} or more groups" in page
+
+
+def test_families_new_to_english_are_supported_where_few_pupils_learn_english(tmp_path, local):
+    few = make_profile(tmp_path, {"pupils": {"eal_percent": 6, "home_languages": ["English", "Polish"]}}, slug="few")
+    policy = render_policy(few, local)
+    assert "Families who speak Polish at home will get key information in their own language" in policy
+    assert "Pupils new to English will have planned support in English" in policy
+    many = make_profile(tmp_path, {"pupils": {"eal_percent": 40, "home_languages": ["English", "Polish"]}}, slug="many")
+    assert by_rule(many, tailoring.families_new_to_english) == []  # the high-EAL rule says more
+    none = make_profile(tmp_path, {"pupils": {"eal_percent": 0, "home_languages": ["English", "Polish"]}}, slug="none")
+    assert by_rule(none, tailoring.families_new_to_english) == []
