@@ -49,6 +49,14 @@ def _area_served(profile: Profile) -> str:
     return local_area or ward or profile.data["location"]["town"]
 
 
+def _home_places(profile: Profile) -> str:
+    """Where pupils live: the school's town, or, where they come from a wide area (a special school, a wide
+    catchment), their own towns and villages or neighbourhoods."""
+    if profile.phase_group == "special" or profile.wide_catchment:
+        return "their own towns and villages" if profile.is_rural else "their own neighbourhoods"
+    return profile.data["location"]["town"]
+
+
 def school_aims(profile: Profile) -> list[Commitment]:
     """The aims this school adds to the one every policy has, each from a fact in its profile (the template
     punctuates the list)."""
@@ -68,9 +76,9 @@ def school_aims(profile: Profile) -> list[Commitment]:
                 profile,
                 rule,
                 "aims",
-                "our {pupils} regularly meet and work with people beyond {town} whose backgrounds and lives "
+                "our {pupils} regularly meet and work with people beyond {home} whose backgrounds and lives "
                 "differ from their own",
-                town=profile.data["location"]["town"],
+                home=_home_places(profile),
             )
         )
     if profile.is_highly_diverse:
@@ -99,7 +107,9 @@ def school_aims(profile: Profile) -> list[Commitment]:
                 profile,
                 rule,
                 "aims",
-                "families who live far from the school, and from each other, feel part of one school community",
+                "families who live far from us can take part in their child's time here and in their return to school"
+                if profile.phase_group == "pru"  # a short placement, not a community families join for years
+                else "families who live far from the school, and from each other, feel part of one school community",
             )
         )
     faiths = profile.data["pupils"].get("faiths") or []

@@ -602,3 +602,21 @@ def test_a_pupil_referral_unit_looks_at_who_is_placed_with_it_and_does_not_ask_f
     assert "Each year we will look at which groups of pupils are placed with us, and tell the local authority" in policy
     assert "We will hold meetings with families at times and places they can reach, some online." in policy
     assert "help families who live near one another to meet" not in policy
+
+
+def test_pupils_who_come_from_a_wide_area_meet_people_beyond_their_own_places_not_the_schools_town(tmp_path):
+    mono = {"ethnicity": {"white_british": 92, "indian": 8}}
+    special = {"phase": "special", "type": "Community Special School"}
+    rural = flat(policy_of(tmp_path, {"school": special, "pupils": mono, "location": {"setting": "rural"}}, slug="r"))
+    assert "meet and work with people beyond their own towns and villages whose backgrounds" in rural
+    town = flat(policy_of(tmp_path, {"pupils": mono}, slug="t"))
+    assert "meet and work with people beyond Testford whose backgrounds" in town
+
+
+def test_a_pupil_referral_units_families_far_away_share_in_the_placement_not_a_school_community(tmp_path):
+    pru = {"school": {"phase": "pru", "type": "Pupil Referral Unit"}, "location": {"catchment": "wide"}}
+    aims = flat(section(policy_of(tmp_path, pru), "## Our aims"))
+    assert (
+        "families who live far from us can take part in their child's time here and in their return to school" in aims
+    )
+    assert "one school community" not in aims
