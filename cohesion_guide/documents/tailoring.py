@@ -164,10 +164,10 @@ def monocultural_links(profile: Profile) -> list[Commitment]:
             ),
             group=ethnic_group_label(group),
         ),
-        _commit(
+        _commit(  # the link above says why: few pupils meet the UK's diversity in daily life
             profile,
             rule,
-            "teaching",
+            "uk_community",
             "Visitors from communities unlike our own, and "
             + (
                 "music, food, stories and celebrations from across the UK,"
@@ -175,13 +175,6 @@ def monocultural_links(profile: Profile) -> list[Commitment]:
                 else "planned units on the diversity of the UK,"
             )
             + " will bring the wider country into lessons.",
-        ),
-        _commit(
-            profile,
-            rule,
-            "uk_community",
-            "Few of our {pupils} meet the full diversity of the UK in daily life, so learning about it depends on the links "
-            "and visits we plan.",
         ),
     ] + (
         []  # the review of each partnership asks the same question (partnerships)
