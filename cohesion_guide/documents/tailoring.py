@@ -422,6 +422,16 @@ def families_new_to_english(profile: Profile) -> list[Commitment]:
     if profile.high_eal or not languages or not profile.data["pupils"]["eal_percent"]:
         return []
     rule = families_new_to_english
+    families = _commit(
+        profile,
+        rule,
+        "parents",
+        "Families who use {languages} at home will get key information in their own language, and an "
+        "interpreter at meetings, when they need it.",
+        languages=and_list(languages),
+    )
+    if profile.phase_group == "special":  # how each pupil communicates is the special school's own commitment
+        return [families]
     return [
         _commit(
             profile,
@@ -429,14 +439,7 @@ def families_new_to_english(profile: Profile) -> list[Commitment]:
             "equity",
             "{Pupils} new to English will have planned support in English, and their home languages will be valued.",
         ),
-        _commit(
-            profile,
-            rule,
-            "parents",
-            "Families who speak {languages} at home will get key information in their own language, and an "
-            "interpreter at meetings, when they need it.",
-            languages=and_list(languages),
-        ),
+        families,
     ]
 
 

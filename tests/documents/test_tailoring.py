@@ -285,9 +285,17 @@ def test_the_guide_states_the_same_thresholds_as_the_code():
 def test_families_new_to_english_are_supported_where_few_pupils_learn_english(tmp_path, local):
     few = make_profile(tmp_path, {"pupils": {"eal_percent": 6, "home_languages": ["English", "Polish"]}}, slug="few")
     policy = render_policy(few, local)
-    assert "Families who speak Polish at home will get key information in their own language" in policy
+    assert "Families who use Polish at home will get key information in their own language" in policy
     assert "Pupils new to English will have planned support in English" in policy
     many = make_profile(tmp_path, {"pupils": {"eal_percent": 40, "home_languages": ["English", "Polish"]}}, slug="many")
     assert by_rule(many, tailoring.families_new_to_english) == []  # the high-EAL rule says more
     none = make_profile(tmp_path, {"pupils": {"eal_percent": 0, "home_languages": ["English", "Polish"]}}, slug="none")
     assert by_rule(none, tailoring.families_new_to_english) == []
+
+
+def test_a_special_school_names_families_languages_without_promising_lessons_in_english(tmp_path, local):
+    special = {"phase": "special", "type": "Community Special School"}
+    languages = {"eal_percent": 8, "home_languages": ["English", "British Sign Language", "Urdu"]}
+    policy = render_policy(make_profile(tmp_path, {"school": special, "pupils": languages}), local)
+    assert "Families who use British Sign Language and Urdu at home will get key information" in policy
+    assert "new to English" not in policy
