@@ -178,7 +178,7 @@ def largest_groups(ethnicity: dict[str, float] | None) -> list[tuple[str, float]
 
 def _in_a_sentence(label: str) -> str:
     """'Any other White background' reads 'any other White background' in a list."""
-    return label[0].lower() + label[1:] if label.startswith("Any other") else label
+    return _lower_first(label) if label.startswith("Any other") else label
 
 
 # The guide's pages a policy points to for what it does not explain itself, and, for the law, the
@@ -240,7 +240,7 @@ def chair_who_signs(lead_governor: str, oversight: str) -> str:
 def ward_words(ward: str) -> str:
     """A ward as a place: 'Castle' -> 'Castle ward', 'Heaton Grove (fictional)' -> 'Heaton Grove ward (fictional)';
     a name that already says ward is left as it is."""
-    if "ward" in ward.casefold():
+    if re.search(r"\bward\b", ward, flags=re.I):
         return ward
     name, note = re.match(r"(.*?)\s*(\(.*\))?$", ward.strip()).groups()
     return f"{name} ward {note}" if note else f"{name} ward"

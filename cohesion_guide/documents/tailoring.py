@@ -374,12 +374,16 @@ def wide_catchment(profile: Profile) -> list[Commitment]:
     ]
 
 
+def _languages_besides_english(profile: Profile) -> list[str]:
+    return [lang for lang in profile.data["pupils"].get("home_languages", []) if lang.casefold() != "english"]
+
+
 def eal_language_support(profile: Profile) -> list[Commitment]:
     """Many pupils learn English as an additional language: support in English, respect for home languages."""
     if not profile.high_eal:
         return []
     rule = eal_language_support
-    languages = [lang for lang in profile.data["pupils"].get("home_languages", []) if lang.casefold() != "english"]
+    languages = _languages_besides_english(profile)
     reach = (
         "We will reach families in the languages they use at home{among}, with key information translated, "
         "interpreters at meetings, and help for parents who want to learn English."
@@ -418,7 +422,7 @@ def eal_language_support(profile: Profile) -> list[Commitment]:
 def families_new_to_english(profile: Profile) -> list[Commitment]:
     """Fewer pupils learn English as an additional language, but the profile names the languages their families
     speak: support for those new to English, and key information in those languages when families need it."""
-    languages = [lang for lang in profile.data["pupils"].get("home_languages", []) if lang.casefold() != "english"]
+    languages = _languages_besides_english(profile)
     if profile.high_eal or not languages or not profile.data["pupils"]["eal_percent"]:
         return []
     rule = families_new_to_english

@@ -326,6 +326,7 @@ def test_the_chair_of_the_body_that_adopts_the_policy_signs_it(lead, signs):
         ("Castle", "Castle ward"),
         ("Heaton Grove (fictional)", "Heaton Grove ward (fictional)"),
         ("Ward End", "Ward End"),
+        ("Edwardstone", "Edwardstone ward"),
     ],
 )
 def test_a_ward_reads_as_a_ward(ward, words):
