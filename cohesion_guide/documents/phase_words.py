@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from cohesion_guide.inputs.governance import ACADEMY, type_group
 from cohesion_guide.inputs.profiles import Profile
@@ -59,7 +60,6 @@ def thousands(number: int | float) -> str:
 
 # Establishment types whose register name does not read well once lower-cased (type_words).
 _TYPE_WORDS = {
-    "Free Schools": "free school",
     "Free Schools Special": "special free school",
     "Free Schools - Alternative Provision": "alternative provision free school",
     "Free Schools - 16-19": "16 to 19 free school",
@@ -108,8 +108,12 @@ def age_range(profile: Profile) -> str | None:
 def _calls_them_students(profile: Profile) -> bool:
     """The school's own words call its pupils students (a pupil referral unit for 11 to 16 year olds, say):
     "student" at least twice, and more than twice as often as "pupil", so its policy says students too."""
-    context = (profile.data.get("context") or "").casefold()
-    students, pupils = (len(re.findall(rf"\b{word}s?\b", context)) for word in ("student", "pupil"))
+    return _says_students(profile.data.get("context") or "")
+
+
+@lru_cache(maxsize=1024)  # every commitment asks for the school's words: read its context once
+def _says_students(context: str) -> bool:
+    students, pupils = (len(re.findall(rf"\b{word}s?\b", context, flags=re.I)) for word in ("student", "pupil"))
     return students >= 2 and students > 2 * pupils
 
 
