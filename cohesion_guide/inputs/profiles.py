@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -88,11 +88,18 @@ WIDE_CATCHMENTS = frozenset({"wide", "transported"})
 @dataclass(frozen=True)
 class Profile:
     """One school's checked profile. `data` follows profile.schema.json, with defaults filled in
-    and `school.urn` (when given) always text."""
+    and `school.urn` (when given) always text.
+
+    Unknown is not zero (DESIGN.md, decision 11): a figure the school or the register does not give
+    is absent from `data`, never 0, and no sentence is built on it. `unconfirmed` names the fields
+    whose value is still a placeholder someone must confirm (dotted, as messages name them, for
+    example "leads.governor") with the note that says why: the documents print such a value as
+    "to be confirmed", list it in the status block, and build no sentence on it alone."""
 
     slug: str
     path: Path
     data: dict[str, Any]
+    unconfirmed: dict[str, str] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -276,8 +283,8 @@ def _england_problems(loaded: Loaded) -> list[Problem]:
     )
     if where is None:
         return []
-    field = "type" if isinstance(kind, str) and nation_outside_england(kind, "") else "local_authority"
-    return [Problem(loaded.file, loaded.line_of(("school", field)), f"school.{field}", refusal(where))]
+    named = "type" if isinstance(kind, str) and nation_outside_england(kind, "") else "local_authority"
+    return [Problem(loaded.file, loaded.line_of(("school", named)), f"school.{named}", refusal(where))]
 
 
 def _age_problems(loaded: Loaded) -> list[Problem]:

@@ -164,7 +164,7 @@ def test_unknown_key_suggests_the_field_meant(tmp_path):
 def test_unknown_key_with_nothing_close_lists_what_is_allowed(tmp_path):
     p = only(problems(tmp_path, edit("  setting: urban", "  setting: urban\n  colour: blue")))
     assert (p.line, p.field) == (11, "location.colour")
-    assert "Did you mean" not in p.message and "Allowed here: town, ward, setting" in p.message
+    assert "Did you mean" not in p.message and "Allowed here: town, locality, ward, setting" in p.message
 
 
 @pytest.mark.parametrize(

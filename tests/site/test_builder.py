@@ -89,7 +89,7 @@ def test_the_browser_makes_what_the_command_line_makes_for_any_profile(builder, 
 
 # ---- by keyboard alone --------------------------------------------------------------------------
 
-def tab_to(page, selector: str, limit: int = 80) -> None:
+def tab_to(page, selector: str, limit: int = 150) -> None:
     """Press Tab until `selector` has focus, as a keyboard user would."""
     for _ in range(limit):
         if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
