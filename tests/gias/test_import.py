@@ -282,7 +282,7 @@ def test_phase_type_setting_and_figures_are_mapped(tmp_path):
         "900015": ("nursery", "LA Nursery School", "urban"),  # no value: the default, marked to check
     }
     data = profiles_in(tmp_path)
-    assert data["900007"]["pupils"] == {"number_on_roll": 1500, "eal_percent": 0, "fsm_percent": 18.2}
+    assert data["900007"]["pupils"] == {"number_on_roll": 1500, "fsm_percent": 18.2}  # EAL: a 0 to check is no fact
     assert data["900002"]["location"] == {"town": "Little Wold", "ward": "Wold Vale", "setting": "rural"}
     assert data["900007"]["school"]["religious_character"] == "Roman Catholic"
     nursery = (tmp_path / "brookside-nursery-school.yml").read_text(encoding="utf-8")
