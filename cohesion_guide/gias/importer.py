@@ -42,6 +42,7 @@ class Summary:
     unchanged: list[Path] = field(default_factory=list)
     skipped: Counter = field(default_factory=Counter)  # reason key -> how many
     messages: list[str] = field(default_factory=list)  # one line each, for the person running the import
+    warnings: list[str] = field(default_factory=list)  # schools the register lists as closed or closing
     to_check: int = 0  # profiles written with at least one "to check" note
     writes: dict[Path, str] = field(default_factory=dict)
 
@@ -176,6 +177,8 @@ def plan(
     figures = read_census(census) if census else {}
     wanted = _choose_authority(table, la, la_code)
     today = today or date.today().isoformat()
+    existing = _existing(out_dir)
+    imported = existing[0]
     summary = Summary(rows=len(table.rows))
     if table.long_rows:
         summary.messages.append(
@@ -195,7 +198,8 @@ def plan(
         if not wanted(row):
             summary.skipped["other-authority"] += 1
             continue
-        result = map_row(row, figures.get(row.get("URN")))
+        urn = row.get("URN")
+        result = map_row(row, figures.get(urn), closed_too=urn in imported)
         if isinstance(result, Skipped):
             summary.skipped[result.reason] += 1
             if result.reason == "type-unknown":
@@ -209,7 +213,7 @@ def plan(
             continue
         seen.add(result.urn)
         schools.append(result)
-    _plan_files(schools, out_dir, today, summary)
+    _plan_files(schools, out_dir, today, summary, existing)
     return summary
 
 
@@ -218,8 +222,10 @@ def _lines(numbers: list[int]) -> str:
     return shown + (f" and {len(numbers) - 8} more" if len(numbers) > 8 else "")
 
 
-def _plan_files(schools: list[Mapped], out_dir: Path, today: str, summary: Summary) -> None:
-    imported, hand_written = _existing(out_dir)
+def _plan_files(
+    schools: list[Mapped], out_dir: Path, today: str, summary: Summary, existing: tuple[dict, dict]
+) -> None:
+    imported, hand_written = existing
     names = _file_names(
         [m for m in schools if m.urn not in imported and m.urn not in hand_written], out_dir, summary.messages
     )
@@ -231,11 +237,13 @@ def _plan_files(schools: list[Mapped], out_dir: Path, today: str, summary: Summa
                 "by the import is already there, so it was left as it is."
             )
             continue
+        path = names[m.urn] if m.urn not in imported else imported[m.urn]
+        if m.closing:
+            summary.warnings.append(_closing_warning(m, path))
         if m.urn not in imported:
-            path, text = names[m.urn], new_profile(m, today)
+            text = new_profile(m, today)
             bucket = summary.imported
         else:
-            path = imported[m.urn]
             old = path.read_text(encoding="utf-8-sig")
             result: Update = update_profile(old, read_marker(old), m, today)
             for where, yours, theirs in result.kept:
@@ -270,6 +278,15 @@ def _plan_files(schools: list[Mapped], out_dir: Path, today: str, summary: Summa
         summary.writes[path] = text
         if bucket is summary.imported and m.notes:
             summary.to_check += 1
+
+
+def _closing_warning(m: Mapped, path: Path) -> str:
+    status = "closed" if m.closing == "Closed" else "open, but proposed to close"
+    reason = m.fields.get(("school", "closure_reason"))
+    return (
+        f"{m.name} ({m.urn}) is {status}{f' ({reason})' if reason else ''}, says the register: "
+        f"{path.name} says so, and its policy carries a warning. Check who adopts the policy, and the law it states."
+    )
 
 
 def write(summary: Summary, progress: Progress | None = None) -> None:

@@ -66,6 +66,15 @@ READ = {
         "AdministrativeWard (name)",
         "UrbanRural (name)",
         "Country (name)",
+        "ReasonEstablishmentClosed (name)",
+        "Trusts (name)",
+        "Diocese (name)",
+        "Gender (name)",
+        "NurseryProvision (name)",
+        "TypeOfResourcedProvision (name)",
+        *(f"SEN{n} (name)" for n in range(1, 14)),
+        "Locality",
+        "County (name)",
     ]
 }
 

@@ -108,11 +108,13 @@ def test_help_documents_the_placeholders(capsys):
         main(["import-gias", "--help"])
     out = capsys.readouterr().out
     for words in [
-        "leads.governor               Chair of governors",
-        "leads.staff                  Headteacher",
-        "document.approved_by         Full governing body",
-        "document.date_adopted        the date of the import",
-        "pupils.eal_percent           0, unless --census gives it",
+        "leads.governor         Chair of governors (Chair of the local governing body for an academy, "
+        "Chair of the management committee for a pupil referral unit)",
+        "leads.staff            Headteacher",
+        "document.approved_by   Full governing body (Local governing body for an academy, "
+        "Management committee for a pupil referral unit)",
+        "document.date_adopted  the date of the import",
+        "A figure the register (and census) does not give is written 'not known'",
         "no head teacher's name",
     ]:
         assert words in out

@@ -6,12 +6,18 @@ from __future__ import annotations
 
 import re
 
+import docx
 import pytest
 
+from cohesion_guide.documents.policy import write_school_documents
 from cohesion_guide.documents.render import TO_BE_CONFIRMED, render_policy, stated
+from cohesion_guide.documents.self_evaluation import render_self_evaluation
+from cohesion_guide.gias.importer import import_extract
+from cohesion_guide.inputs.audit import not_assessed
 from cohesion_guide.inputs.local_config import load_local
-from cohesion_guide.inputs.profiles import load_profile
+from cohesion_guide.inputs.profiles import load_profile, load_profiles
 from tests.conftest import ROOT
+from tests.gias.test_import import ANONYMISED, CENSUS, MIXED, RAGGED
 
 TODAY = "2026-09-01"  # the import's date: as a date adopted, a placeholder
 # What the import puts in where the register says nothing, and so must never be printed as the school's own.
@@ -136,3 +142,56 @@ def test_a_profile_without_figures_makes_a_policy_with_no_figure(tmp_path, local
     assert "%" not in markdown.split("## Our school's context", 1)[1].split("## Our communities")[0]
     assert "on roll" not in markdown and "Our pupils, their families" in markdown
     assert "Needs confirming" not in markdown
+
+
+def imported_profiles(tmp_path):
+    import_extract(MIXED, tmp_path / "mixed", today=TODAY)
+    profiles = load_profiles(tmp_path / "mixed")
+    if RAGGED.is_file():
+        import_extract(RAGGED, tmp_path / "ragged", today=TODAY)
+        import_extract(ANONYMISED, tmp_path / "anonymised", census=CENSUS, today=TODAY)
+        profiles += load_profiles(tmp_path / "ragged") + load_profiles(tmp_path / "anonymised")[:5]
+    return profiles
+
+
+def test_imported_profiles_state_no_placeholder_in_markdown_or_word(tmp_path, local):
+    profiles = imported_profiles(tmp_path)
+    assert len(profiles) >= 9
+    for profile in profiles:
+        written = write_school_documents(profile, local, tmp_path / "out" / profile.slug, ["md", "docx"])
+        markdown = written["md"].read_text(encoding="utf-8")
+        word = docx.Document(written["docx"])
+        text = "\n".join(
+            [p.text for p in word.paragraphs]
+            + [cell.text for table in word.tables for row in table.rows for cell in row.cells]
+        )
+        for output in (markdown, text):
+            for placeholder in PLACEHOLDERS:
+                assert placeholder not in output, (profile.slug, placeholder)
+            assert not ZERO.search(output), profile.slug
+        status = {row.cells[0].text: row.cells[1].text for row in word.tables[0].rows}
+        assert status["Staff lead"] == "to be confirmed"
+        assert "Date adopted: to be confirmed (the date of the import)" in status["Needs confirming"]
+        assert "to be confirmed (the import put a placeholder)" in status["Needs confirming"]
+
+
+def test_an_academy_imported_with_its_trust_names_the_trusts_board_as_accountable(tmp_path, local):
+    if not RAGGED.is_file():
+        pytest.skip("the shared GIAS data files are not here")
+    import_extract(RAGGED, tmp_path, today=TODAY)
+    status = status_block(render_policy(load_profile(tmp_path / "st-pauls-academy.yml"), local))
+    assert status["Accountable body"] == (
+        "The board of St Benedict Catholic Academy Trust, through our local governing body"
+    )
+    assert status["To be approved by"] == "to be confirmed, date to be confirmed"
+
+
+def test_the_self_evaluation_pack_of_an_imported_school_states_no_placeholder(tmp_path, local):
+    import_extract(MIXED, tmp_path, today=TODAY)
+    for profile in load_profiles(tmp_path):
+        markdown = render_self_evaluation(profile, not_assessed(profile.slug), local)
+        for placeholder in ["Chair of governors", "Full governing body", "Local governing body"]:
+            assert placeholder not in markdown, (profile.slug, placeholder)
+        text = re.sub(r"<figure.*?</figure>", "", markdown, flags=re.S)  # a chart's axis starts at 0%
+        assert not ZERO.search(text), profile.slug
+        assert "to be confirmed" in markdown
