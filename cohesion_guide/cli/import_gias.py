@@ -11,7 +11,8 @@ from cohesion_guide.errors import InvalidFile, Problem
 from cohesion_guide.gias.importer import REASONS, Summary, import_extract
 from cohesion_guide.gias.write import PLACEHOLDERS, placeholders
 
-LARGE = 500  # rows; a smaller file is read before a bar would be any use
+LARGE = 500  # files; fewer are written before a bar would be any use
+LARGE_BYTES = 500_000  # an extract smaller than this is read before a bar would be any use
 
 DESCRIPTION = """\
 Make a profile in the schools folder for each open state-funded school in England in an extract
@@ -27,7 +28,8 @@ free school meals (%). With --census: pupils' ethnic make-up, English as an addi
 proposed to close (or closed, when its profile is already here) is named at the end as a warning,
 and its profile says so, so that its policy carries a warning.
 
-Nothing personal is copied: no head teacher's name, title or phone number.
+Nothing personal is copied: no head teacher's name, title or phone number. The extract is read a
+row at a time, so its size does not matter: memory grows only with the schools imported.
 
 What the register cannot give is filled in with a placeholder that a person must change, marked
 '# to check:' in the file; a policy prints "to be confirmed" in its place until then:
@@ -102,18 +104,23 @@ class ProgressBar:
     """A one-line bar on stderr, redrawn only when it moves."""
 
     def __init__(self, stream: TextIO, always: bool):
-        self.stream, self.always, self.shown = stream, always, -1
+        self.stream, self.always, self.shown, self.finished = stream, always, -1, set()
 
-    def __call__(self, done: int, total: int, what: str = "Reading the extract") -> None:
-        if not (self.always or (self.stream.isatty() and total >= LARGE)):
+    def __call__(self, done: int, total: int, what: str = "Writing profiles") -> None:
+        """`done` of `total`: bytes of a file being read ("Reading ...", "Finding ..."), else files written."""
+        reading = what.startswith(("Reading", "Finding"))
+        if what in self.finished or not (
+            self.always or (self.stream.isatty() and total >= (LARGE_BYTES if reading else LARGE))
+        ):
             return
-        step = done * 40 // total
-        if step != self.shown or done == total:
-            self.shown = -1 if done == total else step
-            unit = "rows" if what.startswith("Reading") else "files"
-            self.stream.write(f"\r{what} [{'#' * step}{'.' * (40 - step)}] {done}/{total} {unit}")
-            if done == total:
+        step = done * 40 // max(total, 1)
+        if step != self.shown or done >= total:
+            self.shown = -1 if done >= total else step
+            amount = f"{done / 1e6:.1f}/{total / 1e6:.1f} MB" if reading else f"{done}/{total} files"
+            self.stream.write(f"\r{what} [{'#' * step}{'.' * (40 - step)}] {amount}")
+            if done >= total:
                 self.stream.write("\n")
+                self.finished.add(what)
             self.stream.flush()
 
 
