@@ -292,6 +292,7 @@ def stated(profile: Profile) -> Profile:
             del holder[place[-1]]
         elif part.get("type") == "string" and "enum" not in part and "format" not in part:
             holder[place[-1]] = TO_BE_CONFIRMED
+    data.setdefault("pupils", {})  # as profiles.with_defaults has it: a group the figures may all be missing from
     return replace(profile, data=data)
 
 

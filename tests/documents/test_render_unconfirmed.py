@@ -136,6 +136,13 @@ def test_the_rules_see_text_to_confirm_as_to_be_confirmed_and_choices_as_they_ar
     assert shown.data["document"]["date_adopted"] == "2026-09-01"  # the action plan still plans from it
 
 
+def test_a_whole_group_to_check_leaves_its_figures_out_and_is_listed_once(tmp_path, local):
+    text = PROFILE.replace("pupils:\n", "pupils:  # to check: all from an old census\n")
+    markdown = render_policy(profile_from(tmp_path, text), local)
+    assert "The pupils: to be confirmed (all from an old census)" in status_block(markdown)["Needs confirming"]
+    assert "on roll" not in markdown
+
+
 def test_a_profile_without_figures_makes_a_policy_with_no_figure(tmp_path, local):
     text = PROFILE.split("pupils:")[0] + "leads:" + PROFILE.split("leads:")[1]
     markdown = render_policy(profile_from(tmp_path, text.replace("  # to check:", "  # noted:")), local)
