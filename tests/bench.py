@@ -6,7 +6,8 @@ Measured, in one run, each build as `make site` does it (the generated pages wri
 then MkDocs): a cold build (empty cache, every document made), a rebuild with nothing changed, a
 rebuild after one guide page changed, a rebuild after one profile changed (with the documents it
 remade, counted in .cache), a guide-page save under `make serve` until Chromium shows it, peak
-memory, sizes, the time of each exporter, and plain MkDocs (same theme and nav, no hooks, no
+memory, sizes, the time of each exporter, the register import's time and memory on a 20 MB and a
+200 MB extract, and plain MkDocs (same theme and nav, no hooks, no
 macros) building the same pages from their pre-rendered Markdown, as the baseline the rebuilds
 are compared with. Targets: issue 17.
 """
@@ -32,6 +33,7 @@ import yaml
 
 from cohesion_guide.inputs.local_config import load_local
 from tests.bench_builder import builder_rows
+from tests.bench_import import import_rows
 from tests.conftest import BIN, CHROMIUM, CHROMIUM_ARGS, ROOT, copy_project, site_pages
 from tests.synthetic_schools import write_schools
 
@@ -458,6 +460,8 @@ def run(schools: int, work: Path) -> list[tuple[str, str, str]]:
     rows += [(f"{name}, per file", f"{seconds:.3f} s", "one core, warm") for name, seconds in sorted(exporters.items())]
     step("the policy builder in Chromium...")
     rows += builder_rows(site)
+    step("the register import, 20 MB and 200 MB extracts...")
+    rows += import_rows(work)
     return rows
 
 

@@ -22,11 +22,15 @@ from cohesion_guide.export.html import markdown_to_html
 from cohesion_guide.inputs.profiles import problems_in, slug_for
 from cohesion_guide.inputs.scaffold import scaffold, scalar
 from cohesion_guide.inputs.schemas import schema
-from cohesion_guide.inputs.validation import parse_yaml
+from cohesion_guide.inputs.validation import field_name, field_place, parse_yaml
 
 # What the builder makes: the formats a browser can make (a PDF needs Typst, which cannot run there).
 BUILDER_FORMATS = ("md", "html", "docx")
 NEW_SCHOOL = "my-school"  # a file name for a school whose name gives none
+# In the answers, beside the profile's own fields: the values an uploaded profile marked '# to check:'
+# ({field: {"note", "value"}}), so the profile made from the answers marks them again while each
+# is still the value that was uploaded, and the policy prints "to be confirmed" in their place.
+TO_CHECK = "to_check"
 FIELD_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 
@@ -70,6 +74,11 @@ def read_profile(text: str, file_name: str) -> str:
         return json.dumps({"answers": None, "problems": [_problem(p) for p in err.problems]})
     problems = problems_in(loaded)
     answers = answers_from(loaded.data) if isinstance(loaded.data, dict) else None
+    if answers is not None and loaded.notes:
+        answers[TO_CHECK] = {
+            field_name(place): {"note": note, "value": _answer_at(answers, place)}
+            for place, note in loaded.notes.items()
+        }
     return json.dumps({"answers": answers, "problems": [_problem(p) for p in problems]})
 
 
@@ -124,7 +133,32 @@ def file_name_for(data: dict[str, Any]) -> str:
 def _profile(answers: dict[str, Any]) -> tuple[str, str]:
     data = profile_data(answers)
     name = file_name_for(data)
-    return scaffold(data, name), name
+    return scaffold(data, name, _notes(answers)), name
+
+
+def _notes(answers: dict[str, Any]) -> dict[tuple, str]:
+    """The '# to check:' notes of an uploaded profile whose values are still as uploaded: an answer
+    the school has changed is its own, and no longer to check."""
+    marked = answers.get(TO_CHECK) if isinstance(answers, dict) else None
+    if not isinstance(marked, dict):
+        return {}
+    notes = {}
+    for name, entry in marked.items():
+        place = field_place(str(name))
+        if isinstance(entry, dict) and place and _answer_at(answers, place) == entry.get("value"):
+            notes[place] = str(entry.get("note") or "")
+    return notes
+
+
+def _answer_at(answers: Any, place: tuple) -> Any:
+    for key in place:
+        if isinstance(answers, dict) and key in answers:
+            answers = answers[key]
+        elif isinstance(answers, list) and isinstance(key, int) and 0 <= key < len(answers):
+            answers = answers[key]
+        else:
+            return None
+    return answers
 
 
 def _problem(problem: Problem) -> dict[str, Any]:

@@ -9,9 +9,10 @@ from typing import TextIO
 
 from cohesion_guide.errors import InvalidFile, Problem
 from cohesion_guide.gias.importer import REASONS, Summary, import_extract
-from cohesion_guide.gias.write import PLACEHOLDERS
+from cohesion_guide.gias.write import PLACEHOLDERS, placeholders
 
-LARGE = 500  # rows; a smaller file is read before a bar would be any use
+LARGE = 500  # files; fewer are written before a bar would be any use
+LARGE_BYTES = 500_000  # an extract smaller than this is read before a bar would be any use
 
 DESCRIPTION = """\
 Make a profile in the schools folder for each open state-funded school in England in an extract
@@ -19,19 +20,24 @@ from Get Information About Schools (GIAS), the national register of schools. Clo
 and overseas establishments, and ones that are not schools (colleges, children's centres and so
 on), are skipped and counted.
 
-From the register: name, URN, phase, type, religious character, local authority, town, ward,
-urban or rural, pupils on roll, free school meals (%). With --census: pupils' ethnic make-up, English
-as an additional language (%), and free school meals (%) from the school census.
+From the register: name, URN, phase, type, an academy's trust, religious character and diocese,
+local authority, ages, girls or boys, nursery classes, resourced provision or SEN unit and the needs
+it is for, town, locality (where it differs from the town), ward, urban or rural, pupils on roll,
+free school meals (%). With --census: pupils' ethnic make-up, English as an additional language
+(%), and free school meals (%) from the school census. A school the register lists as open, but
+proposed to close (or closed, when its profile is already here) is named at the end as a warning,
+and its profile says so, so that its policy carries a warning.
 
-Nothing personal is copied: no head teacher's name, title or phone number.
+Nothing personal is copied: no head teacher's name, title or phone number. The extract is read a
+row at a time, so its size does not matter: memory grows only with the schools imported.
 
 What the register cannot give is filled in with a placeholder that a person must change, marked
-'# to check:' in the file:
-  pupils.eal_percent           0, unless --census gives it
+'# to check:' in the file; a policy prints "to be confirmed" in its place until then:
 {placeholders}
-Values the register gives but that look wrong are marked the same way: a town that is not a
-place (the authority's name is put in), an urban/rural value it does not know (urban is put in),
-a religious character it does not know (Does not apply is put in), no pupil numbers (1 is put in).
+A figure the register (and census) does not give is written 'not known', marked the same way: the
+policy says nothing about it, never 0. Values the register gives but that look wrong are marked
+too: a town that is not a place (the authority's name is put in), an urban/rural value it does not
+know (urban is put in), a religious character it does not know (Does not apply is put in).
 
 Importing again (a newer extract) refreshes only the register's fields, and only where the
 register changed. A field you changed by hand is kept, and the import says so. A profile not
@@ -84,28 +90,37 @@ def add_parser(subparsers) -> None:
 
 
 def _placeholders() -> str:
-    return "\n".join(
-        f"  {'.'.join(path):<28} {'the date of the import' if value is None else value}"
-        for path, value, _ in PLACEHOLDERS
-    )
+    academy, pru = placeholders("Academy Converter"), placeholders("Pupil Referral Unit")
+    lines = []
+    for (path, value, _), (_, for_academy, _), (_, for_pru, _) in zip(PLACEHOLDERS, academy, pru, strict=True):
+        shown = "the date of the import" if value is None else value
+        if for_academy != value:
+            shown += f" ({for_academy} for an academy, {for_pru} for a pupil referral unit)"
+        lines.append(f"  {'.'.join(path):<22} {shown}")
+    return "\n".join(lines)
 
 
 class ProgressBar:
     """A one-line bar on stderr, redrawn only when it moves."""
 
     def __init__(self, stream: TextIO, always: bool):
-        self.stream, self.always, self.shown = stream, always, -1
+        self.stream, self.always, self.shown, self.finished = stream, always, -1, set()
 
-    def __call__(self, done: int, total: int, what: str = "Reading the extract") -> None:
-        if not (self.always or (self.stream.isatty() and total >= LARGE)):
+    def __call__(self, done: int, total: int, what: str = "Writing profiles") -> None:
+        """`done` of `total`: bytes of a file being read ("Reading ...", "Finding ..."), else files written."""
+        reading = what.startswith(("Reading", "Finding"))
+        if what in self.finished or not (
+            self.always or (self.stream.isatty() and total >= (LARGE_BYTES if reading else LARGE))
+        ):
             return
-        step = done * 40 // total
-        if step != self.shown or done == total:
-            self.shown = -1 if done == total else step
-            unit = "rows" if what.startswith("Reading") else "files"
-            self.stream.write(f"\r{what} [{'#' * step}{'.' * (40 - step)}] {done}/{total} {unit}")
-            if done == total:
+        step = done * 40 // max(total, 1)
+        if step != self.shown or done >= total:
+            self.shown = -1 if done >= total else step
+            amount = f"{done / 1e6:.1f}/{total / 1e6:.1f} MB" if reading else f"{done}/{total} files"
+            self.stream.write(f"\r{what} [{'#' * step}{'.' * (40 - step)}] {amount}")
+            if done >= total:
                 self.stream.write("\n")
+                self.finished.add(what)
             self.stream.flush()
 
 
@@ -113,6 +128,8 @@ def report(summary: Summary, out_dir: Path) -> str:
     lines = [f"  {m}" for m in summary.messages]
     if lines:
         lines.insert(0, "Notes:")
+    if summary.warnings:
+        lines += ["Warnings:", *(f"  {w}" for w in summary.warnings)]
     lines.append(
         f"Read {summary.rows} rows. Imported {len(summary.imported)}, updated {len(summary.updated)}, "
         f"unchanged {len(summary.unchanged)} (in {out_dir})."

@@ -9,10 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from cohesion_guide.files import atomic_path
-from cohesion_guide.inputs.profiles import display_name, file_name_problems, problems_in
+from cohesion_guide.inputs.profiles import NOT_KNOWN, display_name, file_name_problems, problems_in
 from cohesion_guide.inputs.scaffold import scaffold
 from cohesion_guide.inputs.schemas import schema
 from cohesion_guide.inputs.validation import Loaded, allowed_text, check, parse_yaml
+
+NOT_KNOWN_ANSWER = "not known"  # how the profile records a figure the school does not know
 
 # (where in the profile, flag, question). The essentials are asked for in this order.
 ESSENTIALS = [
@@ -27,7 +29,8 @@ ESSENTIALS = [
     (("pupils", "eal_percent"), "--eal-percent", "% of pupils with English as an additional language"),
     (("pupils", "fsm_percent"), "--fsm-percent", "% of pupils eligible for free school meals"),
 ]
-# Filled in without asking; each has a flag, and the comments in the file say to check them.
+# Filled in without asking; each has a flag. A value put in because no flag gave one is a
+# placeholder: it carries a '# to check:' note, so no document states it as the school's own.
 OPTIONAL = [
     (("school", "urn"), "--urn", None),
     (("location", "ward"), "--ward", None),
@@ -36,6 +39,13 @@ OPTIONAL = [
     (("document", "approved_by"), "--approved-by", "Full governing body"),
     (("document", "date_adopted"), "--date-adopted", None),  # today, when the command runs
 ]
+PLACEHOLDER_NOTES = {
+    ("leads", "governor"): "a placeholder put in when the profile was started: put the governing body role "
+    "that leads this work",
+    ("leads", "staff"): "a placeholder put in when the profile was started: put the staff role that leads this work",
+    ("document", "approved_by"): "a placeholder put in when the profile was started: put who approves the policy",
+    ("document", "date_adopted"): "the date the profile was started: put the date the governors adopt the policy",
+}
 
 EXAMPLES = """examples:
   cohesion new schools/hillside-primary.yml
@@ -100,6 +110,8 @@ def convert(path: tuple[str, str], text: str) -> Any:
     kinds = part.get("type", [])
     if "enum" in part:
         return next((choice for choice in part["enum"] if choice.casefold() == text.casefold()), text)
+    if part.get("x-not-known") and NOT_KNOWN.fullmatch(text):
+        return NOT_KNOWN_ANSWER
     if kinds in ("integer", "number"):
         try:
             number = float(text.rstrip("%").strip())
@@ -111,6 +123,8 @@ def convert(path: tuple[str, str], text: str) -> Any:
 
 def problems_with(path: tuple[str, str], value: Any) -> list[str]:
     """What is wrong with one value, in the words `cohesion validate` uses (empty when it is allowed)."""
+    if value == NOT_KNOWN_ANSWER and _part(path).get("x-not-known"):
+        return []  # an answer: the figure is left out of the policy
     part = {"type": "object", "properties": {path[1]: _part(path)}}
     loaded = Loaded(file="(your answer)", data={path[1]: value}, lines={})
     return [p.message for p in check(loaded, part)]
@@ -167,14 +181,17 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    notes = {}
     for path, _flag, default in OPTIONAL:
         given = getattr(args, _dest(path))
         if path == ("document", "date_adopted") and given is None:
-            given = date.today().isoformat()
+            given, notes[path] = date.today().isoformat(), PLACEHOLDER_NOTES[path]
+        elif given is None and default is not None:
+            notes[path] = PLACEHOLDER_NOTES[path]
         if given is not None or default is not None:
             values.setdefault(path[0], {})[path[1]] = convert(path, given if given is not None else default)
 
-    text = scaffold(values, shown)
+    text = scaffold(values, shown, notes)
     wrong = problems_in(parse_yaml(text, shown))
     if wrong:
         flags = {f"{path[0]}.{path[1]}": flag for path, flag, _ in ESSENTIALS + OPTIONAL}

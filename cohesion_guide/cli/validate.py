@@ -7,7 +7,7 @@ from pathlib import Path
 
 from cohesion_guide import CHECKOUT
 from cohesion_guide.errors import InvalidFile, Problem
-from cohesion_guide.inputs.advice import advice
+from cohesion_guide.inputs.advice import advice, unconfirmed_problems
 from cohesion_guide.inputs.local_config import load_local
 from cohesion_guide.inputs.profiles import display_name, load_profile, profile_paths
 
@@ -18,10 +18,12 @@ EXAMPLES = """examples:
 
 Each problem is one line: the file, the line, the field, what was found and what is allowed.
 A valid profile may also get suggestions (optional fields that would make its policy fit the
-school better) and warnings (a school in another authority than local.yml's); neither is a problem.
+school better) and warnings: a school in another authority than local.yml's, and each value still
+marked '# to check:' (a placeholder from the import or `cohesion new`, which its policy prints as
+"to be confirmed"). Neither is a problem, unless --strict makes every value to check one.
 
 exit status:
-  0  every profile is valid
+  0  every profile is valid (with --strict: and none has a value still to check)
   2  at least one profile has a problem (or there was nothing to check)
 """
 
@@ -35,6 +37,11 @@ def add_parser(subparsers) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a profile (.yml) or a folder of profiles")
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="count each value still marked '# to check:' as a problem, for a last check before policies are adopted",
+    )
     parser.set_defaults(func=run)
 
 
@@ -65,14 +72,32 @@ def _local() -> dict | None:
 def run(args: argparse.Namespace) -> int:
     files, problems = files_to_check(args.paths)
     local = _local()
+    if args.strict:
+        return report(
+            files,
+            problems,
+            _load_confirmed,
+            ("profile", "profiles"),
+            "cohesion validate --strict",
+            advise=lambda profile, shown: advice(profile, shown, local),
+        )
     return report(
         files,
         problems,
         load_profile,
         ("profile", "profiles"),
         "cohesion validate",
-        advise=lambda profile, shown: advice(profile, shown, local),
+        advise=lambda profile, shown: unconfirmed_problems(profile, shown) + advice(profile, shown, local),
     )
+
+
+def _load_confirmed(path: Path, shown: str):
+    """A profile with no value still marked to check; InvalidFile naming each one that is."""
+    profile = load_profile(path, shown)
+    to_check = unconfirmed_problems(profile, shown, strict=True)
+    if to_check:
+        raise InvalidFile(to_check)
+    return profile
 
 
 def report(files: list[Path], problems: list[Problem], load, nouns: tuple[str, str], command: str, advise=None) -> int:
@@ -96,7 +121,11 @@ def report(files: list[Path], problems: list[Problem], load, nouns: tuple[str, s
     count = len(files)
     noun = nouns[0] if count == 1 else nouns[1]
     if not problems:
-        print(f"{count} {noun} checked, all valid")
+        warnings = sum(note.message.startswith("warning:") for note in notes)
+        print(
+            f"{count} {noun} checked, all valid"
+            + (f" ({warnings} warning{'s' if warnings != 1 else ''} above)" if warnings else "")
+        )
         return 0
     many = len(problems)
     print(

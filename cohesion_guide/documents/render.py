@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -21,7 +23,8 @@ from cohesion_guide.documents.tailoring import Commitment, ethnic_group_label
 from cohesion_guide.inputs.dates import long_date, parse_date
 from cohesion_guide.inputs.governance import ACADEMY, MAINTAINED, PRU, governance
 from cohesion_guide.inputs.local_config import serves
-from cohesion_guide.inputs.profiles import NOT_AN_ETHNIC_GROUP, Profile
+from cohesion_guide.inputs.profiles import NOT_AN_ETHNIC_GROUP, Profile, field_schema
+from cohesion_guide.inputs.validation import field_place
 
 POLICY_TEMPLATE = "policy.md.j2"
 
@@ -29,6 +32,15 @@ POLICY_TEMPLATE = "policy.md.j2"
 class SafeMarkdown(str):
     """Markdown that is already safe to insert: the project's own words, or values already escaped.
     Anything else that reaches a template's output is escaped first (see `environment`)."""
+
+
+class Unconfirmed(SafeMarkdown):
+    """In place of a value the profile still marks '# to check:' (Profile.unconfirmed): every template
+    prints "to be confirmed" there, and every filter passes it through as it is, so a placeholder is
+    never printed as the school's own. Templates can ask `value is unconfirmed`."""
+
+
+TO_BE_CONFIRMED = Unconfirmed("to be confirmed")
 
 
 # Characters that Python-Markdown, its extensions (tables, attr_list, abbr, footnotes) or raw HTML
@@ -101,6 +113,11 @@ def percent(value: float) -> SafeMarkdown:
     return SafeMarkdown(f"{float(value):g}%")
 
 
+def _passes_unconfirmed(format_value):
+    """A filter that leaves "to be confirmed" as it is: it is no date, figure or role to format."""
+    return lambda value: value if isinstance(value, Unconfirmed) else format_value(value)
+
+
 def mid_sentence(role: str) -> str:
     """A role as it reads after "the": 'Chair of governors' -> 'chair of governors'; an initialism
     ('RE governor', 'SENCo') keeps its capitals."""
@@ -131,14 +148,15 @@ def environment(templates_dir: Path = MODEL_POLICIES) -> SandboxedEnvironment:
     )
     env.filters.update(
         md=escape_markdown,
-        mid_sentence=lambda text: escape_markdown(mid_sentence(text)),
+        mid_sentence=_passes_unconfirmed(lambda text: escape_markdown(mid_sentence(text))),
         paragraphs=paragraphs,
         and_list=and_list,
         beliefs=beliefs,
-        percent=percent,
-        thousands=lambda n: SafeMarkdown(thousands(n)),
-        long_date=lambda d: SafeMarkdown(long_date(d)),
+        percent=_passes_unconfirmed(percent),
+        thousands=_passes_unconfirmed(lambda n: SafeMarkdown(thousands(n))),
+        long_date=_passes_unconfirmed(lambda d: SafeMarkdown(long_date(d))),
     )
+    env.tests["unconfirmed"] = lambda value: isinstance(value, Unconfirmed)
     return env
 
 
@@ -251,47 +269,147 @@ def _same_role(a: str, b: str) -> bool:
     return re.sub(r"^the |\s", "", a.casefold()) == re.sub(r"^the |\s", "", b.casefold())
 
 
+# Placeholders are never facts (DESIGN.md, decision 11) ------------------------------------------
+
+
+def stated(profile: Profile) -> Profile:
+    """The profile as its documents may state it. Of each value still marked '# to check:'
+    (Profile.unconfirmed; figures are already left out as unknown when the profile is loaded):
+    free text the profile must have (a lead's role, who approves the policy, the town) reads
+    "to be confirmed"; an optional value is left out, and with it every sentence built on it; a
+    choice the rules select by (phase, type, religious character, setting) and a date stay for the
+    rules, and the policy's status block says they are to be confirmed."""
+    if not profile.unconfirmed:
+        return profile
+    data = copy.deepcopy(profile.data)
+    for name in profile.unconfirmed:
+        place = field_place(name)
+        holder = _holder(data, place)
+        if holder is None:
+            continue  # left out already: a figure, or a value written "not known"
+        part, required = field_schema(place)
+        if not required:
+            del holder[place[-1]]
+        elif part.get("type") == "string" and "enum" not in part and "format" not in part:
+            holder[place[-1]] = TO_BE_CONFIRMED
+    data.setdefault("pupils", {})  # as profiles.with_defaults has it: a group the figures may all be missing from
+    return replace(profile, data=data)
+
+
+def stated_document(profile: Profile) -> dict[str, Any]:
+    """The profile's document group as templates print it: a date adopted still to check (the import's
+    or the scaffold's own date) reads "to be confirmed"; the rules still plan from it."""
+    document = dict(profile.data["document"])
+    if "document.date_adopted" in profile.unconfirmed:
+        document["date_adopted"] = TO_BE_CONFIRMED
+    return document
+
+
+def _holder(data: Any, place: tuple) -> dict | list | None:
+    """The group or list that holds the value at `place`, when the value is there."""
+    for key in place[:-1]:
+        data = data.get(key) if isinstance(data, dict) else (data[key] if _has(data, key) else None)
+    return data if place and _has(data, place[-1]) else None
+
+
+def _has(holder: Any, key: Any) -> bool:
+    if isinstance(holder, dict):
+        return key in holder
+    return isinstance(holder, list) and isinstance(key, int) and 0 <= key < len(holder)
+
+
+def _shown(data: dict[str, Any], section: str, profile: Profile) -> dict[str, Any]:
+    """A section of the data as a template may print it: a choice still to be confirmed is left out
+    (the status block names it), so no sentence states it."""
+    return {
+        key: value
+        for key, value in data.get(section, {}).items()
+        if isinstance(value, Unconfirmed) or f"{section}.{key}" not in profile.unconfirmed
+    }
+
+
+# What the status block calls a field, where the schema's title reads otherwise.
+STATUS_LABELS = {"leads.staff": "Staff lead", "document.approved_by": "Who approves the policy"}
+
+
+def status_label(name: str, gov: Any) -> str:
+    """A field as the status block names it: "Lead governor", "Town, city or area"."""
+    if name == "leads.governor":
+        return f"Lead {gov.lead_member}"
+    if name in STATUS_LABELS:
+        return STATUS_LABELS[name]
+    part, _ = field_schema(field_place(name))
+    title = part.get("title") or name.rsplit(".", 1)[-1].replace("_", " ").capitalize()
+    return re.sub(r"\s*\([^)]*\)$", "", title)  # "Governing body lead (a role)": the hint is for the question
+
+
+def plain_reason(note: str) -> str:
+    """Why a value is to be confirmed, in the note's own first words: "the import put a placeholder:
+    put the governing body role..." -> "the import put a placeholder"."""
+    return re.split(r"[:;]\s", note, maxsplit=1)[0].strip().rstrip(".") or "marked to check"
+
+
+def to_confirm(profile: Profile, gov: Any) -> list[dict[str, str]]:
+    """Every value still to be confirmed, as the status block lists it: [{label, reason}], in the file's order."""
+    return [
+        {"label": status_label(name, gov), "reason": plain_reason(note)} for name, note in profile.unconfirmed.items()
+    ]
+
+
+# A school the national register lists as closed, or as open but proposed to close: its status
+# block warns that the policy (who adopts it, the law it states) may no longer fit.
+CLOSING_STATUSES = ("Closed", "Open, but proposed to close")
+
+
 def policy_values(profile: Profile, local: dict[str, Any], case_studies: list[dict] = ()) -> dict[str, Any]:
     """What the policy template reads: the school's checked data, its commitments, the authority's
-    contacts, and the case studies suggested for it (case_studies.suggestions)."""
-    data = profile.data
-    document = data["document"]
+    contacts, and the case studies suggested for it (case_studies.suggestions). A value still
+    marked to check is stated as "to be confirmed", or not at all (`stated`)."""
+    shown = stated(profile)
+    data = shown.data
+    document = stated_document(shown)
     cycle = document.get("review_cycle_years") or local.get("policies", {}).get("review_cycle_years", 1)
-    gov = governance(profile)
+    review = next_review(data["document"]["date_adopted"], cycle).isoformat()
+    if isinstance(document["date_adopted"], Unconfirmed):
+        review = TO_BE_CONFIRMED
+    gov = governance(shown)
+    school = _shown(data, "school", profile)
     return {
-        "school": data["school"],
-        "location": data["location"],
-        "words": phase_words(profile),
+        "school": school,
+        "location": _shown(data, "location", profile),
+        "words": phase_words(shown),
         "gov": gov,
         "authority_area": authority_area(data["school"]["local_authority"], data["location"]["town"]),
         "head_is_staff_lead": _same_role(data["leads"]["staff"], gov.head),
         "chair": chair_who_signs(data["leads"]["governor"], gov.oversight),
         "ward": ward_words(data["location"]["ward"]) if data["location"].get("ward") else None,
         "facts": {
-            "international_links": profile.international_links,
-            "young_children": profile.young_children,
-            "complex_needs": profile.complex_needs,
+            "international_links": shown.international_links,
+            "young_children": shown.young_children,
+            "complex_needs": shown.complex_needs,
             # the rule for a highly diverse intake already reviews incidents and exclusions by group, each term
-            "highly_diverse": profile.is_highly_diverse,
-            "secondary": profile.phase_group == "secondary",
-            "special": profile.phase_group == "special",
-            "pru": profile.phase_group == "pru",
+            "highly_diverse": shown.is_highly_diverse,
+            "secondary": shown.phase_group == "secondary",
+            "special": shown.phase_group == "special",
+            "pru": shown.phase_group == "pru",
         },
-        "related_policies": related_policies(profile),
-        "guide": guide_links(profile, local),
+        "to_confirm": to_confirm(profile, gov),
+        "register_warning": school.get("register_status") in CLOSING_STATUSES,
+        "related_policies": related_policies(shown),
+        "guide": guide_links(shown, local),
         "authority_serves_school": serves(local, data["school"]["local_authority"]),
-        "pupils": data["pupils"],
+        "pupils": _shown(data, "pupils", profile),
         "local_area": data.get("local_area"),
         "context": data.get("context"),
         "leads": {"others": [], **data["leads"]},
         "document": document,
         "review_cycle_years": cycle,  # the shipped template says review_every; an authority's own may still use this
         "review_every": "every year" if cycle == 1 else f"every {cycle} years",
-        "next_review": next_review(document["date_adopted"], cycle).isoformat(),
+        "next_review": review,
         "largest_groups": largest_groups(data["pupils"].get("ethnicity")),
         "area_groups": largest_groups((data.get("local_area") or {}).get("ethnicity")),
         "commitments": {
-            place: [commitment_markdown(c) for c in found] for place, found in tailoring.commitments(profile).items()
+            place: [commitment_markdown(c) for c in found] for place, found in tailoring.commitments(shown).items()
         },
         "authority": local["authority"],
         "contacts": local.get("contacts", []),

@@ -15,7 +15,7 @@ from cohesion_guide.documents.evidence import portfolio
 
 # The policy's formats and their checks: one way to do each, shared with the policy documents.
 from cohesion_guide.documents.policy import FORMATS, checked_formats, letterhead
-from cohesion_guide.documents.render import SafeMarkdown, render_template
+from cohesion_guide.documents.render import SafeMarkdown, render_template, stated, stated_document
 from cohesion_guide.documents.tailoring import ethnic_group_label
 from cohesion_guide.export.document_set import Document, write_formats
 from cohesion_guide.inputs import profiles as profile_rules
@@ -46,15 +46,19 @@ def title_of(profile: Profile) -> str:
 
 
 def figure_rows(profile: Profile) -> list[dict[str, Any]]:
-    """EAL and FSM for the pupils and, where the profile gives them, the local area."""
+    """EAL and FSM for the pupils and, where the profile gives them, the local area (None: not known)."""
     pupils, area = profile.data["pupils"], profile.data.get("local_area") or {}
     return [
         {
             "label": "English as an additional language",
-            "school": pupils["eal_percent"],
+            "school": pupils.get("eal_percent"),
             "area": area.get("eal_percent"),
         },
-        {"label": "Eligible for free school meals", "school": pupils["fsm_percent"], "area": area.get("fsm_percent")},
+        {
+            "label": "Eligible for free school meals",
+            "school": pupils.get("fsm_percent"),
+            "area": area.get("fsm_percent"),
+        },
     ]
 
 
@@ -86,6 +90,8 @@ def _comparison_chart(chart_id: str, title: str, rows: list[dict[str, Any]], are
     """Bars for the school (solid) and the area (striped), each labelled 'School' or 'Area' with its value."""
     groups, said = [], []
     for row in rows:
+        if row["school"] is None:
+            continue  # a figure not known has no bar (the table beside the chart says so)
         bars = [Bar(row["school"], f"School: {_pct(row['school'])}", 0)]
         sentence = f"{row['label']}: school {_pct(row['school'])}"
         if area_name and row["area"] is not None:
@@ -179,7 +185,8 @@ def charts_for(profile: Profile, counts) -> dict[str, SafeMarkdown]:
 def self_evaluation_values(
     profile: Profile, audit: Audit, local: dict[str, Any], *, case_studies: list[dict] = ()
 ) -> dict[str, Any]:
-    """What the pack's templates read."""
+    """What the pack's templates read: a value still marked to check as "to be confirmed", or not at all."""
+    profile = stated(profile)
     data = profile.data
     counts = strand_counts(audit)
     strand_rows = []
@@ -204,7 +211,7 @@ def self_evaluation_values(
         "faiths": data["pupils"].get("faiths") or [],
         "local_area": data.get("local_area"),
         "leads": data["leads"],
-        "document": data["document"],
+        "document": stated_document(profile),
         "audit": {"exists": audit.exists, "completed_on": audit.completed_on, "completed_by": audit.completed_by},
         "figure_rows": figure_rows(profile),
         "ethnicity_rows": ethnicity_rows(profile),

@@ -423,7 +423,9 @@ def families_new_to_english(profile: Profile) -> list[Commitment]:
     """Fewer pupils learn English as an additional language, but the profile names the languages their families
     speak: support for those new to English, and key information in those languages when families need it."""
     languages = _languages_besides_english(profile)
-    if profile.high_eal or not languages or not profile.data["pupils"]["eal_percent"]:
+    if (
+        profile.high_eal or not languages or profile.data["pupils"].get("eal_percent") == 0
+    ):  # unknown: the languages say
         return []
     rule = families_new_to_english
     families = _commit(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -105,8 +106,26 @@ def _figures(row: Row, cols: dict[str, str | None]) -> CensusFigures:
     )
 
 
-def read_census(path: Path, display_name: str | None = None) -> dict[str, CensusFigures]:
-    """Each school's census figures by URN, or InvalidFile when the file is not a school census file."""
+@dataclass(frozen=True)
+class Census:
+    """A school census file whose header has been checked, ready to be read row by row."""
+
+    table: Table
+    columns: dict[str, str | None]
+
+    def figures(self, urns: Collection[str] | None = None) -> dict[str, CensusFigures]:
+        """Each school's figures by URN: only those in `urns`, when given (a national census file is
+        read a row at a time, and only the schools being imported are kept)."""
+        schools = None if urns is None else set(urns)
+        return {
+            row.get("URN"): _figures(row, self.columns)
+            for row in self.table.rows()
+            if row.get("URN") and (schools is None or row.get("URN") in schools)
+        }
+
+
+def open_census(path: Path, display_name: str | None = None) -> Census:
+    """A school census file, its header checked; InvalidFile when it is not a school census file."""
     wanted = [
         column_key(c)
         for c in [
@@ -136,4 +155,12 @@ def read_census(path: Path, display_name: str | None = None) -> dict[str, Census
         else:
             hint = "its first line should name columns such as URN, headcount of pupils and the ethnic group counts"
         raise InvalidFile([Problem(table.file, 1, "(the whole file)", f"is not a school census file ({hint})")])
-    return {row.get("URN"): _figures(row, cols) for row in table.rows if row.get("URN")}
+    return Census(table, cols)
+
+
+def read_census(
+    path: Path, display_name: str | None = None, urns: Collection[str] | None = None
+) -> dict[str, CensusFigures]:
+    """Each school's census figures by URN (only those in `urns`, when given), or InvalidFile when the
+    file is not a school census file."""
+    return open_census(path, display_name).figures(urns)

@@ -13,7 +13,7 @@ import yaml
 
 from cohesion_guide.errors import InvalidFile, Problem
 from cohesion_guide.files import atomic_path
-from cohesion_guide.gias.census import read_census
+from cohesion_guide.gias.census import open_census
 from cohesion_guide.gias.map import SKIP_REASONS, Mapped, Skipped, map_row
 from cohesion_guide.gias.read import Row, Table, read_extract
 from cohesion_guide.gias.write import Update, load_fast, new_profile, read_marker, update_profile
@@ -42,62 +42,72 @@ class Summary:
     unchanged: list[Path] = field(default_factory=list)
     skipped: Counter = field(default_factory=Counter)  # reason key -> how many
     messages: list[str] = field(default_factory=list)  # one line each, for the person running the import
+    warnings: list[str] = field(default_factory=list)  # schools the register lists as closed or closing
     to_check: int = 0  # profiles written with at least one "to check" note
     writes: dict[Path, str] = field(default_factory=dict)
 
 
-def _choose_authority(table: Table, la: str | None, la_code: str | None) -> Callable[[Row], bool]:
-    if la is None and la_code is None:
-        return lambda row: True
-    if la is not None:
-        names = sorted({row.get("LA (name)") for row in table.rows} - {""})
-        wanted = la.strip().casefold()
-        if wanted in {n.casefold() for n in names}:
-            return lambda row: row.get("LA (name)").casefold() == wanted
-        close = difflib.get_close_matches(la, names, n=5, cutoff=0.5)
-        close += [n for n in names if wanted in n.casefold() and n not in close]
-        shown = close or names[:10]
-        raise InvalidFile(
-            [
-                Problem(
-                    table.file,
-                    1,
-                    "--la",
-                    f"no school in the extract is in '{la}'. "
-                    f"{'Closest names in the file' if close else 'Authorities in the file'}: {', '.join(shown)}. "
-                    "Give the name as the extract writes it (LA (name) column), or its number with --la-code",
-                )
-            ]
+MAX_NAMES = 1000  # authorities remembered to suggest when --la matches none: England has about 150
+
+
+class _Authority:
+    """Whether each row is in the authority asked for (--la or --la-code), decided a row at a time;
+    after the last row, `check` says plainly when no row was, with the closest names in the file."""
+
+    def __init__(self, table: Table, la: str | None, la_code: str | None):
+        if la is None and la_code is not None and not table.has("LA (code)"):
+            raise InvalidFile(
+                [
+                    Problem(
+                        table.file,
+                        1,
+                        "LA (code)",
+                        "this column is missing, so --la-code cannot be used; give the authority's name with --la instead",
+                    )
+                ]
+            )
+        self.file, self.la, self.la_code = table.file, la, la_code
+        self.name = la.strip().casefold() if la is not None else None
+        self.code = la_code.strip().lstrip("0") if la is None and la_code is not None else None
+        self.matched = 0
+        self.others: set[str] = set()  # names (or "code name") of the other authorities, at most MAX_NAMES
+
+    def __call__(self, row: Row) -> bool:
+        if self.name is not None:
+            found = row.get("LA (name)")
+            wanted = found.casefold() == self.name
+        elif self.code is not None:
+            found = f"{row.get('LA (code)')} {row.get('LA (name)')}" if row.get("LA (code)") else ""
+            wanted = row.get("LA (code)").lstrip("0") == self.code
+        else:
+            return True
+        self.matched += wanted
+        if not wanted and found and len(self.others) < MAX_NAMES:
+            self.others.add(found)
+        return wanted
+
+    def check(self) -> None:
+        """InvalidFile when an authority was asked for and no row is in it."""
+        if self.matched or (self.name is None and self.code is None):
+            return
+        names = sorted(self.others)
+        if self.name is not None:
+            close = difflib.get_close_matches(self.la, names, n=5, cutoff=0.5)
+            close += [n for n in names if self.name in n.casefold() and n not in close]
+            shown = close or names[:10]
+            message = (
+                f"no school in the extract is in '{self.la}'. "
+                f"{'Closest names in the file' if close else 'Authorities in the file'}: {', '.join(shown)}. "
+                "Give the name as the extract writes it (LA (name) column), or its number with --la-code"
+            )
+            raise InvalidFile([Problem(self.file, 1, "--la", message)])
+        codes = sorted({pair.split(" ")[0] for pair in names})
+        close = difflib.get_close_matches(self.la_code, codes, n=5, cutoff=0.5)
+        shown = [pair for pair in names if pair.split(" ")[0] in close] or names[:10]
+        message = (
+            f"no school in the extract has authority number '{self.la_code}'. Numbers in the file: {', '.join(shown)}"
         )
-    if not table.has("LA (code)"):
-        raise InvalidFile(
-            [
-                Problem(
-                    table.file,
-                    1,
-                    "LA (code)",
-                    "this column is missing, so --la-code cannot be used; give the authority's name with --la instead",
-                )
-            ]
-        )
-    wanted_code = la_code.strip().lstrip("0")
-    codes = sorted({row.get("LA (code)") for row in table.rows} - {""})
-    if wanted_code not in {c.lstrip("0") for c in codes}:
-        pairs = sorted({f"{row.get('LA (code)')} {row.get('LA (name)')}" for row in table.rows if row.get("LA (code)")})
-        close = difflib.get_close_matches(la_code, codes, n=5, cutoff=0.5)
-        shown = [p for p in pairs if p.split(" ")[0] in close] or pairs[:10]
-        raise InvalidFile(
-            [
-                Problem(
-                    table.file,
-                    1,
-                    "--la-code",
-                    f"no school in the extract has authority number '{la_code}'. "
-                    f"Numbers in the file: {', '.join(shown)}",
-                )
-            ]
-        )
-    return lambda row: row.get("LA (code)").lstrip("0") == wanted_code
+        raise InvalidFile([Problem(self.file, 1, "--la-code", message)])
 
 
 def _existing(out_dir: Path) -> tuple[dict[str, Path], dict[str, Path]]:
@@ -171,31 +181,39 @@ def plan(
     today: str | None = None,
     progress: Progress | None = None,
 ) -> Summary:
-    """Everything the import will write, checked, without writing anything; InvalidFile for bad input."""
+    """Everything the import will write, checked, without writing anything; InvalidFile for bad input.
+
+    The extract (and the census) are read a row at a time, keeping of each row only what the
+    import needs, so memory follows the schools imported, never the size of the files: with a
+    census, the extract is read twice (its schools' URNs first, then their rows with the census
+    figures for those schools alone)."""
     table = read_extract(extract)
-    figures = read_census(census) if census else {}
-    wanted = _choose_authority(table, la, la_code)
+    figures = open_census(census) if census else None
+    wanted = _Authority(table, la, la_code)
     today = today or date.today().isoformat()
-    summary = Summary(rows=len(table.rows))
-    if table.long_rows:
-        summary.messages.append(
-            f"{len(table.long_rows)} rows have more fields than the header (lines {_lines(table.long_rows)}); the extra "
-            "fields were ignored. Rows like these usually come from a newer extract added under an older header, so "
-            "their later columns may not line up: the town, ward and setting of those schools are marked 'to check'."
-        )
-    if table.short_rows:
-        summary.messages.append(
-            f"{len(table.short_rows)} rows have fewer fields than the header (lines "
-            f"{_lines(table.short_rows)}); their missing fields were read as empty."
-        )
+    existing = _existing(out_dir)
+    imported = existing[0]
+
+    def rows(what: str):
+        for row in table.rows():
+            if progress:
+                progress(table.done, table.size, what)
+            yield row
+
+    by_urn = {}
+    if figures is not None:
+        urns = {row.get("URN") for row in rows("Finding the schools in the extract") if wanted(row)}
+        wanted.check()
+        by_urn = figures.figures(urns)
+        wanted = _Authority(table, la, la_code)
+    summary = Summary()
     schools, seen = [], set()
-    for done, row in enumerate(table.rows, 1):
-        if progress:
-            progress(done, len(table.rows), "Reading the extract")
+    for row in rows("Reading the extract"):
         if not wanted(row):
             summary.skipped["other-authority"] += 1
             continue
-        result = map_row(row, figures.get(row.get("URN")))
+        urn = row.get("URN")
+        result = map_row(row, by_urn.get(urn), closed_too=urn in imported)
         if isinstance(result, Skipped):
             summary.skipped[result.reason] += 1
             if result.reason == "type-unknown":
@@ -209,17 +227,37 @@ def plan(
             continue
         seen.add(result.urn)
         schools.append(result)
-    _plan_files(schools, out_dir, today, summary)
+    wanted.check()
+    summary.rows = table.count
+    if table.long_count:
+        summary.messages.insert(
+            0,
+            f"{table.long_count} rows have more fields than the header (lines "
+            f"{_lines(table.long_rows, table.long_count)}); the extra fields were ignored. Rows like these usually "
+            "come from a newer extract added under an older header, so their later columns may not line up: the "
+            "town, ward and setting of those schools are marked 'to check', and their locality and special "
+            "educational needs provision are left out.",
+        )
+    if table.short_count:
+        summary.messages.insert(
+            1 if table.long_count else 0,
+            f"{table.short_count} rows have fewer fields than the header (lines "
+            f"{_lines(table.short_rows, table.short_count)}); their missing fields were read as empty.",
+        )
+    _plan_files(schools, out_dir, today, summary, existing)
     return summary
 
 
-def _lines(numbers: list[int]) -> str:
-    shown = ", ".join(str(n) for n in numbers[:8])
-    return shown + (f" and {len(numbers) - 8} more" if len(numbers) > 8 else "")
+def _lines(numbers: list[int], count: int) -> str:
+    """The first lines of `count` (read.LINES_KEPT of them are kept), and how many more."""
+    shown = ", ".join(str(n) for n in numbers)
+    return shown + (f" and {count - len(numbers)} more" if count > len(numbers) else "")
 
 
-def _plan_files(schools: list[Mapped], out_dir: Path, today: str, summary: Summary) -> None:
-    imported, hand_written = _existing(out_dir)
+def _plan_files(
+    schools: list[Mapped], out_dir: Path, today: str, summary: Summary, existing: tuple[dict, dict]
+) -> None:
+    imported, hand_written = existing
     names = _file_names(
         [m for m in schools if m.urn not in imported and m.urn not in hand_written], out_dir, summary.messages
     )
@@ -231,11 +269,13 @@ def _plan_files(schools: list[Mapped], out_dir: Path, today: str, summary: Summa
                 "by the import is already there, so it was left as it is."
             )
             continue
+        path = names[m.urn] if m.urn not in imported else imported[m.urn]
+        if m.closing:
+            summary.warnings.append(_closing_warning(m, path))
         if m.urn not in imported:
-            path, text = names[m.urn], new_profile(m, today)
+            text = new_profile(m, today)
             bucket = summary.imported
         else:
-            path = imported[m.urn]
             old = path.read_text(encoding="utf-8-sig")
             result: Update = update_profile(old, read_marker(old), m, today)
             for where, yours, theirs in result.kept:
@@ -270,6 +310,15 @@ def _plan_files(schools: list[Mapped], out_dir: Path, today: str, summary: Summa
         summary.writes[path] = text
         if bucket is summary.imported and m.notes:
             summary.to_check += 1
+
+
+def _closing_warning(m: Mapped, path: Path) -> str:
+    status = "closed" if m.closing == "Closed" else "open, but proposed to close"
+    reason = m.fields.get(("school", "closure_reason"))
+    return (
+        f"{m.name} ({m.urn}) is {status}{f' ({reason})' if reason else ''}, says the register: "
+        f"{path.name} says so, and its policy carries a warning. Check who adopts the policy, and the law it states."
+    )
 
 
 def write(summary: Summary, progress: Progress | None = None) -> None:

@@ -9,13 +9,41 @@ from typing import Any
 
 from cohesion_guide.gias.census import CensusFigures, number
 from cohesion_guide.gias.read import Row
+from cohesion_guide.inputs.governance import ACADEMY, type_group
 from cohesion_guide.inputs.schemas import schema
 
 Path_ = tuple[str, ...]
 
-# The profile fields the register (and census) fill in, in the order the marker comment lists them.
+# The profile fields the register (and census) fill in, in the order a new profile lists them.
 # A re-import refreshes these and nothing else.
 REGISTER_FIELDS: list[Path_] = [
+    ("school", "name"),
+    ("school", "urn"),
+    ("school", "register_status"),
+    ("school", "closure_reason"),
+    ("school", "phase"),
+    ("school", "type"),
+    ("school", "trust"),
+    ("school", "religious_character"),
+    ("school", "diocese"),
+    ("school", "local_authority"),
+    ("school", "statutory_low_age"),
+    ("school", "statutory_high_age"),
+    ("school", "gender"),
+    ("school", "nursery_provision"),
+    ("school", "resourced_provision"),
+    ("school", "send_needs"),
+    ("location", "town"),
+    ("location", "locality"),
+    ("location", "ward"),
+    ("location", "setting"),
+    ("pupils", "number_on_roll"),
+    ("pupils", "eal_percent"),
+    ("pupils", "fsm_percent"),
+    ("pupils", "ethnicity"),
+]
+# The fields the first version of the import's marker (v1) holds a fingerprint of, in its order.
+V1_FIELDS: list[Path_] = [
     ("school", "name"),
     ("school", "urn"),
     ("school", "phase"),
@@ -114,6 +142,35 @@ COUNTRIES_IN_ENGLAND = {"", "england", "unitedkingdom", "uk"}
 PLACEHOLDER_RELIGIOUS_CHARACTER = "Does not apply"
 DEFAULT_SETTING = "urban"  # most of England's pupils are at urban schools; the note says to check it
 SHIFTED = "this school's row in the extract has more fields than the header, so this value may come from another column"
+# A figure the register (and census) does not give: written so, with a note saying what to put in.
+NOT_KNOWN = "not known"
+# The register's words for "nothing here".
+NOTHING = {"", "notapplicable", "doesnotapply", "none", "unknown", "notrecorded", "notknown", "0"}
+# The register's statuses a profile keeps, as the schema spells them: its policy must warn of them.
+CLOSING = ("Closed", "Open, but proposed to close")
+# The register writes each need as "<census code> - <name>"; its older name for SEMH was BESD.
+SEN_CODES = {"besd": "semh", "autism": "asd", "autisticspectrumdisorder": "asd"}
+SEN_WORDS = [  # for a need written without its code: the first of these words in it
+    ("profound", "pmld"),
+    ("severe", "sld"),
+    ("moderate", "mld"),
+    ("specific", "spld"),
+    ("social", "semh"),
+    ("speech", "slcn"),
+    ("hearing", "hi"),
+    ("multisensory", "msi"),
+    ("visual", "vi"),
+    ("vision", "vi"),
+    ("physical", "pd"),
+    ("autis", "asd"),
+]
+SEN_COLUMNS = [f"SEN{n} (name)" for n in range(1, 14)]
+# Words of a street address, which the register's Locality column sometimes holds instead of a place.
+STREET_WORDS = {
+    "street", "road", "lane", "avenue", "drive", "close", "way", "terrace", "crescent", "square", "place",
+    "gardens", "walk", "row", "mews", "house", "court", "building", "buildings",
+}  # fmt: skip
+SMALL_WORDS = {"of", "and", "the", "for", "in", "on", "at", "by", "upon", "with"}
 
 
 def label_key(text: str) -> str:
@@ -159,6 +216,74 @@ class Mapped:
     name: str
     fields: dict[Path_, Any]
     notes: dict[Path_, str] = field(default_factory=dict)
+
+    @property
+    def closing(self) -> str | None:
+        """ "Closed" or "Open, but proposed to close" when the register says so, for the summary's warning."""
+        return self.fields.get(("school", "register_status"))
+
+
+def value_of(text: str) -> str:
+    """A register value with its spaces tidied, or "" for the register's words for nothing."""
+    text = " ".join(text.split())
+    return "" if label_key(text) in NOTHING else text
+
+
+def name_case(text: str) -> str:
+    """A name the register writes in capitals, as a name is written: 'ST BENEDICT CATHOLIC ACADEMY
+    TRUST' -> 'St Benedict Catholic Academy Trust'. A name in mixed case is kept as the register has it."""
+    if not text.isupper():
+        return text
+
+    def word(index: int, w: str) -> str:
+        if index and w.lower() in SMALL_WORDS:
+            return w.lower()
+        if w == "ST":  # Saint, not initials
+            return "St"
+        if not re.search(r"[AEIOUY]", w):  # CE, RC, CBT: initials
+            return w
+        return "-".join(part[:1] + part[1:].lower() for part in w.split("-"))
+
+    return " ".join(word(i, w) for i, w in enumerate(text.split()))
+
+
+def send_needs(row: Row) -> list[str]:
+    """The needs the register lists (SEN1 to SEN13), as the profile's codes, in the schema's order."""
+    found = set()
+    for column in SEN_COLUMNS:
+        text = value_of(row.get(column))
+        if not text:
+            continue
+        code = label_key(text.split(" - ")[0]) if " - " in text else ""
+        code = SEN_CODES.get(code, code)
+        if code not in _needs():
+            key = label_key(text)
+            code = next((c for word, c in SEN_WORDS if word in key), "oth" if "other" in key else "")
+        if code:
+            found.add(code)
+    return [code for code in _needs() if code in found]
+
+
+@cache
+def _needs() -> list[str]:
+    return schema("profile")["properties"]["school"]["properties"]["send_needs"]["items"]["enum"]
+
+
+def enum_value(field_name: str, text: str) -> str | None:
+    """The profile's spelling of a register value for one of its choices ('SEN Unit' -> 'SEN unit'), or None."""
+    return _labels(field_name).get(label_key(text)) if text else None
+
+
+def locality_of(row: Row, town: str, authority: str) -> str | None:
+    """The register's Locality when it names a place other than the town: not a street address, the
+    county or the authority. None in a row longer than its header, where it may be another column."""
+    locality = value_of(row.get("Locality"))
+    if not locality or row.longer_than_header or not looks_like_place(locality) or locality[:1].isdigit():
+        return None
+    if set(re.findall(r"[a-z]+", locality.casefold())) & STREET_WORDS:
+        return None
+    others = {label_key(t) for t in (town, authority, row.get("County (name)"))}
+    return None if label_key(locality) in others else locality
 
 
 @dataclass(frozen=True)
@@ -218,12 +343,16 @@ def phase_of(row: Row, kind: str) -> tuple[str | None, str]:
     return by_age, f"the register gives no phase; worked out from the age range {low:g} to {high:g}"
 
 
-def map_row(row: Row, census: CensusFigures | None) -> Mapped | Skipped:
-    """What one row of the extract becomes. Only organisation fields are read: never the head teacher's."""
+def map_row(row: Row, census: CensusFigures | None, closed_too: bool = False) -> Mapped | Skipped:
+    """What one row of the extract becomes. Only organisation fields are read: never the head teacher's.
+    A closed school is skipped, unless `closed_too` (its profile exists: it is told the school closed)."""
     urn, name = row.get("URN"), " ".join(row.get("EstablishmentName").split())
     if not re.fullmatch(r"\d{6}", urn):
         return Skipped(urn, name, "no-urn", f"line {row.line}: '{urn}'")
-    reason = status_reason(row.get("EstablishmentStatus (name)"))
+    status = row.get("EstablishmentStatus (name)")
+    reason = status_reason(status)
+    if reason == "closed" and closed_too:
+        reason = None
     kind = establishment_type(row.get("TypeOfEstablishment (name)"))
     reason = reason or type_reason(kind)
     country = label_key(row.get("Country (name)"))
@@ -240,10 +369,19 @@ def map_row(row: Row, census: CensusFigures | None) -> Mapped | Skipped:
     note = out.notes.__setitem__
     put(("school", "name"), name)
     put(("school", "urn"), urn)
+    closing = next((value for value in CLOSING if label_key(value) == label_key(status)), None)
+    put(("school", "register_status"), closing)
+    put(
+        ("school", "closure_reason"),
+        (value_of(row.get("ReasonEstablishmentClosed (name)")) or None) if closing else None,
+    )
     put(("school", "phase"), phase)
     if phase_note:
         note(("school", "phase"), phase_note)
     put(("school", "type"), kind)
+    # a maintained foundation school's trust is no academy trust: only an academy's board answers for it
+    trust = name_case(value_of(row.get("Trusts (name)"))) if type_group(kind) == ACADEMY else ""
+    put(("school", "trust"), trust or None)
     put(("school", "local_authority"), authority)
     low, high = number(row.get("StatutoryLowAge")), number(row.get("StatutoryHighAge"))
     ages_known = (
@@ -262,6 +400,14 @@ def map_row(row: Row, census: CensusFigures | None) -> Mapped | Skipped:
             "put the school's designation, or None if it has none",
         )
     put(("school", "religious_character"), character)
+    put(("school", "diocese"), value_of(row.get("Diocese (name)")) or None)
+    put(("school", "gender"), enum_value("gender", value_of(row.get("Gender (name)"))))
+    put(("school", "nursery_provision"), enum_value("nursery_provision", row.get("NurseryProvision (name)")))
+    # after the address, a longer row's columns may not line up: SEN provision is left out of it
+    provision = None if row.longer_than_header else row.get("TypeOfResourcedProvision (name)")
+    provision = enum_value("resourced_provision", provision or "")
+    put(("school", "resourced_provision"), None if provision == "Not applicable" else provision)
+    put(("school", "send_needs"), (None if row.longer_than_header else send_needs(row)) or None)
 
     town, ward = " ".join(row.get("Town").split()), " ".join(row.get("AdministrativeWard (name)").split())
     if not looks_like_place(town):
@@ -273,6 +419,7 @@ def map_row(row: Row, census: CensusFigures | None) -> Mapped | Skipped:
     elif row.longer_than_header:
         note(("location", "town"), SHIFTED)
     put(("location", "town"), town)
+    put(("location", "locality"), locality_of(row, town, authority))
     put(("location", "ward"), ward if looks_like_place(ward) else None)
     if ward and looks_like_place(ward) and row.longer_than_header:
         note(("location", "ward"), SHIFTED)
@@ -293,31 +440,34 @@ def map_row(row: Row, census: CensusFigures | None) -> Mapped | Skipped:
 
 
 def _pupils(row: Row, census: CensusFigures | None, put, note) -> None:
+    """The pupils' figures; one the register and census do not give is written "not known" with a
+    note, never as a number it is not (unknown is not zero)."""
     on_roll = number(row.get("NumberOfPupils"))
     if not on_roll and census and census.number_on_roll:
         on_roll = census.number_on_roll
     if not on_roll or on_roll != int(on_roll):
-        on_roll = 1
-        note(("pupils", "number_on_roll"), "the register gives no number of pupils; put the number on roll")
-    put(("pupils", "number_on_roll"), int(on_roll))
+        put(("pupils", "number_on_roll"), NOT_KNOWN)
+        note(("pupils", "number_on_roll"), "the register gives no number of pupils: put the number on roll")
+    else:
+        put(("pupils", "number_on_roll"), int(on_roll))
 
     eal = census.eal_percent if census else None
+    put(("pupils", "eal_percent"), NOT_KNOWN if eal is None else eal)
     if eal is None:
-        eal = 0
         note(
             ("pupils", "eal_percent"),
-            "not in the register: fill in the percentage of pupils with English "
+            "the register does not give it: put the percentage of pupils with English "
             "as an additional language (or import again with --census)",
         )
-    put(("pupils", "eal_percent"), eal)
 
     fsm = census.fsm_percent if census and census.fsm_percent is not None else number(row.get("PercentageFSM"))
     if fsm is None or fsm > 100:
-        fsm = 0
+        put(("pupils", "fsm_percent"), NOT_KNOWN)
         note(
             ("pupils", "fsm_percent"),
-            "the register gives no free school meals figure: fill in the percentage "
+            "the register gives no free school meals figure: put the percentage "
             "of pupils eligible for free school meals",
         )
-    put(("pupils", "fsm_percent"), round(fsm, 1))
+    else:
+        put(("pupils", "fsm_percent"), round(fsm, 1))
     put(("pupils", "ethnicity"), census.ethnicity if census else None)

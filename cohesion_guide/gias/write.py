@@ -11,9 +11,10 @@ from typing import Any
 
 import yaml
 
-from cohesion_guide.gias.map import REGISTER_FIELDS, Mapped, Path_
+from cohesion_guide.gias.map import REGISTER_FIELDS, V1_FIELDS, Mapped, Path_
 from cohesion_guide.inputs.dates import long_date
-from cohesion_guide.inputs.scaffold import scalar
+from cohesion_guide.inputs.governance import ACADEMY, PRU, type_group
+from cohesion_guide.inputs.scaffold import TO_CHECK, scalar
 
 
 class _FastStringDates(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
@@ -46,20 +47,42 @@ def _scalar(value: Any) -> str:
     return scalar(value)
 
 
-NOTE = "# to check:"
-MARKER_VERSION = "v1"
+NOTE = TO_CHECK
+MARKER_VERSION = "v2"
+# v1 markers (the first version of the import) fingerprint fewer fields: map.V1_FIELDS.
 MARKER = re.compile(
-    r"^# import-gias v1 urn=(?P<urn>\d{6}) on=(?P<on>[\d-]+) fields=(?P<fields>[0-9a-f.]+)[^\n]*$", re.M
+    r"^# import-gias (?P<version>v[12]) urn=(?P<urn>\d{6}) on=(?P<on>[\d-]+) fields=(?P<fields>[0-9a-f.]+)[^\n]*$",
+    re.M,
 )
 KEEP_MARKER = "# (leave the next line as it is: a later import reads it to keep your changes)"
 
-# Fields the register cannot give: a placeholder that validates, and what to put instead.
+# Fields the register cannot give: a placeholder that validates, marked to check (so no document
+# states it), and what to put instead. The leads and the body that approves fit the kind of school.
+PLACEHOLDER = "the import put a placeholder"
 PLACEHOLDERS: list[tuple[Path_, Any, str]] = [
-    (("leads", "governor"), "Chair of governors", "a placeholder: put the governing body role that leads this work"),
-    (("leads", "staff"), "Headteacher", "a placeholder: put the staff role that leads this work"),
-    (("document", "approved_by"), "Full governing body", "a placeholder: put who approves the policy"),
+    (("leads", "governor"), "Chair of governors", f"{PLACEHOLDER}: put the governing body role that leads this work"),
+    (("leads", "staff"), "Headteacher", f"{PLACEHOLDER}: put the staff role that leads this work"),
+    (("document", "approved_by"), "Full governing body", f"{PLACEHOLDER}: put who approves the policy"),
     (("document", "date_adopted"), None, "the date of the import: put the date the governors adopt the policy"),
 ]  # document.review_cycle_years is left out: the authority's usual cycle in local.yml applies
+# An academy's local governing body adopts the policy for the trust's board (which answers for it);
+# a pupil referral unit's management committee adopts its own.
+KIND_PLACEHOLDERS: dict[str, dict[Path_, str]] = {
+    ACADEMY: {
+        ("leads", "governor"): "Chair of the local governing body",
+        ("document", "approved_by"): "Local governing body",
+    },
+    PRU: {
+        ("leads", "governor"): "Chair of the management committee",
+        ("document", "approved_by"): "Management committee",
+    },
+}
+
+
+def placeholders(school_type: str) -> list[tuple[Path_, Any, str]]:
+    """PLACEHOLDERS as they fit a type of establishment."""
+    fitted = KIND_PLACEHOLDERS.get(type_group(school_type), {})
+    return [(path, fitted.get(path, value), note) for path, value, note in PLACEHOLDERS]
 
 
 def _plain(value: Any) -> Any:
@@ -87,18 +110,26 @@ class Marker:
 
 
 def read_marker(text: str) -> Marker | None:
-    """The marker an import left in a file, or None for a file a person wrote (or whose marker was changed)."""
+    """The marker an import left in a file, or None for a file a person wrote (or whose marker was changed).
+    A v1 marker's file has none of the fields added since: as if the register had given nothing for them."""
     found = MARKER.search(text)
     if not found:
         return None
+    fields = V1_FIELDS if found["version"] == "v1" else REGISTER_FIELDS
     hashes = found["fields"].split(".")
-    if len(hashes) != len(REGISTER_FIELDS):
+    if len(hashes) != len(fields):
         return None
-    return Marker(found["urn"], dict(zip(REGISTER_FIELDS, hashes, strict=False)))
+    absent = field_hash(None)
+    return Marker(found["urn"], {path: absent for path in REGISTER_FIELDS} | dict(zip(fields, hashes, strict=True)))
+
+
+def _written(value: Any) -> str:
+    """A value as the file writes it: a list (of needs) in [...], anything else by _scalar."""
+    return scalar(value) if isinstance(value, list) else _scalar(value)
 
 
 def _line(key: str, value: Any, indent: int, note: str = "") -> str:
-    return " " * indent + f"{key}: {_scalar(value)}" + (f"  {NOTE} {note}" if note else "")
+    return " " * indent + f"{key}: {_written(value)}" + (f"  {NOTE} {note}" if note else "")
 
 
 def _block(key: str, mapping: dict[str, Any], indent: int) -> list[str]:
@@ -131,7 +162,7 @@ def new_profile(mapped: Mapped, today: str) -> str:
             elif value is not None:
                 lines.append(_line(path[1], value, 2, mapped.notes.get(path, "")))
     section = None
-    for path, value, note in PLACEHOLDERS:
+    for path, value, note in placeholders(mapped.fields[("school", "type")]):
         if path[0] != section:
             section = path[0]
             lines.append(f"{section}:")
@@ -183,11 +214,11 @@ class _Text:
 
 
 def _simple_scalar(node: yaml.Node) -> bool:
-    return (
-        isinstance(node, yaml.ScalarNode)
-        and node.style in (None, "'", '"')
-        and node.start_mark.line == node.end_mark.line
-    )
+    """A value written on one line that the import can replace in place: text, a number, or a list in [...]."""
+    one_line = node.start_mark.line == node.end_mark.line
+    if isinstance(node, yaml.SequenceNode):
+        return node.flow_style and one_line
+    return isinstance(node, yaml.ScalarNode) and node.style in (None, "'", '"') and one_line
 
 
 def _plan_edit(doc: _Text, root: yaml.MappingNode, path: Path_, value: Any, note: str) -> bool:
@@ -217,9 +248,9 @@ def _plan_edit(doc: _Text, root: yaml.MappingNode, path: Path_, value: Any, note
         eol = doc.line_start(node.end_mark.line + 1) - 1
         rest = doc.text[end:eol].strip()
         if not rest or rest.startswith(NOTE):  # the import's own note goes or changes with the value
-            doc.edits.append((start, eol, _scalar(value) + (f"  {NOTE} {note}" if note else "")))
+            doc.edits.append((start, eol, _written(value) + (f"  {NOTE} {note}" if note else "")))
         else:  # a person's comment stays
-            doc.edits.append((start, end, _scalar(value)))
+            doc.edits.append((start, end, _written(value)))
         return True
     if value is None:
         return True

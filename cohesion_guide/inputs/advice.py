@@ -10,7 +10,26 @@ from cohesion_guide.errors import Problem
 from cohesion_guide.inputs.governance import ACADEMY, PRU, governance
 from cohesion_guide.inputs.local_config import serves
 from cohesion_guide.inputs.profiles import Profile
-from cohesion_guide.inputs.validation import load_yaml
+from cohesion_guide.inputs.validation import field_place, load_yaml
+
+
+def unconfirmed_problems(profile: Profile, shown: str, strict: bool = False) -> list[Problem]:
+    """Each value the profile still marks '# to check:' (Profile.unconfirmed), naming the file, line
+    and field: a warning, or with `strict` a problem to fix."""
+    if not profile.unconfirmed:
+        return []
+    loaded = load_yaml(profile.path, shown)
+    head = "" if strict else "warning: "
+    return [
+        Problem(
+            shown,
+            loaded.line_of(field_place(name)),
+            name,
+            f"{head}is still marked to check ({note}). Its policy says 'to be confirmed' here until you "
+            "put in the right value and delete the '# to check:' note",
+        )
+        for name, note in profile.unconfirmed.items()
+    ]
 
 
 def advice(profile: Profile, shown: str, local: dict[str, Any] | None) -> list[Problem]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -147,11 +147,15 @@ class Profile:
 
     @property
     def high_eal(self) -> bool:
-        return self.data["pupils"]["eal_percent"] >= HIGH_EAL_FROM
+        """HIGH_EAL_FROM % or more of pupils learn English as an additional language (False when not known)."""
+        eal = self.data["pupils"].get("eal_percent")
+        return eal is not None and eal >= HIGH_EAL_FROM
 
     @property
     def high_fsm(self) -> bool:
-        return self.data["pupils"]["fsm_percent"] >= HIGH_FSM_FROM
+        """HIGH_FSM_FROM % or more of pupils are eligible for free school meals (False when not known)."""
+        fsm = self.data["pupils"].get("fsm_percent")
+        return fsm is not None and fsm >= HIGH_FSM_FROM
 
     @property
     def young_children(self) -> bool:
@@ -262,6 +266,7 @@ def problems_in(loaded: Loaded) -> list[Problem]:
                 "at the start of the line, with their fields indented below them. Compare it with an example in schools/",
             )
         ]
+    loaded = replace(loaded, data=without_not_known(data))
     return sorted(
         set(
             check(loaded, schema("profile"))
@@ -270,6 +275,72 @@ def problems_in(loaded: Loaded) -> list[Problem]:
             + _age_problems(loaded)
         )
     )
+
+
+# "not known" (any case) for a figure the schema marks x-not-known: an answer, loaded as absent.
+NOT_KNOWN = re.compile(r"\s*not\s+known\s*", re.IGNORECASE)
+
+
+def _not_known_places(data: Any, part: dict, root: dict, path: tuple = ()) -> list[tuple]:
+    if not isinstance(data, dict):
+        return []
+    found = []
+    for key, sub in part.get("properties", {}).items():
+        sub = _resolved(sub, root)
+        value = data.get(key)
+        if sub.get("x-not-known") and isinstance(value, str) and NOT_KNOWN.fullmatch(value):
+            found.append(path + (key,))
+        elif isinstance(value, dict):
+            found += _not_known_places(value, sub, root, path + (key,))
+    return found
+
+
+def _resolved(part: dict, root: dict) -> dict:
+    ref = part.get("$ref")
+    return root["$defs"][ref.rsplit("/", 1)[1]] if ref else part
+
+
+def without_not_known(data: Any) -> Any:
+    """The data with every figure written as "not known" left out, as if it had not been written."""
+    root = schema("profile")
+    places = _not_known_places(data, root, root)
+    if not places:
+        return data
+    data = copy.deepcopy(data)
+    for place in places:
+        _drop(data, place)
+    return data
+
+
+def _drop(data: dict, place: tuple) -> None:
+    for key in place[:-1]:
+        data = data[key]
+    data.pop(place[-1], None)
+
+
+def field_schema(place: tuple) -> tuple[dict, bool]:
+    """The schema of the field at `place` (("leads", "governor"), or with list positions) and whether
+    its group requires it; ({}, False) for a place the schema does not have."""
+    root = schema("profile")
+    part, required = root, True
+    for key in place:
+        if isinstance(key, int):
+            part, required = _resolved(part.get("items", {}), root), True
+        else:
+            required = key in part.get("required", [])
+            part = _resolved(part.get("properties", {}).get(key, {}), root)
+    return part, required
+
+
+def _is_figure(place: tuple) -> bool:
+    """Whether the field at `place` is a figure: a number, or a group of numbers (an ethnic make-up)."""
+    root = schema("profile")
+    part, _ = field_schema(place)
+    if part.get("type") == "object":
+        kinds = {_resolved(sub, root).get("type") for sub in part.get("properties", {}).values()}
+    else:
+        kinds = {part.get("type")}
+    return bool(kinds) and kinds <= {"number", "integer"}
 
 
 def _england_problems(loaded: Loaded) -> list[Problem]:
@@ -331,8 +402,10 @@ def _ethnicity_problems(loaded: Loaded) -> list[Problem]:
 
 
 def with_defaults(data: dict[str, Any]) -> dict[str, Any]:
-    """A copy of checked data with the schema's defaults filled in and the URN always as text."""
+    """A copy of checked data with the schema's defaults filled in, the URN always as text, and a
+    pupils group even when the profile gives no figure (unknown is not zero: the group may be empty)."""
     out = copy.deepcopy(data)
+    out.setdefault("pupils", {})
     _fill(out, schema("profile"))
     if "urn" in out["school"]:
         out["school"]["urn"] = str(out["school"]["urn"])
@@ -352,7 +425,21 @@ def load_profile(path: Path, display: str | None = None) -> Profile:
     path = Path(path)
     shown = display or display_name(path)
     loaded = load_checked(path, shown, file_name_problems(path, shown), problems_in)
-    return Profile(slug=path.stem, path=path, data=with_defaults(loaded.data))
+    return profile_from(loaded, path)
+
+
+def profile_from(loaded: Loaded, path: Path) -> Profile:
+    """The Profile of a checked file: "not known" figures left out, and each value still marked
+    '# to check:' named in `unconfirmed`; an unconfirmed figure is left out too, as unknown."""
+    data = without_not_known(loaded.data)
+    unconfirmed = {}
+    for place, note in sorted(loaded.notes.items(), key=lambda item: loaded.line_of(item[0])):
+        # a figure written "not known" and marked to check is listed too: someone should find it out
+        unconfirmed[field_name(place)] = note
+        if _is_figure(place):
+            data = copy.deepcopy(data) if data is loaded.data else data
+            _drop(data, place)
+    return Profile(slug=Path(path).stem, path=Path(path), data=with_defaults(data), unconfirmed=unconfirmed)
 
 
 def profile_paths(folder: Path) -> list[Path]:

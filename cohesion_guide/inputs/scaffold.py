@@ -11,6 +11,7 @@ from cohesion_guide.inputs.schemas import schema
 from cohesion_guide.inputs.validation import allowed_text, parse_yaml
 
 WIDTH = 96
+TO_CHECK = "# to check:"  # the note a value a person must confirm carries (validation.TO_CHECK reads it)
 HEADER = """\
 # yaml-language-server: $schema=../model_policies/profile.schema.json
 # A school's profile for the Community Cohesion Guide. Each field has a comment above it saying
@@ -20,14 +21,25 @@ HEADER = """\
 """
 
 
-def scaffold(values: dict[str, Any], file_name: str) -> str:
+def scaffold(values: dict[str, Any], file_name: str, notes: dict[tuple, str] | None = None) -> str:
     """The text of a new profile: `values` (nested like the profile) filled in, every other field
-    shown as a commented-out example."""
+    shown as a commented-out example. `notes` marks values a person must confirm, by their place
+    (("leads", "governor")): "  # to check: <note>" after the value, which loads as Profile.unconfirmed."""
     root = schema("profile")
     lines = [HEADER.format(file=file_name).rstrip("\n")]
     for key, part in root["properties"].items():
         lines.append("")
-        lines += _field(key, _resolve(part, root), values.get(key), key in root.get("required", []), 0, False, root)
+        lines += _field(
+            key,
+            _resolve(part, root),
+            values.get(key),
+            key in root.get("required", []),
+            0,
+            False,
+            root,
+            place=(key,),
+            notes=notes or {},
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -74,7 +86,10 @@ def _field(
     root: dict,
     describe: bool = True,
     dash: bool = False,
+    place: tuple = (),
+    notes: dict[tuple, str] | None = None,
 ) -> list[str]:
+    notes = notes or {}
     indent = "  " * depth
     if value is None:
         value, commented = _example(part, root), True
@@ -89,7 +104,15 @@ def _field(
         shown = [k for k in props if k in value or k not in hidden]
         for child in shown:
             lines += _field(
-                child, props[child], value.get(child), child in part.get("required", []), depth + 1, commented, root
+                child,
+                props[child],
+                value.get(child),
+                child in part.get("required", []),
+                depth + 1,
+                commented,
+                root,
+                place=place + (child,),
+                notes=notes,
             )
         rest = [k for k in props if k not in shown]
         if rest:
@@ -114,12 +137,15 @@ def _field(
                     root,
                     describe=number == 0,
                     dash=index == 0,
+                    place=place + (number, child),
+                    notes=notes,
                 )
     elif isinstance(value, str) and "\n" in value and _block_safe(value):
         lines.append(f"{head}{key}: |")
         lines += [f"{indent}{mark}  {line}".rstrip() for line in value.rstrip("\n").split("\n")]
     else:
-        lines.append(f"{head}{key}: {scalar(value)}")
+        note = notes.get(place) if not commented else None
+        lines.append(f"{head}{key}: {scalar(value)}" + (f"  {TO_CHECK} {note}" if note else ""))
     return lines
 
 

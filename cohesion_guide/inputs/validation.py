@@ -80,6 +80,8 @@ class Loaded:
     data: Any
     lines: dict[Path_, int]
     problems: list[Problem] = field(default_factory=list)  # found while reading (a repeated key)
+    # the '# to check:' note on a value's line (what a person must confirm), by the value's place
+    notes: dict[Path_, str] = field(default_factory=dict)
 
     def line_of(self, path: Path_) -> int:
         """The line of the deepest part of `path` that exists in the file (1 for the file itself)."""
@@ -95,6 +97,16 @@ def field_name(path: Path_) -> str:
     for part in path:
         out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out or "(the whole file)"
+
+
+_FIELD_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+def field_place(name: str) -> Path_:
+    """ "partnerships[3].name" -> ("partnerships", 2, "name"): field_name read back."""
+    if name.startswith("("):  # (the whole file), (the file name)
+        return ()
+    return tuple(int(index) - 1 if index else key for key, index in _FIELD_PART.findall(name))
 
 
 def load_yaml(path: Path | str, display_name: str | None = None) -> Loaded:
@@ -250,10 +262,47 @@ def parse_yaml(text: str, name: str) -> Loaded:
         ) from None
     lines: dict[Path_, int] = {}
     problems: list[Problem] = []
+    notes: dict[Path_, str] = {}
     if node is not None:
         _walk(node, (), lines, problems, name)
+        _notes(node, (), text, notes)
     # A repeated key is reported with the rest by check(), so one run shows every problem.
-    return Loaded(name, data, lines, problems)
+    return Loaded(name, data, lines, problems, notes)
+
+
+# A note an import or `cohesion new` leaves after a value it could not know: "  # to check: why".
+TO_CHECK = re.compile(r"^\s*:?\s*#\s*to check\b:?\s*(.*?)\s*$", re.IGNORECASE)
+NOTE_WITHOUT_REASON = "marked to check"
+
+
+def _rest_of_line(text: str, index: int) -> str:
+    end = text.find("\n", index)
+    return text[index : end if end >= 0 else len(text)]
+
+
+def _note(text: str, index: int) -> str | None:
+    """The reason in a '# to check:' comment that starts the text after `index` on its line, or None."""
+    found = TO_CHECK.match(_rest_of_line(text, index))
+    return None if found is None else (found.group(1) or NOTE_WITHOUT_REASON)
+
+
+def _notes(node: yaml.Node, path: Path_, text: str, notes: dict[Path_, str]) -> None:
+    """Each '# to check:' note, by the place of the value it follows: on the value's line after a
+    value written on one line, or after the key of a group or list written below it."""
+    if isinstance(node, yaml.MappingNode):
+        entries = [(path + (key.value,), key, value) for key, value in node.value]
+    elif isinstance(node, yaml.SequenceNode) and not node.flow_style:
+        entries = [(path + (index,), None, item) for index, item in enumerate(node.value)]
+    else:
+        return
+    for place, key, value in entries:
+        block = isinstance(value, (yaml.MappingNode, yaml.SequenceNode)) and not value.flow_style
+        after = key.end_mark.index if block and key is not None else value.end_mark.index
+        if not block or key is not None:
+            note = _note(text, after)
+            if note is not None:
+                notes[place] = note
+        _notes(value, place, text, notes)
 
 
 def _scalar_problems(node: yaml.ScalarNode, path: Path_, problems: list[Problem], name: str) -> None:

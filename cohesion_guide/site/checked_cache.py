@@ -85,7 +85,9 @@ class CheckedFiles:
             key = _digest(path.name.encode(), path.read_bytes())
             old = self._old_profiles.get(path.name)
             if old and old["key"] == key:
-                found.append(Profile(slug=path.stem, path=path, data=old["data"]))
+                found.append(
+                    Profile(slug=path.stem, path=path, data=old["data"], unconfirmed=old.get("unconfirmed", {}))
+                )
                 self._profiles[path.name] = old
                 self.reused += 1
             else:
@@ -96,6 +98,7 @@ class CheckedFiles:
             if isinstance(result, Profile):
                 found.append(result)
                 self._profiles[path.name]["data"] = result.data
+                self._profiles[path.name]["unconfirmed"] = result.unconfirmed  # placeholders are never facts
             else:
                 problems += result
                 del self._profiles[path.name]

@@ -123,8 +123,8 @@ def _derived() -> list[str]:
         "- **Religious character**: `school.religious_character` is anything other than "
         + " or ".join(f"`{v}`" for v in sorted(p.NO_RELIGIOUS_CHARACTER, reverse=True)) + ".",
         "- **Rural school**: `location.setting` is `rural`.",
-        f"- **High EAL**: `pupils.eal_percent` is {p.HIGH_EAL_FROM} or more.",
-        f"- **High FSM**: `pupils.fsm_percent` is {p.HIGH_FSM_FROM} or more.",
+        f"- **High EAL**: `pupils.eal_percent` is {p.HIGH_EAL_FROM} or more (never when it is not known).",
+        f"- **High FSM**: `pupils.fsm_percent` is {p.HIGH_FSM_FROM} or more (never when it is not known).",
         "- **Phase group**: nursery, infant, first, junior, primary and middle schools get the primary wording; "
         "secondary, all-through and 16-plus the secondary wording (their pupils are called students in secondary "
         "and 16-plus schools); special schools and pupil referral units each have their own.",
@@ -160,7 +160,11 @@ def reference_markdown() -> str:
         "- Start one with `cohesion new schools/your-school.yml`: it asks for the essentials and writes "
         "a file with a comment on every field.",
         "- Check it with `cohesion validate schools/`: it lists every problem with the file, "
-        "the line and the field, and says what is allowed.",
+        "the line and the field, and says what is allowed. It also warns about each value still marked "
+        "`# to check:` (a placeholder from `cohesion new` or the import from the register, which the policy "
+        "prints as \"to be confirmed\"); `cohesion validate --strict` counts those as problems.",
+        "- A figure you do not know can be left out or written `not known`: the policy then says "
+        "nothing about it, never 0.",
         "- The file name becomes part of the school's web address: lowercase letters, digits and "
         "hyphens only, ending in `.yml`.",
         "- Editors such as Visual Studio Code (with its YAML extension) can suggest fields and "

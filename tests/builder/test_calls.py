@@ -128,6 +128,37 @@ def test_answers_with_problems_make_no_policy():
     assert set(made) == {"problems"} and made["problems"]
 
 
+def test_an_uploaded_profile_keeps_its_values_to_check_until_the_school_changes_them(tmp_path):
+    from cohesion_guide.gias.importer import import_extract
+    from tests.gias.test_import import MIXED
+
+    import_extract(MIXED, tmp_path, today="2026-09-01")
+    path = tmp_path / "oakfield-academy.yml"
+    read = json.loads(calls.read_profile(path.read_text(encoding="utf-8"), path.name))
+    assert read["problems"] == []
+    assert read["answers"][calls.TO_CHECK]["leads.governor"] == {
+        "note": "the import put a placeholder: put the governing body role that leads this work",
+        "value": "Chair of the local governing body",
+    }
+    made = json.loads(calls.make_policy(json.dumps(read["answers"]), str(ROOT)))
+    subprocess.run(
+        [str(COHESION), "policy", str(path), "-o", str(tmp_path / "cli"), "--format", "md", "--project", str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    assert made["markdown"] == (tmp_path / "cli" / "oakfield-academy-policy.md").read_text(encoding="utf-8")
+    assert "| Lead local governor | to be confirmed |" in made["markdown"]
+    answers = read["answers"]
+    answers["leads"]["governor"] = "Chair of the Inclusion Committee"  # the school's own answer: no longer to check
+    made = json.loads(calls.make_policy(json.dumps(answers), str(ROOT)))
+    assert "| Lead local governor | Chair of the Inclusion Committee |" in made["markdown"]
+    assert "Lead local governor: to be confirmed" not in made["markdown"]
+    assert "Staff lead: to be confirmed (the import put a placeholder)" in made["markdown"]
+    profile = json.loads(calls.profile_text(json.dumps(answers)))["text"]
+    assert "  staff: Headteacher  # to check: the import put a placeholder" in profile
+    assert "  governor: Chair of the Inclusion Committee\n" in profile
+
+
 def word_text(data: bytes) -> dict[str, bytes]:
     """Every part of a Word file but its timestamps: what it says, and how."""
     import io

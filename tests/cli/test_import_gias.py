@@ -108,11 +108,13 @@ def test_help_documents_the_placeholders(capsys):
         main(["import-gias", "--help"])
     out = capsys.readouterr().out
     for words in [
-        "leads.governor               Chair of governors",
-        "leads.staff                  Headteacher",
-        "document.approved_by         Full governing body",
-        "document.date_adopted        the date of the import",
-        "pupils.eal_percent           0, unless --census gives it",
+        "leads.governor         Chair of governors (Chair of the local governing body for an academy, "
+        "Chair of the management committee for a pupil referral unit)",
+        "leads.staff            Headteacher",
+        "document.approved_by   Full governing body (Local governing body for an academy, "
+        "Management committee for a pupil referral unit)",
+        "document.date_adopted  the date of the import",
+        "A figure the register (and census) does not give is written 'not known'",
         "no head teacher's name",
     ]:
         assert words in out
@@ -139,16 +141,26 @@ def test_the_progress_bar_shows_for_a_large_file_at_a_terminal_or_when_asked():
         assert bool(stream.getvalue()) is shown
         if shown:
             assert stream.getvalue().count("\r") <= 41  # redrawn only when it moves
-            assert stream.getvalue().endswith(f"[{'#' * 40}] {total}/{total} rows\n")
+            assert stream.getvalue().endswith(f"[{'#' * 40}] {total}/{total} files\n")
     asked = FakeTerminal(False)
     bar = ProgressBar(asked, always=True)
     bar(1, 2), bar(2, 2)
-    assert "2/2 rows" in asked.getvalue()
+    assert "2/2 files" in asked.getvalue()
+
+
+def test_reading_is_shown_in_megabytes_and_finished_once():
+    # the extract is read a buffer at a time, so the bytes read reach the file's size before its last rows
+    stream = FakeTerminal(True)
+    bar = ProgressBar(stream, always=False)
+    for done in [1_000_000, 2_000_000, 3_000_000, 3_000_000, 3_000_000]:
+        bar(done, 3_000_000, "Reading the extract")
+    assert stream.getvalue().count("\n") == 1 and stream.getvalue().endswith("3.0/3.0 MB\n")
 
 
 def test_progress_flag_draws_on_stderr_not_stdout(tmp_path, capsys):
     status, out, err = run(capsys, MIXED, "-o", tmp_path, "--progress")
-    assert status == 0 and "17/17 rows" in err and "Writing profiles" in err and "9/9 files\n" in err
+    assert status == 0 and "Reading the extract [" in err and " MB\n" in err
+    assert "Writing profiles" in err and "9/9 files\n" in err
     assert "[#" not in out
 
 

@@ -87,7 +87,7 @@ def test_validate_prints_one_line_per_problem_then_a_summary(tmp_path, capsys, m
     assert code == 2
     assert (
         lines[0]
-        == f"x.yml, line {line_of(bad, '  eal_percent:')}, pupils.eal_percent: found 140; allowed: a number from 0 to 100"
+        == f"x.yml, line {line_of(bad, '  eal_percent:')}, pupils.eal_percent: found 140; allowed: a number from 0 to 100, or not known"
     )
     assert re.fullmatch(
         r"y\.yml, line \d+, school\.phase: found 'primry'; allowed: .* Did you mean 'primary'\?", lines[1]
@@ -119,6 +119,63 @@ def test_the_installed_command_exits_2_on_a_bad_profile(tmp_path):
     assert "location.setting: found 'city'; allowed: one of 'urban', 'rural'" in result.stdout
 
 
+def marked(folder: Path, name: str = "x.yml") -> Path:
+    """Riverside's profile with two placeholders still marked to check, as an import leaves them."""
+    path = bad_copy(
+        folder,
+        name,
+        "approved_by: Full governing body",
+        "approved_by: Full governing body  # to check: the import put a placeholder: put who approves the policy",
+    )
+    text = path.read_text(encoding="utf-8").replace(
+        "fsm_percent: 27.0", "fsm_percent: not known  # to check: the register gives no free school meals figure"
+    )
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_validate_warns_of_each_value_still_to_check_with_file_line_and_field(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    path = marked(tmp_path)
+    code, out, _ = run(capsys, "validate", "x.yml")
+    lines = out.strip().splitlines()
+    assert code == 0
+    assert lines[0] == (
+        f"x.yml, line {line_of(path, '  fsm_percent:')}, pupils.fsm_percent: warning: is still marked to check "
+        "(the register gives no free school meals figure). Its policy says 'to be confirmed' here until you put "
+        "in the right value and delete the '# to check:' note"
+    )
+    assert lines[1].startswith(f"x.yml, line {line_of(path, '  approved_by:')}, document.approved_by: warning: ")
+    assert lines[-1] == "1 profile checked, all valid (2 warnings above)"
+
+
+def test_validate_strict_makes_each_value_to_check_a_problem(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    marked(tmp_path)
+    (tmp_path / "good.yml").write_text((SCHOOLS / "riverside-primary.yml").read_text(encoding="utf-8"))
+    code, out, _ = run(capsys, "validate", "--strict", ".")
+    lines = out.strip().splitlines()
+    assert code == 2
+    assert [line.split(": ")[0] for line in lines[:2]] == [
+        f"x.yml, line {line_of(tmp_path / 'x.yml', '  fsm_percent:')}, pupils.fsm_percent",
+        f"x.yml, line {line_of(tmp_path / 'x.yml', '  approved_by:')}, document.approved_by",
+    ]
+    assert "warning" not in lines[0] and lines[0].endswith("delete the '# to check:' note")
+    assert lines[-1] == (
+        "2 profiles checked: 1 with problems (2 problems in all). "
+        "Fix each line above, then run cohesion validate --strict again."
+    )
+    # the same profile, confirmed, passes
+    text = (tmp_path / "x.yml").read_text(encoding="utf-8")
+    (tmp_path / "x.yml").write_text(
+        text.replace("  # to check: the import put a placeholder: put who approves the policy", "").replace(
+            "not known  # to check: the register gives no free school meals figure", "27"
+        )
+    )
+    code, out, _ = run(capsys, "validate", "--strict", ".")
+    assert (code, out.strip().splitlines()[-1]) == (0, "2 profiles checked, all valid")
+
+
 # new ----------------------------------------------------------------------------------------------
 
 
@@ -134,6 +191,28 @@ def test_new_from_flags_writes_a_valid_profile(tmp_path, capsys, monkeypatch):
     assert profile.data["school"]["urn"] == "123456"
     assert profile.data["pupils"] == {"number_on_roll": 210, "eal_percent": 12, "fsm_percent": 18}
     assert not list((tmp_path / "schools").glob(".*"))  # no temporary file left behind
+
+
+def test_new_marks_the_placeholders_it_puts_in_to_check_and_not_what_was_given(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, _, _ = run(capsys, "new", "a.yml", "--no-input", *ESSENTIAL_FLAGS, "--staff-lead", "Deputy headteacher")
+    assert code == 0
+    profile = load_profile(tmp_path / "a.yml")
+    assert sorted(profile.unconfirmed) == ["document.approved_by", "document.date_adopted", "leads.governor"]
+    assert profile.unconfirmed["leads.governor"].startswith("a placeholder put in when the profile was started")
+    text = (tmp_path / "a.yml").read_text(encoding="utf-8")
+    assert "staff: Deputy headteacher\n" in text
+
+
+def test_new_takes_not_known_for_a_figure(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    unknown = {"12": "Not known", "210": "not known"}  # EAL and the number on roll
+    flags = [unknown.get(flag, flag) for flag in ESSENTIAL_FLAGS]
+    code, out, err = run(capsys, "new", "a.yml", "--no-input", *flags)
+    assert (code, err) == (0, "")
+    text = (tmp_path / "a.yml").read_text(encoding="utf-8")
+    assert "  eal_percent: not known\n" in text and "  number_on_roll: not known\n" in text
+    assert load_profile(tmp_path / "a.yml").data["pupils"] == {"fsm_percent": 18}
 
 
 def test_new_accepts_any_capitals_for_a_listed_value_and_a_percent_sign(tmp_path, capsys, monkeypatch):
@@ -216,8 +295,8 @@ def test_new_with_values_not_allowed_names_the_flags_and_writes_nothing(tmp_path
     flags[flags.index("--number-on-roll") + 1] = "lots"
     code, _, err = run(capsys, "new", "a.yml", "--no-input", *flags, "--date-adopted", "1/9/2026")
     assert code == 2
-    assert "--eal-percent: found 140; allowed: a number from 0 to 100" in err
-    assert "--number-on-roll: found 'lots'; allowed: a whole number of at least 1" in err
+    assert "--eal-percent: found 140; allowed: a number from 0 to 100, or not known" in err
+    assert "--number-on-roll: found 'lots'; allowed: a whole number of at least 1, or not known" in err
     assert "--date-adopted: found '1/9/2026'" in err
     assert list(tmp_path.iterdir()) == []
 
@@ -246,7 +325,10 @@ def test_new_asks_for_the_essentials_in_a_terminal_and_asks_again_after_a_wrong_
     assert code == 0
     assert "That answer cannot be used: found 'primry'; allowed: " in out
     assert "Did you mean 'primary'?\n  Please try again." in out
-    assert "That answer cannot be used: found 140; allowed: a number from 0 to 100\n  Please try again." in out
+    assert (
+        "That answer cannot be used: found 140; allowed: a number from 0 to 100, or not known\n  Please try again."
+        in out
+    )
     assert load_profile(tmp_path / "a.yml").data["pupils"]["eal_percent"] == 12
 
 

@@ -100,7 +100,8 @@ def test_ragged_extract_imports_what_it_should_and_counts_the_rest(tmp_path):
 @needs_data
 def test_rows_longer_than_the_header_are_read_by_name_and_their_shifted_values_flagged(tmp_path):
     table = read_extract(RAGGED)
-    assert len(table.header) == 120 and len(table.long_rows) == 10
+    assert sum(1 for _ in table.rows()) == 19
+    assert len(table.header) == 120 and table.long_count == 10
     summary = import_extract(RAGGED, tmp_path, today=TODAY)
     assert any("10 rows have more fields than the header" in m for m in summary.messages)
     st_pauls = (tmp_path / "st-pauls-academy.yml").read_text(encoding="utf-8")
@@ -282,13 +283,13 @@ def test_phase_type_setting_and_figures_are_mapped(tmp_path):
         "900015": ("nursery", "LA Nursery School", "urban"),  # no value: the default, marked to check
     }
     data = profiles_in(tmp_path)
-    assert data["900007"]["pupils"] == {"number_on_roll": 1500, "eal_percent": 0, "fsm_percent": 18.2}
+    assert data["900007"]["pupils"] == {"number_on_roll": 1500, "fsm_percent": 18.2}  # EAL: not known, never 0
     assert data["900002"]["location"] == {"town": "Little Wold", "ward": "Wold Vale", "setting": "rural"}
     assert data["900007"]["school"]["religious_character"] == "Roman Catholic"
     nursery = (tmp_path / "brookside-nursery-school.yml").read_text(encoding="utf-8")
     assert re.search(r"^  setting: urban  # to check: .*not one the import knows", nursery, re.M)
     assert re.search(r"^  town: Westshire  # to check: the register gives no town", nursery, re.M)
-    assert re.search(r"^  fsm_percent: 0  # to check:", nursery, re.M)
+    assert re.search(r"^  fsm_percent: not known  # to check:", nursery, re.M)
 
 
 def test_schools_with_the_same_name_get_their_urn_in_the_file_name(tmp_path):
@@ -386,12 +387,12 @@ def test_a_persons_edits_are_kept_and_only_changed_register_fields_refreshed(tmp
     path = tmp_path / "s" / "st-aidans-cofe-primary-school.yml"
     edited(
         path,
-        "governor: Chair of governors  # to check: a placeholder: put the governing body role that leads this work",
+        "governor: Chair of governors  # to check: the import put a placeholder: put the governing body role that leads this work",
         "governor: Chair of the Curriculum Committee  # agreed at the spring meeting",
     )
     edited(path, "  town: Little Wold", "  town: Little Wold and Upper Wold  # both villages")
     edited(path, "leads:", "context: |\n  A small village school.\n\n  Most pupils travel by bus.\nleads:")
-    edited(path, "  eal_percent: 0  #", "  eal_percent: 3.5  # from our census return\n  # (was 0:")
+    edited(path, "  eal_percent: not known  #", "  eal_percent: 3.5  # from our census return\n  # (was not known:")
     newer = with_changes(
         tmp_path,
         {
@@ -427,7 +428,7 @@ def test_census_figures_arrive_in_an_edited_profile_and_leave_when_not_given(tmp
     path = tmp_path / "school-1.yml"
     edited(
         path,
-        "staff: Headteacher  # to check: a placeholder: put the staff role that leads this work",
+        "staff: Headteacher  # to check: the import put a placeholder: put the staff role that leads this work",
         "staff: Assistant headteacher (inclusion)",
     )
     summary = import_extract(ANONYMISED, tmp_path, census=CENSUS, today=TODAY)
@@ -472,15 +473,18 @@ def test_new_files_say_where_they_came_from_and_what_to_check(tmp_path):
     text = (tmp_path / "oakfield-academy.yml").read_text(encoding="utf-8")
     assert text.startswith("# Oakfield Academy\n")
     assert "cohesion import-gias` on 1 September 2026" in text
-    assert re.search(r"^# import-gias v1 urn=900007 on=2026-09-01 fields=[0-9a-f.]+$", text, re.M)
-    for line in [
-        "governor: Chair of governors  # to check:",
-        "staff: Headteacher  # to check:",
-        "approved_by: Full governing body  # to check:",
-        "date_adopted: 2026-09-01  # to check:",
-        "eal_percent: 0  # to check: not in the register",
+    assert re.search(r"^# import-gias v2 urn=900007 on=2026-09-01 fields=[0-9a-f.]+$", text, re.M)
+    for line in [  # an academy: its local governing body adopts the policy for the trust's board
+        "governor: Chair of the local governing body  # to check: the import put a placeholder",
+        "staff: Headteacher  # to check: the import put a placeholder",
+        "approved_by: Local governing body  # to check: the import put a placeholder",
+        "date_adopted: 2026-09-01  # to check: the date of the import",
+        "eal_percent: not known  # to check: the register does not give it",
     ]:
         assert line in text
+    community = (tmp_path / "hillcrest-middle-school.yml").read_text(encoding="utf-8")
+    assert "approved_by: Full governing body  # to check:" in community
+    assert "approved_by: Management committee  # to check:" in (tmp_path / "exampleton-learning-centre.yml").read_text()
     assert "review_cycle_years" not in yaml.safe_load(text)["document"]  # the authority's usual cycle applies
 
 
@@ -550,7 +554,7 @@ def test_the_fast_scalar_writer_writes_what_the_project_writer_would(value):
 def test_rows_hold_only_the_organisation_columns_the_mapping_reads():
     for source in (RAGGED, ANONYMISED):
         table = read_extract(source)
-        kept = set(table.rows[0].columns)
+        kept = set(next(table.rows()).columns)
         assert kept and not [k for k in kept if k.startswith("head") or "telephone" in k or "postcode" in k]
 
 
@@ -569,3 +573,206 @@ def test_a_person_who_already_made_the_registers_change_gets_no_message(tmp_path
     summary = import_extract(with_changes(tmp_path, {("900003", "Town"): "Hillcrest"}), tmp_path, today=TODAY)
     assert not [m for m in summary.messages if path.name in m]
     assert load_profile(path).data["location"]["town"] == "Hillcrest"
+
+
+# --- what the register says beyond the basics (issue 24) ----------------------------------------
+
+REGISTER_HEADER = [
+    "URN", "LA (code)", "LA (name)", "EstablishmentName", "TypeOfEstablishment (name)", "EstablishmentStatus (name)",
+    "ReasonEstablishmentClosed (name)", "CloseDate", "PhaseOfEducation (name)", "StatutoryLowAge", "StatutoryHighAge",
+    "NurseryProvision (name)", "Gender (name)", "ReligiousCharacter (name)", "Diocese (name)", "NumberOfPupils",
+    "PercentageFSM", "Trusts (name)", "Street", "Locality", "Address3", "Town", "County (name)", "Postcode",
+    "HeadTitle (name)", "HeadFirstName", "HeadLastName", "SEN1 (name)", "SEN2 (name)", "SEN3 (name)",
+    "TypeOfResourcedProvision (name)", "AdministrativeWard (name)", "UrbanRural (name)", "Country (name)",
+]  # fmt: skip
+
+
+def register_row(**values: str) -> list[str]:
+    row = {
+        "LA (code)": "931", "LA (name)": "Exampleshire", "EstablishmentStatus (name)": "Open",
+        "ReasonEstablishmentClosed (name)": "Not applicable", "PhaseOfEducation (name)": "Primary",
+        "StatutoryLowAge": "4", "StatutoryHighAge": "11", "NurseryProvision (name)": "No Nursery Classes",
+        "Gender (name)": "Mixed", "ReligiousCharacter (name)": "Does not apply", "Diocese (name)": "Not applicable",
+        "NumberOfPupils": "200", "PercentageFSM": "20.0", "Town": "Exampleton", "County (name)": "Exampleshire",
+        "HeadTitle (name)": "Mrs", "HeadFirstName": "Philippa", "HeadLastName": "Quennellworth",
+        "TypeOfResourcedProvision (name)": "Not applicable", "UrbanRural (name)": "(England/Wales) Rural village",
+        "AdministrativeWard (name)": "Wold Vale", **values,
+    }  # fmt: skip
+    return [row.get(name, "") for name in REGISTER_HEADER]
+
+
+REGISTER_ROWS = [
+    register_row(
+        URN="910001",
+        EstablishmentName="Brookfield Marsh Church of England Academy",
+        **{
+            "TypeOfEstablishment (name)": "Academy converter",
+            "Trusts (name)": "THE DIOCESE OF EXAMPLE ACADEMIES TRUST",
+            "ReligiousCharacter (name)": "Church of England",
+            "Diocese (name)": "Diocese of Example",
+            "Locality": "Brookfield Marsh",
+            "Street": "Church Lane",
+            "NurseryProvision (name)": "Has Nursery Classes",
+            "StatutoryLowAge": "3",
+        },
+    ),
+    register_row(
+        URN="910002",
+        EstablishmentName="Wold Vale Primary School",
+        **{
+            "TypeOfEstablishment (name)": "Community school",
+            "EstablishmentStatus (name)": "Open, but proposed to close",
+            "ReasonEstablishmentClosed (name)": "Academy Converter",
+            "Locality": "12 Mill Street",  # a street address, not a place
+            "TypeOfResourcedProvision (name)": "SEN Unit",
+            "SEN1 (name)": "ASD - Autistic Spectrum Disorder",
+            "SEN2 (name)": "SLCN - Speech, language and Communication",
+            "SEN3 (name)": "BESD - Behaviour, Emotional and Social Difficulties",
+        },
+    ),
+    register_row(
+        URN="910003",
+        EstablishmentName="St Hild's Girls' School",
+        **{
+            "TypeOfEstablishment (name)": "Voluntary aided school",
+            "PhaseOfEducation (name)": "Secondary",
+            "StatutoryLowAge": "11",
+            "StatutoryHighAge": "16",
+            "Gender (name)": "Girls",
+            "ReligiousCharacter (name)": "Roman Catholic",
+            "Diocese (name)": "Archdiocese of Example",
+            "Locality": "Exampleton",  # the town again: no locality of its own
+            "Trusts (name)": "EXAMPLE FOUNDATION TRUST",  # a maintained school's foundation: no academy trust
+            "NumberOfPupils": "",
+            "PercentageFSM": "",
+        },
+    ),
+    register_row(
+        URN="910004",
+        EstablishmentName="Old Forge Primary School",
+        **{"TypeOfEstablishment (name)": "Community school", "EstablishmentStatus (name)": "Closed"},
+    ),
+]
+
+
+def test_the_import_keeps_what_the_register_says_of_trust_locality_diocese_and_provision(tmp_path):
+    extract = write_csv(tmp_path / "register.csv", REGISTER_HEADER, REGISTER_ROWS)
+    summary = import_extract(extract, tmp_path / "s", today=TODAY)
+    assert dict(summary.skipped) == {"closed": 1}
+    schools = profiles_in(tmp_path / "s")
+    academy, closing, girls = schools["910001"], schools["910002"], schools["910003"]
+    assert academy["school"]["trust"] == "The Diocese of Example Academies Trust"
+    assert academy["school"]["diocese"] == "Diocese of Example"
+    assert academy["school"]["nursery_provision"] == "Has Nursery Classes"
+    assert academy["location"]["locality"] == "Brookfield Marsh"
+    assert academy["document"]["approved_by"] == "Local governing body"  # for the trust's board; to check
+    assert closing["school"]["register_status"] == "Open, but proposed to close"
+    assert closing["school"]["closure_reason"] == "Academy Converter"
+    assert closing["school"]["resourced_provision"] == "SEN unit"
+    assert closing["school"]["send_needs"] == ["semh", "slcn", "asd"]  # the register's older BESD is SEMH
+    assert "locality" not in closing["location"]
+    assert girls["school"]["gender"] == "Girls" and girls["school"]["diocese"] == "Archdiocese of Example"
+    assert "trust" not in girls["school"] and "locality" not in girls["location"]
+    assert "number_on_roll" not in girls["pupils"] and "fsm_percent" not in girls["pupils"]  # not known, never 0
+    assert all("register_status" not in data["school"] for urn, data in schools.items() if urn != "910002")
+    assert summary.warnings == [
+        "Wold Vale Primary School (910002) is open, but proposed to close (Academy Converter), says the register: "
+        "wold-vale-primary-school.yml says so, and its policy carries a warning. Check who adopts the policy, "
+        "and the law it states."
+    ]
+    text = texts(tmp_path / "s")
+    assert "Quennellworth" not in text and "Philippa" not in text
+
+
+def test_the_command_line_names_a_closing_school_as_a_warning(tmp_path, capsys):
+    from cohesion_guide import cli
+
+    extract = write_csv(tmp_path / "register.csv", REGISTER_HEADER, REGISTER_ROWS)
+    assert cli.main(["import-gias", str(extract), "-o", str(tmp_path / "s")]) == 0
+    out = capsys.readouterr().out
+    assert "Warnings:\n  Wold Vale Primary School (910002) is open, but proposed to close (Academy Converter)" in out
+
+
+def test_a_school_that_closed_since_the_last_import_is_told_so_and_a_new_closed_one_is_skipped(tmp_path):
+    extract = write_csv(tmp_path / "register.csv", REGISTER_HEADER, REGISTER_ROWS)
+    import_extract(extract, tmp_path / "s", today=TODAY)
+    rows = [list(r) for r in REGISTER_ROWS]
+    rows[2][REGISTER_HEADER.index("EstablishmentStatus (name)")] = "Closed"
+    rows[2][REGISTER_HEADER.index("ReasonEstablishmentClosed (name)")] = "Result of Amalgamation/Merger"
+    summary = import_extract(write_csv(tmp_path / "newer.csv", REGISTER_HEADER, rows), tmp_path / "s", today=TODAY)
+    assert [p.name for p in summary.updated] == ["st-hilds-girls-school.yml"]
+    school = load_profile(tmp_path / "s" / "st-hilds-girls-school.yml").data["school"]
+    assert (school["register_status"], school["closure_reason"]) == ("Closed", "Result of Amalgamation/Merger")
+    assert any(
+        w.startswith("St Hild's Girls' School (910003) is closed (Result of Amalgamation/Merger)")
+        for w in summary.warnings
+    )
+    assert not (tmp_path / "s" / "old-forge-primary-school.yml").exists() and summary.skipped["closed"] == 1
+
+
+def test_a_profile_made_by_the_first_version_of_the_import_takes_the_new_fields_and_loses_its_zeros(tmp_path):
+    from cohesion_guide.gias import write as gias_write
+    from cohesion_guide.gias.map import V1_FIELDS
+
+    extract = write_csv(tmp_path / "register.csv", REGISTER_HEADER, REGISTER_ROWS[:1])
+    import_extract(extract, tmp_path / "s", today=TODAY)
+    path = tmp_path / "s" / "brookfield-marsh-church-of-england-academy.yml"
+    # what the first version wrote: none of the new fields, EAL as 0 to check, and a v1 marker of its 15 fields
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not re.match(
+        r"  (trust|diocese|gender|nursery_provision|locality):", line)]  # fmt: skip
+    text = "\n".join(lines) + "\n"
+    text = text.replace(
+        "eal_percent: not known  # to check: the register does not give it",
+        "eal_percent: 0  # to check: not in the register",
+    )
+    old = yaml.safe_load(text)
+    hashes = ".".join(gias_write.field_hash((old.get(a) or {}).get(b)) for a, b in V1_FIELDS)
+    text = re.sub(r"^# import-gias v2 .*$", f"# import-gias v1 urn=910001 on={TODAY} fields={hashes}", text, flags=re.M)
+    path.write_text(
+        text.replace(
+            "staff: Headteacher  # to check: the import put a placeholder: put the staff role that leads this work",
+            "staff: Deputy headteacher",
+        ),
+        encoding="utf-8",
+    )
+    summary = import_extract(extract, tmp_path / "s", today="2026-10-01")
+    assert [p.name for p in summary.updated] == [path.name]
+    data = load_profile(path).data
+    assert data["school"]["trust"] == "The Diocese of Example Academies Trust"
+    assert data["location"]["locality"] == "Brookfield Marsh"
+    assert "eal_percent" not in data["pupils"]  # 0 was a placeholder: now not known
+    assert data["leads"]["staff"] == "Deputy headteacher"  # a person's edit is kept
+    assert re.search(r"^# import-gias v2 urn=910001 on=2026-10-01 ", path.read_text(encoding="utf-8"), re.M)
+
+
+def test_a_list_of_needs_the_register_changed_is_updated_in_place(tmp_path):
+    extract = write_csv(tmp_path / "register.csv", REGISTER_HEADER, REGISTER_ROWS[1:2])
+    import_extract(extract, tmp_path / "s", today=TODAY)
+    rows = [list(REGISTER_ROWS[1])]
+    rows[0][REGISTER_HEADER.index("SEN3 (name)")] = "HI - Hearing Impairment"
+    summary = import_extract(write_csv(tmp_path / "newer.csv", REGISTER_HEADER, rows), tmp_path / "s", today=TODAY)
+    assert [p.name for p in summary.updated] == ["wold-vale-primary-school.yml"] and not summary.messages
+    assert load_profile(tmp_path / "s" / "wold-vale-primary-school.yml").data["school"]["send_needs"] == [
+        "slcn", "hi", "asd"
+    ]  # fmt: skip
+
+
+@needs_data
+def test_in_a_row_longer_than_its_header_the_trust_and_diocese_are_kept_and_the_later_columns_left_out(tmp_path):
+    import_extract(RAGGED, tmp_path, today=TODAY)
+    school = load_profile(tmp_path / "st-pauls-academy.yml").data["school"]
+    assert school["trust"] == "St Benedict Catholic Academy Trust"
+    assert school["diocese"] == "Archdiocese of Southwark"
+    assert "locality" not in load_profile(tmp_path / "st-pauls-academy.yml").data["location"]
+    pru = load_profile(tmp_path / "camden-primary-pupil-referral-unit.yml").data["school"]
+    assert (pru["resourced_provision"], pru["send_needs"]) == ("SEN unit", ["semh"])
+
+
+def test_the_census_is_read_for_the_schools_imported_only(tmp_path):
+    from cohesion_guide.gias.census import read_census
+
+    if not CENSUS.is_file():
+        pytest.skip("the shared census file is not here")
+    everything = read_census(CENSUS)
+    assert len(everything) == 60
+    assert list(read_census(CENSUS, urns={"130001", "999999"})) == ["130001"]

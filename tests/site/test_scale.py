@@ -150,6 +150,22 @@ def test_a_profile_broken_after_a_good_build_is_still_reported(synthetic):
     assert profile.name in err.value.report() and "location.setting" in err.value.report()
 
 
+def test_a_stored_check_keeps_the_values_still_to_confirm(synthetic):
+    profile = sorted((synthetic / "schools").glob("*.yml"))[1]
+    text, marked = re.subn(
+        r"^  governor: .*$", "  governor: Chair of governors  # to check: a placeholder", profile.read_text(), flags=re.M
+    )
+    assert marked == 1
+    profile.write_text(text)
+    first = checked_cache.CheckedFiles(synthetic)
+    checked = {p.slug: p.unconfirmed for p in first.profiles(synthetic / "schools")}
+    first.save()
+    again = checked_cache.CheckedFiles(synthetic)
+    kept = {p.slug: p.unconfirmed for p in again.profiles(synthetic / "schools")}
+    assert again.reused == SCHOOLS and kept == checked
+    assert kept[profile.stem] == {"leads.governor": "a placeholder"}
+
+
 def test_a_stored_check_is_dropped_when_the_rules_change(synthetic, monkeypatch):
     site_schools.prepare(context_for(synthetic), self_evaluation=False)
     kept = checked_cache.CheckedFiles(synthetic)
