@@ -10,10 +10,12 @@ export NO_MKDOCS_2_WARNING := 1
 DOCUMENT_PACKAGES := fonts-liberation fonts-dejavu-core fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
 TEST_PACKAGES := chromium
 
-.PHONY: serve site test test-quick lint bench clean system-documents system-test
+.PHONY: serve site test test-quick lint bench clean linkcheck system-documents system-test
 
+# `make serve PORT=8001` serves on another port when 8000 is taken.
+PORT ?= 8000
 serve: $(VENV)/.installed $(PYODIDE) system-documents
-	$(BIN)/python -m cohesion_guide.site.serve --dev-addr 127.0.0.1:8000
+	$(BIN)/python -m cohesion_guide.site.serve --dev-addr 127.0.0.1:$(PORT)
 
 # Build into a temporary folder and swap it in only when the build succeeded, in one step, so a
 # failed or killed build leaves the previous site exactly as it was; a second `make site` waits
@@ -28,6 +30,11 @@ test: $(VENV)/.installed-test $(PYODIDE) system-documents system-test lint
 # on every core.
 test-quick: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q -n auto -m "not build and not browser"
+
+# Every external address the built site links to, with its status. It needs the internet, so it is
+# not part of `make test` or CI; without a network it says so and fails.
+linkcheck: site
+	$(BIN)/python -m cohesion_guide.site.linkcheck site
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
