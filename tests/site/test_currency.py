@@ -76,7 +76,7 @@ TODAY_FACTS = [
     ("duty/today/", r"It does not apply to 16 to 19 academies", "https://legislation.gov.uk/uksi/2014/3283/regulation/3", NEW),
     ("duty/today/", r"Settled: yes, through the authority", "http://www.legislation.gov.uk./ukpga/2010/15/schedule/19", NEW),
     ("duty/today/", r"specified authorities in Schedule 6", "http://legislation.gov.uk/id/ukpga/2015/6/schedule/6", NEW),
-    ("duty/today/", r"covers pupil referral units", "https://www.scribd.com/document/473567394/", NEW),
+    ("duty/today/", r"covers pupil referral units", "http://www.gov.uk/government/publications/relationships-education-relationships-and-sex-education-rse-and-health-education", NEW),
     ("duty/today/", r"does not list community cohesion", "https://www.legislation.gov.uk/ukpga/2026/21/enacted", NEW),
     ("duty/today/", r"required academy schools to follow the national curriculum", "https://cy.theyworkforyou.com/pbc/2024-25/", NEW),
     ("duty/today/", r"first teaching from September 2028", "https://schoolsnortheast.org/", NEW),
