@@ -263,7 +263,7 @@ def monocultural_partnership(profile: Profile) -> Action | None:
     """A mono-cultural intake: a partnership with a school or community of different backgrounds."""
     if not profile.is_monocultural:
         return None
-    label, share = largest_groups(profile.data["pupils"].get("ethnicity"))[0]
+    label, share = largest_groups(profile.ethnicity)[0]
     pupils = phase_words(profile).pupils
     return _action(
         profile,
@@ -295,7 +295,7 @@ def high_eal_language_support(profile: Profile) -> Action | None:
         "now",
         "New arrivals have a language assessment within a month of joining; more families who speak other "
         "languages come to parents' meetings than last year.",
-        f"Profile: {profile.data['pupils']['eal_percent']:g}% of {pupils} have English as an additional language.",
+        f"Profile: {profile.known('pupils.eal_percent'):g}% of {pupils} have English as an additional language.",
         high_eal_language_support,
         "Interpreting and translation budget; EAL staff time",
         "eal-support",
@@ -335,7 +335,7 @@ def high_fsm_barriers(profile: Profile) -> Action | None:
         "now",
         f"Take-up of clubs and trips by {pupils} eligible for free school meals is reported each term and the gap "
         "with their classmates narrows over the year.",
-        f"Profile: {profile.data['pupils']['fsm_percent']:g}% of {pupils} are eligible for free school meals.",
+        f"Profile: {profile.known('pupils.fsm_percent'):g}% of {pupils} are eligible for free school meals.",
         high_fsm_barriers,
         "Pupil premium funding for trips and clubs; data manager's time",
         "barriers-to-taking-part",

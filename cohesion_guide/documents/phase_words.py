@@ -41,11 +41,13 @@ ALTERNATIVE_PROVISION_TYPES = frozenset(
 
 @dataclass(frozen=True)
 class PhaseWords:
-    description: str  # "an infant school for children aged 3 to 7, with a nursery", "a Jewish primary school"
+    description: str  # "an infant school", "a Jewish primary school", "a pupil referral unit"
     pupils: str  # "pupils", "students" or "children"
     Pupils: str
     pupil: str  # "pupil", "student" or "child"
     Pupil: str
+    place: str = ""  # where the school is: the register's locality when it gives one, else the town
+    served: str = ""  # ", for children aged 3 to 7, with a nursery": whom the school teaches, when the profile says
 
     @property
     def pupils_own(self) -> str:
@@ -60,6 +62,8 @@ def thousands(number: int | float) -> str:
 
 # Establishment types whose register name does not read well once lower-cased (type_words).
 _TYPE_WORDS = {
+    "Academy 16-19 Converter": "16 to 19 converter academy",
+    "Academy 16-19 Sponsor Led": "16 to 19 sponsor-led academy",
     "Free Schools Special": "special free school",
     "Free Schools - Alternative Provision": "alternative provision free school",
     "Free Schools - 16-19": "16 to 19 free school",
@@ -82,6 +86,31 @@ def with_article(words: str) -> str:
     return ("an " if words[:1].lower() in "aeiou" and not words.startswith(("uni", "one")) else "a ") + words
 
 
+# What a school's own name says it is, for a school the profile calls primary ("Belgrave Gate Infant and
+# Nursery School" is an infant school, "St Mary's Junior School" a junior school).
+_NAMED_PHASES = (
+    ("infant", re.compile(r"\binfants?\b(?!.*\bjunior)", re.I)),
+    ("junior", re.compile(r"\bjunior\b(?!.*\binfant)", re.I)),
+    ("first", re.compile(r"\bfirst school\b", re.I)),
+    ("middle", re.compile(r"\bmiddle school\b", re.I)),
+)
+JUNIOR_FROM = 7  # a primary school whose youngest pupils are 7 is a junior school
+
+
+def phase_noun(profile: Profile) -> str:
+    """The phase as a sentence names it: a primary school whose name or ages say infant or junior is called so."""
+    if profile.phase == "primary":
+        low = profile.data["school"].get("statutory_low_age")
+        if profile.young_children:
+            return "infant"
+        if low is not None and low >= JUNIOR_FROM:
+            return "junior"
+        for noun, named in _NAMED_PHASES[1:]:
+            if named.search(profile.name):
+                return noun
+    return PHASE_NOUNS[profile.phase]
+
+
 def kind_of_school(profile: Profile) -> str:
     """'primary school', 'secondary academy', 'pupil referral unit', 'alternative provision academy', ..."""
     school = profile.data["school"]
@@ -89,7 +118,7 @@ def kind_of_school(profile: Profile) -> str:
         return "alternative provision academy" if "Academy" in school["type"] else "alternative provision free school"
     if profile.phase == "pru":
         return "pupil referral unit"
-    noun = PHASE_NOUNS[profile.phase]
+    noun = phase_noun(profile)
     if type_group(school["type"]) == ACADEMY:
         return f"{noun} free school" if school["type"].startswith("Free Schools") else f"{noun} academy"
     if profile.phase == "16-plus":
@@ -129,11 +158,19 @@ def phase_words(profile: Profile) -> PhaseWords:
     kind = kind_of_school(profile)
     if profile.has_religious_character:
         kind = f"{profile.data['school']['religious_character']} {kind}"
-    description = with_article(kind)
     ages = age_range(profile)
-    if ages:
-        description += f" for {pupils} {ages}"
+    who = {"Girls": "girls", "Boys": "boys"}.get(profile.data["school"].get("gender"), pupils)
+    served = f", for {who} {ages}" if ages else (f", for {who}" if who != pupils else "")
     if profile.has_nursery and profile.phase != "nursery":
-        description += ", with a nursery"
+        served += ", with a nursery"
     pupil = "child" if pupils == "children" else pupils[:-1]
-    return PhaseWords(description, pupils, pupils.capitalize(), pupil, pupil.capitalize())
+    return PhaseWords(
+        with_article(kind), pupils, pupils.capitalize(), pupil, pupil.capitalize(), place_of(profile), served
+    )
+
+
+def place_of(profile: Profile) -> str:
+    """Where the school is: the register's locality (a village, or a part of a town) when the profile gives one,
+    else its town. A post town can be miles from a village school."""
+    location = profile.data["location"]
+    return location.get("locality") or location["town"]

@@ -14,6 +14,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from cohesion_guide import MODEL_POLICIES
 from cohesion_guide.documents import tailoring
+from cohesion_guide.documents.commitments import and_list as plain_and_list
 from cohesion_guide.documents.legal_basis import INDEPENDENT_TYPES
 from cohesion_guide.documents.phase_words import phase_words, thousands
 from cohesion_guide.documents.related_policies import related_policies
@@ -75,11 +76,8 @@ def paragraphs(value: Any) -> list[SafeMarkdown]:
 
 
 def and_list(values: Iterable[Any]) -> SafeMarkdown:
-    """['a', 'b', 'c'] -> 'a, b and c', each item escaped."""
-    items = [escape_markdown(v) for v in values]
-    if len(items) <= 1:
-        return SafeMarkdown("".join(items))
-    return SafeMarkdown(", ".join(items[:-1]) + " and " + items[-1])
+    """['a', 'b', 'c'] -> 'a, b and c', each item escaped (commitments.and_list)."""
+    return SafeMarkdown(plain_and_list([escape_markdown(v) for v in values]))
 
 
 def beliefs(values: Iterable[Any]) -> SafeMarkdown:
@@ -263,13 +261,16 @@ def policy_values(profile: Profile, local: dict[str, Any], case_studies: list[di
         "location": data["location"],
         "words": phase_words(profile),
         "gov": gov,
-        "authority_area": authority_area(data["school"]["local_authority"], data["location"]["town"]),
+        "authority_area": authority_area(data["school"]["local_authority"], phase_words(profile).place),
         "head_is_staff_lead": _same_role(data["leads"]["staff"], gov.head),
         "chair": chair_who_signs(data["leads"]["governor"], gov.oversight),
         "ward": ward_words(data["location"]["ward"]) if data["location"].get("ward") else None,
         "facts": {
             "international_links": profile.international_links,
             "young_children": profile.young_children,
+            "ethnicity_complete": profile.ethnicity_complete,
+            # the school's own account of local tension (never printed) already commits it to record every incident
+            "local_tensions": bool(profile.known("local_tensions")),
             "complex_needs": profile.complex_needs,
             # the rule for a highly diverse intake already reviews incidents and exclusions by group, each term
             "highly_diverse": profile.is_highly_diverse,
@@ -288,7 +289,7 @@ def policy_values(profile: Profile, local: dict[str, Any], case_studies: list[di
         "review_cycle_years": cycle,  # the shipped template says review_every; an authority's own may still use this
         "review_every": "every year" if cycle == 1 else f"every {cycle} years",
         "next_review": next_review(document["date_adopted"], cycle).isoformat(),
-        "largest_groups": largest_groups(data["pupils"].get("ethnicity")),
+        "largest_groups": largest_groups(profile.ethnicity),
         "area_groups": largest_groups((data.get("local_area") or {}).get("ethnicity")),
         "commitments": {
             place: [commitment_markdown(c) for c in found] for place, found in tailoring.commitments(profile).items()
