@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from cohesion_guide import MODEL_POLICIES
-from cohesion_guide.documents.action_plan import build_plan, priorities
+from cohesion_guide.documents.action_plan import build_plan, figure_readings, unknown_figures
 from cohesion_guide.documents.charts import Bar, BarGroup, responsive_chart
 from cohesion_guide.documents.evidence import portfolio
 
@@ -20,6 +20,7 @@ from cohesion_guide.documents.tailoring import ethnic_group_label
 from cohesion_guide.export.document_set import Document, write_formats
 from cohesion_guide.inputs import profiles as profile_rules
 from cohesion_guide.inputs.audit import ALL_STATUSES, STATUS_LABELS, Audit, strand_counts
+from cohesion_guide.inputs.local_config import serves
 from cohesion_guide.inputs.profiles import Profile
 from cohesion_guide.inputs.schemas import schema
 
@@ -238,9 +239,8 @@ def self_evaluation_values(
         "ethnicity_rows": ethnicity_rows(profile),
         "high_eal_from": profile_rules.HIGH_EAL_FROM,
         "high_fsm_from": profile_rules.HIGH_FSM_FROM,
-        "profile_reasons": [
-            a.reason.removeprefix("Profile: ") for a in priorities(profile, audit) if a.reason.startswith("Profile: ")
-        ],
+        "figure_readings": figure_readings(profile, audit),
+        "unknown_figures": unknown_figures(profile),
         "strand_rows": strand_rows,
         "status_labels": [(status, STATUS_LABELS[status]) for status in ALL_STATUSES],
         "plan": build_plan(profile, audit),
@@ -248,7 +248,8 @@ def self_evaluation_values(
         "question_titles": QUESTION_TITLES,
         "charts": charts_for(profile, counts),
         "authority": local["authority"],
-        "contacts": local.get("contacts", []),
+        # the authority's contacts only for its own schools: a school elsewhere asks its own authority
+        "contacts": local.get("contacts", []) if serves(local, data["school"]["local_authority"]) else [],
         "case_studies": list(case_studies),
     }
 
