@@ -35,8 +35,8 @@ TRADITIONS = (
         "Catholic",
         re.compile(r"catholic", re.I),
         "The Catholic Education Service, for the Catholic bishops of England and Wales, has said that promoting "
-        "community cohesion is central to Catholic education (*Catholic Schools, Children of Other Faiths and "
-        "Community Cohesion*)",
+        "community cohesion is central to Catholic education, in *Catholic Schools, Children of Other Faiths and "
+        "Community Cohesion*",
         "Catholic Bishops' Conference of England and Wales",
         "https://www.cbcew.org.uk/catholic-schools-children-of-other-faiths-and-community-cohesion-loving-tenderly-"
         "acting-justly-walking-humbly/",

@@ -12,12 +12,17 @@ this module states the law in a school's policy.
 from __future__ import annotations
 
 from cohesion_guide.documents.commitments import Commitment, commit
-from cohesion_guide.documents.phase_words import ALTERNATIVE_PROVISION_TYPES, phase_words, type_words, with_article
+from cohesion_guide.documents.phase_words import (
+    ALTERNATIVE_PROVISION_TYPES,
+    SIXTEEN_TO_NINETEEN_TYPES,
+    phase_words,
+    type_words,
+    with_article,
+)
 from cohesion_guide.inputs.governance import ACADEMY, MAINTAINED, PRU, governance
 from cohesion_guide.inputs.profiles import Profile
 
 INDEPENDENT_TYPES = frozenset({"Other Independent School", "Other Independent Special School"})
-SIXTEEN_TO_NINETEEN_TYPES = frozenset({"Academy 16-19 Converter", "Academy 16-19 Sponsor Led", "Free Schools - 16-19"})
 SPECIAL_ACADEMY_TYPES = frozenset({"Academy Special Converter", "Academy Special Sponsor Led", "Free Schools Special"})
 CITY_TECHNOLOGY_COLLEGE = "City Technology College"
 
@@ -31,9 +36,9 @@ _GOOD_RELATIONS = (
 )
 _SMSC = "{pupils_own} spiritual, moral, social and cultural development"
 _PART_2 = (
-    "the Independent School Standards, Part 2{which}, on "
+    "the Independent School Standards, Part 2, on "
     + _SMSC
-    + ", including actively promoting fundamental British values"
+    + ", including actively promoting fundamental British values{which}"
 )
 _PREVENT = "the Prevent duty (Counter-Terrorism and Security Act 2015, section 26)"
 _FUNDING = "the terms of our funding agreement"
@@ -91,7 +96,7 @@ def _academy_kind(kind: str) -> tuple[str, list[str]]:
             ],
         )
     basis = (
-        "section 1A(2) of the Academies Act 2010, on which we are an Academy school organised for pupils with special "
+        "section 1A(2) of the Academies Act 2010, under which we are an Academy school organised for pupils with special "
         "educational needs"
         if kind in SPECIAL_ACADEMY_TYPES
         else "section 1A of the Academies Act 2010, under which our curriculum must meet section 78 of the Education "

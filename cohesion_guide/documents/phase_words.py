@@ -30,6 +30,7 @@ PHASE_NOUNS = {
 }
 # Pupils of these phases are called students.
 STUDENT_PHASES = frozenset({"secondary", "16-plus"})
+SIXTEEN_TO_NINETEEN_TYPES = frozenset({"Academy 16-19 Converter", "Academy 16-19 Sponsor Led", "Free Schools - 16-19"})
 ALTERNATIVE_PROVISION_TYPES = frozenset(
     {
         "Academy Alternative Provision Converter",
@@ -62,6 +63,7 @@ def thousands(number: int | float) -> str:
 
 # Establishment types whose register name does not read well once lower-cased (type_words).
 _TYPE_WORDS = {
+    "LA Nursery School": "local authority nursery school",
     "Academy 16-19 Converter": "16 to 19 converter academy",
     "Academy 16-19 Sponsor Led": "16 to 19 sponsor-led academy",
     "Free Schools Special": "special free school",
@@ -118,6 +120,8 @@ def kind_of_school(profile: Profile) -> str:
         return "alternative provision academy" if "Academy" in school["type"] else "alternative provision free school"
     if profile.phase == "pru":
         return "pupil referral unit"
+    if school["type"] in SIXTEEN_TO_NINETEEN_TYPES:  # in law not a school (legal_basis says so)
+        return "16 to 19 free school" if school["type"].startswith("Free Schools") else "16 to 19 academy"
     noun = phase_noun(profile)
     if type_group(school["type"]) == ACADEMY:
         return f"{noun} free school" if school["type"].startswith("Free Schools") else f"{noun} academy"
@@ -161,7 +165,7 @@ def phase_words(profile: Profile) -> PhaseWords:
     ages = age_range(profile)
     who = {"Girls": "girls", "Boys": "boys"}.get(profile.data["school"].get("gender"), pupils)
     served = f", for {who} {ages}" if ages else (f", for {who}" if who != pupils else "")
-    if profile.has_nursery and profile.phase != "nursery":
+    if profile.has_nursery and profile.phase not in ("nursery", "special"):  # a special school's youngest: ages say it
         served += ", with a nursery"
     pupil = "child" if pupils == "children" else pupils[:-1]
     return PhaseWords(

@@ -3,8 +3,7 @@ asks of its kind of school and the ones this policy's commitments touch."""
 
 from __future__ import annotations
 
-from cohesion_guide.documents.legal_basis import SIXTEEN_TO_NINETEEN_TYPES
-from cohesion_guide.documents.phase_words import phase_words
+from cohesion_guide.documents.phase_words import SIXTEEN_TO_NINETEEN_TYPES, phase_words
 from cohesion_guide.inputs.governance import ACADEMY, MAINTAINED, PRU, governance
 from cohesion_guide.inputs.profiles import Profile
 

@@ -268,6 +268,9 @@ def policy_values(profile: Profile, local: dict[str, Any], case_studies: list[di
         "facts": {
             "international_links": profile.international_links,
             "young_children": profile.young_children,
+            "nursery_school": profile.phase == "nursery",
+            # pupils who come from a wide area do not live where the school is
+            "from_afar": profile.phase_group == "special" or profile.wide_catchment,
             "ethnicity_complete": profile.ethnicity_complete,
             # the school's own account of local tension (never printed) already commits it to record every incident
             "local_tensions": bool(profile.known("local_tensions")),
@@ -275,6 +278,7 @@ def policy_values(profile: Profile, local: dict[str, Any], case_studies: list[di
             # the rule for a highly diverse intake already reviews incidents and exclusions by group, each term
             "highly_diverse": profile.is_highly_diverse,
             "secondary": profile.phase_group == "secondary",
+            "post_16": profile.phase == "16-plus",  # no religious education or PSHE lessons to name
             "special": profile.phase_group == "special",
             "pru": profile.phase_group == "pru",
         },

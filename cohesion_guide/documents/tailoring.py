@@ -211,19 +211,21 @@ def school_links(profile: Profile) -> list[Commitment]:
         )
     else:
         core = (
-            "we will build a lasting link with at least one other school, so that our {pupils} "
+            "we will build a lasting link with at least one other school where our {pupils} "
             + verb
             + " with "
             + " ".join(whom)
             + ", in person, at least once a year."
         )
-    text = reason + core if reason else core[:1].upper() + core[1:]
-    return [_commit(profile, school_links, "engagement", text, first=True, **values)]
+    text = reason + core
+    return [_commit(profile, school_links, "engagement", text[:1].upper() + text[1:], first=True, **values)]
 
 
 def _asked(profile: Profile, what: str, families: bool = False) -> str:
     """Each year, what pupils (and, where a partner may work with them, families) gained from `what`, asked in
     a way that suits the pupils."""
+    if profile.young_children and families:  # children this young show, rather than say, what they gained
+        return "Each year we will ask families what they and their children gained from " + what + "."
     if profile.complex_needs:
         return (
             "Each year we will look at how {pupils} responded to "
@@ -406,6 +408,21 @@ def wide_catchment(profile: Profile) -> list[Commitment]:
         return []
     rule = wide_catchment
     transported = profile.data["location"]["catchment"] == "transported"
+    families = (
+        []  # a rural school's families already meet nearer their homes (rural_isolation)
+        if profile.is_rural and profile.phase_group != "pru"
+        else [
+            _commit(
+                profile,
+                rule,
+                "parents",
+                "We will hold meetings with families at times and places they can reach, some online."
+                if profile.phase_group == "pru"  # a short placement: families are not asked to meet each other
+                else "We will hold family events at times families can reach, some online, and help families who live "
+                "near one another to meet.",
+            )
+        ]
+    )
     return [
         _commit(
             profile,
@@ -416,15 +433,7 @@ def wide_catchment(profile: Profile) -> list[Commitment]:
                 + (", most of them by school transport." if transported else ".")
             ),
         ),
-        _commit(
-            profile,
-            rule,
-            "parents",
-            "We will hold meetings with families at times and places they can reach, some online."
-            if profile.phase_group == "pru"  # a short placement: families are not asked to meet each other
-            else "We will hold family events at times families can reach, some online, and help families who live "
-            "near one another to meet.",
-        ),
+        *families,
         _commit(
             profile,
             rule,
@@ -495,7 +504,8 @@ def families_new_to_english(profile: Profile) -> list[Commitment]:
         "interpreter at meetings, when they need it.",
         languages=and_list(languages),
     )
-    if profile.phase_group == "special" or eal is None:  # a special school's own commitment is how each communicates
+    spoken = [lang for lang in languages if lang.casefold() != "british sign language"]  # signing is not English
+    if profile.phase_group == "special" or eal is None or not spoken:  # a special school's: how each communicates
         return [families]
     return [
         _commit(
@@ -539,6 +549,16 @@ def primary_pupil_voice(profile: Profile) -> list[Commitment]:
     """Nursery to middle schools: a say suited to the children's age."""
     if profile.phase_group != "primary":
         return []
+    if profile.phase == "nursery":  # the youngest of all: families say what their child says at home
+        return [
+            _commit(
+                profile,
+                primary_pupil_voice,
+                "pupils",
+                "Staff will notice what each child enjoys, chooses and avoids during play, and ask families what their "
+                "child talks about at home, so that children's views shape the nursery.",
+            )
+        ]
     if profile.young_children:
         return [
             _commit(
@@ -554,20 +574,17 @@ def primary_pupil_voice(profile: Profile) -> list[Commitment]:
             profile,
             primary_pupil_voice,
             "pupils",
-            "{Pupils} will have a say through a school council, class discussions and class jobs"
-            + _youngest_voice(profile)
-            + ", and we will act on what they tell us.",
+            "{Pupils} will have a say through a school council, class discussions and class jobs, and we will act "
+            "on what they tell us." + _youngest_voice(profile),
         )
     ]
 
 
 def _youngest_voice(profile: Profile) -> str:
     """A school with a nursery whose older pupils have a council: how its youngest children have their say."""
-    return (
-        ", and the youngest children through adults who listen and watch closely as they play"
-        if (profile.has_nursery)
-        else ""
-    )
+    if not profile.has_nursery:
+        return ""
+    return " The youngest children will have theirs through adults who listen and watch closely as they play."
 
 
 def early_years(profile: Profile) -> list[Commitment]:
@@ -597,7 +614,10 @@ def early_years(profile: Profile) -> list[Commitment]:
             profile,
             rule,
             "parents",
-            "Families will be welcomed into "
+            "Before their child starts, every family will be visited at home or welcomed into the nursery, in their "
+            "own language where they need it, and invited to stay and play while their child settles."
+            if profile.phase == "nursery"
+            else "Families will be welcomed into "
             + ("the nursery" if profile.phase != "special" else "school")
             + " before their child starts, and invited to stay and play with them.",
         ),
@@ -615,8 +635,9 @@ def mid_year_arrivals(profile: Profile) -> list[Commitment]:
             profile,
             mid_year_arrivals,
             "equity",
-            _share(mobility) + " of our {pupils} joined us during the school year rather than at its start, so each "
-            "{pupil} who arrives mid-year, and their family, will be welcomed and given a named adult"
+            "Some of our {pupils} join us during the school year rather than at its start ("
+            + _share(mobility)
+            + " last year): each, with their family, will be welcomed and given a named adult"
             + ("" if profile.young_children else " and a buddy")
             + ", and we will check within a few weeks that they have settled and made friends.",
         )
@@ -634,22 +655,30 @@ def secondary_voice_and_work(profile: Profile) -> list[Commitment]:
             rule,
             "pupils",
             "{Pupils} will have a say through an elected council, leadership roles and a yearly survey of how well "
-            "{pupils} from different backgrounds get on" + _youngest_voice(profile) + ".",
+            "{pupils} from different backgrounds get on." + _youngest_voice(profile),
         ),
         _commit(
             profile,
             rule,
             "teaching",
-            "In citizenship lessons, {pupils} will debate rights and responsibilities, openly and safely.",
+            "In tutorials and debates, {pupils} will discuss rights and responsibilities, openly and safely."
+            if profile.phase == "16-plus"  # no citizenship lessons after 16
+            else "In citizenship lessons, {pupils} will debate rights and responsibilities, openly and safely.",
         ),
         _commit(
             profile,
             rule,
             "engagement",
-            "We will build links with employers, colleges and voluntary organisations, and give {pupils} chances "
-            "to volunteer.",
+            "We will build links with employers, "
+            + ("universities" if profile.phase == "16-plus" else "colleges")
+            + " and voluntary organisations, and give {pupils} chances to volunteer.",
         ),
     ]
+
+
+def _needs_words(needs: list[str]) -> list[str]:
+    """The register's names for needs, as a sentence about many pupils says them ('severe learning difficulties')."""
+    return [re.sub(r"difficulty\b", "difficulties", SEND_NEEDS[n]) for n in needs]
 
 
 def special_outreach(profile: Profile) -> list[Commitment]:
@@ -658,7 +687,7 @@ def special_outreach(profile: Profile) -> list[Commitment]:
         return []
     rule = special_outreach
     needs = profile.send_needs
-    who = " Our {pupils} include {pupils} with " + and_list([SEND_NEEDS[n] for n in needs]) + "." if needs else ""
+    who = " Our {pupils} include {pupils} with " + and_list(_needs_words(needs)) + "." if needs else ""
     return [
         _commit(
             profile,
@@ -690,7 +719,7 @@ def resourced_provision(profile: Profile) -> list[Commitment]:
         return []
     rule = resourced_provision
     needs = profile.send_needs
-    named = " for " + and_list([SEND_NEEDS[n] for n in needs]) if needs else ""
+    named = " for " + and_list(_needs_words(needs)) if needs else ""
     return [
         _commit(
             profile,
@@ -759,7 +788,12 @@ def communication(profile: Profile) -> list[Commitment]:
             "pupils",
             who
             + " will be helped to give their views in the way they communicate best, and those views will count. "
-            + ("Our {pupils} communicate through " if own else "For many of our {pupils} that means ")
+            + (
+                ("Our {pupils}" if who == "Every {pupil}" else "{Pupils} in our specialist provision")
+                + " communicate through "
+                if own
+                else "For many of our {pupils} that means "
+            )
             + and_list(ways)
             + ".",
         )
@@ -913,8 +947,12 @@ def partnerships(profile: Profile) -> list[Commitment]:
                 profile,
                 rule,
                 "engagement",
-                "We will keep our partnerships meeting as often as they do now: {kept}.",
-                kept=and_list([f"{in_sentence(name)} {often}" for name, often in kept]),
+                "We will keep our partnerships meeting as often as they do now: {kept}."
+                if len(kept) > 1
+                else "We will keep our partnership with {kept}, as it does now.",
+                kept=and_list([f"{in_sentence(name)} {often}" for name, often in kept])
+                if len(kept) > 1
+                else f"{in_sentence(kept[0][0])} meeting {kept[0][1]}",
             )
         ]
         if kept

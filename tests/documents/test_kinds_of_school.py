@@ -53,7 +53,8 @@ GROUPS = [
         [
             "We are a converter academy, not a maintained school, so that duty does not bind us directly.",
             "The board of Valley Schools Trust, through our local governing body, adopts this policy as good practice",
-            "the Independent School Standards, Part 2, which academies must meet",
+            "the Independent School Standards, Part 2, on pupils' spiritual, moral, social and cultural development, "
+            "including actively promoting fundamental British values, which academies must meet",
             "the public sector equality duty, which applies to academy trusts",
             "section 1A of the Academies Act 2010",
             "the Prevent duty",
@@ -530,7 +531,9 @@ def test_ways_of_communicating_are_a_readable_list(tmp_path):
         "including British Sign Language; symbols, pictures and objects of reference; touch, sound and responses "
         "observed by staff who know them well; and communication aids and assistive technology." in policy
     )
-    assert "Our pupils include pupils with profound and multiple learning difficulty, and hearing impairment." in policy
+    assert (
+        "Our pupils include pupils with profound and multiple learning difficulties, and hearing impairment." in policy
+    )
     assert "we will look at how pupils responded to our work with Brookside School" in policy
 
 
@@ -576,16 +579,16 @@ def test_a_special_school_asks_pupils_about_links_in_the_ways_they_communicate(t
 def test_no_policy_mentions_links_abroad_it_does_not_have(tmp_path):
     policy = flat(policy_of(tmp_path))
     assert "abroad" not in policy and "international" not in policy.casefold()
-    assert "Lessons, visits and visitors will teach pupils about the diversity of the UK." in policy
     assert (
-        "Lessons and visitors will teach pupils about life in other countries, and how it connects with ours." in policy
+        "Lessons, visits and visitors will teach pupils about the diversity of the UK beyond Testford, and about life "
+        "in other countries." in policy
     )
 
 
 def test_a_school_with_a_link_abroad_still_speaks_of_the_uk(tmp_path):
     abroad = [{"name": "Ecole Test", "kind": "international", "what": "Letters."}]
     world = flat(section(policy_of(tmp_path, {"partnerships": abroad}), "### The UK and the wider world"))
-    assert "Lessons, visits and visitors will teach pupils about the diversity of the UK." in world
+    assert "Lessons, visits and visitors will teach pupils about the diversity of the UK beyond Testford." in world
     assert "**Ecole Test**: Letters." in world and "life in other countries" not in world
 
 
