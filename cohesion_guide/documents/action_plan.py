@@ -282,11 +282,17 @@ def monocultural_partnership(profile: Profile) -> Action | None:
         return None
     label, share = largest_groups(profile.ethnicity)[0]
     pupils = phase_words(profile).pupils
+    linked = any(p["kind"] == "school" for p in profile.data.get("partnerships") or [])
     return _action(
         profile,
         "4a",
-        f"Set up a lasting partnership with a school whose {pupils} come from backgrounds different from most of "
-        f"ours, with {pupils} working together more than once a year.",
+        (
+            f"Check that our links with other schools bring {pupils} together with {pupils} whose backgrounds differ "
+            "from most of ours, more than once a year, and add a link that does if none of them does."
+            if linked  # the school's own links come first
+            else f"Set up a lasting partnership with a school whose {pupils} come from backgrounds different from "
+            f"most of ours, with {pupils} working together more than once a year."
+        ),
         "headteacher",
         "next",
         f"{pupils.capitalize()} in at least two year groups have worked with the partner school, and say in the "
@@ -323,14 +329,19 @@ def rural_isolation(profile: Profile) -> Action | None:
     """A rural school: regular contact beyond its own area, against isolation."""
     if not profile.is_rural:
         return None
+    linked = profile.is_monocultural or profile.phase_group == "special"  # their link is already planned
     return _action(
         profile,
         "4a",
-        "Plan contact with a town or city school for every class: an exchange visit or a shared project, "
+        "Plan a visit to a town or city for every class each year, with online projects in between."
+        if linked
+        else "Plan contact with a town or city school for every class: an exchange visit or a shared project, "
         "with online links in between.",
         "staff",
         "next",
-        "Every class has had at least one exchange or shared project with a town or city school this year.",
+        "Every class has made at least one visit to a town or city this year."
+        if linked
+        else "Every class has had at least one exchange or shared project with a town or city school this year.",
         "Profile: a rural school, where distance can isolate pupils from other communities.",
         rural_isolation,
         "Coach hire for exchange visits; video-call equipment",
@@ -441,15 +452,16 @@ def tension_incidents(profile: Profile) -> Action | None:
     """The school knows of local tension (local_tensions, never printed): incidents watched closely from the start."""
     if not profile.known("local_tensions"):
         return None
+    oversight = governance(profile).oversight
     return _action(
         profile,
         "3b",
         "Record every prejudice-related incident, in school and online, with the action taken, and report the "
-        "pattern to governors each half term.",
+        f"pattern to {oversight} each half term.",
         "headteacher",
         "now",
-        "Incidents are recorded the same way by every member of staff, and governors see the pattern and what was "
-        "done about it each half term.",
+        f"Incidents are recorded the same way by every member of staff, and {oversight} sees the pattern and what "
+        "was done about it each half term.",
         "Profile: the school knows of tension in its area or among its families.",
         tension_incidents,
         "Staff time to record and report; a short half-termly report",
@@ -465,10 +477,12 @@ def tension_response(profile: Profile) -> Action | None:
         profile,
         "1b",
         "Agree a plan for when tension rises in the area: who talks to families, community and faith leaders, the "
-        "police and the local authority, and what is said to pupils, and meet those partners to agree it.",
+        f"police and the local authority, and what is said to {phase_words(profile).pupils}, and meet those partners "
+        "to agree it.",
         "headteacher",
         "now",
-        "The plan is agreed with partners and approved by governors, and staff know their part in it.",
+        f"The plan is agreed with partners and approved by {governance(profile).oversight}, and staff know their "
+        "part in it.",
         "Profile: the school knows of tension in its area or among its families.",
         tension_response,
         "Senior leaders' time; a meeting with families and partners",
@@ -557,7 +571,7 @@ def framework_actions(profile: Profile, audit: Audit) -> list[Action]:
             f"Brief {gov.oversight} on the duty and this plan, and agree its priorities with {pupils_own} views.",
             "governor",
             "now",
-            "The minutes record the briefing, the plan's approval and how pupils' views were used.",
+            f"The minutes record the briefing, the plan's approval and how {pupils_own} views were used.",
             "An agenda item at a meeting of " + gov.oversight,
         ),
         audit_step,
@@ -604,10 +618,24 @@ _DEFAULT_PRIORITIES = (
 )
 
 
+_YOUNG_SURVEY = (
+    "1b",
+    "Ask families each year how well children from different backgrounds play and get on together, and share what "
+    "they say.",
+    "staff",
+    "next",
+    "Families' answers are reported to {oversight} with one change made because of them.",
+    "Staff time to ask families and write up what they say",
+    "pupil-voice",
+)
+
+
 def _defaults(profile: Profile) -> list[Action]:
     words = {"pupils": phase_words(profile).pupils, "oversight": governance(profile).oversight}
     out = []
-    for point, text, owner, when, success, resources, topic in _DEFAULT_PRIORITIES:
+    # children this young are not surveyed: their families are asked
+    defaults = (_YOUNG_SURVEY, *_DEFAULT_PRIORITIES[1:]) if profile.young_children else _DEFAULT_PRIORITIES
+    for point, text, owner, when, success, resources, topic in defaults:
         out.append(
             Action(
                 point,
@@ -726,26 +754,32 @@ def figure_readings(profile: Profile, audit: Audit) -> list[FigureReading]:
         taken = chosen.get(action.topic, action)
         placed = next((a for a in plan.actions if a.topic == taken.topic), None)
         if placed in plan.priorities:
-            outcome = "a first-year priority: " + placed.text
+            outcome = "A first-year priority: " + placed.text
         elif placed is not None:
-            outcome = "in the plan: " + placed.text
+            outcome = "In the plan: " + placed.text
         else:
-            outcome = "this waits for the next plan, so that this one stays within reach: " + taken.text
-        out.append(FigureReading(action.reason.removeprefix("Profile: ").removesuffix("."), outcome))
+            outcome = "This waits for the next plan, so that this one stays within reach: " + taken.text
+        figure = action.reason.removeprefix("Profile: ").removesuffix(".")
+        out.append(FigureReading(figure[:1].upper() + figure[1:], outcome))
     return out
 
 
 # The census figures the plan reads, as a sentence names each one the profile does not give.
 FIGURES = (
-    ("pupils.eal_percent", "the share of pupils with English as an additional language"),
-    ("pupils.fsm_percent", "the share of pupils eligible for free school meals"),
-    ("pupils.ethnicity", "the pupils' ethnic make-up"),
+    ("pupils.eal_percent", "the share of {pupils} with English as an additional language"),
+    ("pupils.fsm_percent", "the share of {pupils} eligible for free school meals"),
+    ("pupils.ethnicity", "the {pupils_own} ethnic make-up"),
 )
 
 
 def unknown_figures(profile: Profile) -> list[str]:
     """The figures the profile does not give (or gives only to confirm): the plan cannot act on them."""
-    return [words for field, words in FIGURES if profile.known(field) in (None, {})]
+    words = phase_words(profile)
+    return [
+        said.format(pupils=words.pupils, pupils_own=words.pupils_own)
+        for field, said in FIGURES
+        if profile.known(field) in (None, {})
+    ]
 
 
 def priorities(profile: Profile, audit: Audit) -> list[Action]:

@@ -129,6 +129,10 @@ def environment(templates_dir: Path = MODEL_POLICIES) -> SandboxedEnvironment:
     )
     env.filters.update(
         md=escape_markdown,
+        # a value that follows other text on its line ("- {{ x }}") cannot start a list: no leading-marker escape
+        mid_line=lambda value: SafeMarkdown(
+            _SPECIAL_RE.sub(lambda m: _SPECIAL[m.group()], re.sub(r"\s+", " ", str(value)))
+        ),
         mid_sentence=lambda text: escape_markdown(mid_sentence(text)),
         paragraphs=paragraphs,
         and_list=and_list,

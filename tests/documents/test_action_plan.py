@@ -290,7 +290,7 @@ def test_every_figure_above_its_threshold_has_an_action_or_a_stated_reason(tmp_p
     for figure in ("50% of pupils", "40% of pupils", "85% of pupils", "30% of pupils", "tension"):
         assert figure in said, figure
     assert all(
-        r.outcome.startswith(("a first-year priority: ", "in the plan: ", "this waits for the next plan"))
+        r.outcome.startswith(("A first-year priority: ", "In the plan: ", "This waits for the next plan"))
         for r in readings
     )
 
