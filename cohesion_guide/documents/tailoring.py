@@ -657,13 +657,17 @@ def secondary_voice_and_work(profile: Profile) -> list[Commitment]:
             "{Pupils} will have a say through an elected council, leadership roles and a yearly survey of how well "
             "{pupils} from different backgrounds get on." + _youngest_voice(profile),
         ),
-        _commit(
-            profile,
-            rule,
-            "teaching",
-            "In tutorials and debates, {pupils} will discuss rights and responsibilities, openly and safely."
-            if profile.phase == "16-plus"  # no citizenship lessons after 16
-            else "In citizenship lessons, {pupils} will debate rights and responsibilities, openly and safely.",
+        *(
+            []  # no citizenship lessons after 16: the policy's tutorials and debates say it (policy.md.j2)
+            if profile.phase == "16-plus"
+            else [
+                _commit(
+                    profile,
+                    rule,
+                    "teaching",
+                    "In citizenship lessons, {pupils} will debate rights and responsibilities, openly and safely.",
+                )
+            ]
         ),
         _commit(
             profile,
@@ -941,6 +945,10 @@ def partnerships(profile: Profile) -> list[Commitment]:
         for p in partners
     ]
     kept = [(p["name"], _RHYTHMS[p["how_often"]]) for p in partners if p.get("how_often") in _RHYTHMS]
+    # partners that meet equally often are named together: "A and B every week, and C every term"
+    rhythms = {}
+    for name, often in kept:
+        rhythms.setdefault(often, []).append(in_sentence(name))
     rhythm = (
         [
             _commit(
@@ -950,7 +958,18 @@ def partnerships(profile: Profile) -> list[Commitment]:
                 "We will keep our partnerships meeting as often as they do now: {kept}."
                 if len(kept) > 1
                 else "We will keep our partnership with {kept}, as it does now.",
-                kept=and_list([f"{in_sentence(name)} {often}" for name, often in kept])
+                kept=and_list(
+                    [
+                        item
+                        for often, names in rhythms.items()
+                        # a name with its own "and" keeps its rhythm to itself, or the list could not be read
+                        for item in (
+                            [f"{name} {often}" for name in names]
+                            if any(" and " in name for name in names)
+                            else [f"{and_list(names)} {often}"]
+                        )
+                    ]
+                )
                 if len(kept) > 1
                 else f"{in_sentence(kept[0][0])} meeting {kept[0][1]}",
             )

@@ -113,7 +113,11 @@ CASES = {
                 {"school.communication": NONE},
             ),
             ("travel for as long as an hour and 15 minutes each way", {"location.longest_journey_minutes": NONE}),
-            ("Fellbridge Church of England Primary School (fictional) every week", {"partnerships.how_often": NONE}),
+            (
+                "Fellbridge Church of England Primary School (fictional) and Fellbridge Riding for the Disabled group "
+                "(fictional) every week",
+                {"partnerships.how_often": NONE},
+            ),
         ],
     },
     "va-cofe-primary-mill-town": {
