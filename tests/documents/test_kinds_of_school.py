@@ -652,3 +652,24 @@ def test_a_pupil_referral_units_families_far_away_share_in_the_placement_not_a_s
         "families who live far from us can take part in their child's time here and in their return to school" in aims
     )
     assert "one school community" not in aims
+
+
+def test_partner_lists_read_as_english_whatever_the_names(tmp_path):
+    partners = [
+        {
+            "name": "The city's secondary schools",
+            "kind": "school",
+            "what": "Shared sports days.",
+            "how_often": "termly",
+        },
+        {"name": "Mosque and church forum", "kind": "community", "what": "Visits.", "how_often": "yearly"},
+        {"name": "Youth Service", "kind": "community", "what": "A club.", "how_often": "termly"},
+    ]
+    policy = flat(policy_of(tmp_path, {"partnerships": partners}))
+    assert (
+        "what they gained from our work with the city's secondary schools; Mosque and church forum; and Youth Service."
+        in policy
+    )
+    assert "with The city's" not in policy
+    assert "**The city's secondary schools**: Shared sports days." in policy  # a line's first word keeps its capital
+    assert "as often as they do now: the city's secondary schools and Youth Service every term, and" in policy
