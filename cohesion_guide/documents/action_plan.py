@@ -11,6 +11,7 @@ policy is adopted, and an audit entry's own `due` date is kept as the school wro
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -18,7 +19,7 @@ from cohesion_guide.documents.phase_words import phase_words
 from cohesion_guide.documents.render import largest_groups
 from cohesion_guide.inputs.audit import STATUS_LABELS, Audit, practices
 from cohesion_guide.inputs.dates import long_date, parse_date
-from cohesion_guide.inputs.governance import governance
+from cohesion_guide.inputs.governance import MAINTAINED, governance
 from cohesion_guide.inputs.profiles import Profile
 
 # The six-point planning framework (after the TDA's school improvement planning framework).
@@ -236,6 +237,19 @@ def _action(
 # ---- the audit rule -------------------------------------------------------------------------
 
 
+def in_own_terms(profile: Profile, text: str) -> str:
+    """A suggested action or success measure (audit_practices.yml speaks of a maintained school's governing body)
+    in the words of the body this school has: 'the management committee's make-up', 'report ... to trustees'."""
+    gov, words = governance(profile), phase_words(profile)
+    if gov.group != MAINTAINED or profile.data["school"].get("accountable_body"):
+        text = re.sub(r"\b[Tt]he governing body\b", gov.oversight, text)
+        text = re.sub(r"\bgovernors\b", gov.members, text)
+    # the school's own word for its pupils: students, children
+    text = re.sub(r"\bpupils\b", words.pupils, re.sub(r"\bPupils\b", words.Pupils, text))
+    text = re.sub(r"\bpupil\b", words.pupil, re.sub(r"\bPupil\b", words.Pupil, text))
+    return text[:1].upper() + text[1:]
+
+
 def audit_actions(profile: Profile, audit: Audit) -> list[Action]:
     """A practice not yet in place becomes a candidate action at its point of the framework: not-yet
     ones by the end of the next term, partly ones within the year, or by the entry's own `due` date.
@@ -246,7 +260,7 @@ def audit_actions(profile: Profile, audit: Audit) -> list[Action]:
         if status not in ("not-yet", "partly"):
             continue
         entry = audit.entry(p.id)
-        text = entry.next_step if entry and entry.next_step else p.action
+        text = entry.next_step if entry and entry.next_step else in_own_terms(profile, p.action)
         reason = f"Audit: {STATUS_LABELS[status].lower()}: {p.title}."
         action = _action(
             profile,
@@ -254,7 +268,7 @@ def audit_actions(profile: Profile, audit: Audit) -> list[Action]:
             text,
             p.owner,
             "next" if status == "not-yet" else "year",
-            p.success,
+            in_own_terms(profile, p.success),
             reason,
             audit_actions,
             topic=p.id,
@@ -539,10 +553,10 @@ def framework_actions(profile: Profile, audit: Audit) -> list[Action]:
         return _action(
             profile,
             point,
-            text,
+            in_own_terms(profile, text),
             owner,
             when,
-            success,
+            in_own_terms(profile, success),
             "Every school: a step of the six-point framework.",
             framework_actions,
             resources,

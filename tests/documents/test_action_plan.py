@@ -314,3 +314,21 @@ def test_support_comes_from_the_schools_own_authority_never_the_sites(tmp_path):
     contact = local["contacts"][0]["name"]
     assert contact not in render_self_evaluation(away, not_assessed(away.slug), local)
     assert contact in render_self_evaluation(home, not_assessed(home.slug), local)
+
+
+def test_suggested_actions_speak_of_the_body_and_the_pupils_the_school_has(tmp_path):
+    """audit_practices.yml is written for a maintained primary; a unit's plan speaks of its management committee
+    and its students."""
+    unit = make_profile(
+        tmp_path,
+        {
+            "school": {"phase": "pru", "type": "Pupil Referral Unit"},
+            "leads": {"governor": "Chair of the management committee", "staff": "Deputy head of centre"},
+            "document": {"approved_by": "Management committee"},
+            "context": "Students join us from schools across the county. Students stay a term.",
+        },
+    )
+    audit = _audit(governing_body_reflects_community=Entry("not-yet"), pupil_voice=Entry("not-yet"))
+    said = " ".join(a.text + " " + a.success for a in build_plan(unit, audit).actions)
+    assert "the management committee's make-up" in said and "student survey" in said
+    assert "governing body" not in said and "governors" not in said and " pupils" not in said
