@@ -11,6 +11,7 @@ policy is adopted, and an audit entry's own `due` date is kept as the school wro
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -18,7 +19,7 @@ from cohesion_guide.documents.phase_words import phase_words
 from cohesion_guide.documents.render import largest_groups
 from cohesion_guide.inputs.audit import STATUS_LABELS, Audit, practices
 from cohesion_guide.inputs.dates import long_date, parse_date
-from cohesion_guide.inputs.governance import governance
+from cohesion_guide.inputs.governance import MAINTAINED, governance
 from cohesion_guide.inputs.profiles import Profile
 
 # The six-point planning framework (after the TDA's school improvement planning framework).
@@ -166,21 +167,38 @@ def owner_name(profile: Profile, owner: str) -> str:
     }[owner]
 
 
+# Owner keys whose actions are the governing body's own: oversight and decisions. Every other action is
+# delivered by staff, and is never handed to a governor to even out the load.
+OVERSIGHT_OWNERS = frozenset({"governor", "governing-body"})
+
+
+def _governor_roles(profile: Profile) -> set[str]:
+    return {profile.data["leads"]["governor"], profile.data["document"]["approved_by"]}
+
+
 def _pool(profile: Profile) -> list[str]:
-    """Every role that can own an action: the leads, the head and any other roles the profile names."""
+    """Every role that delivers actions: the staff lead, the head and any other staff roles the profile names.
+    Governor roles oversee; they are not in the pool."""
     leads = profile.data["leads"]
-    roles = [leads["staff"], leads["governor"], governance(profile).head_title, *(leads.get("others") or [])]
-    return list(dict.fromkeys(roles))
+    roles = [leads["staff"], governance(profile).head_title, *(leads.get("others") or [])]
+    governors = _governor_roles(profile)
+    return [role for role in dict.fromkeys(roles) if role not in governors]
 
 
 def spread_owners(profile: Profile, actions: list[Action]) -> list[Action]:
-    """Each action keeps its natural owner unless that role already has its share; then the least-busy
-    role takes it. No role leads more than its share: ceil(actions / roles), at least 2."""
+    """Oversight stays with the governor role that owns it. Each delivery action keeps its natural owner unless
+    that role already has its share; then the least-busy staff role takes it. No staff role leads more than its
+    share: ceil(delivery actions / staff roles), at least 2."""
     pool = _pool(profile)
-    share = max(2, math.ceil(len(actions) / len(pool)))
+    governors = _governor_roles(profile)
+    delivery = [a for a in actions if a.owner not in governors]
+    share = max(2, math.ceil(len(delivery) / len(pool)))
     load = {role: 0 for role in pool}
     out = []
     for action in actions:
+        if action.owner in governors:
+            out.append(action)
+            continue
         owner = action.owner if load.get(action.owner, 0) < share else min(pool, key=lambda r: (load[r], pool.index(r)))
         load[owner] = load.get(owner, 0) + 1
         out.append(replace(action, owner=owner))
@@ -219,6 +237,19 @@ def _action(
 # ---- the audit rule -------------------------------------------------------------------------
 
 
+def in_own_terms(profile: Profile, text: str) -> str:
+    """A suggested action or success measure (audit_practices.yml speaks of a maintained school's governing body)
+    in the words of the body this school has: 'the management committee's make-up', 'report ... to trustees'."""
+    gov, words = governance(profile), phase_words(profile)
+    if gov.group != MAINTAINED or profile.data["school"].get("accountable_body"):
+        text = re.sub(r"\b[Tt]he governing body\b", gov.oversight, text)
+        text = re.sub(r"\bgovernors\b", gov.members, text)
+    # the school's own word for its pupils: students, children
+    text = re.sub(r"\bpupils\b", words.pupils, re.sub(r"\bPupils\b", words.Pupils, text))
+    text = re.sub(r"\bpupil\b", words.pupil, re.sub(r"\bPupil\b", words.Pupil, text))
+    return text[:1].upper() + text[1:]
+
+
 def audit_actions(profile: Profile, audit: Audit) -> list[Action]:
     """A practice not yet in place becomes a candidate action at its point of the framework: not-yet
     ones by the end of the next term, partly ones within the year, or by the entry's own `due` date.
@@ -229,7 +260,7 @@ def audit_actions(profile: Profile, audit: Audit) -> list[Action]:
         if status not in ("not-yet", "partly"):
             continue
         entry = audit.entry(p.id)
-        text = entry.next_step if entry and entry.next_step else p.action
+        text = entry.next_step if entry and entry.next_step else in_own_terms(profile, p.action)
         reason = f"Audit: {STATUS_LABELS[status].lower()}: {p.title}."
         action = _action(
             profile,
@@ -237,7 +268,7 @@ def audit_actions(profile: Profile, audit: Audit) -> list[Action]:
             text,
             p.owner,
             "next" if status == "not-yet" else "year",
-            p.success,
+            in_own_terms(profile, p.success),
             reason,
             audit_actions,
             topic=p.id,
@@ -263,13 +294,19 @@ def monocultural_partnership(profile: Profile) -> Action | None:
     """A mono-cultural intake: a partnership with a school or community of different backgrounds."""
     if not profile.is_monocultural:
         return None
-    label, share = largest_groups(profile.data["pupils"].get("ethnicity"))[0]
+    label, share = largest_groups(profile.ethnicity)[0]
     pupils = phase_words(profile).pupils
+    linked = any(p["kind"] == "school" for p in profile.data.get("partnerships") or [])
     return _action(
         profile,
         "4a",
-        f"Set up a lasting partnership with a school whose {pupils} come from backgrounds different from most of "
-        f"ours, with {pupils} working together more than once a year.",
+        (
+            f"Check that our links with other schools bring {pupils} together with {pupils} whose backgrounds differ "
+            "from most of ours, more than once a year, and add a link that does if none of them does."
+            if linked  # the school's own links come first
+            else f"Set up a lasting partnership with a school whose {pupils} come from backgrounds different from "
+            f"most of ours, with {pupils} working together more than once a year."
+        ),
         "headteacher",
         "next",
         f"{pupils.capitalize()} in at least two year groups have worked with the partner school, and say in the "
@@ -295,7 +332,7 @@ def high_eal_language_support(profile: Profile) -> Action | None:
         "now",
         "New arrivals have a language assessment within a month of joining; more families who speak other "
         "languages come to parents' meetings than last year.",
-        f"Profile: {profile.data['pupils']['eal_percent']:g}% of {pupils} have English as an additional language.",
+        f"Profile: {profile.known('pupils.eal_percent'):g}% of {pupils} have English as an additional language.",
         high_eal_language_support,
         "Interpreting and translation budget; EAL staff time",
         "eal-support",
@@ -306,14 +343,19 @@ def rural_isolation(profile: Profile) -> Action | None:
     """A rural school: regular contact beyond its own area, against isolation."""
     if not profile.is_rural:
         return None
+    linked = profile.is_monocultural or profile.phase_group == "special"  # their link is already planned
     return _action(
         profile,
         "4a",
-        "Plan contact with a town or city school for every class: an exchange visit or a shared project, "
+        "Plan a visit to a town or city for every class each year, with online projects in between."
+        if linked
+        else "Plan contact with a town or city school for every class: an exchange visit or a shared project, "
         "with online links in between.",
         "staff",
         "next",
-        "Every class has had at least one exchange or shared project with a town or city school this year.",
+        "Every class has made at least one visit to a town or city this year."
+        if linked
+        else "Every class has had at least one exchange or shared project with a town or city school this year.",
         "Profile: a rural school, where distance can isolate pupils from other communities.",
         rural_isolation,
         "Coach hire for exchange visits; video-call equipment",
@@ -335,7 +377,7 @@ def high_fsm_barriers(profile: Profile) -> Action | None:
         "now",
         f"Take-up of clubs and trips by {pupils} eligible for free school meals is reported each term and the gap "
         "with their classmates narrows over the year.",
-        f"Profile: {profile.data['pupils']['fsm_percent']:g}% of {pupils} are eligible for free school meals.",
+        f"Profile: {profile.known('pupils.fsm_percent'):g}% of {pupils} are eligible for free school meals.",
         high_fsm_barriers,
         "Pupil premium funding for trips and clubs; data manager's time",
         "barriers-to-taking-part",
@@ -369,7 +411,7 @@ def faith_links(profile: Profile) -> Action | None:
         profile,
         "4a",
         "Build a link with a school or community of another faith, or of none, with a visit or joint project each year.",
-        "governor",
+        "headteacher",
         "year",
         "At least one inter-faith link is active, with its visit or joint project recorded in the portfolio.",
         f"Profile: a school with a religious character ({profile.data['school']['religious_character']}).",
@@ -420,7 +462,74 @@ def reintegration_links(profile: Profile) -> Action | None:
     )
 
 
+def tension_incidents(profile: Profile) -> Action | None:
+    """The school knows of local tension (local_tensions, never printed): incidents watched closely from the start."""
+    if not profile.known("local_tensions"):
+        return None
+    oversight = governance(profile).oversight
+    return _action(
+        profile,
+        "3b",
+        "Record every prejudice-related incident, in school and online, with the action taken, and report the "
+        f"pattern to {oversight} each half term.",
+        "headteacher",
+        "now",
+        f"Incidents are recorded the same way by every member of staff, and {oversight} sees the pattern and what "
+        "was done about it each half term.",
+        "Profile: the school knows of tension in its area or among its families.",
+        tension_incidents,
+        "Staff time to record and report; a short half-termly report",
+        "prejudice-incidents",
+    )
+
+
+def tension_response(profile: Profile) -> Action | None:
+    """Local tension: a plan, made with families and partners, for what the school does when tension rises."""
+    if not profile.known("local_tensions"):
+        return None
+    return _action(
+        profile,
+        "1b",
+        "Agree a plan for when tension rises in the area: who talks to families, community and faith leaders, the "
+        f"police and the local authority, and what is said to {phase_words(profile).pupils}, and meet those partners "
+        "to agree it.",
+        "headteacher",
+        "now",
+        f"The plan is agreed with partners and approved by {governance(profile).oversight}, and staff know their "
+        "part in it.",
+        "Profile: the school knows of tension in its area or among its families.",
+        tension_response,
+        "Senior leaders' time; a meeting with families and partners",
+        "tension-response",
+    )
+
+
+def mid_year_welcome(profile: Profile) -> Action | None:
+    """Many pupils join during the school year: a welcome for each of them and their families."""
+    if not profile.high_mobility:
+        return None
+    pupils = phase_words(profile).pupils
+    return _action(
+        profile,
+        "5",
+        f"Set out how {pupils} who join during the year, and their families, are welcomed: a named adult"
+        + ("" if profile.young_children else ", a buddy")
+        + ", and a check within a few weeks that each has settled and made friends.",
+        "staff",
+        "now",
+        f"Every {phase_words(profile).pupil} who joins mid-year has a named adult from the first day, and the "
+        "check is recorded for each.",
+        f"Profile: {profile.mobility:g}% of {pupils} joined during the school year.",
+        mid_year_welcome,
+        "Staff time for welcome meetings; interpreters where families need them",
+        "mid-year-arrivals",
+    )
+
+
 PROFILE_RULES = (
+    tension_incidents,
+    tension_response,
+    mid_year_welcome,
     monocultural_partnership,
     high_eal_language_support,
     rural_isolation,
@@ -444,10 +553,10 @@ def framework_actions(profile: Profile, audit: Audit) -> list[Action]:
         return _action(
             profile,
             point,
-            text,
+            in_own_terms(profile, text),
             owner,
             when,
-            success,
+            in_own_terms(profile, success),
             "Every school: a step of the six-point framework.",
             framework_actions,
             resources,
@@ -465,8 +574,7 @@ def framework_actions(profile: Profile, audit: Audit) -> list[Action]:
     else:
         audit_step = add(
             "2b",
-            "Complete the self-evaluation audit with staff and governors (cohesion audit new), and "
-            "publish it with this plan.",
+            "Complete the self-evaluation audit with staff and governors, and publish it with this plan.",
             "staff",
             "now",
             "Every practice in the audit has a status, and each one in place says where it can be seen.",
@@ -477,7 +585,7 @@ def framework_actions(profile: Profile, audit: Audit) -> list[Action]:
             f"Brief {gov.oversight} on the duty and this plan, and agree its priorities with {pupils_own} views.",
             "governor",
             "now",
-            "The minutes record the briefing, the plan's approval and how pupils' views were used.",
+            f"The minutes record the briefing, the plan's approval and how {pupils_own} views were used.",
             "An agenda item at a meeting of " + gov.oversight,
         ),
         audit_step,
@@ -524,10 +632,24 @@ _DEFAULT_PRIORITIES = (
 )
 
 
+_YOUNG_SURVEY = (
+    "1b",
+    "Ask families each year how well children from different backgrounds play and get on together, and share what "
+    "they say.",
+    "staff",
+    "next",
+    "Families' answers are reported to {oversight} with one change made because of them.",
+    "Staff time to ask families and write up what they say",
+    "pupil-voice",
+)
+
+
 def _defaults(profile: Profile) -> list[Action]:
     words = {"pupils": phase_words(profile).pupils, "oversight": governance(profile).oversight}
     out = []
-    for point, text, owner, when, success, resources, topic in _DEFAULT_PRIORITIES:
+    # children this young are not surveyed: their families are asked
+    defaults = (_YOUNG_SURVEY, *_DEFAULT_PRIORITIES[1:]) if profile.young_children else _DEFAULT_PRIORITIES
+    for point, text, owner, when, success, resources, topic in defaults:
         out.append(
             Action(
                 point,
@@ -549,12 +671,42 @@ def _own_due(action: Action, audit: Audit) -> bool:
     return bool(entry and entry.due)
 
 
+# First things first: pupils' safety and prejudice-related incidents, then fairness for groups who may miss out,
+# then the voices of pupils and families, then links, then the curriculum, then enrichment. Within a band the
+# school's own next steps come first, then what the profile calls for, then the audit's suggestions.
+BANDS = (
+    {"tension-response", "prejudice-incidents"},
+    {
+        "exclusions-by-group",
+        "progress-by-group",
+        "barriers-to-taking-part",
+        "eal-support",
+        "mid-year-arrivals",
+        "admissions",
+    },
+    {"engaging-parents", "pupil-voice", "stakeholder-views", "local-agencies", "governing-body-reflects-community"},
+    {"links-other-schools", "faith-links", "visits-other-communities"},
+    {"shared-values-lessons", "citizenship-re-pshe"},
+)
+
+
+def band(topic: str) -> int:
+    """How early an action on this topic comes (BANDS); anything else, enrichment, comes last."""
+    return next((n for n, topics in enumerate(BANDS) if topic in topics), len(BANDS))
+
+
 def _candidates(profile: Profile, audit: Audit) -> list[Action]:
-    """Every priority the audit and profile call for, ranked, one per topic."""
-    from_audit = sorted(audit_actions(profile, audit), key=lambda a: _audit_rank(a, audit))
-    own = [a for a in from_audit if _audit_rank(a, audit) <= 1]
+    """Every priority the audit and profile call for, ranked (BANDS), one per topic."""
+    from_audit = audit_actions(profile, audit)
     from_profile = [a for rule in PROFILE_RULES if (a := rule(profile)) is not None]
-    ranked = own + from_profile + [a for a in from_audit if a not in own]
+
+    def source(action: Action) -> int:
+        if action.rule == audit_actions.__name__:
+            rank = _audit_rank(action, audit)  # 0, 1: the school's own next steps; 2, 3: the audit's suggestions
+            return rank if rank <= 1 else rank + 1
+        return 2
+
+    ranked = sorted(from_audit + from_profile, key=lambda a: (band(a.topic), source(a)))
     seen, out = set(), []
     for action in ranked:
         if action.topic not in seen:
@@ -580,6 +732,68 @@ def build_plan(profile: Profile, audit: Audit) -> Plan:
     owned = spread_owners(profile, [*first, *steps, *later])
     n, m = len(first), len(steps)
     return Plan(tuple(owned[:n]), tuple(owned[n : n + m]), tuple(owned[n + m :]), deferred)
+
+
+@dataclass(frozen=True)
+class FigureReading:
+    """A fact of the profile at the level where the plan acts on it, and what the plan does about it."""
+
+    figure: str  # "36% of pupils are eligible for free school meals"
+    outcome: (
+        str  # where its action is: "a first-year priority: ...", "in the plan: ...", "waits for the next plan: ..."
+    )
+
+
+# The profile rules whose facts are figures (or what the school says of its area) that reach a threshold.
+FIGURE_RULES = (
+    tension_incidents,
+    high_eal_language_support,
+    high_fsm_barriers,
+    monocultural_partnership,
+    diverse_relationships,
+    mid_year_welcome,
+)
+
+
+def figure_readings(profile: Profile, audit: Audit) -> list[FigureReading]:
+    """Every fact at its threshold, each with the action the plan takes on it or the reason it has none here
+    (it waits for the next plan): no figure above a threshold is left without a word."""
+    plan = build_plan(profile, audit)
+    chosen = {a.topic: a for a in _candidates(profile, audit)}
+    out = []
+    for rule in FIGURE_RULES:
+        action = rule(profile)
+        if action is None:
+            continue
+        taken = chosen.get(action.topic, action)
+        placed = next((a for a in plan.actions if a.topic == taken.topic), None)
+        if placed in plan.priorities:
+            outcome = "A first-year priority: " + placed.text
+        elif placed is not None:
+            outcome = "In the plan: " + placed.text
+        else:
+            outcome = "This waits for the next plan, so that this one stays within reach: " + taken.text
+        figure = action.reason.removeprefix("Profile: ").removesuffix(".")
+        out.append(FigureReading(figure[:1].upper() + figure[1:], outcome))
+    return out
+
+
+# The census figures the plan reads, as a sentence names each one the profile does not give.
+FIGURES = (
+    ("pupils.eal_percent", "the share of {pupils} with English as an additional language"),
+    ("pupils.fsm_percent", "the share of {pupils} eligible for free school meals"),
+    ("pupils.ethnicity", "the {pupils_own} ethnic make-up"),
+)
+
+
+def unknown_figures(profile: Profile) -> list[str]:
+    """The figures the profile does not give (or gives only to confirm): the plan cannot act on them."""
+    words = phase_words(profile)
+    return [
+        said.format(pupils=words.pupils, pupils_own=words.pupils_own)
+        for field, said in FIGURES
+        if profile.known(field) in (None, {})
+    ]
 
 
 def priorities(profile: Profile, audit: Audit) -> list[Action]:

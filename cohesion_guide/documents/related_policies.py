@@ -3,7 +3,7 @@ asks of its kind of school and the ones this policy's commitments touch."""
 
 from __future__ import annotations
 
-from cohesion_guide.documents.phase_words import phase_words
+from cohesion_guide.documents.phase_words import SIXTEEN_TO_NINETEEN_TYPES, phase_words
 from cohesion_guide.inputs.governance import ACADEMY, MAINTAINED, PRU, governance
 from cohesion_guide.inputs.profiles import Profile
 
@@ -17,12 +17,16 @@ def related_policies(profile: Profile) -> list[str]:
     if own:
         return list(own)
     gov = governance(profile)
-    found = [
-        "equality information and objectives",
-        "behaviour policy",
-        "anti-bullying policy",
-        "safeguarding and child protection policy",
-    ]
+    kind = profile.data["school"]["type"]
+    not_a_school = kind in SIXTEEN_TO_NINETEEN_TYPES  # in law not a school: no RSHE, accessibility plan or premium
+    found = []
+    # the equality duty's specific duties (equality information and objectives) bind maintained schools' governing
+    # bodies and academy proprietors; for a unit, the local authority that maintains it publishes them
+    if gov.group in (MAINTAINED, ACADEMY):
+        found.append("equality information and objectives")
+    elif gov.group == PRU:
+        found.append("equality information and objectives (our local authority publishes them for its units)")
+    found += ["behaviour policy", "anti-bullying policy", "safeguarding and child protection policy"]
     if gov.group == PRU:
         pupils = phase_words(profile).pupils
         found.append(f"arrangements for placing {pupils} with us and for their return to school or next step")
@@ -31,13 +35,14 @@ def related_policies(profile: Profile) -> list[str]:
     found.append("curriculum policy")
     if profile.phase_group == "primary" and profile.phase != "nursery":
         found.append("relationships and health education policy")
-    elif profile.phase_group != "primary":
+    elif profile.phase_group != "primary" and not not_a_school:
         found.append("relationships, sex and health education policy")
     if profile.has_religious_character:
         found.append("religious education and collective worship policies")
     if profile.phase_group == "special" or profile.has_resourced_provision or profile.send_needs:
         found.append("special educational needs and disabilities (SEND) information report")
-    if profile.high_fsm and gov.group in (MAINTAINED, ACADEMY):
+    if profile.high_fsm and gov.group in (MAINTAINED, ACADEMY) and not not_a_school:
         found.append("pupil premium strategy statement")
-    found.append("accessibility plan")
+    if not not_a_school:
+        found.append("accessibility plan")
     return found

@@ -16,8 +16,9 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from cohesion_guide import MODEL_POLICIES
 from cohesion_guide.documents import tailoring
+from cohesion_guide.documents.commitments import and_list as plain_and_list
 from cohesion_guide.documents.legal_basis import INDEPENDENT_TYPES
-from cohesion_guide.documents.phase_words import phase_words, thousands
+from cohesion_guide.documents.phase_words import authority_place, phase_words, thousands
 from cohesion_guide.documents.related_policies import related_policies
 from cohesion_guide.documents.tailoring import Commitment, ethnic_group_label
 from cohesion_guide.inputs.dates import long_date, parse_date
@@ -87,11 +88,8 @@ def paragraphs(value: Any) -> list[SafeMarkdown]:
 
 
 def and_list(values: Iterable[Any]) -> SafeMarkdown:
-    """['a', 'b', 'c'] -> 'a, b and c', each item escaped."""
-    items = [escape_markdown(v) for v in values]
-    if len(items) <= 1:
-        return SafeMarkdown("".join(items))
-    return SafeMarkdown(", ".join(items[:-1]) + " and " + items[-1])
+    """['a', 'b', 'c'] -> 'a, b and c', each item escaped (commitments.and_list)."""
+    return SafeMarkdown(plain_and_list([escape_markdown(v) for v in values]))
 
 
 def beliefs(values: Iterable[Any]) -> SafeMarkdown:
@@ -148,6 +146,10 @@ def environment(templates_dir: Path = MODEL_POLICIES) -> SandboxedEnvironment:
     )
     env.filters.update(
         md=escape_markdown,
+        # a value that follows other text on its line ("- {{ x }}") cannot start a list: no leading-marker escape
+        mid_line=_passes_unconfirmed(
+            lambda value: SafeMarkdown(_SPECIAL_RE.sub(lambda m: _SPECIAL[m.group()], re.sub(r"\s+", " ", str(value))))
+        ),
         mid_sentence=_passes_unconfirmed(lambda text: escape_markdown(mid_sentence(text))),
         paragraphs=paragraphs,
         and_list=and_list,
@@ -218,19 +220,6 @@ def guide_links(profile: Profile, local: dict[str, Any]) -> dict[str, SafeMarkdo
     anchor = LAW_ANCHORS.get(group) or ("#independent" if profile.data["school"]["type"] in INDEPENDENT_TYPES else "")
     links["law"] = SafeMarkdown(links["law"] + anchor)  # the page's own anchors: no character to escape
     return links
-
-
-def authority_place(authority: str) -> str:
-    """The authority as a place in a sentence: 'Barnsley Metropolitan Borough Council' -> 'Barnsley',
-    'Bristol, City of' (as the register writes it) -> 'Bristol', 'City of York Council' -> 'the City of York',
-    'Council of the Isles of Scilly' -> 'the Isles of Scilly'. A note in brackets stays at the end."""
-    name, note = re.match(r"(.*?)\s*(\(.*\))?$", authority.strip()).groups()
-    name = re.sub(r",\s*(?:city|county) of$", "", name, flags=re.I)
-    name = re.sub(r"(?:\s+(?:metropolitan|county|city|borough|district))*\s+council$", "", name, flags=re.I)
-    name = re.sub(r"^council of (?:the )?", "the ", name, flags=re.I)
-    if re.match(r"(?:city|county|royal borough|london borough) of ", name, flags=re.I):
-        name = "the " + name
-    return f"{name} {note}" if note else name
 
 
 def authority_area(authority: str, town: str) -> str | None:
@@ -379,17 +368,24 @@ def policy_values(profile: Profile, local: dict[str, Any], case_studies: list[di
         "location": _shown(data, "location", profile),
         "words": phase_words(shown),
         "gov": gov,
-        "authority_area": authority_area(data["school"]["local_authority"], data["location"]["town"]),
+        "authority_area": authority_area(data["school"]["local_authority"], phase_words(shown).place),
         "head_is_staff_lead": _same_role(data["leads"]["staff"], gov.head),
         "chair": chair_who_signs(data["leads"]["governor"], gov.oversight),
         "ward": ward_words(data["location"]["ward"]) if data["location"].get("ward") else None,
         "facts": {
             "international_links": shown.international_links,
             "young_children": shown.young_children,
+            "nursery_school": shown.phase == "nursery",
+            # pupils who come from a wide area do not live where the school is
+            "from_afar": shown.phase_group == "special" or shown.wide_catchment,
+            "ethnicity_complete": shown.ethnicity_complete,
+            # the school's own account of local tension (never printed) already commits it to record every incident
+            "local_tensions": bool(shown.known("local_tensions")),
             "complex_needs": shown.complex_needs,
             # the rule for a highly diverse intake already reviews incidents and exclusions by group, each term
             "highly_diverse": shown.is_highly_diverse,
             "secondary": shown.phase_group == "secondary",
+            "post_16": shown.phase == "16-plus",  # no religious education or PSHE lessons to name
             "special": shown.phase_group == "special",
             "pru": shown.phase_group == "pru",
         },
@@ -406,7 +402,7 @@ def policy_values(profile: Profile, local: dict[str, Any], case_studies: list[di
         "review_cycle_years": cycle,  # the shipped template says review_every; an authority's own may still use this
         "review_every": "every year" if cycle == 1 else f"every {cycle} years",
         "next_review": review,
-        "largest_groups": largest_groups(data["pupils"].get("ethnicity")),
+        "largest_groups": largest_groups(shown.ethnicity),
         "area_groups": largest_groups((data.get("local_area") or {}).get("ethnicity")),
         "commitments": {
             place: [commitment_markdown(c) for c in found] for place, found in tailoring.commitments(shown).items()

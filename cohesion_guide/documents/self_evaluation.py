@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from cohesion_guide import MODEL_POLICIES
-from cohesion_guide.documents.action_plan import build_plan, priorities
+from cohesion_guide.documents.action_plan import build_plan, figure_readings, unknown_figures
 from cohesion_guide.documents.charts import Bar, BarGroup, responsive_chart
 from cohesion_guide.documents.evidence import portfolio
 
@@ -20,6 +20,7 @@ from cohesion_guide.documents.tailoring import ethnic_group_label
 from cohesion_guide.export.document_set import Document, write_formats
 from cohesion_guide.inputs import profiles as profile_rules
 from cohesion_guide.inputs.audit import ALL_STATUSES, STATUS_LABELS, Audit, strand_counts
+from cohesion_guide.inputs.local_config import serves
 from cohesion_guide.inputs.profiles import Profile
 from cohesion_guide.inputs.schemas import schema
 
@@ -46,40 +47,61 @@ def title_of(profile: Profile) -> str:
 
 
 def figure_rows(profile: Profile) -> list[dict[str, Any]]:
-    """EAL and FSM for the pupils and, where the profile gives them, the local area (None: not known)."""
-    pupils, area = profile.data["pupils"], profile.data.get("local_area") or {}
+    """EAL and FSM for the pupils and, where the profile gives them, the local area; None where a figure is
+    not known (never 0: DESIGN.md, decision 11)."""
+    area = profile.data.get("local_area") or {}
     return [
         {
             "label": "English as an additional language",
-            "school": pupils.get("eal_percent"),
+            "school": profile.known("pupils.eal_percent"),
             "area": area.get("eal_percent"),
         },
         {
             "label": "Eligible for free school meals",
-            "school": pupils.get("fsm_percent"),
+            "school": profile.known("pupils.fsm_percent"),
             "area": area.get("fsm_percent"),
         },
     ]
 
 
+REST_OF_PUPILS = "The rest (groups not given)"
+
+
+def _complete(figures: dict[str, float]) -> bool:
+    return sum(figures.values()) >= 100 - profile_rules.ETHNICITY_TOLERANCE
+
+
 def ethnicity_rows(profile: Profile) -> list[dict[str, Any]]:
-    """Every ethnic group the pupils' or the area's figures give, in the census's order."""
-    pupils = profile.data["pupils"].get("ethnicity") or {}
+    """Every ethnic group the pupils' or the area's figures give, in the census's order. Where the figures account
+    for everyone, a group left out has none (0%); where they give only some groups, a group left out is not known
+    (None), and a last row holds the rest."""
+    pupils = profile.ethnicity
     area = (profile.data.get("local_area") or {}).get("ethnicity") or {}
     if not pupils:
         return []
-    # A profile leaves out a group with no pupils (or, for the area, no people): that is 0%.
     order = schema("profile")["$defs"]["ethnicity"]["properties"]
-    return [
+    absent_pupils = 0 if _complete(pupils) else None
+    absent_area = 0 if area and _complete(area) else None
+    rows = [
         {
             "key": key,
             "label": ethnic_group_label(key),
-            "school": pupils.get(key, 0),
-            "area": area.get(key, 0) if area else None,
+            "school": pupils.get(key, absent_pupils),
+            "area": area.get(key, absent_area) if area else None,
         }
         for key in order
         if key in pupils or key in area
     ]
+    if absent_pupils is None or (area and absent_area is None):
+        rows.append(
+            {
+                "key": "rest",
+                "label": REST_OF_PUPILS,
+                "school": None if absent_pupils == 0 else round(100 - sum(pupils.values()), 1),
+                "area": round(100 - sum(area.values()), 1) if area and absent_area is None else None,
+            }
+        )
+    return rows
 
 
 def _pct(value: float) -> str:
@@ -90,10 +112,9 @@ def _comparison_chart(chart_id: str, title: str, rows: list[dict[str, Any]], are
     """Bars for the school (solid) and the area (striped), each labelled 'School' or 'Area' with its value."""
     groups, said = [], []
     for row in rows:
-        if row["school"] is None:
-            continue  # a figure not known has no bar (the table beside the chart says so)
-        bars = [Bar(row["school"], f"School: {_pct(row['school'])}", 0)]
-        sentence = f"{row['label']}: school {_pct(row['school'])}"
+        known = row["school"] is not None
+        bars = [Bar(row["school"], f"School: {_pct(row['school'])}", 0)] if known else []
+        sentence = f"{row['label']}: school {_pct(row['school']) if known else 'not known'}"
         if area_name and row["area"] is not None:
             bars.append(Bar(row["area"], f"Area: {_pct(row['area'])}", 1))
             sentence += f", {area_name} {_pct(row['area'])}"
@@ -153,19 +174,21 @@ def audit_chart(counts) -> str:
 
 
 def charts_for(profile: Profile, counts) -> dict[str, SafeMarkdown]:
+    """The pack's pictures: the audit always; the figures and the ethnic make-up when the profile gives any
+    (a figure not known has no bar: the description says so)."""
     area = profile.data.get("local_area")
     area_name = area["name"] if area else None
-    out = {
-        "audit": SafeMarkdown(audit_chart(counts)),
-        "figures": SafeMarkdown(
+    out = {"audit": SafeMarkdown(audit_chart(counts))}
+    figures = figure_rows(profile)
+    if any(row["school"] is not None or (area_name and row["area"] is not None) for row in figures):
+        out["figures"] = SafeMarkdown(
             _comparison_chart(
                 "cc-figures-chart",
                 "Pupils with English as an additional language and eligible for free school meals, per cent",
-                figure_rows(profile),
+                figures,
                 area_name,
             )
-        ),
-    }
+        )
     rows = ethnicity_rows(profile)
     if rows:
         out["ethnicity"] = SafeMarkdown(
@@ -217,9 +240,8 @@ def self_evaluation_values(
         "ethnicity_rows": ethnicity_rows(profile),
         "high_eal_from": profile_rules.HIGH_EAL_FROM,
         "high_fsm_from": profile_rules.HIGH_FSM_FROM,
-        "profile_reasons": [
-            a.reason.removeprefix("Profile: ") for a in priorities(profile, audit) if a.reason.startswith("Profile: ")
-        ],
+        "figure_readings": figure_readings(profile, audit),
+        "unknown_figures": unknown_figures(profile),
         "strand_rows": strand_rows,
         "status_labels": [(status, STATUS_LABELS[status]) for status in ALL_STATUSES],
         "plan": build_plan(profile, audit),
@@ -227,7 +249,8 @@ def self_evaluation_values(
         "question_titles": QUESTION_TITLES,
         "charts": charts_for(profile, counts),
         "authority": local["authority"],
-        "contacts": local.get("contacts", []),
+        # the authority's contacts only for its own schools: a school elsewhere asks its own authority
+        "contacts": local.get("contacts", []) if serves(local, data["school"]["local_authority"]) else [],
         "case_studies": list(case_studies),
     }
 

@@ -9,14 +9,16 @@ law from documents/legal_basis.py. Every sentence here that depends on a fact is
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from cohesion_guide.documents import legal_basis
-from cohesion_guide.documents.commitments import PLACES, Commitment, and_list
+from cohesion_guide.documents.commitments import PLACES, Commitment, and_list, in_sentence
 from cohesion_guide.documents.commitments import commit as _plain_commit
+from cohesion_guide.documents.faith_guidance import guidance_markdown, traditions
 from cohesion_guide.documents.phase_words import phase_words
 from cohesion_guide.inputs.governance import governance
-from cohesion_guide.inputs.profiles import SEND_NEEDS, Profile
+from cohesion_guide.inputs.profiles import COMMUNICATION_NEEDS, SEND_NEEDS, Profile
 from cohesion_guide.inputs.schemas import schema
 
 __all__ = ["PLACES", "Commitment", "RULES", "commitments"]
@@ -46,7 +48,7 @@ def _area_served(profile: Profile) -> str:
     """The area the school serves, as precisely as the profile names it."""
     local_area = (profile.data.get("local_area") or {}).get("name")
     ward = profile.data["location"].get("ward")
-    return local_area or ward or profile.data["location"]["town"]
+    return local_area or ward or phase_words(profile).place
 
 
 def _home_places(profile: Profile) -> str:
@@ -54,7 +56,7 @@ def _home_places(profile: Profile) -> str:
     catchment), their own towns and villages or neighbourhoods."""
     if profile.phase_group == "special" or profile.wide_catchment:
         return "their own towns and villages" if profile.is_rural else "their own neighbourhoods"
-    return profile.data["location"]["town"]
+    return phase_words(profile).place
 
 
 def school_aims(profile: Profile) -> list[Commitment]:
@@ -150,21 +152,8 @@ def monocultural_links(profile: Profile) -> list[Commitment]:
     if not profile.is_monocultural:
         return []
     rule = monocultural_links
-    group, share = profile.largest_ethnic_group
     return [
-        _commit(
-            profile,
-            rule,
-            "engagement",
-            first=True,
-            text=(
-                "Most of our {pupils} share one ethnic background ({group}, " + _share(share) + "), so we will keep "
-                "a lasting link with at least one school whose {pupils} come from different ethnic, faith or social "
-                "backgrounds, and our {pupils} will meet theirs in person at least once a year."
-            ),
-            group=ethnic_group_label(group),
-        ),
-        _commit(  # the link above says why: few pupils meet the UK's diversity in daily life
+        _commit(  # the link with another school says why: few pupils meet the UK's diversity in daily life
             profile,
             rule,
             "uk_community",
@@ -183,9 +172,60 @@ def monocultural_links(profile: Profile) -> list[Commitment]:
     )
 
 
+def school_links(profile: Profile) -> list[Commitment]:
+    """One commitment to links with other schools, for every reason the school has one: a special school's pupils
+    meet pupils of mainstream schools, a mono-cultural intake meets other backgrounds, a rural school a town or city.
+    With school partners already listed, their own rhythm stands (partnerships) and no yearly minimum is added."""
+    special, mono = profile.phase_group == "special", profile.is_monocultural
+    values, reason = {}, ""
+    if mono:
+        group, share = profile.largest_ethnic_group
+        values["group"] = ethnic_group_label(group)
+        # the reason goes where the pupils it explains are named
+        reason = ("since " if special else "") + "most of our {pupils} share one ethnic background ({group}, "
+        reason += _share(share) + ")" + ("," if special else ", so ")
+    whom = []
+    if special:
+        whom.append("{pupils} of mainstream schools")
+    if mono:
+        whom.append(
+            ("and, " + reason + " with " if special else "") + "{pupils} whose ethnic, faith or social "
+            "backgrounds differ from their own"
+        )
+    if profile.is_rural and not whom:
+        whom.append("{pupils} of a town or city school")
+    if not whom:
+        return []
+    verb = "learn, play and celebrate" if special or profile.young_children else "learn and work"
+    if special:
+        reason = ""
+    schools = [p for p in profile.data.get("partnerships") or [] if p["kind"] == "school"]
+    if schools:
+        kept = any(p.get("how_often") in _RHYTHMS for p in schools)
+        core = (
+            "through our links with other schools, our {pupils} will "
+            + verb
+            + " with "
+            + " ".join(whom)
+            + (", in person." if kept else ", in person, at least once a year.")
+        )
+    else:
+        core = (
+            "we will build a lasting link with at least one other school where our {pupils} "
+            + verb
+            + " with "
+            + " ".join(whom)
+            + ", in person, at least once a year."
+        )
+    text = reason + core
+    return [_commit(profile, school_links, "engagement", text[:1].upper() + text[1:], first=True, **values)]
+
+
 def _asked(profile: Profile, what: str, families: bool = False) -> str:
     """Each year, what pupils (and, where a partner may work with them, families) gained from `what`, asked in
     a way that suits the pupils."""
+    if profile.young_children and families:  # children this young show, rather than say, what they gained
+        return "Each year we will ask families what they and their children gained from " + what + "."
     if profile.complex_needs:
         return (
             "Each year we will look at how {pupils} responded to "
@@ -251,15 +291,41 @@ def diverse_relationships_first(profile: Profile) -> list[Commitment]:
     ]
 
 
+_NOT_A_DIOCESE = frozenset({"not applicable", "does not apply", "none", "not known"})
+
+
+def _diocese_sentence(diocese: str) -> str | None:
+    """'Diocese of Leeds' -> 'We belong to the Diocese of Leeds.'; another religious authority is named as one."""
+    if diocese.strip().casefold() in _NOT_A_DIOCESE:
+        return None
+    if re.search(r"diocese", diocese, re.I):
+        return "We belong to " + ("" if diocese.lower().startswith("the ") else "the ") + "{diocese}."
+    return "Our religious authority is {diocese}."
+
+
 def faith_rationale(profile: Profile) -> list[Commitment]:
-    """A school with a religious character: its character, its own ethos statement quoted, and reaching out.
-    Faith content comes only from the profile: the religious character, the ethos statement and families' faiths."""
+    """A school with a religious character: what its tradition's national bodies have said about its schools and
+    the whole community (faith_guidance, each sourced and linked), its diocese or religious authority, its own ethos
+    statement quoted, and reaching out. Nothing about a faith that no source or profile field gives."""
     if not profile.has_religious_character:
         return []
     rule = faith_rationale
     school = profile.data["school"]
     gov = governance(profile)
     out = []  # the character itself is in the policy's first sentence (phase_words)
+    said = " ".join(guidance_markdown(t) for t in traditions(school["religious_character"]))
+    diocese = profile.known("school.diocese")
+    belongs = _diocese_sentence(diocese) if diocese else None
+    if said or belongs:
+        out.append(
+            _commit(
+                profile,
+                rule,
+                "rationale",
+                " ".join(part for part in (said, belongs) if part),
+                **({"diocese": diocese} if belongs else {}),
+            )
+        )
     if school.get("ethos_statement"):
         out.append(
             _commit(
@@ -311,11 +377,7 @@ def rural_isolation(profile: Profile) -> list[Commitment]:
             rule,
             "engagement",
             "Many of our {pupils} live far from communities very different from their own, so we will plan visits "
-            + (
-                "to towns and cities, and online projects."  # the mono-cultural rule already keeps a link with a school
-                if profile.is_monocultural
-                else "to towns and cities, a link with an urban school, and online projects."
-            ),
+            "to towns and cities, and online projects.",  # the link with a town or city school: school_links
         ),
         _commit(
             profile,
@@ -332,10 +394,10 @@ def rural_isolation(profile: Profile) -> list[Commitment]:
                 "Our families are spread across a rural area, many of them far from the school, so we will hold some "
                 "family events nearer their homes, and online."
                 if profile.phase_group == "special" or profile.wide_catchment
-                else "Our families are spread across a rural area around {town}, so we will open the school as a "
+                else "Our families are spread across a rural area around {near}, so we will open the school as a "
                 "meeting place for them and for local groups."
             ),
-            town=profile.data["location"]["town"],
+            near=phase_words(profile).place,
         ),
     ]
 
@@ -346,6 +408,21 @@ def wide_catchment(profile: Profile) -> list[Commitment]:
         return []
     rule = wide_catchment
     transported = profile.data["location"]["catchment"] == "transported"
+    families = (
+        []  # a rural school's families already meet nearer their homes (rural_isolation)
+        if profile.is_rural and profile.phase_group != "pru"
+        else [
+            _commit(
+                profile,
+                rule,
+                "parents",
+                "We will hold meetings with families at times and places they can reach, some online."
+                if profile.phase_group == "pru"  # a short placement: families are not asked to meet each other
+                else "We will hold family events at times families can reach, some online, and help families who live "
+                "near one another to meet.",
+            )
+        ]
+    )
     return [
         _commit(
             profile,
@@ -356,15 +433,7 @@ def wide_catchment(profile: Profile) -> list[Commitment]:
                 + (", most of them by school transport." if transported else ".")
             ),
         ),
-        _commit(
-            profile,
-            rule,
-            "parents",
-            "We will hold meetings with families at times and places they can reach, some online."
-            if profile.phase_group == "pru"  # a short placement: families are not asked to meet each other
-            else "We will hold family events at times families can reach, some online, and help families who live "
-            "near one another to meet.",
-        ),
+        *families,
         _commit(
             profile,
             rule,
@@ -405,7 +474,7 @@ def eal_language_support(profile: Profile) -> list[Commitment]:
             rule,
             "teaching",
             "{Pupils} learning English as an additional language ("
-            + _share(profile.data["pupils"]["eal_percent"])
+            + _share(profile.known("pupils.eal_percent"))
             + " of our {pupils}) will have planned support in English, and their home languages will be valued in "
             "class.",
         ),
@@ -423,9 +492,8 @@ def families_new_to_english(profile: Profile) -> list[Commitment]:
     """Fewer pupils learn English as an additional language, but the profile names the languages their families
     speak: support for those new to English, and key information in those languages when families need it."""
     languages = _languages_besides_english(profile)
-    if (
-        profile.high_eal or not languages or profile.data["pupils"].get("eal_percent") == 0
-    ):  # unknown: the languages say
+    eal = profile.known("pupils.eal_percent")  # None: not known, so nothing is said of pupils learning English
+    if profile.high_eal or not languages or eal == 0:
         return []
     rule = families_new_to_english
     families = _commit(
@@ -436,7 +504,8 @@ def families_new_to_english(profile: Profile) -> list[Commitment]:
         "interpreter at meetings, when they need it.",
         languages=and_list(languages),
     )
-    if profile.phase_group == "special":  # how each pupil communicates is the special school's own commitment
+    spoken = [lang for lang in languages if lang.casefold() != "british sign language"]  # signing is not English
+    if profile.phase_group == "special" or eal is None or not spoken:  # a special school's: how each communicates
         return [families]
     return [
         _commit(
@@ -461,7 +530,7 @@ def fsm_barriers(profile: Profile) -> list[Commitment]:
             rule,
             "equity",
             "For {pupils} eligible for free school meals ("
-            + _share(profile.data["pupils"]["fsm_percent"])
+            + _share(profile.known("pupils.fsm_percent"))
             + " of our {pupils}), we will track progress and who takes part in clubs, trips, music and sport, "
             "remove barriers such as cost, timing and transport, and help families who need it discreetly.",
         ),
@@ -480,6 +549,16 @@ def primary_pupil_voice(profile: Profile) -> list[Commitment]:
     """Nursery to middle schools: a say suited to the children's age."""
     if profile.phase_group != "primary":
         return []
+    if profile.phase == "nursery":  # the youngest of all: families say what their child says at home
+        return [
+            _commit(
+                profile,
+                primary_pupil_voice,
+                "pupils",
+                "Staff will notice what each child enjoys, chooses and avoids during play, and ask families what their "
+                "child talks about at home, so that children's views shape the nursery.",
+            )
+        ]
     if profile.young_children:
         return [
             _commit(
@@ -496,7 +575,71 @@ def primary_pupil_voice(profile: Profile) -> list[Commitment]:
             primary_pupil_voice,
             "pupils",
             "{Pupils} will have a say through a school council, class discussions and class jobs, and we will act "
-            "on what they tell us.",
+            "on what they tell us." + _youngest_voice(profile),
+        )
+    ]
+
+
+def _youngest_voice(profile: Profile) -> str:
+    """A school with a nursery whose older pupils have a council: how its youngest children have their say."""
+    if not profile.has_nursery:
+        return ""
+    return " The youngest children will have theirs through adults who listen and watch closely as they play."
+
+
+def early_years(profile: Profile) -> list[Commitment]:
+    """A school with a nursery, or a nursery school: the Early Years Foundation Stage, Reception where the school
+    has it, and families welcomed before their child starts."""
+    if not profile.has_nursery:
+        return []
+    rule = early_years
+    if profile.phase == "nursery":
+        who, where = "In the Early Years Foundation Stage, our children", "the daily life of the nursery"
+    elif profile.phase_group == "special":
+        who, where = "Our youngest {pupils}, in the Early Years Foundation Stage,", "the daily life of their class"
+    else:
+        who = "In our nursery and Reception classes, the Early Years Foundation Stage, children"
+        where = "the daily life of their class"
+    return [
+        _commit(
+            profile,
+            rule,
+            "teaching",
+            who
+            + " will learn about themselves, their families and the people around them, through play and in "
+            + where
+            + ".",
+        ),
+        _commit(
+            profile,
+            rule,
+            "parents",
+            "Before their child starts, every family will be visited at home or welcomed into the nursery, in their "
+            "own language where they need it, and invited to stay and play while their child settles."
+            if profile.phase == "nursery"
+            else "Families will be welcomed into "
+            + ("the nursery" if profile.phase != "special" else "school")
+            + " before their child starts, and invited to stay and play with them.",
+        ),
+    ]
+
+
+def mid_year_arrivals(profile: Profile) -> list[Commitment]:
+    """Pupils who join during the school year (pupils.mobility_percent): each is welcomed and settles, with their
+    family, as the pupils who start in September are."""
+    mobility = profile.mobility
+    if not mobility:
+        return []
+    return [
+        _commit(
+            profile,
+            mid_year_arrivals,
+            "equity",
+            "Some of our {pupils} join us during the school year rather than at its start ("
+            + _share(mobility)
+            + " last year): each, with their family, will be welcomed and given a named adult"
+            + ("" if profile.young_children else " and a buddy")
+            + ", and we will check within a few weeks that they have settled and made friends.",
         )
     ]
 
@@ -512,22 +655,34 @@ def secondary_voice_and_work(profile: Profile) -> list[Commitment]:
             rule,
             "pupils",
             "{Pupils} will have a say through an elected council, leadership roles and a yearly survey of how well "
-            "{pupils} from different backgrounds get on.",
+            "{pupils} from different backgrounds get on." + _youngest_voice(profile),
         ),
-        _commit(
-            profile,
-            rule,
-            "teaching",
-            "In citizenship lessons, {pupils} will debate rights and responsibilities, openly and safely.",
+        *(
+            []  # no citizenship lessons after 16: the policy's tutorials and debates say it (policy.md.j2)
+            if profile.phase == "16-plus"
+            else [
+                _commit(
+                    profile,
+                    rule,
+                    "teaching",
+                    "In citizenship lessons, {pupils} will debate rights and responsibilities, openly and safely.",
+                )
+            ]
         ),
         _commit(
             profile,
             rule,
             "engagement",
-            "We will build links with employers, colleges and voluntary organisations, and give {pupils} chances "
-            "to volunteer.",
+            "We will build links with employers, "
+            + ("universities" if profile.phase == "16-plus" else "colleges")
+            + " and voluntary organisations, and give {pupils} chances to volunteer.",
         ),
     ]
+
+
+def _needs_words(needs: list[str]) -> list[str]:
+    """The register's names for needs, as a sentence about many pupils says them ('severe learning difficulties')."""
+    return [re.sub(r"difficulty\b", "difficulties", SEND_NEEDS[n]) for n in needs]
 
 
 def special_outreach(profile: Profile) -> list[Commitment]:
@@ -536,7 +691,7 @@ def special_outreach(profile: Profile) -> list[Commitment]:
         return []
     rule = special_outreach
     needs = profile.send_needs
-    who = " Our {pupils} include {pupils} with " + and_list([SEND_NEEDS[n] for n in needs]) + "." if needs else ""
+    who = " Our {pupils} include {pupils} with " + and_list(_needs_words(needs)) + "." if needs else ""
     return [
         _commit(
             profile,
@@ -545,14 +700,6 @@ def special_outreach(profile: Profile) -> list[Commitment]:
             "Disability is part of who our school community is."
             + who
             + " Cohesion for us includes how disabled people are welcomed and included in the wider community.",
-        ),
-        _commit(
-            profile,
-            rule,
-            "engagement",
-            first=True,
-            text="We will run links with mainstream schools, so that our {pupils} and theirs learn, play and celebrate "
-            "together.",
         ),
         _commit(
             profile,
@@ -576,7 +723,7 @@ def resourced_provision(profile: Profile) -> list[Commitment]:
         return []
     rule = resourced_provision
     needs = profile.send_needs
-    named = " for " + and_list([SEND_NEEDS[n] for n in needs]) if needs else ""
+    named = " for " + and_list(_needs_words(needs)) if needs else ""
     return [
         _commit(
             profile,
@@ -595,14 +742,24 @@ def resourced_provision(profile: Profile) -> list[Commitment]:
     ]
 
 
-def communication(profile: Profile) -> list[Commitment]:
-    """Pupils who communicate without speech or with support: their views in the way they communicate best."""
-    if not profile.communication_needs:
-        return []
-    needs = set(profile.send_needs)
-    languages = {lang.casefold() for lang in profile.data["pupils"].get("home_languages", [])}
+# How pupils communicate (school.communication), as a sentence lists them.
+_WAYS = {
+    "Speech": "speech",
+    "Signing (Makaton or Signalong)": "signing (Makaton or Signalong)",
+    "British Sign Language": "British Sign Language",
+    "Symbols and pictures": "symbols and pictures",
+    "Objects of reference": "objects of reference",
+    "Eye gaze": "eye gaze",
+    "Switches": "switches",
+    "Communication aids (AAC)": "communication aids",
+    "Gesture, sound and body language": "gesture, sound and body language that staff who know them well understand",
+}
+
+
+def _ways_from_needs(needs: set[str]) -> list[str]:
+    """Without the school's own list, the ways pupils with these needs often communicate besides speech."""
     ways = []
-    if "hi" in needs or "british sign language" in languages:
+    if "hi" in needs:
         ways.append("signing, including British Sign Language")
     if needs & {"sld", "pmld", "msi", "asd"}:
         ways.append("symbols, pictures and objects of reference")
@@ -610,17 +767,67 @@ def communication(profile: Profile) -> list[Commitment]:
         ways.append("touch, sound and responses observed by staff who know them well")
     if needs & {"slcn", "pmld", "sld"}:
         ways.append("communication aids and assistive technology")
-    ways = ways or ["the way each communicates best"]
+    return ways
+
+
+def communication(profile: Profile) -> list[Commitment]:
+    """Pupils who communicate without speech or with support (school.communication, or else the needs the school
+    is for): their views in the ways they communicate. Families' home languages are not how pupils communicate:
+    families_new_to_english reaches families who sign."""
+    own = [_WAYS[w] for w in profile.data["school"].get("communication") or []]
+    if own == ["speech"]:
+        return []
+    ways = own or _ways_from_needs(set(profile.send_needs) & COMMUNICATION_NEEDS)
+    if not ways:
+        return []
+    who = (
+        "Every {pupil} in our specialist provision"
+        if profile.phase_group != "special" and profile.has_resourced_provision
+        else "Every {pupil}"
+    )
     return [
         _commit(
             profile,
             communication,
             "pupils",
-            (
-                "Every {pupil} will be helped to give their views in the way they communicate best"
-                + (": " + "; ".join(ways) if len(ways) > 1 else ", such as " + ways[0])
-                + ". Those views will count."
-            ),
+            who
+            + " will be helped to give their views in the way they communicate best, and those views will count. "
+            + (
+                ("Our {pupils}" if who == "Every {pupil}" else "{Pupils} in our specialist provision")
+                + " communicate through "
+                if own
+                else "For many of our {pupils} that means "
+            )
+            + and_list(ways)
+            + ".",
+        )
+    ]
+
+
+def _duration(minutes: int) -> str:
+    """60 -> 'an hour', 90 -> 'an hour and a half', 75 -> 'an hour and 15 minutes', 45 -> '45 minutes'."""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{minutes} minutes"
+    said = "an hour" if hours == 1 else f"{hours} hours"
+    if rest == 30:
+        return said + " and a half"
+    return said + (f" and {rest} minutes" if rest else "")
+
+
+def long_journeys(profile: Profile) -> list[Commitment]:
+    """Some pupils travel a long way to school each day: what happens after school, and what families can reach,
+    is planned around the journey."""
+    if not profile.long_journeys:
+        return []
+    return [
+        _commit(
+            profile,
+            long_journeys,
+            "equity",
+            "Some of our {pupils} travel for as long as {duration} each way, so we will hold clubs, visits and links "
+            "within the school day where we can, and plan transport home for anything after it.",
+            duration=_duration(profile.known("location.longest_journey_minutes")),
         )
     ]
 
@@ -670,38 +877,119 @@ def pru_outreach(profile: Profile) -> list[Commitment]:
     ]
 
 
+def local_tensions(profile: Profile) -> list[Commitment]:
+    """The school knows of tension, hostility or incidents in its area (local_tensions, in its own words, which the
+    policy never prints): incidents watched closely, families and partners worked with, and a plan for responding."""
+    if not profile.known("local_tensions"):
+        return []
+    rule = local_tensions
+    gov = governance(profile)
+    return [
+        _commit(
+            profile,
+            rule,
+            "equity",
+            first=True,
+            text="We will record every prejudice-related incident, in school and online, look at the pattern every half "
+            "term, and act quickly on any sign of tension between groups of {pupils}.",
+        ),
+        _commit(
+            profile,
+            rule,
+            "engagement",
+            first=True,
+            text="When tension rises in the area, or after events elsewhere, we will talk early with families, "
+            "community and faith leaders, the police and the local authority, and tell families what the school is "
+            "doing.",
+        ),
+        _commit(
+            profile,
+            rule,
+            "monitoring",
+            "We will keep a plan for how the school responds when tension rises, agreed with {body} and reviewed each "
+            "year.",
+            body=gov.oversight,
+        ),
+    ]
+
+
 _PARTNER_PLACES = {"school": "school_links", "community": "local_community", "international": "global_community"}
+# How often a partnership meets (partnerships[].how_often), as the policy says it keeps that rhythm; "occasionally"
+# is no rhythm to keep.
+_RHYTHMS = {
+    "weekly": "every week",
+    "fortnightly": "every two weeks",
+    "half-termly": "every half term",
+    "termly": "every term",
+    "yearly": "once a year",
+}
 
 
 def partnerships(profile: Profile) -> list[Commitment]:
-    """Each partnership under its dimension; with none, a commitment to make the first."""
+    """Each partnership under its dimension, the rhythm each keeps, and one yearly review of them all. With none
+    listed, nothing is claimed about the partnerships the school has: it commits to keep and grow a list."""
     partners = profile.data.get("partnerships") or []
     rule = partnerships
-    gov = governance(profile)
     if not partners:
         return [
             _commit(
                 profile,
                 rule,
                 "engagement",
-                "We do not yet have a formal partnership with another school or a community organisation. "
-                "Within the first year of this policy we will set one up.",
-                body=gov.oversight,
+                "We will keep a list of the schools and community organisations we work with, review each partnership "
+                "every year, and build new ones where our {pupils} would gain from them.",
             )
         ]
     listed = [
         _commit(profile, rule, _PARTNER_PLACES[p["kind"]], "**{name}**: {what}", name=p["name"], what=p["what"])
         for p in partners
     ]
-    return listed + [
-        _commit(
-            profile,
-            rule,
-            "monitoring",
-            _asked(profile, "our work with {partners}", families=True),
-            partners=and_list([p["name"] for p in partners]),
-        )
-    ]
+    kept = [(p["name"], _RHYTHMS[p["how_often"]]) for p in partners if p.get("how_often") in _RHYTHMS]
+    # partners that meet equally often are named together: "A and B every week, and C every term"
+    rhythms = {}
+    for name, often in kept:
+        rhythms.setdefault(often, []).append(in_sentence(name))
+    rhythm = (
+        [
+            _commit(
+                profile,
+                rule,
+                "engagement",
+                "We will keep our partnerships meeting as often as they do now: {kept}."
+                if len(kept) > 1
+                else "We will keep our partnership with {kept}, as it does now.",
+                kept=and_list(
+                    [
+                        item
+                        for often, names in rhythms.items()
+                        # a name with its own "and" keeps its rhythm to itself, or the list could not be read
+                        for item in (
+                            [f"{name} {often}" for name in names]
+                            if any(" and " in name for name in names)
+                            else [f"{and_list(names)} {often}"]
+                        )
+                    ]
+                )
+                if len(kept) > 1
+                else f"{in_sentence(kept[0][0])} meeting {kept[0][1]}",
+            )
+        ]
+        if kept
+        else []
+    )
+    return (
+        listed
+        + rhythm
+        + [
+            _commit(
+                profile,
+                rule,
+                "monitoring",
+                _asked(profile, "our work with {partners}", families=True),
+                partners=and_list([in_sentence(p["name"]) for p in partners]),
+            )
+        ]
+    )
 
 
 # Every rule, in the order their commitments print within a place (after any marked `first`).
@@ -710,6 +998,7 @@ RULES: tuple[Callable[[Profile], list[Commitment]], ...] = (
     school_aims,
     diverse_relationships_first,
     monocultural_links,
+    school_links,
     faith_rationale,
     rural_isolation,
     wide_catchment,
@@ -717,12 +1006,16 @@ RULES: tuple[Callable[[Profile], list[Commitment]], ...] = (
     families_new_to_english,
     fsm_barriers,
     primary_pupil_voice,
+    early_years,
+    mid_year_arrivals,
     secondary_voice_and_work,
     special_outreach,
     resourced_provision,
     communication,
+    long_journeys,
     complex_needs_learning,
     pru_outreach,
+    local_tensions,
     partnerships,
 )
 

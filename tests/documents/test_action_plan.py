@@ -216,3 +216,119 @@ def test_the_portfolio_follows_the_three_questions_and_nothing_is_held_without_d
     questions = portfolio(profile, not_assessed(profile.slug))
     assert [q.id for q in questions] == ["knowledge", "action", "impact"]
     assert sum(q.held for q in questions) == 0
+
+
+# ---- first things first (issue 25) ---------------------------------------------------------------
+
+
+def test_governors_own_only_oversight_and_staff_deliver(tmp_path):
+    """Every action a governor role owns is the governing body's own business; the rest go to staff, however
+    the load is spread (a governor never owns the survey or a visit)."""
+    school = make_profile(
+        tmp_path, {**MONO, "school": {"religious_character": "Church of England", "type": "Voluntary Aided School"}}
+    )
+    everything = _audit(**{p.id.replace("-", "_"): Entry("not-yet") for p in practices()})
+    governors = {school.data["leads"]["governor"], school.data["document"]["approved_by"]}
+    for plan in (build_plan(school, everything), build_plan(school, not_assessed(school.slug))):
+        for action in plan.actions:
+            if action.owner in governors:
+                assert action.point in ("3a", "5") or "governing body" in action.text.lower(), action.text
+                assert not any(word in action.text for word in ("survey", "visit", "Ask parents")), action.text
+    assert plans.faith_links(school).owner != school.data["leads"]["governor"]
+
+
+def test_prejudice_related_incidents_come_before_a_link_abroad(tmp_path):
+    school = make_profile(tmp_path)
+    audit = _audit(
+        global_links=Entry("not-yet", None, "Link with a school in Ghana."),  # the school's own step, even so
+        prejudice_incidents=Entry("not-yet"),
+        pupil_voice=Entry("partly"),
+        exclusions_by_group=Entry("not-yet"),
+    )
+    plan = build_plan(school, audit)
+    topics = [a.topic for a in plan.priorities]
+    assert topics[0] == "prejudice-incidents"
+    assert "global-links" not in topics
+    assert plans.band("prejudice-incidents") < plans.band("pupil-voice") < plans.band("global-links")
+
+
+def test_local_tension_puts_incidents_and_a_response_plan_among_the_first_priorities(tmp_path):
+    quiet = make_profile(tmp_path, slug="quiet")
+    tense = make_profile(tmp_path, {"local_tensions": "Graffiti aimed at one community near the school."}, slug="tense")
+    first = {a.topic for a in build_plan(tense, not_assessed(tense.slug)).priorities}
+    assert {"prejudice-incidents", "tension-response"} <= first
+    assert not {"prejudice-incidents", "tension-response"} & {
+        a.topic for a in build_plan(quiet, not_assessed(quiet.slug)).priorities
+    }
+    response = plans.tension_response(tense)
+    assert "families, community and faith leaders, the police and the local authority" in response.text
+    # the school's own words are planned from, never printed
+    assert all("Graffiti" not in a.text + a.reason for a in build_plan(tense, not_assessed(tense.slug)).actions)
+
+
+def test_many_pupils_joining_mid_year_get_a_welcome_in_the_plan(tmp_path):
+    many = make_profile(tmp_path, {"pupils": {"mobility_percent": 25}}, slug="many")
+    few = make_profile(tmp_path, {"pupils": {"mobility_percent": 4}}, slug="few")
+    assert "mid-year-arrivals" in {a.topic for a in build_plan(many, not_assessed(many.slug)).actions}
+    assert plans.mid_year_welcome(few) is None
+
+
+def test_every_figure_above_its_threshold_has_an_action_or_a_stated_reason(tmp_path):
+    """The heaviest profile: each figure at its level says where the plan acts on it, or that it waits."""
+    school = make_profile(
+        tmp_path,
+        {
+            "pupils": {"eal_percent": 50, "fsm_percent": 40, "mobility_percent": 30, **MONO["pupils"]},
+            "local_tensions": "Protests in the town centre last summer.",
+        },
+    )
+    everything = _audit(
+        **{p.id.replace("-", "_"): Entry("not-yet", None, f"Our step for {p.id}.") for p in practices()}
+    )
+    readings = plans.figure_readings(school, everything)
+    said = " ".join(r.figure for r in readings)
+    for figure in ("50% of pupils", "40% of pupils", "85% of pupils", "30% of pupils", "tension"):
+        assert figure in said, figure
+    assert all(
+        r.outcome.startswith(("A first-year priority: ", "In the plan: ", "This waits for the next plan"))
+        for r in readings
+    )
+
+
+def test_no_shell_command_in_a_governors_document(tmp_path):
+    from cohesion_guide.documents.self_evaluation import render_self_evaluation
+    from cohesion_guide.inputs.local_config import load_local
+
+    school = make_profile(tmp_path)
+    pack = render_self_evaluation(school, not_assessed(school.slug), load_local(ROOT))
+    assert "cohesion audit" not in pack and "`" not in pack.split("## Community profile")[1]
+
+
+def test_support_comes_from_the_schools_own_authority_never_the_sites(tmp_path):
+    from cohesion_guide.documents.self_evaluation import render_self_evaluation
+    from cohesion_guide.inputs.local_config import load_local
+
+    local = load_local(ROOT)
+    away = make_profile(tmp_path, {"school": {"local_authority": "Barnsley"}}, slug="away")
+    home = make_profile(tmp_path, {"school": {"local_authority": local["authority"]["name"]}}, slug="home")
+    contact = local["contacts"][0]["name"]
+    assert contact not in render_self_evaluation(away, not_assessed(away.slug), local)
+    assert contact in render_self_evaluation(home, not_assessed(home.slug), local)
+
+
+def test_suggested_actions_speak_of_the_body_and_the_pupils_the_school_has(tmp_path):
+    """audit_practices.yml is written for a maintained primary; a unit's plan speaks of its management committee
+    and its students."""
+    unit = make_profile(
+        tmp_path,
+        {
+            "school": {"phase": "pru", "type": "Pupil Referral Unit"},
+            "leads": {"governor": "Chair of the management committee", "staff": "Deputy head of centre"},
+            "document": {"approved_by": "Management committee"},
+            "context": "Students join us from schools across the county. Students stay a term.",
+        },
+    )
+    audit = _audit(governing_body_reflects_community=Entry("not-yet"), pupil_voice=Entry("not-yet"))
+    said = " ".join(a.text + " " + a.success for a in build_plan(unit, audit).actions)
+    assert "the management committee's make-up" in said and "student survey" in said
+    assert "governing body" not in said and "governors" not in said and " pupils" not in said

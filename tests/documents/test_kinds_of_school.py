@@ -53,7 +53,8 @@ GROUPS = [
         [
             "We are a converter academy, not a maintained school, so that duty does not bind us directly.",
             "The board of Valley Schools Trust, through our local governing body, adopts this policy as good practice",
-            "the Independent School Standards, Part 2, which academies must meet",
+            "the Independent School Standards, Part 2, on pupils' spiritual, moral, social and cultural development, "
+            "including actively promoting fundamental British values, which academies must meet",
             "the public sector equality duty, which applies to academy trusts",
             "section 1A of the Academies Act 2010",
             "the Prevent duty",
@@ -170,18 +171,27 @@ def test_a_school_in_england_is_not_refused(tmp_path):
     [
         (
             {"school": {"phase": "infant", "statutory_low_age": 3, "statutory_high_age": 7}},
-            "is an infant school for children aged 3 to 7, with a nursery.",
+            "is an infant school in Testford, for children aged 3 to 7, with a nursery.",
         ),
         (
             {"school": {"phase": "junior", "statutory_low_age": 7, "statutory_high_age": 11}},
-            "is a junior school for pupils aged 7 to 11.",
+            "is a junior school in Testford, for pupils aged 7 to 11.",
         ),
         (
             {"school": {"phase": "secondary", "type": "Academy Sponsor Led"}},
-            "is a secondary academy.",
+            "is a secondary academy in Testford.",
         ),
-        ({"school": {"phase": "pru", "type": "Pupil Referral Unit"}}, "is a pupil referral unit."),
-        ({}, "is a primary school."),
+        ({"school": {"phase": "pru", "type": "Pupil Referral Unit"}}, "is a pupil referral unit in Testford."),
+        ({}, "is a primary school in Testford."),
+        ({"location": {"locality": "Brook Marsh"}}, "is a primary school in Brook Marsh."),
+        ({"school": {"name": "Alder Infant School"}}, "is an infant school in Testford."),
+        ({"school": {"name": "Alder Junior School"}}, "is a junior school in Testford."),
+        ({"school": {"statutory_low_age": 7, "statutory_high_age": 11}}, "is a junior school in Testford, for pupils"),
+        ({"school": {"nursery_provision": "Has Nursery Classes"}}, "is a primary school in Testford, with a nursery."),
+        (
+            {"school": {"phase": "secondary", "gender": "Girls", "statutory_low_age": 11, "statutory_high_age": 16}},
+            "is a secondary school in Testford, for girls aged 11 to 16.",
+        ),
     ],
 )
 def test_the_policy_names_the_schools_own_phase_and_ages(tmp_path, changes, description):
@@ -190,7 +200,7 @@ def test_the_policy_names_the_schools_own_phase_and_ages(tmp_path, changes, desc
 
 def test_young_children_are_children(tmp_path):
     infant = flat(policy_of(tmp_path, {"school": {"phase": "infant"}, "pupils": {"fsm_percent": 40}}, slug="inf"))
-    assert "and have 200 children on roll." in infant and "every child feels they belong here" in infant
+    assert "We have 200 children on roll." in infant and "every child feels they belong here" in infant
     assert "on children's spiritual, moral" in infant and "For children eligible for free school meals" in infant
     assert " pupils " not in infant.split("## Approval")[0].replace("pupils' views", "")
 
@@ -248,9 +258,9 @@ def test_secondary_pupils_are_students_and_numbers_have_separators(tmp_path):
     secondary = flat(
         policy_of(tmp_path, {"school": {"phase": "secondary"}, "pupils": {"number_on_roll": 1040}}, slug="sec")
     )
-    assert "and have 1,040 students on roll." in secondary
+    assert "We have 1,040 students on roll." in secondary
     primary = flat(policy_of(tmp_path, {"pupils": {"number_on_roll": 1040}}, slug="pri"))
-    assert "and have 1,040 pupils on roll." in primary and "students" not in primary
+    assert "We have 1,040 pupils on roll." in primary and "students" not in primary
 
 
 DIVERSE = {"white_british": 30, "indian": 20, "pakistani": 20, "black_african": 15, "chinese": 15}
@@ -294,10 +304,20 @@ CLAIMS = [
         {},
     ),
     (
-        "communication",
-        "signing, including British Sign Language",
-        {"pupils": {"home_languages": ["English", "British Sign Language"]}},
-        {},
+        "communication, from how pupils communicate",
+        "Our pupils communicate through signing (Makaton or Signalong); symbols and pictures; and eye gaze.",
+        {
+            "school": {
+                "phase": "special",
+                "type": "Community Special School",
+                "communication": ["Signing (Makaton or Signalong)", "Symbols and pictures", "Eye gaze"],
+            }
+        },
+        # families who sign at home do not tell the policy how the pupils communicate
+        {
+            "school": {"phase": "special", "type": "Community Special School"},
+            "pupils": {"home_languages": ["English", "British Sign Language"]},
+        },
     ),
     ("wide catchment", "not only from the streets around the school", {"location": {"catchment": "wide"}}, {}),
     (
@@ -367,7 +387,7 @@ CLAIMS = [
         {"school": {"statutory_low_age": 3, "statutory_high_age": 11}},
         {"school": {"statutory_low_age": 4, "statutory_high_age": 11}},
     ),
-    ("no partnership yet", "We do not yet have a formal partnership", {"partnerships": None}, {}),
+    ("no partnership listed", "We will keep a list of the schools", {"partnerships": None}, {}),
     ("high EAL aim", "whatever language they speak at home", {"pupils": {"eal_percent": 40}}, {}),
     ("pupil premium", "- pupil premium strategy statement", {"pupils": {"fsm_percent": 40}}, {}),
     (
@@ -507,11 +527,13 @@ def test_ways_of_communicating_are_a_readable_list(tmp_path):
         )
     )
     assert (
-        "in the way they communicate best: signing, including British Sign Language; symbols, pictures and objects "
-        "of reference; touch, sound and responses observed by staff who know them well; communication aids and "
-        "assistive technology. Those views will count." in policy
+        "in the way they communicate best, and those views will count. For many of our pupils that means signing, "
+        "including British Sign Language; symbols, pictures and objects of reference; touch, sound and responses "
+        "observed by staff who know them well; and communication aids and assistive technology." in policy
     )
-    assert "Our pupils include pupils with profound and multiple learning difficulty and hearing impairment." in policy
+    assert (
+        "Our pupils include pupils with profound and multiple learning difficulties, and hearing impairment." in policy
+    )
     assert "we will look at how pupils responded to our work with Brookside School" in policy
 
 
@@ -519,16 +541,16 @@ def test_a_school_whose_own_words_say_students_gets_students(tmp_path):
     pru = {"phase": "pru", "type": "Pupil Referral Unit"}
     own = "Students aged 11 to 16 join us from secondary schools. Most students return, and year 11 students may stay; the county's pupils..."
     theirs = flat(policy_of(tmp_path, {"school": pru, "context": own}, slug="students"))
-    assert "and have 200 students on roll." in theirs
+    assert "We have 200 students on roll." in theirs
     assert " pupils " not in theirs.replace(own, "").replace("pupil referral", "")
     mixed = flat(policy_of(tmp_path, {"school": pru, "context": own + " Pupils stay a term."}, slug="mixed"))
-    assert "and have 200 pupils on roll." in mixed
+    assert "We have 200 pupils on roll." in mixed
     infant = flat(
         policy_of(
             tmp_path, {"school": {"phase": "infant"}, "context": "Our students are 4. Students play."}, slug="inf"
         )
     )
-    assert "and have 200 children on roll." in infant
+    assert "We have 200 children on roll." in infant
 
 
 def test_an_academy_asks_its_trust_and_authority_for_support(tmp_path):
@@ -557,7 +579,17 @@ def test_a_special_school_asks_pupils_about_links_in_the_ways_they_communicate(t
 def test_no_policy_mentions_links_abroad_it_does_not_have(tmp_path):
     policy = flat(policy_of(tmp_path))
     assert "abroad" not in policy and "international" not in policy.casefold()
-    assert "Lessons, visits and visitors will teach pupils about the diversity of the UK and about life in" in policy
+    assert (
+        "Lessons, visits and visitors will teach pupils about the diversity of the UK beyond Testford, and about life "
+        "in other countries." in policy
+    )
+
+
+def test_a_school_with_a_link_abroad_still_speaks_of_the_uk(tmp_path):
+    abroad = [{"name": "Ecole Test", "kind": "international", "what": "Letters."}]
+    world = flat(section(policy_of(tmp_path, {"partnerships": abroad}), "### The UK and the wider world"))
+    assert "Lessons, visits and visitors will teach pupils about the diversity of the UK beyond Testford." in world
+    assert "**Ecole Test**: Letters." in world and "life in other countries" not in world
 
 
 def test_citizenship_lessons_do_not_repeat_the_lessons_on_identity(tmp_path):
@@ -620,3 +652,24 @@ def test_a_pupil_referral_units_families_far_away_share_in_the_placement_not_a_s
         "families who live far from us can take part in their child's time here and in their return to school" in aims
     )
     assert "one school community" not in aims
+
+
+def test_partner_lists_read_as_english_whatever_the_names(tmp_path):
+    partners = [
+        {
+            "name": "The city's secondary schools",
+            "kind": "school",
+            "what": "Shared sports days.",
+            "how_often": "termly",
+        },
+        {"name": "Mosque and church forum", "kind": "community", "what": "Visits.", "how_often": "yearly"},
+        {"name": "Youth Service", "kind": "community", "what": "A club.", "how_often": "termly"},
+    ]
+    policy = flat(policy_of(tmp_path, {"partnerships": partners}))
+    assert (
+        "what they gained from our work with the city's secondary schools; Mosque and church forum; and Youth Service."
+        in policy
+    )
+    assert "with The city's" not in policy
+    assert "**The city's secondary schools**: Shared sports days." in policy  # a line's first word keeps its capital
+    assert "as often as they do now: the city's secondary schools and Youth Service every term, and" in policy

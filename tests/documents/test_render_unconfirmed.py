@@ -121,9 +121,10 @@ def test_no_placeholder_is_printed_as_a_fact(tmp_path, local):
 def test_sentences_built_on_a_placeholder_alone_are_left_out_and_the_rest_kept(tmp_path, local):
     markdown = render_policy(profile_from(tmp_path), local)
     intro = markdown.split("## Introduction and legal basis\n\n", 1)[1].split("\n\n", 1)[0]
-    assert intro.endswith("We have 210 pupils on roll.")  # no town, no setting: neither is known yet
+    # no town or setting to state: the school is where its authority surely is
+    assert intro.startswith("Test Primary School is a primary school in Exampleshire") and intro.endswith("We have 210 pupils on roll.")
     local_community = markdown.split("### Our local community\n\n", 1)[1].split("\n", 1)[0]
-    assert local_community == "The area around the school, in Exampleshire."
+    assert local_community == "Exampleshire and the area around it."
 
 
 def test_the_rules_see_text_to_confirm_as_to_be_confirmed_and_choices_as_they_are(tmp_path):
