@@ -131,7 +131,7 @@ def test_when_the_engine_fails_the_page_says_so_plainly_and_keeps_the_answers(fr
 YAMLISH = st.text(alphabet=st.sampled_from(list("school:name pupils- []{}#&*!|>'\"\n\t 0123456789.,%é中")), max_size=300)
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(text=st.one_of(YAMLISH, st.text(max_size=200), st.just(EXAMPLES[2].read_text(encoding="utf-8")[:400])))
 def test_fuzz_any_upload_is_read_or_refused_and_a_refusal_changes_nothing_saved(fresh, text):
     kept = state(example_answers(EXAMPLES[0]))
@@ -152,7 +152,7 @@ JSONISH = st.recursive(
 )
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(kept=st.one_of(JSONISH.map(json.dumps), st.text(max_size=100), JSONISH.map(lambda v: json.dumps({"version": 2, "answers": v}))))
 def test_fuzz_any_saved_state_is_used_or_reported_never_a_silent_stop(fresh, kept):
     open_with(fresh, kept, "check")

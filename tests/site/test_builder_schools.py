@@ -73,7 +73,7 @@ def find_by_keyboard(page, typed: str) -> None:
 def test_a_school_finds_itself_by_urn_by_keyboard_and_starts_with_its_answers(fresh):
     tab_to(fresh, "#cc-find-school")
     fresh.keyboard.press("Enter")
-    expect(fresh.locator("h1")).to_be_focused()
+    expect(fresh.locator("h1.cc-heading")).to_be_focused()
     expect(fresh.locator("input#cc-school")).to_be_visible(timeout=ENGINE_WAIT)
     find_by_keyboard(fresh, "900005")
     expect(fresh.locator(".cc-caption")).to_have_text(f"Question page 1 of {len(PAGES)}", timeout=ENGINE_WAIT)

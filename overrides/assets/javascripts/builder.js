@@ -473,7 +473,8 @@ async function startFrom(text, name, how) {
   const notKept = read.not_kept.length
     ? `<p>Not kept, because the questions do not ask for them:</p><ul>${read.not_kept.map((line) => `<li>${esc(line)}</li>`).join("")}</ul>` : "";
   if (how === "school") {
-    notice = { title: "Important", html: `<p>The answers from ${esc(name.replace(/\.yml$/, ""))}'s profile are filled in (${read.answered}).${attention} Check each page, change what is not right, and add what only your school knows.</p>${notKept}` };
+    const school = schoolName() || name.replace(/\.yml$/, "");
+    notice = { title: "Important", html: `<p>${read.answered} answers about ${esc(school)} are filled in from its profile on this site.${attention} Check each page, change what is not right, and add what only your school knows.</p>${notKept}` };
     go(pages[0].id);
   } else {
     notice = { title: "Important", html: `<p>${esc(name)} was read: ${read.answered} answers.${attention}</p>${notKept}` };

@@ -47,10 +47,16 @@ export async function enhance(select, base) {
     selectElement: select,
     defaultValue: "",
     minLength: 2,
+    // No typed-ahead hint: it is an input without a label (axe: label), and choosing by arrow and Enter is plainer.
+    autoselect: false,
     showNoOptionsFound: true,
     tNoResults: () => "No school found: try its town or URN",
-    // A school is chosen only when she picks one; text that names none chooses none.
-    onConfirm: (text) => { select.value = byText.get(text) ?? ""; },
+    // A school is chosen only when she picks one; text that names none chooses none. On leaving the box the
+    // autocomplete confirms nothing (undefined): what the box then says decides.
+    onConfirm: (text) => {
+      const shown = text ?? document.getElementById(select.id.replace(/-select$/, ""))?.value ?? "";
+      select.value = byText.get(shown) ?? "";
+    },
   });
   const input = document.getElementById(select.id.replace(/-select$/, ""));
   if (input && hint) {
