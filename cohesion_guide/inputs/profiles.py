@@ -20,7 +20,7 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 # The thresholds behind the tailoring. The profile reference page states them; templates read the
 # properties below and never compare figures themselves, so each rule is written once.
-ETHNICITY_TOLERANCE = 2  # percentages rounded by hand rarely add up to exactly 100
+ETHNICITY_TOLERANCE = 2  # percentages rounded by hand may add up to a little over 100
 MONOCULTURAL_FROM = 80  # largest single ethnic group, % of pupils, at or above which the intake is mono-cultural
 DIVERSE_LARGEST_BELOW = 50  # a highly diverse intake has no group this large...
 DIVERSE_GROUP_SIZE = 5  # ...and at least DIVERSE_GROUP_COUNT groups of this size or more
@@ -426,26 +426,34 @@ def _age_problems(loaded: Loaded) -> list[Problem]:
     return []
 
 
+def ethnicity_total(figures: dict[str, Any]) -> float | None:
+    """What an ethnic make-up's percentages add up to (rounded to 2 places), or None when a figure is
+    not a number (that figure is reported itself, and a total would mislead)."""
+    values = list(figures.values())
+    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
+        return None
+    return round(sum(values), 2)
+
+
 def _ethnicity_problems(loaded: Loaded) -> list[Problem]:
+    """A school gives the groups it knows (unknown is an answer, not a figure to invent): the rest of its
+    pupils are simply not given. Only a total above 100, beyond rounding, cannot be right."""
     problems = []
     for where in ETHNICITY_FIELDS:
         section = loaded.data.get(where[0])
         figures = section.get(where[1]) if isinstance(section, dict) else None
         if not isinstance(figures, dict):
             continue  # missing is allowed; any other shape is the schema's to report
-        values = list(figures.values())
-        if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
-            continue  # a figure that is not a number is already reported, and any total would mislead
-        total = round(sum(values), 2)
-        if abs(total - 100) > ETHNICITY_TOLERANCE:
+        total = ethnicity_total(figures)
+        if total is not None and total > 100 + ETHNICITY_TOLERANCE:
             problems.append(
                 Problem(
                     loaded.file,
                     loaded.line_of(where),
                     field_name(where),
-                    f"the percentages add up to {total:g}; allowed: a total of 100 (from {100 - ETHNICITY_TOLERANCE} "
-                    f"to {100 + ETHNICITY_TOLERANCE}, for rounding). Check each figure, and put pupils whose ethnicity "
-                    "is not known under unclassified",
+                    f"the percentages add up to {total:g}; allowed: a total of at most 100 "
+                    f"({100 + ETHNICITY_TOLERANCE} for rounding). Give only the groups you know: "
+                    "the rest of the pupils are left as not given. Check each figure",
                 )
             )
     return problems

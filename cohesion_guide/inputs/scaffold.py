@@ -140,7 +140,7 @@ def _field(
                     place=place + (number, child),
                     notes=notes,
                 )
-    elif isinstance(value, str) and "\n" in value and _block_safe(value):
+    elif isinstance(value, str) and "\n" in value and block_safe(value):
         lines.append(f"{head}{key}: |")
         lines += [f"{indent}{mark}  {line}".rstrip() for line in value.rstrip("\n").split("\n")]
     else:
@@ -149,7 +149,7 @@ def _field(
     return lines
 
 
-def _block_safe(text: str) -> bool:
+def block_safe(text: str) -> bool:
     """Lines a YAML block (`key: |`) reads back exactly; anything else is written as one quoted line."""
     return (
         text.endswith("\n")

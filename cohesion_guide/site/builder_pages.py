@@ -1,6 +1,6 @@
-"""Page source and macro for the policy builder (docs/make-a-policy/): Pyodide and the engine's zip
-served from the site itself, the questions worked out from the schema, a blank profile for those
-without JavaScript, and the example schools' profiles to start from.
+"""Page source and macro for the policy builder (docs/make-a-policy/): Pyodide, the engine's zip and the
+school finder (alphagov's accessible-autocomplete) served from the site itself, the questions worked out
+from the schema, a blank profile for those without JavaScript, and the schools' profiles to start from.
 """
 from __future__ import annotations
 
@@ -25,7 +25,8 @@ CACHE = Path(".cache") / "builder"
 # Of Pyodide's npm package, what a browser needs to run Python (its packages are never loaded).
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 BLANK_PROFILE = "my-school.yml"
-SCHOOLS_LIST = "schools.json"
+SCHOOLS_LIST = "schools.json"  # fetched only when a school looks itself up: the page itself stays as light
+AUTOCOMPLETE_FILES = ("accessible-autocomplete.min.js", "accessible-autocomplete.min.css")
 
 
 def pyodide_folder(project_dir: Path) -> Path:
@@ -45,6 +46,25 @@ def pyodide_version(folder: Path) -> str:
     return json.loads((folder / "package.json").read_text(encoding="utf-8"))["version"]
 
 
+def autocomplete_folder(project_dir: Path) -> Path:
+    """node_modules/accessible-autocomplete/dist of the project, or of the guide this engine came with."""
+    for root in (Path(project_dir), CHECKOUT):
+        if root is None:
+            continue
+        folder = root / "node_modules" / "accessible-autocomplete" / "dist"
+        if all((folder / name).is_file() for name in AUTOCOMPLETE_FILES):
+            return folder
+    raise InvalidFile([Problem("node_modules/accessible-autocomplete", 1, "(the folder)",
+                               "is missing, and the policy builder needs it for a school to find itself by name. "
+                               "Run `make site` (or `npm ci` in the project's folder) and build again")])
+
+
+def _autocomplete_path(project_dir: Path) -> str:
+    """Where the site serves it, by its version (package-lock.json), so a browser's copy is never stale."""
+    package = autocomplete_folder(project_dir).parent / "package.json"
+    return f"accessible-autocomplete/{json.loads(package.read_text(encoding='utf-8'))['version']}/"
+
+
 def pages(context: SiteContext) -> list[GeneratedFile]:
     """The builder's files: Pyodide, the engine's zip, the blank profile, and the schools to start from."""
     project = context.project_dir
@@ -53,6 +73,8 @@ def pages(context: SiteContext) -> list[GeneratedFile]:
     folder = pyodide_folder(project)
     version = pyodide_version(folder)
     files = [GeneratedFile(f"{SECTION}/pyodide/{version}/{name}", folder / name) for name in PYODIDE_FILES]
+    finder = autocomplete_folder(project)
+    files += [GeneratedFile(f"{SECTION}/{_autocomplete_path(project)}{name}", finder / name) for name in AUTOCOMPLETE_FILES]
     engine = engine_bundle(project, cache)
     files.append(GeneratedFile(f"{SECTION}/{engine.name}", engine))
     blank = _write(cache / BLANK_PROFILE, scaffold({}, BLANK_PROFILE))
@@ -60,8 +82,8 @@ def pages(context: SiteContext) -> list[GeneratedFile]:
     schools = []
     for path in profile_paths(project / "schools"):
         files.append(GeneratedFile(f"{SECTION}/schools/{path.name}", path))
-        schools.append({"file": f"schools/{path.name}", "name": _school_name(path)})
-    schools.sort(key=lambda s: s["name"].casefold())
+        schools.append(_school_entry(path))
+    schools.sort(key=lambda s: (s["name"].casefold(), s["slug"]))
     listed = _write(cache / SCHOOLS_LIST, json.dumps(schools, ensure_ascii=False))
     files.append(GeneratedFile(f"{SECTION}/{SCHOOLS_LIST}", listed))
     return files
@@ -74,7 +96,8 @@ def builder_html(project_dir: Path) -> str:
     engine = engine_bundle(project_dir, project_dir / CACHE)
     setup = {
         "pyodide": f"pyodide/{version}/", "engine": engine.name, "module": builder_calls.__name__,
-        "schools": SCHOOLS_LIST, "blank": BLANK_PROFILE, "pages": question_pages(schema("profile")),
+        "schools": SCHOOLS_LIST, "autocomplete": _autocomplete_path(project_dir), "blank": BLANK_PROFILE,
+        "pages": question_pages(schema("profile")),
     }
     # </ cannot end the script early: JSON allows <\/ for it.
     data = json.dumps(setup, ensure_ascii=False).replace("</", "<\\/")
@@ -96,13 +119,20 @@ def builder_html(project_dir: Path) -> str:
     )
 
 
-def _school_name(path: Path) -> str:
-    """The school's name as its profile gives it (the schools section checks the profile itself)."""
+def _school_entry(path: Path) -> dict[str, str]:
+    """How a school is found: its profile's file name (without .yml), its name, town and URN, as its
+    profile gives them (the schools section checks the profile itself)."""
+    entry = {"slug": path.stem, "name": path.stem, "town": "", "urn": ""}
     try:
         data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-        return str(data["school"]["name"])
-    except (yaml.YAMLError, KeyError, TypeError):
-        return path.stem
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return entry
+    school = data.get("school") if isinstance(data, dict) and isinstance(data.get("school"), dict) else {}
+    location = data.get("location") if isinstance(data, dict) and isinstance(data.get("location"), dict) else {}
+    for key, value in (("name", school.get("name")), ("town", location.get("town")), ("urn", school.get("urn"))):
+        if isinstance(value, (str, int)) and not isinstance(value, bool):
+            entry[key] = str(value)
+    return entry
 
 
 def _write(path: Path, text: str) -> Path:

@@ -103,8 +103,9 @@ def _section(key: str, part: dict, required: bool, root: dict) -> list[str]:
             tables.append(name)
     for name in tables:
         lines += [f"### The ethnic groups in `{name}`", "",
-                  "Each is a percentage of pupils, from 0 to 100; leave out a group with none. "
-                  f"The figures must add up to 100, give or take {profiles.ETHNICITY_TOLERANCE}.", ""]
+                  "Each is a percentage of pupils, from 0 to 100. Give the groups you know and leave out the "
+                  "rest: they are shown as not given. The figures may add up to less than 100, but not to more "
+                  f"than {100 + profiles.ETHNICITY_TOLERANCE} (for rounding).", ""]
         lines += _ethnicity_table(root["$defs"]["ethnicity"])
     return lines
 

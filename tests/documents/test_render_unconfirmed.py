@@ -83,7 +83,7 @@ def test_the_status_block_lists_each_value_to_confirm_in_plain_words(tmp_path, l
     assert status["Needs confirming"].split("<br>") == [
         "Town, city or area: to be confirmed (the register gives no town)",
         "Ward: to be confirmed (this school's row in the extract has more fields than the header)",
-        "Setting: to be confirmed (the register's urban/rural value is not one the import knows)",
+        "Town or countryside: to be confirmed (the register's urban/rural value is not one the import knows)",
         "Pupils with English as an additional language: to be confirmed (the register does not give it)",
         "Pupils eligible for free school meals: to be confirmed (a placeholder)",
         "Lead governor: to be confirmed (the import put a placeholder)",
@@ -122,7 +122,9 @@ def test_sentences_built_on_a_placeholder_alone_are_left_out_and_the_rest_kept(t
     markdown = render_policy(profile_from(tmp_path), local)
     intro = markdown.split("## Introduction and legal basis\n\n", 1)[1].split("\n\n", 1)[0]
     # no town or setting to state: the school is where its authority surely is
-    assert intro.startswith("Test Primary School is a primary school in Exampleshire") and intro.endswith("We have 210 pupils on roll.")
+    assert intro.startswith("Test Primary School is a primary school in Exampleshire") and intro.endswith(
+        "We have 210 pupils on roll."
+    )
     local_community = markdown.split("### Our local community\n\n", 1)[1].split("\n", 1)[0]
     assert local_community == "Exampleshire and the area around it."
 
