@@ -6,6 +6,7 @@
     │   ├── UnknownFormat    --format named a format the engine does not write
     │   ├── UnknownLanguage  a language tag a document's metadata cannot carry
 │   ├── HandWritten      a generated page would replace a file someone wrote in docs/
+    │   ├── OutsideDocs      a generated page would be written through a link to somewhere outside docs/
     │   └── MissingReview    a guide page without its review dates
     ├── OutputError      2  the output could not be written (a read-only or full disk); nothing was half-written
     │   └── EmptyOutput      a writer finished with nothing written: publishing it would leave a blank
@@ -63,6 +64,10 @@ class InvalidFile(InputError):
 
 class HandWritten(InputError):
     """A page the guide generates would replace a file someone wrote in docs/."""
+
+
+class OutsideDocs(InputError):
+    """A folder the guide writes its pages into is a link to somewhere outside docs/."""
 
 
 class UnknownFormat(InputError):

@@ -137,38 +137,6 @@ def clean_stale(folders) -> int:
     return removed
 
 
-# What site/generate.py wrote into docs/ (paths under docs/, as "a/b.md"), with each file's size and
-# modification time as it left it: the next run removes only a file still exactly as it was written,
-# and anything may ask which pages are made, not written.
-GENERATED_MANIFEST = Path(".cache") / "generated-files.json"
-
-
-# docs/.gitignore as site/generate.py writes it starts with this line (a project's own is left alone).
-GITIGNORE_HEADER = "# Written by `python -m cohesion_guide.site.generate`: the pages and files it made. Do not edit.\n"
-
-
-def generated_manifest(project_dir: Path) -> dict[str, list[int] | None]:
-    """path -> [size, mtime_ns] as written (None: not known, e.g. being written by a run that has not
-    finished). A project whose last run predates the record has only its docs/.gitignore list."""
-    try:
-        found = json.loads((Path(project_dir) / GENERATED_MANIFEST).read_text(encoding="utf-8"))
-        return found if isinstance(found, dict) else {}
-    except (FileNotFoundError, ValueError):
-        pass
-    try:
-        listed = (Path(project_dir) / "docs" / ".gitignore").read_text(encoding="utf-8")
-    except (FileNotFoundError, UnicodeDecodeError):
-        return {}
-    if not listed.startswith(GITIGNORE_HEADER):
-        return {}
-    return {line[1:]: None for line in listed.splitlines() if line.startswith("/") and line != "/.gitignore"}
-
-
-def generated_files(project_dir: Path) -> set[str]:
-    """The paths under docs/ (as "a/b.md") that site/generate.py made."""
-    return set(generated_manifest(project_dir))
-
-
 # What the generated pages are made from, and a stamp of them as the last run of site/generate.py
 # found them: a build that finds them changed since says its generated pages are out of date.
 GENERATED_FROM = Path(".cache") / "generated-from"
