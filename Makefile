@@ -17,7 +17,8 @@ serve: $(VENV)/.installed $(PYODIDE) system-documents
 
 # Build into a temporary folder and swap it in only when the build succeeded, in one step, so a
 # failed or killed build leaves the previous site exactly as it was; a second `make site` waits
-# for the first (cohesion_guide/site/publish.py).
+# for the first. site/ may be a link to a web root: the folder it leads to is swapped whole and the
+# link kept (cohesion_guide/site/publish.py).
 site: $(VENV)/.installed $(PYODIDE) system-documents
 	$(BIN)/python -m cohesion_guide.site.publish
 
@@ -74,4 +75,4 @@ system-test:
 	$(call apt_install,$(TEST_PACKAGES))
 
 clean:
-	rm -rf site .site.new .site.old .site.lock .cache $(VENV) .pytest_cache node_modules
+	rm -rf site .site.new .site.old .site.*.new .site.*.old .site.lock .cache $(VENV) .pytest_cache node_modules
