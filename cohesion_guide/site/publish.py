@@ -95,8 +95,11 @@ def main(argv: list[str] | None = None) -> int:
             print(err, file=sys.stderr)
             return err.exit_code
         except OSError as err:  # a full disk, a folder that cannot be written
-            print(f"The site could not be published: {err}\nThe published site was left as it was. Free some "
-                  "space, or fix the folder named here, then run `make site` again.", file=sys.stderr)
+            print(
+                f"The site could not be published: {err}\nThe published site was left as it was. Free some "
+                "space, or fix the folder named here, then run `make site` again.",
+                file=sys.stderr,
+            )
             return 2
     return 0
 
@@ -116,11 +119,15 @@ def where(project: Path) -> Place:
         return Place(site)
     folder = Path(os.path.realpath(site))
     if folder.exists() and not folder.is_dir():
-        raise CannotPublish(f"site/ is a link to {folder}, which is not a folder. Point the link at a folder "
-                            "(an empty one, the first time), then run `make site` again. Nothing was changed.")
+        raise CannotPublish(
+            f"site/ is a link to {folder}, which is not a folder. Point the link at a folder "
+            "(an empty one, the first time), then run `make site` again. Nothing was changed."
+        )
     if not folder.parent.is_dir():
-        raise CannotPublish(f"site/ is a link to {folder}, and {folder.parent} does not exist. Point the link at "
-                            "a folder that exists, then run `make site` again. Nothing was changed.")
+        raise CannotPublish(
+            f"site/ is a link to {folder}, and {folder.parent} does not exist. Point the link at "
+            "a folder that exists, then run `make site` again. Nothing was changed."
+        )
     if folder.parent == folder or os.path.ismount(folder):
         raise CannotPublish(
             f"site/ is a link to {folder}, which is the top of a disk: the site is built beside the folder it "
@@ -243,8 +250,7 @@ def _remove_old(old: Path, published: set[str], place: Place) -> None:
     if old.exists():
         kept = old.with_name(f".{place.folder.name}.{time.strftime('%Y%m%d-%H%M%S')}.kept")
         os.rename(old, kept)
-        print(f"Files that were added to {place.folder} while the site was built are kept in {kept}.",
-              file=sys.stderr)
+        print(f"Files that were added to {place.folder} while the site was built are kept in {kept}.", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -169,8 +169,12 @@ def test_whatever_the_record_says_nothing_outside_docs_and_no_hand_written_page_
         assert os.readlink(docs / "out") == str(root / "outside") and (docs / "gen" / "out.md").is_symlink()
         gone = {uri for uri in docs_before if not os.path.lexists(docs / uri)}
         may_go = set(MADE) - still_made
-        may_go |= {f for uri in may_go for f in ("gen/b", "deep/x", "deep/x/y", "schools/s1", "schools")
-                   if uri.startswith(f + "/")}
+        may_go |= {
+            f
+            for uri in may_go
+            for f in ("gen/b", "deep/x", "deep/x/y", "schools/s1", "schools")
+            if uri.startswith(f + "/")
+        }
         assert gone <= may_go, f"removed what the guide does not make any more, only: {sorted(gone - may_go)}"
         if written is not None:
             said = "\n".join(written.notes)
@@ -220,7 +224,9 @@ def test_an_unreadable_record_is_said_to_be_made_again(tmp_path):
     (project / RECORD).write_text("{not json")
     written = generate._write_all(project, items(tmp_path, PAGES))
     said = "\n".join(written.notes)
-    assert f"{RECORD}, cannot be read (it is not JSON)" in said and "made again from the pages the guide makes now" in said
+    assert (
+        f"{RECORD}, cannot be read (it is not JSON)" in said and "made again from the pages the guide makes now" in said
+    )
     assert written.removed == [] and all((project / "docs" / uri).exists() for uri in DOWNLOADS)
 
 

@@ -26,7 +26,7 @@ from tests.conftest import ROOT
 # is full after some files), "late" (someone adds a file to the web root while the site is built),
 # "no-folder-beside" (nothing can be made beside the web root), "no-swap" (the folders cannot be
 # exchanged, as for a read-only file system). Only writes into a new build (".new") are touched.
-FAULTS = r'''
+FAULTS = r"""
 import builtins, errno, os, sys
 FAULT, AFTER, MARK = os.environ.get("FAULT"), int(os.environ.get("FAULT_AFTER", "5")), os.environ.get("FAULT_MARK")
 _open, _link, _mkdir, written = builtins.open, os.link, os.mkdir, [0]
@@ -69,10 +69,14 @@ if FAULT == "no-swap":
     def _refused(first, second):
         raise OSError(errno.EROFS, "Read-only file system", str(second))
     files.exchange = _refused
-'''
+"""
 
-PAGES = {"index.md": "# A small guide\n", "duty/dimensions.md": "# Dimensions\n", "duty/strands.md": "# Strands\n",
-         "policies/index.md": "# Policies\n"}
+PAGES = {
+    "index.md": "# A small guide\n",
+    "duty/dimensions.md": "# Dimensions\n",
+    "duty/strands.md": "# Strands\n",
+    "policies/index.md": "# Policies\n",
+}
 
 
 @pytest.fixture
@@ -95,11 +99,17 @@ def project(mkdocs_build, tmp_path) -> Path:
 def publish(project: Path, fault: str | None = None, after: int = 5, mark: Path | None = None, wait=True):
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if fault:
-        env.update(FAULT=fault, FAULT_AFTER=str(after), FAULT_MARK=str(mark or ""),
-                   PYTHONPATH=os.pathsep.join([str(project.parent / "faults"), env.get("PYTHONPATH", "")]))
+        env.update(
+            FAULT=fault,
+            FAULT_AFTER=str(after),
+            FAULT_MARK=str(mark or ""),
+            PYTHONPATH=os.pathsep.join([str(project.parent / "faults"), env.get("PYTHONPATH", "")]),
+        )
     command = [sys.executable, "-m", "cohesion_guide.site.publish"]
     if not wait:
-        return subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        return subprocess.Popen(
+            command, cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
     return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=300)
 
 
@@ -217,11 +227,14 @@ def _alive(pid: int) -> bool:
     return state not in ("Z", "X")
 
 
-@pytest.mark.parametrize("fault, said", [
-    ("full", "No space left on device"),
-    ("no-folder-beside", "a folder cannot be made there (Read-only file system)"),
-    ("no-swap", "could not be swapped in there in one step (Read-only file system"),
-])
+@pytest.mark.parametrize(
+    "fault, said",
+    [
+        ("full", "No space left on device"),
+        ("no-folder-beside", "a folder cannot be made there (Read-only file system)"),
+        ("no-swap", "could not be swapped in there in one step (Read-only file system"),
+    ],
+)
 def test_a_full_or_read_only_disk_leaves_the_published_site_exactly_as_it_was(project, fault, said):
     www = project.parent / "www" / "html"
     published = published_once(project)
@@ -242,7 +255,8 @@ def test_a_file_added_to_the_web_root_during_the_build_is_kept_not_deleted(proje
     assert len(kept) == 1 and f"are kept in {project.parent / 'www' / kept[0]}" in done.stderr
     assert (project.parent / "www" / kept[0] / "added-meanwhile.txt").read_text() == "someone's file"
     assert sorted(p.name for p in (project.parent / "www" / kept[0]).rglob("*") if p.is_file()) == [
-        "added-meanwhile.txt"]  # the old site's own files went; only the stranger's stayed
+        "added-meanwhile.txt"
+    ]  # the old site's own files went; only the stranger's stayed
 
 
 def test_a_site_folder_of_its_own_is_still_swapped_in_whole(project):
