@@ -5,8 +5,10 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from tests.conftest import site_pages
+from tests.site.page_state import scroll_regions_ready, search_for, still
 
 
 WIDTHS = {"desktop": (1280, 900), "phone": (375, 812)}
@@ -50,6 +52,8 @@ def test_axe_finds_nothing_on_any_page(axe, sized_page, site_url, built_site):
     problems = []
     for rel in pages:
         sized_page.goto(f"{site_url}/{rel}")
+        scroll_regions_ready(sized_page)
+        still(sized_page)  # colours are checked as they end, not half-way through a fade
         problems += violations(axe, sized_page, rel or "/")
     width = sized_page.viewport_size["width"]
     assert not problems, f"{len(problems)} axe violation(s) at {width} px over {len(pages)} pages:\n" + "\n".join(problems)
@@ -61,8 +65,8 @@ def open_search(page, site_url: str, query: str = "equity") -> None:
         page.locator("input.md-search__input").click()
     else:  # on a phone the search field opens from the magnifier button
         page.locator('label.md-header__button[for="__search"]').click()
-    page.locator("input.md-search__input").press_sequentially(query, delay=60)
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    search_for(page, query)
+    still(page)  # the search has faded in: colours are read as a reader sees them, not half-way
 
 
 @pytest.mark.parametrize("sized_page", list(WIDTHS), indirect=True)
@@ -75,7 +79,8 @@ def test_axe_finds_nothing_with_search_results_open(axe, sized_page, site_url):
 def test_axe_finds_nothing_with_the_phone_menu_open(axe, sized_page, site_url):
     sized_page.goto(site_url + "/duty/")
     sized_page.locator('label.md-header__button[for="__drawer"]').click()
-    sized_page.wait_for_timeout(400)
+    expect(sized_page.locator("#__drawer")).to_be_checked()
+    still(sized_page)  # the menu has slid in
     assert not (problems := violations(axe, sized_page, "phone menu open on duty/")), "\n".join(problems)
 
 
@@ -158,7 +163,7 @@ def test_contrast_of_copyright_tabs_search_meta_and_accent(page, site_url):
 
     link = page.locator(".md-content__inner a[href]:not(.headerlink)").first
     link.hover()
-    page.wait_for_timeout(400)  # Material fades link colours in over a quarter of a second
+    still(page, ".md-content__inner a[href]:not(.headerlink):hover")  # Material fades link colours in
     measured["link on hover (accent)"] = contrast(page, ".md-content__inner a[href]:not(.headerlink):hover")
 
     open_search(page, site_url)

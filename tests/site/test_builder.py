@@ -221,6 +221,7 @@ def test_delete_my_answers_clears_the_browsers_storage(fresh, site_url):
     assert fresh.evaluate("() => localStorage.length") == 0
     assert "deleted" in fresh.locator(".cc-wait").inner_text()
     fresh.goto(site_url + BUILDER)
+    fresh.wait_for_selector("#cc-start-blank")  # the start page is drawn, where a resume button would be
     assert fresh.locator("[data-action=resume]").count() == 0
 
 

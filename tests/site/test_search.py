@@ -32,7 +32,7 @@ def test_each_glossary_term_is_its_own_entry_in_the_index(built_site):
 
 
 def results(page) -> list[str]:
-    page.wait_for_timeout(300)  # the results settle as the last letters arrive
+    """The results listed, as paths (open_search has waited for the answer to the whole query)."""
     hrefs = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.getAttribute('href'))")
     return [href.split("://", 1)[-1].split("/", 1)[-1].split("?")[0] + ("#" + href.split("#")[1] if "#" in href else "")
             for href in hrefs]
