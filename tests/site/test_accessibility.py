@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from tests.conftest import site_pages
 from tests.site.page_state import scroll_regions_ready, search_for, still
+from tests.site.test_screenshots import PAGE_TYPES
 
 
 WIDTHS = {"desktop": (1280, 900), "phone": (375, 812)}
@@ -45,16 +46,31 @@ def sized_page(browser, request):
     context.close()
 
 
+def axe_on(axe, page, site_url: str, pages: list[str]) -> list[str]:
+    problems = []
+    for rel in pages:
+        page.goto(f"{site_url}/{rel}")
+        scroll_regions_ready(page)
+        still(page)  # colours are checked as they end, not half-way through a fade
+        problems += violations(axe, page, rel or "/")
+    return problems
+
+
+@pytest.mark.parametrize("sized_page", list(WIDTHS), indirect=True)
+def test_axe_finds_nothing_on_a_page_of_each_kind(axe, sized_page, site_url, built_site):
+    pages = [path for path, _ in PAGE_TYPES.values() if (built_site / path / "index.html").is_file()]
+    assert len(pages) == len(PAGE_TYPES) - 1, "a kind of page is missing from the site"  # all but the 404 page
+    problems = axe_on(axe, sized_page, site_url, [*pages, "404.html"])
+    width = sized_page.viewport_size["width"]
+    assert not problems, f"{len(problems)} axe violation(s) at {width} px:\n" + "\n".join(problems)
+
+
+@pytest.mark.exhaustive  # every page, some minutes: CI runs it on every push; a page of each kind is checked always
 @pytest.mark.parametrize("sized_page", list(WIDTHS), indirect=True)
 def test_axe_finds_nothing_on_any_page(axe, sized_page, site_url, built_site):
     pages = site_pages(built_site)
     assert pages, "the built site has no pages"
-    problems = []
-    for rel in pages:
-        sized_page.goto(f"{site_url}/{rel}")
-        scroll_regions_ready(sized_page)
-        still(sized_page)  # colours are checked as they end, not half-way through a fade
-        problems += violations(axe, sized_page, rel or "/")
+    problems = axe_on(axe, sized_page, site_url, pages)
     width = sized_page.viewport_size["width"]
     assert not problems, f"{len(problems)} axe violation(s) at {width} px over {len(pages)} pages:\n" + "\n".join(problems)
 
