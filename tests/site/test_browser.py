@@ -151,7 +151,7 @@ def test_first_tab_reaches_the_skip_link_and_it_moves_to_the_main_content(page, 
     assert first["visible"], "the skip link is focused but cannot be seen"
     target = page.evaluate("() => document.activeElement.getAttribute('href')")
     page.keyboard.press("Enter")
-    assert page.evaluate("() => location.hash") == target
+    page.wait_for_function("target => location.hash === target", arg=target)  # the link was followed
     # from the skip link's target, the next Tab lands inside the main content, not the navigation
     after = tab(page)
     assert after and after["in_main"] and "md-nav__link" not in after["cls"], \
