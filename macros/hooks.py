@@ -15,7 +15,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from cohesion_guide.errors import InvalidFile
-from cohesion_guide.files import GENERATED_FROM, GENERATED_MANIFEST, sources_stamp
+from cohesion_guide.files import GENERATED_FROM, sources_stamp
+from cohesion_guide.generated_record import RECORD
 from cohesion_guide.inputs import review
 from cohesion_guide.inputs.local_config import load_local
 from cohesion_guide.site import generate, glossary, sanitise, search_text, source_archive
@@ -37,7 +38,7 @@ _state: dict = {}
 @event_priority(100)  # before mkdocs-macros reads config.extra into its variables
 def on_config(config):
     project_dir = Path(config.config_file_path).resolve().parent
-    if not (project_dir / GENERATED_MANIFEST).is_file():
+    if not (project_dir / RECORD).is_file():
         raise PluginError(
             "The schools' pages and the other generated pages are not in docs/ yet. Build with `make site` "
             "(or `make serve`), or run `python -m cohesion_guide.site.generate` before this command."

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from cohesion_guide.errors import InvalidFile, Problem
-from cohesion_guide.files import generated_files
+from cohesion_guide.generated_record import bears_mark, generated_files
 from cohesion_guide.inputs import review
 from cohesion_guide.inputs.profiles import PHASE_GROUPS, PHASE_LABELS, SLUG
 from cohesion_guide.inputs.schemas import schema
@@ -105,13 +105,14 @@ RESERVED = frozenset({"index", "strand", "dimension", "phase", "setting"})
 def taken_names(folder: Path) -> set[str]:
     """Names a case study cannot have: the section's own pages, and the guide's pages beside them in
     docs/case-studies/ (a case study named adding.md would replace the guide's adding.md). The pages
-    made from the case studies themselves, written there by site/generate.py, do not count."""
+    made from the case studies themselves, written there by site/generate.py, do not count: the
+    record of generated pages names them, or (when the record is missing) their front matter does."""
     docs = Path(folder).parent / "docs"
     guide, made = docs / "case-studies", generated_files(Path(folder).parent)
 
     def written_by_hand(path: Path) -> bool:
         paths = [path] if path.is_file() else [p for p in path.rglob("*") if p.is_file()]
-        return any(p.relative_to(docs).as_posix() not in made for p in paths)
+        return any(p.relative_to(docs).as_posix() not in made and not bears_mark(p) for p in paths)
 
     entries = [p for p in guide.iterdir() if written_by_hand(p)] if guide.is_dir() else []
     return set(RESERVED) | {p.stem if p.suffix == ".md" else p.name for p in entries}

@@ -10,6 +10,7 @@ from pathlib import Path
 import docx
 import pypdf
 import pytest
+from playwright.sync_api import expect
 
 from cohesion_guide.cli import main
 from cohesion_guide.documents.self_evaluation import render_self_evaluation, write_self_evaluation_documents
@@ -19,6 +20,7 @@ from cohesion_guide.inputs.local_config import load_local
 from cohesion_guide.inputs.profiles import load_profile
 from tests.conftest import ROOT
 from tests.documents.test_tailoring import make_profile
+from tests.site.page_state import scroll_regions_ready
 
 LOCAL = load_local(ROOT)
 SLUGS = sorted(p.stem for p in (ROOT / "schools").glob("*.yml"))
@@ -290,7 +292,7 @@ def test_a_self_evaluation_page_has_no_axe_violations(browser, site_url, width):
         page = context.new_page()
         page.goto(f"{site_url}/schools/riverside-primary/self-evaluation/")
         page.locator("button.cc-section__all").click()  # every folded section open, for axe to check too
-        page.wait_for_timeout(400)  # scroll-regions.js gives tables that now scroll sideways focus after a resize pause
+        scroll_regions_ready(page)  # scroll-regions.js gives tables that now scroll sideways focus after a pause
         results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}, "resultTypes": ["violations"]})
         assert results.violations_count == 0, results.generate_report()
         # Nothing is wider than the screen: the charts scale down with the page.
@@ -373,12 +375,13 @@ def test_the_self_evaluation_page_is_a_third_of_its_old_height_and_opens_where_a
         assert not page.locator("#teaching-learning-and-curriculum-section").is_visible()
         step.focus()
         page.keyboard.press("Enter")
-        assert step.get_attribute("aria-expanded") == "true"
-        assert page.locator("#teaching-learning-and-curriculum-section table").is_visible()
+        expect(step).to_have_attribute("aria-expanded", "true")
+        expect(page.locator("#teaching-learning-and-curriculum-section table")).to_be_visible()
         assert page.locator("#the-plan-section table.cc-plan").is_visible()  # the plan starts open
-        # The contents list (or a search result) leads into a folded section: it opens.
+        # The contents list (or a search result) leads into a folded section: it opens (on the page's
+        # hashchange, which comes after the address has changed).
         page.goto(url + "#knowledge-what-the-school-knows-about-the-communities-it-serves")
-        assert page.locator("#knowledge-what-the-school-knows-about-the-communities-it-serves-section").is_visible()
+        expect(page.locator("#knowledge-what-the-school-knows-about-the-communities-it-serves-section")).to_be_visible()
         # Paper shows every section, without the screen's note and buttons.
         page.goto(url)
         page.emulate_media(media="print")

@@ -147,8 +147,9 @@ def test_a_repository_in_local_yml_is_a_plain_link_that_asks_no_other_host(mkdoc
         page = context.new_page()
         asked = []
         page.on("request", lambda request: asked.append(request.url))
-        page.goto(origin + "/duty/")
-        page.wait_for_timeout(1000)  # Material asks for the facts after the page loads
+        # Material would ask for the repository's facts once the page has loaded: wait until the page
+        # has asked for nothing more for half a second (its network has gone quiet)
+        page.goto(origin + "/duty/", wait_until="networkidle")
         assert asked and all(url.startswith(origin) for url in asked), [u for u in asked if not u.startswith(origin)]
     finally:
         context.close()
