@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from cohesion_guide.files import atomic_path, generated_files
+from cohesion_guide.files import atomic_path
+from cohesion_guide.generated_record import generated_files
 
 NAME = "community-cohesion-guide-source.zip"
 URI = f"downloads/{NAME}"  # where the site serves it: the footer and every page link here
