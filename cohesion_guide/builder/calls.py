@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from cohesion_guide import MODEL_POLICIES
 from cohesion_guide.documents.policy import write_policy
 from cohesion_guide.errors import InvalidFile, Problem
 from cohesion_guide.export import docx_base
@@ -27,6 +28,7 @@ from cohesion_guide.inputs.validation import parse_yaml
 # What the builder makes: the formats a browser can make (a PDF needs Typst, which cannot run there).
 BUILDER_FORMATS = ("md", "html", "docx")
 NEW_SCHOOL = "my-school"  # a file name for a school whose name gives none
+MODEL_PROFILE = "model-primary-school.yml"  # the engine's own example school, which `start` runs each call on
 FIELD_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 
@@ -36,6 +38,22 @@ FIELD_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 def use_word_base(path: str) -> None:
     """Write Word files on the base the site build saved: the browser has no python-docx to make one."""
     docx_base.use_saved(Path(path).read_bytes())
+
+
+def start(word_base: str, project_dir: str) -> None:
+    """What the browser runs once when the engine starts, before it keeps a copy of Python's memory for
+    the next visit (builder-worker.js): the saved Word base, then every call once on the model school's
+    profile, so that the copy holds the compiled templates and the schemas and case studies already read.
+    It runs before the first call, so no answer of the reader's is ever in that copy."""
+    use_word_base(word_base)
+    model = MODEL_POLICIES / MODEL_PROFILE
+    text = model.read_text(encoding="utf-8")
+    loaded = parse_yaml(text, model.name)
+    answers_json = json.dumps(answers_from(loaded.data))
+    read_profile(text, model.name)
+    check(answers_json)
+    make_policy(answers_json, project_dir)
+    profile_text(answers_json)
 
 
 def check(answers_json: str) -> str:

@@ -11,6 +11,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 
 from cohesion_guide.builder import calls
+from cohesion_guide.documents import render
+from cohesion_guide.documents.policy import templates_for
+from cohesion_guide.export import docx_base
 from cohesion_guide.inputs.validation import parse_yaml
 from tests.builder.strategies import EXAMPLES, answers, example_answers
 from tests.conftest import ROOT
@@ -121,6 +124,27 @@ def test_the_policy_is_the_one_cohesion_policy_writes(tmp_path):
     )
     assert made["markdown"] == (tmp_path / f"{path.stem}-policy.md").read_text(encoding="utf-8")
     assert word_text(base64.b64decode(made["docx"])) == word_text((tmp_path / f"{path.stem}-policy.docx").read_bytes())
+
+
+def test_the_engines_start_leaves_the_policys_template_compiled_and_policies_as_the_command_line_writes_them(
+    tmp_path,
+):
+    base = tmp_path / "word-base.zip"
+    base.write_bytes(docx_base.save(docx_base.word_base("en-GB")))
+    templates = render.environment(templates_for(ROOT))
+    templates.cache.clear()  # as a fresh engine has it, whatever this process made before
+    calls.start(str(base), str(ROOT))
+    # what the browser's copy of the engine keeps: the model school's policy was made in full
+    compiled = {name for _, name in templates.cache.keys()}
+    assert "policy.md.j2" in compiled
+    path = EXAMPLES[2]
+    made = json.loads(calls.make_policy(json.dumps(example_answers(path)), str(ROOT)))
+    subprocess.run(
+        [str(COHESION), "policy", str(path), "-o", str(tmp_path), "--format", "md", "--project", str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    assert made["markdown"] == (tmp_path / f"{path.stem}-policy.md").read_text(encoding="utf-8")
 
 
 def test_answers_with_problems_make_no_policy():
