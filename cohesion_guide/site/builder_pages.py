@@ -4,6 +4,7 @@ without JavaScript, and the example schools' profiles to start from.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from html import escape
 from pathlib import Path
@@ -24,6 +25,8 @@ SECTION = "make-a-policy"  # where the builder's page is: docs/make-a-policy/ind
 CACHE = Path(".cache") / "builder"
 # Of Pyodide's npm package, what a browser needs to run Python (its packages are never loaded).
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+# The worker that runs the engine, and makes the copy of its memory a warm start begins from.
+WORKER = Path("overrides") / "assets" / "javascripts" / "builder-worker.js"
 BLANK_PROFILE = "my-school.yml"
 SCHOOLS_LIST = "schools.json"
 
@@ -74,6 +77,7 @@ def builder_html(project_dir: Path) -> str:
     engine = engine_bundle(project_dir, project_dir / CACHE)
     setup = {
         "pyodide": f"pyodide/{version}/", "engine": engine.name, "module": builder_calls.__name__,
+        "snapshot": snapshot_name(project_dir, engine.name, version, builder_calls.__name__),
         "schools": SCHOOLS_LIST, "blank": BLANK_PROFILE, "pages": question_pages(schema("profile")),
     }
     # </ cannot end the script early: JSON allows <\/ for it.
@@ -94,6 +98,16 @@ def builder_html(project_dir: Path) -> str:
         f'<script type="application/json" id="cc-builder-setup">{data}</script>'
         "</div>"
     )
+
+
+def snapshot_name(project_dir: Path, engine: str, pyodide: str, module: str) -> str:
+    """The name under which a browser keeps the copy of the engine's memory it starts from on a later visit
+    (builder-worker.js): a digest of everything the copy is made from, the engine's zip (named by its own
+    digest), Pyodide's version, the calls module and the worker, so that a change to any of them makes
+    the browser start afresh and keep a new copy."""
+    worker = next((root / WORKER for root in (Path(project_dir), CHECKOUT) if root and (root / WORKER).is_file()), None)
+    parts = [engine, pyodide, module, worker.read_text(encoding="utf-8") if worker else ""]
+    return "engine-snapshot-" + hashlib.sha256("\0".join(parts).encode()).hexdigest()[:16]
 
 
 def _school_name(path: Path) -> str:
