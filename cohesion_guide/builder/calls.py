@@ -48,12 +48,16 @@ def start(word_base: str, project_dir: str) -> None:
     use_word_base(word_base)
     model = MODEL_POLICIES / MODEL_PROFILE
     text = model.read_text(encoding="utf-8")
-    loaded = parse_yaml(text, model.name)
-    answers_json = json.dumps(answers_from(loaded.data))
-    read_profile(text, model.name)
-    check(answers_json)
-    make_policy(answers_json, project_dir)
-    profile_text(answers_json)
+    try:
+        answers_json = json.dumps(answers_from(parse_yaml(text, model.name).data))
+        read_profile(text, model.name)
+        check(answers_json)
+        make_policy(answers_json, project_dir)
+        profile_text(answers_json)
+    except Exception:
+        # This only saves the reader time. An authority's own templates that cannot make the model
+        # school's policy must not stop the engine: its schools' calls report their own problems.
+        pass
 
 
 def check(answers_json: str) -> str:

@@ -137,6 +137,9 @@ def test_the_engines_start_leaves_the_policys_template_compiled_and_policies_as_
     # what the browser's copy of the engine keeps: the model school's policy was made in full
     compiled = {name for _, name in templates.cache.keys()}
     assert "policy.md.j2" in compiled
+    model = calls.MODEL_POLICIES / calls.MODEL_PROFILE
+    model_answers = json.dumps(calls.answers_from(parse_yaml(model.read_text(encoding="utf-8"), model.name).data))
+    assert json.loads(calls.make_policy(model_answers, str(ROOT)))["problems"] == []  # so the start made it in full
     path = EXAMPLES[2]
     made = json.loads(calls.make_policy(json.dumps(example_answers(path)), str(ROOT)))
     subprocess.run(
