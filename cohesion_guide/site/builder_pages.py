@@ -72,12 +72,8 @@ def pages(context: SiteContext) -> list[GeneratedFile]:
 
 def builder_html(project_dir: Path) -> str:
     """The builder's place on its page: what it needs to start, and what to do without JavaScript."""
-    project_dir = Path(project_dir)
-    version = pyodide_version(pyodide_folder(project_dir))
-    engine = engine_bundle(project_dir, project_dir / CACHE)
     setup = {
-        "pyodide": f"pyodide/{version}/", "engine": engine.name, "module": builder_calls.__name__,
-        "snapshot": snapshot_name(project_dir, engine.name, version, builder_calls.__name__),
+        **engine_setup(project_dir, builder_calls.__name__),
         "schools": SCHOOLS_LIST, "blank": BLANK_PROFILE, "pages": question_pages(schema("profile")),
     }
     # </ cannot end the script early: JSON allows <\/ for it.
@@ -98,6 +94,22 @@ def builder_html(project_dir: Path) -> str:
         f'<script type="application/json" id="cc-builder-setup">{data}</script>'
         "</div>"
     )
+
+
+def engine_setup(project_dir: Path, module: str, files: str = "") -> dict[str, str]:
+    """What a builder's page tells the worker (builder-worker.js) to start the engine: where Pyodide and
+    the engine's zip are (`files`: the way from the page to this section's files, "" on its own page),
+    the calls module to run, and the name of the copy of the engine's memory that gives a warm start.
+    A second builder on the same engine passes its own module, and gets its own copy."""
+    project_dir = Path(project_dir)
+    version = pyodide_version(pyodide_folder(project_dir))
+    engine = engine_bundle(project_dir, project_dir / CACHE)
+    return {
+        "pyodide": f"{files}pyodide/{version}/",
+        "engine": f"{files}{engine.name}",
+        "module": module,
+        "snapshot": snapshot_name(project_dir, engine.name, version, module),
+    }
 
 
 def snapshot_name(project_dir: Path, engine: str, pyodide: str, module: str) -> str:

@@ -8,7 +8,7 @@ import base64
 import json
 
 from cohesion_guide.builder import calls
-from cohesion_guide.site.builder_pages import WORKER, snapshot_name
+from cohesion_guide.site.builder_pages import WORKER, engine_setup, snapshot_name
 from tests.builder.strategies import EXAMPLES, example_answers
 from tests.builder.test_calls import word_text
 from tests.site.test_builder import BUILDER, ENGINE_WAIT, browser_policy, cli_policy
@@ -43,6 +43,15 @@ def test_the_copys_name_changes_with_the_engine_pyodide_the_calls_module_and_the
     worker = project_copy / WORKER
     worker.write_text(worker.read_text(encoding="utf-8") + "\n// changed\n", encoding="utf-8")
     assert name != snapshot_name(project_copy, "engine-0123.zip", "314.0.8", calls.__name__)
+
+
+def test_a_second_builder_on_the_same_engine_is_told_the_same_files_and_keeps_a_copy_of_its_own(project_copy):
+    policy = engine_setup(project_copy, calls.__name__)
+    other = engine_setup(project_copy, "cohesion_guide.builder.other_calls", "../make-a-policy/")
+    assert other["engine"] == "../make-a-policy/" + policy["engine"]
+    assert other["pyodide"] == "../make-a-policy/" + policy["pyodide"]
+    assert other["module"] == "cohesion_guide.builder.other_calls"
+    assert other["snapshot"] != policy["snapshot"]
 
 
 def test_a_second_visit_starts_from_the_kept_copy_and_makes_what_the_command_line_makes(browser, site_url, tmp_path):

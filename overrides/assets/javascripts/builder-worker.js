@@ -43,6 +43,7 @@ async function start({ pyodide, engine, module, snapshot }) {
     if (!response.ok) throw new Error(`the engine could not be fetched (${response.status})`);
     return response.arrayBuffer();
   });
+  zip.catch(() => {}); // awaited below, once Pyodide runs: its failure is reported there
   const [{ loadPyodide }, { default: createModule }, found] = await Promise.all([
     import(pyodide + "pyodide.mjs"),
     import(pyodide + "pyodide.asm.mjs"),
