@@ -13,7 +13,7 @@ import yaml
 
 from cohesion_guide.gias.map import REGISTER_FIELDS, Mapped, Path_
 from cohesion_guide.inputs.dates import long_date
-from cohesion_guide.inputs.scaffold import scalar
+from cohesion_guide.inputs.scaffold import quoted, scalar
 
 
 class _FastStringDates(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
@@ -42,7 +42,7 @@ def _scalar(value: Any) -> str:
                 return value
         except yaml.YAMLError:
             pass
-        return json.dumps(value, ensure_ascii=False)
+        return quoted(value)
     return scalar(value)
 
 
