@@ -22,13 +22,14 @@ const MONTHS = ["January", "February", "March", "April", "May", "June", "July", 
 // ---- the engine, in its worker -------------------------------------------------------------
 
 const engine = {
-  worker: null, ready: null, waiting: new Map(), next: 1, timings: null,
+  worker: null, ready: null, waiting: new Map(), next: 1, timings: null, kept: null,
   start() {
     const at = (path) => new URL(path, document.baseURI).href;
     this.worker = new Worker(new URL("builder-worker.js", import.meta.url), { type: "module" });
     this.ready = new Promise((resolve, reject) => {
       this.worker.onmessage = ({ data }) => {
         if (data.type === "ready") { this.timings = data.timings; resolve(); return; }
+        if (data.type === "kept") { this.kept = data.error || "kept"; return; } // the copy for a warm start (builder-worker.js)
         if (data.type === "failed") { reject(new Error(data.message)); return; }
         const job = this.waiting.get(data.id);
         this.waiting.delete(data.id);
@@ -37,7 +38,7 @@ const engine = {
       this.worker.onerror = (event) => reject(new Error(event.message || "the worker stopped"));
     });
     this.ready.catch(() => {});
-    this.worker.postMessage({ type: "start", pyodide: at(setup.pyodide), engine: at(setup.engine), module: setup.module });
+    this.worker.postMessage({ type: "start", pyodide: at(setup.pyodide), engine: at(setup.engine), module: setup.module, snapshot: setup.snapshot });
   },
   async call(name, ...args) {
     await this.ready;
