@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import jinja2
@@ -12,6 +13,7 @@ from cohesion_guide.documents import render
 from cohesion_guide.documents.render import escape_markdown, next_review, render_policy, render_template
 from cohesion_guide.export.html import markdown_to_html
 from cohesion_guide.inputs.local_config import load_local
+from cohesion_guide.inputs.profiles import load_profiles
 from tests.conftest import ROOT
 from tests.documents.test_tailoring import make_profile, section
 
@@ -357,3 +359,30 @@ def test_other_christian_keeps_its_capital():
         beliefs(["Roman Catholic", "Other Christian", "No religion"])
         == "Roman Catholic, other Christian and no religion"
     )
+
+
+BLOCK_START = re.compile(r"^(?:[-|#>]|\d+\.|\s)")
+
+
+def broken_lines(markdown: str) -> list[str]:
+    """Lines of a paragraph that carry on from the line before: a hard line break inside a sentence, which
+    Markdown hides but a clerk who copies the text into Word or an email keeps (cold read, R04)."""
+    lines = markdown.splitlines()
+    return [
+        after
+        for before, after in zip(lines, lines[1:], strict=False)
+        if before.strip() and after.strip() and not BLOCK_START.match(before) and not BLOCK_START.match(after)
+    ]
+
+
+@pytest.mark.parametrize(
+    "folder", [ROOT / "schools", ROOT / "tests" / "documents" / "kinds"], ids=["examples", "the cold-read kit"]
+)
+def test_no_sentence_is_broken_across_lines(folder, local):
+    for profile in load_profiles(folder):
+        markdown = render_policy(profile, local)
+        assert broken_lines(markdown) == [], profile.slug
+
+
+def test_the_check_for_broken_lines_sees_one():
+    assert broken_lines("A sentence broken\nacross two lines.\n\n- a list\n- item") == ["across two lines."]
