@@ -200,12 +200,14 @@ def institution_noun(profile: Profile) -> str:
 
 
 def place_of(profile: Profile) -> str:
-    """Where the school is: the register's locality (a village, or a part of a town) when the profile gives one,
-    else its town. A post town can be miles from a village school. A town still to be confirmed is no place
+    """Where the school is: the register's locality (a village, or a part of a town) when the profile gives one and
+    it is not merely the ward's name, else its town. A post town can be miles from a village school. A town still to be confirmed is no place
     to name: the authority's area is where the school surely is."""
     location = profile.data["location"]
-    if location.get("locality"):
-        return location["locality"]
+    locality = location.get("locality")
+    # a locality that is only the ward's name again says no more than the ward does: the town is the place
+    if locality and locality.casefold() != (location.get("ward") or "").casefold():
+        return locality
     if "location.town" in profile.unconfirmed:
         return authority_place(profile.data["school"]["local_authority"])
     return location["town"]

@@ -703,3 +703,14 @@ def test_partner_lists_read_as_english_whatever_the_names(tmp_path):
     )
     assert "as often as they do now" not in policy
     assert "what they gained from our partnerships." in policy
+
+
+def test_a_locality_that_is_only_the_wards_name_gives_way_to_the_town(tmp_path):
+    """The register sometimes gives the ward's name as the locality too: the school is then 'in' its town, and the
+    local community is named once, not 'X, and the wider X area' (cold read, imported-school-1)."""
+    same = {"location": {"town": "Testford", "locality": "Brook Lane", "ward": "Brook Lane"}}
+    policy = flat(policy_of(tmp_path, same, slug="same"))
+    assert "is a primary school in Testford." in policy and "beyond Brook Lane" not in policy
+    assert "Brook Lane ward, and the wider Testford area" in policy
+    village = {"location": {"town": "Testford", "locality": "Little Brook", "ward": "Brook Lane"}}
+    assert "is a primary school in Little Brook." in flat(policy_of(tmp_path, village, slug="village"))
