@@ -51,7 +51,7 @@ def test_no_commitment_rests_on_a_figure_the_school_did_not_give(unknown, tmp_pa
         tmp_path, {**UNKNOWN, "pupils": {**UNKNOWN["pupils"], "home_languages": ["Polish"]}}, slug="languages"
     )
     with_languages = flat(render_policy(languages, LOCAL))
-    assert "Families who use Polish at home will get key information in their own language" in with_languages
+    assert "Families who use Polish at home will get key information in their language" in with_languages
     assert "new to English will have planned support" not in with_languages
 
 

@@ -214,10 +214,13 @@ LATER_CLAIMS = (
     "We belong to the",
     "Our ethos statement",
     "When tension rises",
-    "as often as they do now",
-    "as it does now",
     "for girls",
     "for boys",
+)
+
+
+RHYTHM_KEPT = re.compile(
+    r"We will keep up our links? with [^.]*\b(?:every (?:week|two weeks|half term|term)|once a year)\b"
 )
 
 
@@ -243,3 +246,5 @@ def test_a_profile_with_only_the_first_editions_fields_still_makes_a_policy_that
             if claim == "Early Years Foundation Stage" and data["school"]["phase"] == "nursery":
                 continue  # a nursery school's phase, a first-edition field, says it
             assert claim not in policy or claim in " ".join((data.get("context") or "").split()), (path.name, claim)
+        # a partnership's rhythm comes from partnerships[].how_often only
+        assert not RHYTHM_KEPT.search(policy), path.name
