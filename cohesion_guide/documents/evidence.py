@@ -85,13 +85,32 @@ def _pupil_figures(profile: Profile) -> tuple[str, tuple[Source, ...]]:
     return PARTLY, (Source(f"Our community profile gives {and_list(given)}; still to add: {and_list(missing)}."),)
 
 
+def _area_figures(area: dict) -> tuple[str, tuple[Source, ...]]:
+    """Which of the area's ethnic make-up, English as an additional language and free school meals the profile
+    gives: a ward's free school meals alone is part of the comparison, not all of it."""
+    parts = {
+        "ethnic make-up": bool(area.get("ethnicity")),
+        "English as an additional language": area.get("eal_percent") is not None,
+        "free school meals": area.get("fsm_percent") is not None,
+    }
+    given = [name for name, there in parts.items() if there]
+    missing = [name for name, there in parts.items() if not there]
+    if not given:
+        return TO_GATHER, ()
+    if not missing:
+        return HELD, (Source(f"Our community profile gives figures for {area['name']}."),)
+    return PARTLY, (
+        Source(f"Our community profile gives {and_list(given)} for {area['name']}; still to add: {and_list(missing)}."),
+    )
+
+
 def _profile_source(profile: Profile, key: str | None) -> tuple[str, tuple[Source, ...]] | None:
     """What the profile itself shows for an item, whatever the audit says."""
     data = profile.data
     if key == "pupil-figures":
         return _pupil_figures(profile)
     if key == "local_area" and data.get("local_area"):
-        return HELD, (Source(f"Our community profile gives figures for {data['local_area']['name']}."),)
+        return _area_figures(data["local_area"])
     if key == "partnerships" and data.get("partnerships"):
         names = and_list([p["name"] for p in data["partnerships"]])
         return PARTLY, (Source(f"Our profile names our partners ({names}); keep a record of what we do with each."),)

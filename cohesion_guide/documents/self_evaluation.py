@@ -4,6 +4,7 @@ as Markdown, and as HTML, Word and PDF files written whole or not at all."""
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -102,8 +103,14 @@ def ethnicity_rows(profile: Profile) -> list[dict[str, Any]]:
     if not pupils:
         return []
     order = schema("profile")["$defs"]["ethnicity"]["properties"]
+    Pupils = phase_words(profile).Pupils  # the census's "Pupils whose ethnicity is not known", in our own word
     rows = [
-        {"key": key, "label": ethnic_group_label(key), "school": pupils.get(key), "area": area.get(key)}
+        {
+            "key": key,
+            "label": re.sub(r"^Pupils\b", Pupils, ethnic_group_label(key)),
+            "school": pupils.get(key),
+            "area": area.get(key),
+        }
         for key in order
         if key in pupils or key in area
     ]

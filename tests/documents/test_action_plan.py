@@ -235,6 +235,10 @@ def test_evidence_from_the_profile_counts_as_held(tmp_path):
     )
     items = items_of(profile, not_assessed(profile.slug))
     assert items["pupil-figures"].held and "Testford ward" in items["area-figures"].sources[0].text
+    # a ward's share learning English alone is part of the comparison, not all of it
+    assert items["area-figures"].state == "partly" and "still to add: ethnic make-up and free school meals" in (
+        items["area-figures"].sources[0].text
+    )
     # a partner named in the profile is a partnership, not yet a record of what was done with it
     assert items["partnership-records"].state == "partly"
     assert "Brookside School" in items["partnership-records"].sources[0].text
