@@ -537,5 +537,7 @@ def test_each_kits_plan_is_a_governors_document(slug):
         assert LOCAL["contacts"][0]["name"] not in pack
     figures = flat(pack.split("### What the figures mean for the plan")[1].split("##")[0])
     if profile.high_fsm:
-        assert re.search(r"\d+% of \w+ are eligible for free school meals\. (A first-year|In the|This waits)", figures)
+        assert re.search(
+            r"\d+% of our \w+ are eligible for free school meals: (a first-year|in the|this waits)", figures
+        )
         assert "None of the profile's figures" not in figures
