@@ -146,6 +146,8 @@ def environment(templates_dir: Path = MODEL_POLICIES) -> SandboxedEnvironment:
     )
     env.filters.update(
         md=escape_markdown,
+        # a {% set %} block's text: made by the template itself, every value in it already escaped on its way in
+        made_here=SafeMarkdown,
         # a value that follows other text on its line ("- {{ x }}") cannot start a list: no leading-marker escape
         mid_line=_passes_unconfirmed(
             lambda value: SafeMarkdown(_SPECIAL_RE.sub(lambda m: _SPECIAL[m.group()], re.sub(r"\s+", " ", str(value))))
@@ -537,6 +539,8 @@ def policy_values(profile: Profile, local: dict[str, Any], case_studies: list[di
         "next_review": review,
         "largest_groups": named_groups,
         "other_groups": other_groups,
+        # with only some groups given, the share of pupils in groups the list does not name (never "not counted")
+        "unlisted_share": round(100 - sum(share for _, share in named_groups), 1),
         "area_groups": largest_groups((data.get("local_area") or {}).get("ethnicity")),
         "commitments": {place: [commitment_markdown(c) for c in found] for place, found in found_commitments.items()},
         "authority": local["authority"],

@@ -652,14 +652,15 @@ def primary_pupil_voice(profile: Profile) -> list[Commitment]:
             profile,
             primary_pupil_voice,
             "pupils",
-            "{Pupils} will have a say through a school council, class discussions and class jobs, and we will act "
+            # "any": the profile does not say the school has a council (the user test), and the sentence assumes none
+            "{Pupils} will have a say through class discussions, class jobs and any pupil council, and we will act "
             "on what they tell us." + _youngest_voice(profile),
         )
     ]
 
 
 def _youngest_voice(profile: Profile) -> str:
-    """A school with a nursery whose older pupils have a council: how its youngest children have their say."""
+    """A school with a nursery: how its youngest children have their say beside its older pupils' ways."""
     if not profile.has_nursery:
         return ""
     return " The youngest children will be heard through adults who listen and watch closely as they play."

@@ -89,7 +89,11 @@ def test_only_some_ethnic_groups_given_are_not_called_the_largest(tmp_path):
     )
     assert partial.largest_ethnic_group is None and not partial.is_highly_diverse
     context = flat(section(render_policy(partial, LOCAL), "## Our school's context"))
-    assert "Ethnic groups we know the size of: Pakistani (40%); the rest of our pupils are not counted here." in context
+    assert (
+        "Ethnic groups we know the size of: Pakistani (40%); the other 60% of our pupils are in groups not listed here."
+        in context
+    )
+    assert "not counted" not in context  # governors read it as pupils the school does not count (the user test)
     assert "largest" not in context
     rows = {row["label"]: row["school"] for row in ethnicity_rows(partial)}
     assert rows == {"Pakistani": 40, "The rest (groups not given)": 60}
@@ -98,3 +102,22 @@ def test_only_some_ethnic_groups_given_are_not_called_the_largest(tmp_path):
         school, data={**school.data, "pupils": {**school.data["pupils"], "ethnicity": {"white_british": 85}}}
     )
     assert most.largest_ethnic_group == ("white_british", 85) and most.is_monocultural
+
+
+def test_a_school_that_gives_no_context_and_no_figures_has_no_empty_context_section(tmp_path):
+    """The user test's special school gave no figures and no context: its policy showed "Our school's context" with
+    nothing under it. With nothing to say the section is left out; one fact brings it back."""
+    nothing = {
+        "context": None,
+        "local_area": None,
+        "pupils": {**UNKNOWN["pupils"], "home_languages": None, "faiths": None},
+    }
+    bare = make_profile(tmp_path, nothing, slug="bare")
+    assert not {"context", "local_area"} & bare.data.keys()
+    policy = render_policy(bare, LOCAL)
+    assert "## Our school's context" not in policy
+    assert "## What community cohesion means" in policy and "## Our communities" in policy
+    assert "\n\n\n\n" not in policy  # the section's absence leaves no gap of blank lines either
+    one_fact = dataclasses.replace(bare, data={**bare.data, "pupils": {**bare.data["pupils"], "fsm_percent": 23}})
+    context = flat(section(render_policy(one_fact, LOCAL), "## Our school's context"))
+    assert context == "- Pupils eligible for free school meals: 23%."

@@ -146,7 +146,7 @@ def test_no_placeholder_is_printed_as_a_fact(tmp_path, local):
     for placeholder in PLACEHOLDERS + ["Exampleton", "Castle", "urban area"]:
         assert placeholder not in markdown, placeholder
     assert not ZERO.search(markdown)
-    context = markdown.split("## Our school's context", 1)[1].split("## Our communities")[0]
+    context = markdown.split("## Our communities")[0].split("## What community cohesion means", 1)[1]
     assert "English as an additional language" not in context  # no figure, so no line for it
     assert "free school meals" not in context
     assert "- **Lead governor (to be confirmed)**: leads this work" in markdown
@@ -184,7 +184,7 @@ def test_a_whole_group_to_check_leaves_its_figures_out_and_is_listed_once(tmp_pa
 def test_a_profile_without_figures_makes_a_policy_with_no_figure(tmp_path, local):
     text = PROFILE.split("pupils:")[0] + "leads:" + PROFILE.split("leads:")[1]
     markdown = render_policy(profile_from(tmp_path, text.replace("  # to check:", "  # noted:")), local)
-    assert "%" not in markdown.split("## Our school's context", 1)[1].split("## Our communities")[0]
+    assert "%" not in markdown.split("## Our communities")[0].split("## What community cohesion means", 1)[1]
     assert "on roll" not in markdown and "Our pupils, their families" in markdown
     assert "Needs confirming" not in markdown
 
