@@ -108,10 +108,8 @@ def _written(project_dir: Path, cache_dir: Path, stamp: tuple) -> Path:
     data = engine_zip(project_dir)
     dest = cache_dir / f"engine-{hashlib.sha256(data).hexdigest()[:16]}.zip"
     if not dest.is_file():
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        partial = dest.with_suffix(".part")
-        partial.write_bytes(data)
-        partial.replace(dest)
+        with atomic_path(dest) as tmp:  # the one way to write: a killed build's leftover is cleared next time
+            tmp.write_bytes(data)
     return dest
 
 

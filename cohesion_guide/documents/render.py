@@ -539,8 +539,6 @@ def policy_values(profile: Profile, local: dict[str, Any], case_studies: list[di
         "next_review": review,
         "largest_groups": named_groups,
         "other_groups": other_groups,
-        # with only some groups given, the share of pupils in groups the list does not name (never "not counted")
-        "unlisted_share": round(100 - sum(share for _, share in named_groups), 1),
         "area_groups": largest_groups((data.get("local_area") or {}).get("ethnicity")),
         "commitments": {place: [commitment_markdown(c) for c in found] for place, found in found_commitments.items()},
         "authority": local["authority"],

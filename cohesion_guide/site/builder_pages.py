@@ -16,6 +16,7 @@ from cohesion_guide.builder import calls as builder_calls
 from cohesion_guide.builder.bundle import engine_bundle
 from cohesion_guide.builder.questions import question_pages
 from cohesion_guide.errors import InvalidFile, Problem
+from cohesion_guide.files import atomic_path
 from cohesion_guide.inputs.profiles import profile_paths
 from cohesion_guide.inputs.scaffold import scaffold
 from cohesion_guide.inputs.schemas import schema
@@ -164,7 +165,6 @@ def _school_entry(path: Path) -> dict[str, str]:
 def _write(path: Path, text: str) -> Path:
     """Write `text` to `path` unless it holds it already (a rebuild then copies nothing new)."""
     if not path.is_file() or path.read_text(encoding="utf-8") != text:
-        partial = path.with_suffix(path.suffix + ".part")
-        partial.write_text(text, encoding="utf-8")
-        partial.replace(path)
+        with atomic_path(path) as tmp:  # the one way to write: a killed build's leftover is cleared next time
+            tmp.write_text(text, encoding="utf-8")
     return path

@@ -90,10 +90,10 @@ def test_only_some_ethnic_groups_given_are_not_called_the_largest(tmp_path):
     assert partial.largest_ethnic_group is None and not partial.is_highly_diverse
     context = flat(section(render_policy(partial, LOCAL), "## Our school's context"))
     assert (
-        "Ethnic groups we know the size of: Pakistani (40%); the other 60% of our pupils are in groups not listed here."
+        "Ethnic groups we know the size of: Pakistani (40%). This policy gives no figures for the groups our other pupils belong to."
         in context
     )
-    assert "not counted" not in context  # governors read it as pupils the school does not count (the user test)
+    assert "not counted" not in context and "60%" not in context  # no uncounted pupils, and no figure not given
     assert "largest" not in context
     rows = {row["label"]: row["school"] for row in ethnicity_rows(partial)}
     assert rows == {"Pakistani": 40, "The rest (groups not given)": 60}
