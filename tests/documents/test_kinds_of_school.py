@@ -305,12 +305,12 @@ CLAIMS = [
     ),
     (
         "communication, from how pupils communicate",
-        "Our pupils communicate through signing (Makaton or Signalong); symbols and pictures; and eye gaze.",
+        "Our pupils communicate through Makaton; symbols and pictures; and eye gaze.",
         {
             "school": {
                 "phase": "special",
                 "type": "Community Special School",
-                "communication": ["Signing (Makaton or Signalong)", "Symbols and pictures", "Eye gaze"],
+                "communication": ["Makaton", "Symbols and pictures", "Eye gaze"],
             }
         },
         # families who sign at home do not tell the policy how the pupils communicate
