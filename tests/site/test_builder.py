@@ -367,6 +367,11 @@ def test_axe_finds_nothing_on_any_step(browser, site_url, width):
     page.goto(f"{site_url}{BUILDER}?school={EXAMPLES[0].stem}")
     expect(page.locator("[data-action=use-school]")).to_be_visible()
     problems += violations(axe, page, "start from a school, replace answers", AXE_OPTIONS)
+    page.goto(f"{site_url}{BUILDER}")
+    page.reload()
+    upload(page, EXAMPLES[3])
+    expect(page.locator("[data-action=use-upload]")).to_be_visible(timeout=ENGINE_WAIT)
+    problems += violations(axe, page, "upload, replace answers", AXE_OPTIONS)
     context.close()
     assert not problems, "\n".join(problems)
 

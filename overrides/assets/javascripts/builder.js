@@ -126,12 +126,14 @@ let lastProblems = []; // problems found on "Check your answers" or in an upload
 let made = null; // the policy made, with its downloads
 let notice = null; // a banner for the next page drawn: {title, html, success}
 let pendingSchool = null; // {slug, name}: a school to start from, once she has said what to do with her answers
+let pendingUpload = null; // {name, read}: a profile read from an upload, used once she has said to replace her answers
 let shownStep = null;
 
 const pageById = (id) => pages.find((p) => p.id === id);
 const itemId = (page, n, field) => "f-" + [...page.path, n, ...field.path].join("-"); // as questions.field_id
 const stepOrder = () => [...pages.map((p) => p.id), "check"];
-const STEPS = new Set(["start", "check", "policy", "delete", "find-school", "replace"]);
+const STEPS = new Set(["start", "check", "policy", "delete", "find-school", "replace", "replace-answers"]);
+const ASKED_ONLY = new Set(["policy", "replace", "replace-answers"]); // steps an address alone cannot open
 
 function show(step, { problems = [], status = "" } = {}) {
   const page = pageById(step);
@@ -146,6 +148,7 @@ function show(step, { problems = [], status = "" } = {}) {
     delete: () => [deleteHTML(), "Are you sure you want to delete your answers?"],
     "find-school": () => [findSchoolHTML(problems), "Find your school"],
     replace: () => (pendingSchool ? [replaceHTML(), `Start from ${pendingSchool.name}?`] : null),
+    "replace-answers": () => (pendingUpload ? [replaceAnswersHTML(), `Replace your answers with ${pendingUpload.name}'s?`] : null),
   }[step]?.() ?? (page ? [questionHTML(page, problems), page.title] : null);
   if (!drawn) return show("start");
   const [html, title] = drawn;
@@ -254,6 +257,19 @@ function replaceHTML() {
     <p class="cc-wait" role="status"></p>
     <div class="cc-button-group"><button type="button" class="md-button md-button--primary" data-action="use-school">Start from ${esc(pendingSchool.name)}</button>
     <button type="button" class="md-button cc-secondary" data-action="keep">Keep my saved answers</button></div>`;
+}
+
+// An upload that reads as a profile, with answers saved: nothing is replaced until she says so.
+function replaceAnswersHTML() {
+  const name = schoolName();
+  const file = esc(pendingUpload.name);
+  const count = pendingUpload.read.answered;
+  return `${backLink("#start")}
+    <h1 class="cc-heading" tabindex="-1">Replace your answers with ${file}'s?</h1>
+    <p>You have answers saved in this browser${name ? ` for <strong>${esc(name)}</strong>` : ""}. ${file} holds ${count} ${count === 1 ? "answer" : "answers"}. Using it replaces all your saved answers with its answers.</p>
+    <p><a href="#" data-action="download-profile">Download your saved answers as a profile</a> first if you may need them.</p>
+    <div class="cc-button-group"><button type="button" class="md-button md-button--primary" data-action="use-upload">Replace them with ${file}'s answers</button>
+    <button type="button" class="md-button cc-secondary" data-action="keep-saved">Keep my saved answers</button></div>`;
 }
 
 // ---- question pages -------------------------------------------------------------------------------
@@ -384,6 +400,7 @@ function wire(step, page) {
   }));
   ({
     start: wireStart, check: wireCheck, delete: wireDelete, "find-school": wireFindSchool, replace: wireReplace,
+    "replace-answers": wireReplaceAnswers,
     policy: () => root.querySelector("[data-action=print]").addEventListener("click", printPolicy),
   })[step]?.();
   if (page) wireQuestion(page);
@@ -450,7 +467,8 @@ function wireDelete() {
 }
 
 // A profile read by the engine becomes the answers only when it reads as a profile: anything else is
-// refused with the engine's reason, and the answers saved in this browser stay exactly as they were.
+// refused with the engine's reason, and the answers saved in this browser stay exactly as they were. An
+// upload that reads, even a partial one, replaces saved answers only once she has said so.
 async function startFrom(text, name, how) {
   const read = await withEngine("Reading the profile. The first time, this takes a few seconds...", () => engine.call("read_profile", text, name));
   if (read.refused) {
@@ -459,6 +477,15 @@ async function startFrom(text, name, how) {
     else show("find-school", { problems: [{ target: "cc-school", message }] });
     return;
   }
+  if (how === "upload" && hasAnswers()) {
+    pendingUpload = { name, read };
+    go("replace-answers");
+    return;
+  }
+  useRead(read, name, how);
+}
+
+function useRead(read, name, how) {
   const before = state;
   state = read.state;
   if (!saveState() && saveProblem === "full") {
@@ -522,6 +549,19 @@ async function fromSchool(school) {
     return;
   }
   await startFrom(text, `${school.slug}.yml`, "school");
+}
+
+function wireReplaceAnswers() {
+  root.querySelector("[data-action=use-upload]").addEventListener("click", () => {
+    const { read, name } = pendingUpload;
+    pendingUpload = null;
+    useRead(read, name, "upload");
+  });
+  root.querySelector("[data-action=keep-saved]").addEventListener("click", () => {
+    notice = { title: "Important", html: `<p>Your saved answers have not changed. ${esc(pendingUpload.name)} was not used.</p>` };
+    pendingUpload = null;
+    go("start");
+  });
 }
 
 function wireReplace() {
@@ -677,7 +717,7 @@ function route(first = false) {
     show("start");
   } else if (storeProblem && step !== "start" && step !== "") {
     show("start");
-  } else if (step === "" || (STEPS.has(step) && step !== "policy" && step !== "replace") || pageById(step) || (step === "policy" && made)) {
+  } else if (step === "" || (STEPS.has(step) && !ASKED_ONLY.has(step)) || pageById(step) || (step === "policy" && made)) {
     show(step || "start", { problems: problemsFor(step) });
   } else if (first) {
     // A policy is not kept after the page closes (only the answers are): show the answers it came from.
