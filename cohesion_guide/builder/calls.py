@@ -93,7 +93,7 @@ def check(state_json: str) -> str:
 
 def check_warnings(state_json: str, today: str) -> str:
     """What Check your answers warns of, without blocking the policy, judged against `today` (YYYY-MM-DD,
-    the reader's own date in her browser): [{"page", "message"}] (warnings.py)."""
+    the reader's own date in her browser): [{"page", "message", "change"}] (warnings.py)."""
     state = uploads.state_from(state_json)
     try:
         day = date.fromisoformat(today)

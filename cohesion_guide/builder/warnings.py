@@ -11,11 +11,12 @@ from cohesion_guide.builder.answers import profile_data
 from cohesion_guide.inputs.dates import long_date
 
 ADOPTION = ("document", "date_adopted")
+CHANGE_ADOPTION = "Change the date or whether it has been approved"  # the warning's link to its page
 STATUS = ("document", "status")
 
 
 def warnings(answers: dict[str, Any], today: date, pages: list[dict]) -> list[dict[str, str]]:
-    """[{"page", "message"}]: a policy approved on a date still to come, or a draft whose adoption date has passed."""
+    """[{"page", "message", "change" (its link's words)}]: a policy approved on a date still to come, or a draft whose adoption date has passed."""
     document = profile_data(answers).get("document") or {}
     try:
         adopted = date.fromisoformat(str(document.get("date_adopted", "")))
@@ -35,7 +36,7 @@ def warnings(answers: dict[str, Any], today: date, pages: list[dict]) -> list[di
         )
     else:
         return []
-    return [{"page": _page_of(ADOPTION, pages), "message": message}]
+    return [{"page": _page_of(ADOPTION, pages), "message": message, "change": CHANGE_ADOPTION}]
 
 
 def _page_of(path: tuple, pages: list[dict]) -> str:

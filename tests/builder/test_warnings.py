@@ -28,6 +28,7 @@ def test_approved_on_a_date_still_to_come_is_warned_of():
             "page": "document",
             "message": "The policy will say it was adopted on 20 January 2027, which is after today. If it has not "
             "been adopted yet, say it is a draft; if it has, change the date to the day it was adopted.",
+            "change": "Change the date or whether it has been approved",
         }
     ]
 

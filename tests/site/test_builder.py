@@ -189,13 +189,53 @@ def test_check_your_answers_is_a_card_per_topic_with_what_was_not_given_folded_a
 def test_an_ethnic_make_up_of_one_known_group_shows_the_rest_as_not_given(fresh):
     given = example_answers(EXAMPLES[1])
     given["pupils"]["ethnicity"] = {"pakistani": "40"}
-    open_with(fresh, state(given), "pupils.ethnicity")
+    open_with(fresh, state(given), "ethnic-make-up")
     expect(fresh.locator("#cc-total")).to_have_text("Total so far: 40%. The other 60% of pupils are shown as not given.")
     fresh.click("#cc-question button[type=submit]")
     expect(fresh.locator(".cc-caption")).to_contain_text("Question page 8", timeout=ENGINE_WAIT)
     fresh.goto(fresh.url.split("#")[0] + "#check")
-    expect(fresh.locator("#card-pupils\\.ethnicity-title").locator("xpath=ancestor::section")).to_contain_text(
+    expect(fresh.locator("#card-ethnic-make-up-title").locator("xpath=ancestor::section")).to_contain_text(
         "Not given (60%)"
+    )
+
+
+@pytest.mark.parametrize(
+    "status, day, warned",
+    [
+        ("approved", "20 1 2099", "The policy will say it was adopted on 20 January 2099, which is after today."),
+        (
+            "draft",
+            "15 10 2001",
+            "The policy will say it is a draft to be adopted on 15 October 2001, which has passed.",
+        ),
+    ],
+)
+def test_check_your_answers_warns_of_a_date_that_does_not_fit_the_status_and_still_makes_the_policy(
+    fresh, status, day, warned
+):
+    given = example_answers(EXAMPLES[1])
+    given["document"].update(status=status, date_adopted=dict(zip(("day", "month", "year"), day.split(), strict=True)))
+    open_with(fresh, state(given), "check")
+    warning = fresh.locator("#cc-warnings[data-checked] .cc-warning-text")
+    expect(warning).to_contain_text(warned, timeout=ENGINE_WAIT)
+    expect(warning.locator("a")).to_have_attribute("href", "#document")
+    fresh.click("[data-action=make]")
+    expect(fresh.locator("h1.cc-heading")).to_have_text("Your school's policy is ready", timeout=ENGINE_WAIT)
+
+
+def test_a_date_that_fits_the_status_gets_no_warning(fresh):
+    given = example_answers(EXAMPLES[1])
+    given["document"].update(status="approved", date_adopted={"day": "15", "month": "10", "year": "2001"})
+    open_with(fresh, state(given), "check")
+    expect(fresh.locator("#cc-warnings[data-checked]")).to_be_attached(timeout=ENGINE_WAIT)
+    expect(fresh.locator(".cc-warning-text")).to_have_count(0)
+
+
+def test_the_review_cycles_hint_says_what_a_blank_gives_in_this_copy_of_the_guide(fresh):
+    open_with(fresh, state(example_answers(EXAMPLES[1])), "document")
+    expect(fresh.locator("#f-document-review_cycle_years-hint")).to_have_text(
+        "How many years until the policy is reviewed: 1, 2 or 3. "
+        "If you leave this blank, the policy says it is reviewed every year."
     )
 
 
@@ -335,11 +375,14 @@ def test_axe_finds_nothing_on_any_step(browser, site_url, width):
     page.reload()
     page.click("label[for=f-school-type-g1]")
     problems += violations(axe, page, "school-type, academy revealed", AXE_OPTIONS)
-    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORE, state(example_answers(EXAMPLES[2]))])
+    warned = example_answers(EXAMPLES[2])
+    warned["document"].update(status="draft", date_adopted={"day": "1", "month": "9", "year": "2001"})
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORE, state(warned)])
     page.goto(f"{site_url}{BUILDER}#check")
     page.reload()
+    expect(page.locator("#cc-warnings[data-checked] .cc-warning-text")).to_be_visible(timeout=ENGINE_WAIT)
     page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
-    problems += violations(axe, page, "check", AXE_OPTIONS)
+    problems += violations(axe, page, "check, with a warning", AXE_OPTIONS)
     page.click("[data-action=make]")
     page.wait_for_selector("a[data-format=docx]", timeout=ENGINE_WAIT)
     problems += violations(axe, page, "policy", AXE_OPTIONS)

@@ -24,6 +24,7 @@ const MONTHS = ["January", "February", "March", "April", "May", "June", "July", 
 const engine = {
   worker: null, ready: null, waiting: new Map(), next: 1, timings: null, kept: null,
   start() {
+    if (this.worker) return; // started already: by the first page drawn, or by a call made before it
     const at = (path) => new URL(path, document.baseURI).href;
     this.worker = new Worker(new URL("builder-worker.js", import.meta.url), { type: "module" });
     this.ready = new Promise((resolve, reject) => {
@@ -41,6 +42,7 @@ const engine = {
     this.worker.postMessage({ type: "start", pyodide: at(setup.pyodide), engine: at(setup.engine), module: setup.module, snapshot: setup.snapshot });
   },
   async call(name, ...args) {
+    this.start();
     await this.ready;
     const id = this.next++;
     return new Promise((resolve, reject) => {
@@ -127,6 +129,7 @@ let made = null; // the policy made, with its downloads
 let notice = null; // a banner for the next page drawn: {title, html, success}
 let pendingSchool = null; // {slug, name}: a school to start from, once she has said what to do with her answers
 let pendingUpload = null; // {name, read}: a profile read from an upload, used once she has said to replace her answers
+let drawnSteps = 0; // how many steps have been drawn: an answer that arrives after the step changed is not shown
 let shownStep = null;
 
 const pageById = (id) => pages.find((p) => p.id === id);
@@ -153,10 +156,12 @@ function show(step, { problems = [], status = "" } = {}) {
   if (!drawn) return show("start");
   const [html, title] = drawn;
   shownStep = step;
+  drawnSteps += 1;
   root.innerHTML = html;
   if (banner) (root.querySelector(".cc-back-link") || root.firstElementChild)?.insertAdjacentHTML(root.querySelector(".cc-back-link") ? "afterend" : "beforebegin", banner);
   document.title = step === "start" ? siteTitle : `${problems.length ? "Error: " : ""}${title} - ${siteTitle}`;
   if (step === "policy") fillPolicy();
+  if (step === "check") showWarnings(drawnSteps);
   wireForm(root);
   wire(step, page);
   if (step !== "start" || problems.length || banner) focusPage(root);
@@ -349,11 +354,38 @@ function checkHTML(problems) {
   const summary = errorSummary(problems.map((p) => ({ ...p, href: p.page ? `#${p.page}` : "#start" })));
   return `${backHTML("check")}${summary}
     <h1 class="cc-heading" tabindex="-1">Check your answers before making the policy</h1>
+    <div class="cc-warnings" id="cc-warnings"></div>
     ${cards}
     <h2>Make the policy</h2>
     <p>The policy is made in this browser, from these answers; nothing is sent anywhere.</p>
     <p class="cc-wait" role="status"></p>
     <p><button type="button" class="md-button md-button--primary" data-action="make">Make the policy</button></p>`;
+}
+
+// The reader's own today, in her browser's time zone: only the check's warnings read it, never the policy.
+function today() {
+  const now = new Date();
+  return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n, i) => String(n).padStart(i ? 2 : 4, "0")).join("-");
+}
+
+// Answers that may each be right but are unlikely together (a policy approved on a date still to come):
+// the engine's warnings, shown above the cards without stopping anyone making the policy. They arrive once
+// the engine has started; `at` is the step drawn when they were asked for, so a later step never gets them.
+async function showWarnings(at) {
+  let found;
+  try {
+    found = await engine.call("check_warnings", stateJSON(), today());
+  } catch (error) {
+    console.error(error);
+    return;
+  }
+  const place = root.querySelector("#cc-warnings");
+  if (at !== drawnSteps || !place) return;
+  place.innerHTML = found.map((w) => `<div class="cc-warning-text"><span class="cc-warning-text__icon" aria-hidden="true">!</span>
+    <p class="cc-warning-text__text"><span class="cc-visually-hidden">Warning: </span>${esc(w.message)}
+    <a href="#${esc(w.page)}" data-change>${esc(w.change)}</a></p></div>`).join("");
+  place.querySelectorAll("[data-change]").forEach((link) => link.addEventListener("click", () => { returnTo = "check"; }));
+  place.dataset.checked = "true"; // the page's own signal that the warnings are in
 }
 
 // ---- the policy ----------------------------------------------------------------------------------
