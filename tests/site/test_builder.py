@@ -239,6 +239,44 @@ def test_the_review_cycles_hint_says_what_a_blank_gives_in_this_copy_of_the_guid
     )
 
 
+def test_the_local_area_page_says_it_may_be_left_blank_and_its_area_is_needed_only_with_a_figure(fresh):
+    given = example_answers(EXAMPLES[1])
+    given.pop("local_area", None)
+    open_with(fresh, state(given), "local-area")
+    expect(fresh.locator(".cc-page-hint")).to_contain_text("Answer this page only if you know figures for the area")
+    name = fresh.locator("label[for=f-local_area-name]")
+    expect(name).to_have_text("Area the figures are for (optional)")
+    fresh.locator("#f-local_area-fsm_percent").press_sequentially("22")
+    expect(name).to_have_text("Area the figures are for")
+    fresh.click("#cc-question button[type=submit]")
+    expect(fresh.locator(".cc-error-summary a")).to_have_text(
+        ["Enter the area the figures are for"], timeout=ENGINE_WAIT
+    )
+    fresh.fill("#f-local_area-fsm_percent", "")
+    expect(name).to_have_text("Area the figures are for (optional)")
+    fresh.click("#cc-question button[type=submit]")
+    expect(fresh.locator("h1.cc-heading")).to_have_text("The local area: ethnic make-up", timeout=ENGINE_WAIT)
+    expect(fresh.locator(".cc-page-hint")).to_contain_text("children in the area")
+    fresh.fill("#f-local_area-ethnicity-pakistani", "30")
+    expect(fresh.locator("#cc-total")).to_have_text(
+        "Total so far: 30%. The other 70% of children in the area are shown as not given."
+    )
+    assert "pupil" not in fresh.locator("#cc-question").inner_text().lower()
+
+
+@pytest.mark.parametrize(
+    "old, new",
+    [("pupils.ethnicity", "ethnic-make-up"), ("local_area", "local-area"), ("local_tensions", "tension")],
+)
+def test_each_page_is_named_in_the_address_in_plain_words_and_an_old_address_still_opens_it(fresh, old, new):
+    open_with(fresh, state(example_answers(EXAMPLES[1])), old)
+    expect(fresh.locator(".cc-caption")).to_be_visible()
+    expect(fresh).to_have_url(re.compile(f"#{re.escape(new)}$"))
+    fresh.click("#cc-question button[type=submit]")
+    expect(fresh).not_to_have_url(re.compile(f"#{re.escape(new)}$"), timeout=ENGINE_WAIT)
+    assert not re.search(r"#[^#]*[._]", fresh.url), fresh.url
+
+
 # ---- what is typed is kept ---------------------------------------------------------------------------
 
 

@@ -132,7 +132,8 @@ let pendingUpload = null; // {name, read}: a profile read from an upload, used o
 let drawnSteps = 0; // how many steps have been drawn: an answer that arrives after the step changed is not shown
 let shownStep = null;
 
-const pageById = (id) => pages.find((p) => p.id === id);
+// A page by the name in the address: its plain name (#ethnic-make-up), or the name it had before (#pupils.ethnicity).
+const pageById = (id) => pages.find((p) => p.id === id) || pages.find((p) => (p.aliases || []).includes(id));
 const itemId = (page, n, field) => "f-" + [...page.path, n, ...field.path].join("-"); // as questions.field_id
 const stepOrder = () => [...pages.map((p) => p.id), "check"];
 const STEPS = new Set(["start", "check", "policy", "delete", "find-school", "replace", "replace-answers"]);
@@ -303,7 +304,7 @@ function questionHTML(page, problems) {
     const single = page.fields.length === 1 && page.fields[0].label === page.title;
     if (single) heading = caption;
     body = errorMessage(`page-${page.id}`, whole)
-      + page.fields.map((field) => fieldHTML(field, field.id, getAt(field.path), messages(field.id), { asHeading: single })).join("")
+      + page.fields.map((field) => fieldHTML(asNeeded(field), field.id, getAt(field.path), messages(field.id), { asHeading: single })).join("")
       + (page.total ? `<p class="cc-total" aria-live="polite" id="cc-total"></p>` : "");
   }
   return `${backHTML(page.id)}${errorSummary(problems)}
@@ -313,6 +314,29 @@ function questionHTML(page, problems) {
     <p class="cc-wait" role="status"></p>
     <p><button type="submit" class="md-button md-button--primary">Continue</button></p></form>`;
 }
+
+// A question needed only once its topic has another answer (the area the local figures are for): shown as
+// optional until then, and as needed from the moment another answer of the topic is typed.
+function asNeeded(field) {
+  return field.needed_with_topic ? { ...field, required: topicAnswered(field) } : field;
+}
+
+function topicAnswered(field) {
+  const topic = getAt(field.path.slice(0, -1));
+  const given = (value) => (value !== null && typeof value === "object"
+    ? Object.values(value).some(given) : typeof value === "string" && value.trim() !== "");
+  return topic !== null && typeof topic === "object"
+    && Object.entries(topic).some(([key, value]) => key !== field.path[field.path.length - 1] && given(value));
+}
+
+function markNeeded(page) {
+  page.fields.filter((field) => field.needed_with_topic).forEach((field) => {
+    const label = root.querySelector(`label[for="${CSS.escape(field.id)}"]`);
+    if (label) label.textContent = field.label + (topicAnswered(field) ? "" : " (optional)");
+  });
+}
+
+const ofWhom = (page) => page.who || "pupils"; // whom a page's percentages are of
 
 // ---- check your answers ----------------------------------------------------------------------------
 
@@ -346,7 +370,7 @@ function checkHTML(problems) {
     if (page.total && given.length) {
       const sum = given.reduce((s, f) => s + (parseFloat(String(getAt(f.path)).replace("%", "")) || 0), 0);
       const rest = Math.round((100 - sum) * 100) / 100;
-      if (rest > 0) rows.push({ key: "The rest of the pupils", value: `<span class="cc-not-given">Not given (${esc(rest)}%)</span>`, href });
+      if (rest > 0) rows.push({ key: `The rest of the ${ofWhom(page)}`, value: `<span class="cc-not-given">Not given (${esc(rest)}%)</span>`, href });
     }
     const notGiven = page.fields.filter((f) => isBlank(f, getAt(f.path))).map((f) => ({ key: f.label, href }));
     return summaryCard({ title: page.title, id: `card-${page.id}`, href, rows, notGiven });
@@ -641,13 +665,14 @@ function wireQuestion(page) {
   const typed = () => { clearTimeout(timer); unsaved = page; timer = setTimeout(() => keepTyping(page), 300); };
   form.addEventListener("input", typed);
   form.addEventListener("change", () => { clearTimeout(timer); keepTyping(page); });
+  if (page.fields?.some((field) => field.needed_with_topic)) form.addEventListener("input", () => { collect(page); markNeeded(page); });
   if (page.total) {
     const total = root.querySelector("#cc-total");
     const update = () => {
       const figures = page.fields.map((f) => parseFloat(document.getElementById(f.id).value.replace("%", "")));
       const sum = Math.round(figures.reduce((s, f) => s + (Number.isFinite(f) ? f : 0), 0) * 100) / 100;
       const rest = Math.round((100 - sum) * 100) / 100;
-      total.textContent = `Total so far: ${sum}%.` + (rest > 0 ? ` The other ${rest}% of pupils are shown as not given.` : "");
+      total.textContent = `Total so far: ${sum}%.` + (rest > 0 ? ` The other ${rest}% of ${ofWhom(page)} are shown as not given.` : "");
     };
     form.addEventListener("input", update);
     update();
@@ -749,6 +774,10 @@ function route(first = false) {
     show("start");
   } else if (storeProblem && step !== "start" && step !== "") {
     show("start");
+  } else if (pageById(step) && pageById(step).id !== step) {
+    // an old name of a page (#pupils.ethnicity): the address shows its plain name
+    history.replaceState(null, "", location.pathname + location.search + "#" + pageById(step).id);
+    show(pageById(step).id, { problems: problemsFor(pageById(step).id) });
   } else if (step === "" || (STEPS.has(step) && !ASKED_ONLY.has(step)) || pageById(step) || (step === "policy" && made)) {
     show(step || "start", { problems: problemsFor(step) });
   } else if (first) {
@@ -762,7 +791,8 @@ document.addEventListener("click", (event) => {
   // Links between the builder's steps change the step, not the scroll position.
   const link = event.target.closest("#cc-builder a[href^='#']");
   if (!link || event.defaultPrevented || link.hasAttribute("data-target") || link.dataset.action) return;
-  const step = stepIn(link.getAttribute("href"));
+  const named = stepIn(link.getAttribute("href"));
+  const step = named !== null && pageById(named) ? pageById(named).id : named;
   if (step !== null && (STEPS.has(step) || pageById(step))) {
     event.preventDefault();
     go(step, { problems: problemsFor(step) });
