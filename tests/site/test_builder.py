@@ -148,7 +148,13 @@ def test_a_uk_date_typed_in_one_box_is_understood_and_a_missing_month_is_named(f
     fresh.fill("#f-document-date_adopted-year", "")
     fresh.click("#cc-question button[type=submit]")
     wait_for_check(fresh)
-    expect(fresh.locator("#card-document-title").locator("xpath=ancestor::section")).to_contain_text("20/01/2027")
+    # as the engine read it: in words on Check your answers, and in its three boxes on its page
+    card = fresh.locator("#card-document-title").locator("xpath=ancestor::section")
+    expect(card.locator(".cc-summary-list__row", has_text="Date adopted")).to_contain_text("20 January 2027")
+    assert "20/01/2027" not in card.inner_text()
+    fresh.click("#card-document-title ~ a")
+    for part, value in (("day", "20"), ("month", "1"), ("year", "2027")):
+        expect(fresh.locator(f"#f-document-date_adopted-{part}")).to_have_value(value)
 
 
 def test_an_uploaded_profile_with_problems_is_kept_and_its_problems_shown_in_plain_words(fresh, tmp_path):
@@ -196,6 +202,42 @@ def test_an_ethnic_make_up_of_one_known_group_shows_the_rest_as_not_given(fresh)
     fresh.goto(fresh.url.split("#")[0] + "#check")
     expect(fresh.locator("#card-ethnic-make-up-title").locator("xpath=ancestor::section")).to_contain_text(
         "Not given (60%)"
+    )
+
+
+def test_a_figure_not_known_may_be_said_in_words_and_one_that_is_not_a_number_asks_for_one_or_a_blank(fresh):
+    given = example_answers(EXAMPLES[1])
+    open_with(fresh, state(given), "pupils")
+    fresh.fill("#f-pupils-eal_percent", "don't know")
+    fresh.fill("#f-pupils-number_on_roll", "?")
+    fresh.fill("#f-pupils-fsm_percent", "about 40")
+    fresh.click("#cc-question button[type=submit]")
+    expect(fresh.locator(".cc-error-summary a")).to_have_text(
+        [
+            "Enter the percentage of pupils eligible for free school meals as a number, like 23, "
+            "or leave it blank if you do not know it"
+        ],
+        timeout=ENGINE_WAIT,
+    )
+    expect(fresh.locator("#f-pupils-fsm_percent")).to_have_value("about 40")  # kept as typed, never guessed
+    fresh.fill("#f-pupils-fsm_percent", "unknown")
+    fresh.click("#cc-question button[type=submit]")
+    expect(fresh.locator("h1.cc-heading")).to_have_text("The pupils: ethnic make-up", timeout=ENGINE_WAIT)
+
+
+def test_a_figure_typed_with_its_own_percent_sign_shows_one_on_check_your_answers(fresh):
+    given = example_answers(EXAMPLES[1])
+    given["pupils"].update(fsm_percent="40%", eal_percent="12 %")
+    given["pupils"]["ethnicity"] = {"pakistani": "40%"}
+    open_with(fresh, state(given), "check")
+    wait_for_check(fresh)
+    pupils = fresh.locator("#card-pupils-title").locator("xpath=ancestor::section")
+    expect(pupils.locator(".cc-summary-list__row", has_text="free school meals")).to_contain_text("40%")
+    expect(pupils.locator(".cc-summary-list__row", has_text="additional language")).to_contain_text("12%")
+    ethnicity = fresh.locator("#card-ethnic-make-up-title").locator("xpath=ancestor::section")
+    expect(ethnicity.locator(".cc-summary-list__row", has_text="Pakistani")).to_contain_text("40%")
+    assert (
+        "%%" not in fresh.locator("#cc-builder").inner_text() and "% %" not in fresh.locator("#cc-builder").inner_text()
     )
 
 
@@ -275,6 +317,31 @@ def test_each_page_is_named_in_the_address_in_plain_words_and_an_old_address_sti
     fresh.click("#cc-question button[type=submit]")
     expect(fresh).not_to_have_url(re.compile(f"#{re.escape(new)}$"), timeout=ENGINE_WAIT)
     assert not re.search(r"#[^#]*[._]", fresh.url), fresh.url
+
+
+def test_a_school_that_uses_makaton_alone_can_say_so(fresh):
+    open_with(fresh, state(example_answers(EXAMPLES[2])), "school-needs")
+    labels = fresh.locator("#f-school-communication .cc-checkboxes__label")
+    expect(labels).to_contain_text(["Makaton", "Signalong", "Sign Supported English", "British Sign Language"])
+    fresh.click("#f-school-communication label:text-is('Makaton')")
+    fresh.click("#cc-question button[type=submit]")
+    expect(fresh.locator("h1.cc-heading")).to_have_text("Where the school is", timeout=ENGINE_WAIT)
+    assert json.loads(stored(fresh))["answers"]["school"]["communication"][-1] == "Makaton"
+
+
+def test_the_answers_downloaded_from_the_start_page_read_as_plain_words(fresh):
+    given = example_answers(EXAMPLES[2])
+    given["school"]["send_needs"] = ["sld", "pmld"]
+    open_with(fresh, state(given))
+    with fresh.expect_download(timeout=ENGINE_WAIT) as download:
+        fresh.click("text=Download your answers as a profile")
+    text = Path(download.value.path()).read_text(encoding="utf-8")
+    assert text.startswith("# Your school's answers from \"Make your school's policy\"")
+    assert "Notepad" in text and "Upload a profile" in text
+    assert "$schema" not in text and "cohesion validate" not in text
+    assert (
+        "  send_needs: [sld, pmld]  # Severe learning difficulty; Profound and multiple learning difficulty\n" in text
+    )
 
 
 # ---- what is typed is kept ---------------------------------------------------------------------------

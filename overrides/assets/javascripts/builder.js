@@ -350,8 +350,12 @@ function shownValue(field, value) {
     return esc([d, month, y].filter(Boolean).join(" "));
   }
   if (field.widget === "radios" || field.widget === "select" || field.widget === "grouped") return esc(label(shown.trim()));
-  return esc(shown.trim()).replace(/\n/g, "<br>") + (field.suffix ? esc(field.suffix) : "");
+  // A figure typed with its own "%" ("40%", "40 %") is shown with one: the answer keeps what was typed.
+  const typed = field.suffix ? shown.trim().replace(new RegExp(`(\\s*${escapeRegExp(field.suffix)})+$`), "") : shown.trim();
+  return esc(typed).replace(/\n/g, "<br>") + (field.suffix ? esc(field.suffix) : "");
 }
+
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 function checkHTML(problems) {
   const cards = pages.map((page) => {
@@ -699,7 +703,11 @@ function wireQuestion(page) {
     unsaved = null;
     collect(page);
     const kept = saveState();
-    const found = await withEngine("Checking your answers. The first time, this takes a few seconds...", () => engine.call("check", stateJSON()));
+    const found = await withEngine("Checking your answers. The first time, this takes a few seconds...", async () => {
+      const problems = await engine.call("check", stateJSON());
+      if (hasDate(page)) await showDatesAsRead();
+      return problems;
+    });
     const mine = found.filter((p) => p.page === page.id);
     lastProblems = lastProblems.filter((p) => p.page !== page.id);
     if (mine.length || (!kept && saveProblem === "full")) {
@@ -710,6 +718,17 @@ function wireQuestion(page) {
     const order = stepOrder();
     go(returnTo === "check" ? "check" : order[order.indexOf(page.id) + 1], { problems: returnTo === "check" ? lastProblems : [] });
   });
+}
+
+const hasDate = (page) => (page.fields || page.item_fields || []).some((field) => field.widget === "date");
+
+// A date typed whole into one box (20/01/2027) is put in its three boxes as the engine read it, so the page
+// (and Check your answers, in words) shows how it was understood.
+async function showDatesAsRead() {
+  const read = await engine.call("dates_read", stateJSON());
+  if (!read.answers || JSON.stringify(read.answers) === JSON.stringify(state.answers)) return;
+  state.answers = read.answers;
+  saveState();
 }
 
 function wireCheck() {
