@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from cohesion_guide.builder.questions import resolved
+from cohesion_guide.inputs.profiles import NOT_KNOWN_ANSWER, means_not_known
 from cohesion_guide.inputs.scaffold import scalar
 from cohesion_guide.inputs.schemas import schema
 
@@ -23,8 +24,11 @@ MONTHS = (
     "july", "august", "september", "october", "november", "december",
 )  # fmt: skip
 _MONTH_NUMBERS = {name: n for n, full in enumerate(MONTHS, 1) for name in (full, full[:3])} | {"sept": 9}
-# A whole date typed into one box: 20/01/2027, 20-1-2027, 20.1.2027, 20 January 2027, or 2027-01-20.
-_UK_DATE = re.compile(r"^(\d{1,2})\s*[/.\- ]\s*([a-z]+|\d{1,2})\s*[/.\- ]\s*(\d{4})$")
+# A whole date typed into one box: 20/01/2027, 20-1-2027, 20.1.2027, 20 January 2027, 20th of January,
+# 2027, or 2027-01-20.
+_UK_DATE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s*[/.\- ]\s*(?:of\s+)?([a-z]+|\d{1,2})\s*[/.\-, ]\s*(\d{4})$")
+# ...and one with a two-digit year (20/01/27), which is not read: which century is not guessed.
+SHORT_YEAR_DATE = re.compile(r"^\d{1,2}\s*[/.\- ]\s*(?:[a-z]+|\d{1,2})\s*[/.\- ]\s*\d{2}$", re.IGNORECASE)
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
 
@@ -74,13 +78,17 @@ def _value(typed: str, part: dict) -> Any:
     if kind == "boolean":
         return {"yes": True, "no": False}.get(text.lower(), text)
     if kind in ("integer", "number"):
+        if means_not_known(text):
+            # "unknown", "n/a", "?": the school does not know it, which a profile writes "not known" where
+            # the figure allows it, and otherwise by leaving the figure out (an ethnic group's share)
+            return NOT_KNOWN_ANSWER if part.get("x-not-known") else None
         figure = text.removesuffix("%").strip()
         if kind == "integer":
             figure = figure.replace(",", "")  # 1,200 pupils
         try:
             number = float(figure)
         except ValueError:
-            return text
+            return text  # "about 40": kept as typed, and the check asks for a number (no figure is guessed)
         return int(number) if number.is_integer() and (kind == "integer" or "." not in figure) else number
     return text
 
@@ -133,6 +141,40 @@ def _month(text: str) -> int:
     if text.isdigit():
         return int(text) if 1 <= int(text) <= 12 else 0
     return _MONTH_NUMBERS.get(text, 0)
+
+
+def dates_as_boxes(answers: Any) -> Any:
+    """The answers with each date typed whole into one box (20/01/2027, 20 January 2027) given as the
+    three boxes it was read as, so the page shows how it was understood; every other answer as typed."""
+    root = schema("profile")
+    return _boxes(answers, root, root) if isinstance(answers, dict) else answers
+
+
+def _boxes(answers: dict, part: dict, root: dict) -> dict:
+    out = dict(answers)
+    for key, sub in part.get("properties", {}).items():
+        sub, given = resolved(sub, root), answers.get(key)
+        if sub.get("type") == "object" and isinstance(given, dict):
+            out[key] = _boxes(given, sub, root)
+        elif sub.get("type") == "array" and sub.get("items", {}).get("type") == "object" and isinstance(given, list):
+            out[key] = [_boxes(item, sub["items"], root) if isinstance(item, dict) else item for item in given]
+        elif sub.get("format") == "date" and given is not None:
+            out[key] = _read_as_boxes(given)
+    return out
+
+
+def _read_as_boxes(given: Any) -> Any:
+    parts = date_parts(given)
+    if sum(1 for p in parts.values() if p) != 1:
+        return given  # three boxes as typed: kept as they are
+    found = understood_date(parts)
+    try:
+        real = date(*found) if found else None
+    except ValueError:
+        real = None
+    if real is None:
+        return given  # not a date: the check says what is wrong with it, as typed
+    return {"day": str(real.day), "month": str(real.month), "year": str(real.year)}
 
 
 def date_value(given: Any) -> str | None:

@@ -15,22 +15,23 @@ from __future__ import annotations
 import base64
 import json
 import tempfile
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from cohesion_guide import MODEL_POLICIES
-from cohesion_guide.builder import uploads
-from cohesion_guide.builder.answers import answers_from, profile_data
+from cohesion_guide.builder import profile_file, uploads
+from cohesion_guide.builder.answers import answers_from, dates_as_boxes, profile_data
 from cohesion_guide.builder.messages import placed
 from cohesion_guide.builder.questions import question_pages
 from cohesion_guide.builder.roundtrip import rewritten
+from cohesion_guide.builder.warnings import warnings
 from cohesion_guide.documents.policy import write_policy
 from cohesion_guide.errors import InvalidFile
 from cohesion_guide.export import docx_base
 from cohesion_guide.export.html import markdown_to_html
 from cohesion_guide.inputs.profiles import problems_in, slug_for
-from cohesion_guide.inputs.scaffold import scaffold
 from cohesion_guide.inputs.schemas import schema
 from cohesion_guide.inputs.validation import parse_yaml
 
@@ -59,6 +60,8 @@ def start(word_base: str, project_dir: str) -> None:
     try:
         state_json = json.dumps(json.loads(read_profile(text, model.name))["state"])
         check(state_json)
+        check_warnings(state_json, "2000-01-01")
+        dates_read(state_json)
         make_policy(state_json, project_dir)
         profile_text(state_json)
     except Exception:
@@ -88,9 +91,29 @@ def check(state_json: str) -> str:
     return json.dumps(placed(problems_in(loaded), loaded.data, answers, _pages()))
 
 
+def check_warnings(state_json: str, today: str) -> str:
+    """What Check your answers warns of, without blocking the policy, judged against `today` (YYYY-MM-DD,
+    the reader's own date in her browser): [{"page", "message", "change"}] (warnings.py)."""
+    state = uploads.state_from(state_json)
+    try:
+        day = date.fromisoformat(today)
+    except (TypeError, ValueError):
+        return "[]"
+    return json.dumps([] if isinstance(state, str) else warnings(state["answers"], day, _pages()))
+
+
+def dates_read(state_json: str) -> str:
+    """The answers with each date typed whole in one box given as the three boxes it was read as:
+    {"answers"}, or {"problem"} when the answers cannot be read."""
+    state = uploads.state_from(state_json)
+    if isinstance(state, str):
+        return json.dumps({"problem": state})
+    return json.dumps({"answers": dates_as_boxes(state["answers"])})
+
+
 def profile_text(state_json: str) -> str:
     """The answers as a profile: the file they were read from with the changed answers changed, or a
-    new commented profile that `cohesion validate` reads and this builder reads back.
+    new profile in plain words (profile_file.py) that `cohesion validate` reads and this builder reads back.
     Returns {"name": file name, "text": YAML}."""
     state = uploads.state_from(state_json)
     if isinstance(state, str):
@@ -154,8 +177,7 @@ def _profile(state: dict[str, Any]) -> tuple[str, str]:
         old = uploads.readable(text, source["name"])
         if old is not None:
             return rewritten(text, old, data), source["name"]
-    name = file_name_for(data)
-    return scaffold(data, name), name
+    return profile_file.profile_text(data), file_name_for(data)
 
 
 @cache
@@ -163,4 +185,14 @@ def _pages() -> list[dict]:
     return question_pages(schema("profile"))
 
 
-__all__ = ["answers_from", "profile_data", "check", "profile_text", "read_profile", "make_policy", "use_word_base"]
+__all__ = [
+    "answers_from",
+    "profile_data",
+    "check",
+    "check_warnings",
+    "dates_read",
+    "profile_text",
+    "read_profile",
+    "make_policy",
+    "use_word_base",
+]

@@ -13,14 +13,14 @@ from typing import Any
 
 import jsonschema
 
-from cohesion_guide.builder.answers import DATE_PARTS, date_parts, understood_date
+from cohesion_guide.builder.answers import DATE_PARTS, SHORT_YEAR_DATE, date_parts, understood_date
 from cohesion_guide.builder.questions import field_id, resolved
 from cohesion_guide.errors import Problem
 from cohesion_guide.inputs.jurisdiction import nation_outside_england
 from cohesion_guide.inputs.profiles import ETHNICITY_TOLERANCE, ethnicity_total
 from cohesion_guide.inputs.scaffold import scalar
 from cohesion_guide.inputs.schemas import schema
-from cohesion_guide.inputs.validation import FIRST_YEAR, LAST_YEAR, unusable_character
+from cohesion_guide.inputs.validation import FIRST_YEAR, LAST_YEAR, allowed_text, unusable_character
 
 MISSING = object()  # no value at a problem's place: the answer was left blank
 
@@ -30,7 +30,7 @@ def placed(problems: list[Problem], data: Any, answers: dict, pages: list[dict])
     {"field", "text" (as `cohesion validate` words it), "page", "target", "whole", "label", "message"},
     one per question, in the order of the pages and of the questions on them."""
     out: dict[str, dict[str, Any]] = {}
-    for problem in problems:
+    for problem in _each_question(problems, data):
         path = field_path(problem.field)
         where = _place(path, pages)
         if where is None:
@@ -47,6 +47,31 @@ def placed(problems: list[Problem], data: Any, answers: dict, pages: list[dict])
     for p in ordered:
         p.pop("question", None)
     return ordered
+
+
+def _each_question(problems: list[Problem], data: Any) -> list[Problem]:
+    """The problems, with a required group left out altogether (a profile without `location:`) said as
+    each of its required questions, so that the page names what to answer, not the page's own title."""
+    out: list[Problem] = []
+    for problem in problems:
+        path = field_path(problem.field)
+        part = _part_at(path) if path else None
+        if part is not None and part.get("type") == "object" and part.get("required") and _at(data, path) is MISSING:
+            out += _each_question(
+                [
+                    Problem(
+                        problem.file,
+                        problem.line,
+                        f"{problem.field}.{key}",
+                        f"is missing; add it ({allowed_text(resolved(part['properties'][key], schema('profile')))})",
+                    )
+                    for key in part["required"]
+                ],
+                data,
+            )
+        else:
+            out.append(problem)
+    return out
 
 
 def field_path(field: str) -> list[str | int]:
@@ -170,23 +195,29 @@ def plain(problem: Problem, path: list, question: dict | None, data: Any, answer
     if part.get("format") == "date":
         return _date_message(name, _at(answers, path), value)
     errors = {**(_part_at(question["path"]) or {}).get("x-errors", {}), **part.get("x-errors", {})} if question else {}
+    optional = bool(question) and not question.get("required")
     for error in jsonschema.Draft202012Validator(part).iter_errors(value):
         if error.validator in errors:
             return errors[error.validator]
-        said = _rule_broken(error.validator, error, name, part)
+        said = _rule_broken(error.validator, error, name, part, optional)
         if said:
             return said
     return _other_rule(problem, path, name, value)
 
 
-def _rule_broken(keyword: str, error: jsonschema.ValidationError, name: str, part: dict) -> str | None:
+def _rule_broken(
+    keyword: str, error: jsonschema.ValidationError, name: str, part: dict, optional: bool = False
+) -> str | None:
     Name = _sentence(name)
     if keyword == "type":
         wanted = part.get("type")
-        if wanted == "integer" and isinstance(error.instance, float):
-            return f"Enter {name} as a whole number{_example(part)}"
-        if wanted in ("integer", "number"):
-            return f"Enter {name}{_example(part)}"
+        # A figure that is not a number ("about 40", "lots") is never guessed at: ask for the number, and say
+        # that a figure the school does not know may be left blank rather than made up.
+        blank = ", or leave it blank if you do not know it" if optional else ""
+        if wanted == "integer":
+            return f"Enter {name} as a whole number{_example(part)}{blank}"
+        if wanted == "number":
+            return f"Enter {name} as a number{_example(part)}{blank}"
         return None
     if keyword == "enum":
         return f"Select {name} from the list: {scalar(error.instance)} is not one of the choices"
@@ -215,6 +246,13 @@ def _date_message(name: str, answer: Any, value: Any) -> str:
     parts = date_parts(answer if answer is not MISSING else value)
     found = understood_date(parts)
     if found is None:
+        typed = [parts[p] for p in DATE_PARTS if parts[p]]
+        if len(typed) == 1 and not typed[0].isdigit():  # a whole date typed into one box, and not read
+            return (
+                "Year must include 4 numbers"
+                if SHORT_YEAR_DATE.match(typed[0].strip())
+                else f"{Name} must be a real date"
+            )
         missing = [p for p in DATE_PARTS if not parts[p]]
         if missing and len(missing) < len(DATE_PARTS):
             return f"{Name} must include a {' and '.join(missing)}"

@@ -12,10 +12,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from cohesion_guide.inputs.dates import review_every
+
 # Up to this many choices are shown as radio buttons; more go in a drop-down list (GOV.UK's advice).
 MOST_RADIOS = 12
 # Text allowed to be this long gets a box of several lines rather than a one-line field.
 LONG_TEXT_FROM = 500
+# The review cycle a profile may leave out, and what the policy then uses (documents/render.py).
+REVIEW_CYCLE = ("document", "review_cycle_years")
+DEFAULT_REVIEW_CYCLE = 1
 
 
 def question_pages(schema: dict) -> list[dict[str, Any]]:
@@ -24,6 +29,18 @@ def question_pages(schema: dict) -> list[dict[str, Any]]:
     pages: list[dict[str, Any]] = []
     for key, part in schema["properties"].items():
         _add_pages(pages, (key,), resolved(part, schema), schema, key in schema.get("required", []), None)
+    return pages
+
+
+def with_local_settings(pages: list[dict[str, Any]], local: dict[str, Any]) -> list[dict[str, Any]]:
+    """The pages as this copy of the guide asks them: a question whose blank answer the authority's
+    local.yml decides says what a blank gives here (the review cycle), never "your authority's usual one"."""
+    cycle = (local.get("policies") or {}).get("review_cycle_years", DEFAULT_REVIEW_CYCLE)
+    for page in pages:
+        for question in page.get("fields", []):
+            if question["path"] == list(REVIEW_CYCLE):
+                blank = f"If you leave this blank, the policy says it is reviewed {review_every(cycle)}."
+                question["hint"] = f"{question['hint']} {blank}".strip()
     return pages
 
 
@@ -45,12 +62,16 @@ def _add_pages(pages: list, path: tuple, part: dict, root: dict, required: bool,
     if parent_title:
         title = f"{parent_title}: {title[0].lower()}{title[1:]}"
     page = {
-        "id": ".".join(path),
+        # the page's name in the address: plain words (`x-page-id`), its place in the profile read too
+        "id": part.get("x-page-id") or ".".join(path),
+        "aliases": [".".join(path)] if part.get("x-page-id") else [],
         "path": list(path),
         "title": title,
         "hint": hint_of(part),
         "optional": not required,
     }
+    if part.get("x-who"):
+        page["who"] = part["x-who"]  # whom its percentages are of, where not the pupils
     if part.get("type") == "object":
         split = _split(page, part)
         pages += split
@@ -61,7 +82,12 @@ def _add_pages(pages: list, path: tuple, part: dict, root: dict, required: bool,
                 groups.append((path + (key,), sub, key in part.get("required", [])))
                 continue
             home = next((p for p in split if key in p["_keys"]), split[0])
-            home["fields"].append(field(path + (key,), sub, key in part.get("required", [])))
+            question = field(path + (key,), sub, key in part.get("required", []))
+            if not required and question["required"]:
+                # A page that may be left blank as a whole (the local area): its required question is
+                # needed only once another answer of its topic is given, and is shown so until then.
+                question["required"], question["needed_with_topic"] = False, True
+            home["fields"].append(question)
         for p in split:
             order = p.pop("_keys")
             p["fields"].sort(key=lambda f: order.index(f["path"][-1]) if f["path"][-1] in order else len(order))
@@ -159,8 +185,12 @@ def options(part: dict) -> list[dict[str, str]]:
 
 
 def resolved(part: dict, root: dict) -> dict:
+    """A field's schema, its `$ref` followed; the builder's own words beside the `$ref` (a page's id or hint
+    for one use of a shared group) are kept over the shared group's."""
     ref = part.get("$ref")
-    return root["$defs"][ref.rsplit("/", 1)[1]] if ref else part
+    if not ref:
+        return part
+    return {**root["$defs"][ref.rsplit("/", 1)[1]], **{k: v for k, v in part.items() if k != "$ref"}}
 
 
 def words(key: str) -> str:

@@ -3,25 +3,31 @@ order, quoting and layout kept (ruamel.yaml, pure Python, so the browser runs it
 
 The new data is laid over the old file's tree: a value that did not change is not touched, a changed one
 is replaced in place (keeping its comment, unless that comment is an import's "to check" note, which
-the person has now answered), a new one goes where the schema's order puts it, and an answer cleared
-is removed. A field the profile does not have (a typo the upload reported) is not carried over.
+the person has now answered, or the words of the coded answer it replaces), a new one goes where the
+schema's order puts it, and an answer cleared is removed. A field the profile does not have (a typo the
+upload reported) is not carried over. In a file the builder wrote (profile_file.py), a coded answer
+changed or added gets its words as a note, as the file's other coded answers have them.
 """
 
 from __future__ import annotations
 
 import io
 import re
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import CommentMark
 from ruamel.yaml.scalarstring import LiteralScalarString
+from ruamel.yaml.tokens import CommentToken
 from ruamel.yaml.util import load_yaml_guess_indent
 
+from cohesion_guide.builder.profile_file import HEADER, label_note
 from cohesion_guide.builder.questions import resolved
 from cohesion_guide.gias.write import NOTE
-from cohesion_guide.inputs.scaffold import block_safe
+from cohesion_guide.inputs.scaffold import block_safe, scalar
 from cohesion_guide.inputs.schemas import schema
 
 
@@ -32,12 +38,14 @@ def rewritten(text: str, old: dict[str, Any], new: dict[str, Any]) -> str:
     yaml = YAML()  # round-trip mode: comments, order and quotes kept
     yaml.preserve_quotes = True
     yaml.width = 4096  # never re-wrap a long line
-    yaml.indent(mapping=mapping, sequence=max(sequence or mapping, (offset or 0) + 2), offset=offset or 0)
+    item_indent = max(sequence or mapping, (offset or 0) + 2)
+    yaml.indent(mapping=mapping, sequence=item_indent, offset=offset or 0)
     tree = yaml.load(text)
     root = schema("profile")
     if not isinstance(tree, CommentedMap):
         tree = CommentedMap()
-    _merge(tree, old, new, root, root)
+    layout = _Layout(mapping, item_indent, labelled=text.startswith(HEADER.splitlines()[0]))
+    _merge(tree, old, new, root, root, layout, 0)
     out = io.StringIO()
     yaml.dump(tree, out)
     return out.getvalue()
@@ -54,7 +62,17 @@ def _mapping_indent(text: str) -> int:
     return 2
 
 
-def _merge(node: CommentedMap, old: dict, new: dict, part: dict, root: dict) -> None:
+@dataclass(frozen=True)
+class _Layout:
+    """How far the file indents a group's fields and a list's items, and whether it notes coded answers' words."""
+
+    mapping: int
+    items: int
+    labelled: bool
+
+
+def _merge(node: CommentedMap, old: dict, new: dict, part: dict, root: dict, layout: _Layout, column: int) -> None:
+    """Lay `new` over `node`, whose keys start at `column`."""
     props = part.get("properties", {})
     for key in [k for k in node if k not in new]:
         _remove(node, key)
@@ -66,21 +84,26 @@ def _merge(node: CommentedMap, old: dict, new: dict, part: dict, root: dict) -> 
         if key in node and _same(before, after):
             continue
         if key in node and isinstance(node[key], CommentedMap) and isinstance(after, dict):
-            _merge(node[key], before if isinstance(before, dict) else {}, after, sub, root)
+            _merge(
+                node[key], before if isinstance(before, dict) else {}, after, sub, root, layout, column + layout.mapping
+            )
         elif key in node and isinstance(node[key], CommentedSeq) and _groups(after):
-            _merge_items(node[key], before if isinstance(before, list) else [], after, sub["items"], root)
+            old_items = before if isinstance(before, list) else []
+            _merge_items(node[key], old_items, after, sub["items"], root, layout, column + layout.items)
         else:
-            _put(node, key, _node_for(after, sub, root, node.get(key)), list(props))
+            had = key in node
+            _put(node, key, _node_for(after, sub, root, node.get(key), layout, column), list(props))
+            _relabel(node, key, before if had else _ABSENT, after, sub, layout, column)
 
 
-def _merge_items(seq: CommentedSeq, old: list, new: list, item: dict, root: dict) -> None:
+def _merge_items(seq: CommentedSeq, old: list, new: list, item: dict, root: dict, layout: _Layout, column: int) -> None:
     for index, after in enumerate(new):
         before = old[index] if index < len(old) else _ABSENT
         if index < len(seq) and isinstance(seq[index], CommentedMap):
             if not _same(before, after):
-                _merge(seq[index], before if isinstance(before, dict) else {}, after, item, root)
+                _merge(seq[index], before if isinstance(before, dict) else {}, after, item, root, layout, column)
         else:
-            seq.append(_node_for(after, item, root, None))
+            seq.append(_node_for(after, item, root, None, layout, column))
     while len(seq) > len(new):
         seq.pop()
 
@@ -101,17 +124,21 @@ def _same(before: Any, after: Any) -> bool:
     return isinstance(before, int) and not isinstance(before, bool) and str(before) == after
 
 
-def _node_for(value: Any, part: dict, root: dict, old_node: Any) -> Any:
-    """A value as the file will hold it: multi-line text as a block, a date as a date, groups in the schema's order."""
+def _node_for(value: Any, part: dict, root: dict, old_node: Any, layout: _Layout, column: int) -> Any:
+    """A value as the file will hold it: multi-line text as a block, a date as a date, groups in the schema's
+    order (`column`: where the keys of a group written here start)."""
     if isinstance(value, dict):
         out = CommentedMap()
         for key, sub in part.get("properties", {}).items():
             if key in value:
-                out[key] = _node_for(value[key], resolved(sub, root), root, None)
+                sub = resolved(sub, root)
+                out[key] = _node_for(value[key], sub, root, None, layout, column + layout.mapping)
+                _relabel(out, key, _ABSENT, value[key], sub, layout, column)
         return out
     if isinstance(value, list):
         items = part.get("items", {})
-        seq = CommentedSeq(_node_for(v, resolved(items, root), root, None) for v in value)
+        inner = column + layout.items - layout.mapping  # an item's keys: where the list's items start
+        seq = CommentedSeq(_node_for(v, resolved(items, root), root, None, layout, inner) for v in value)
         was_flow = isinstance(old_node, CommentedSeq) and old_node.fa.flow_style()
         if was_flow or (old_node is None and value and not isinstance(value[0], dict)):
             seq.fa.set_flow_style()  # [English, Polish], as the examples and `cohesion new` write lists
@@ -135,6 +162,24 @@ def _put(node: CommentedMap, key: str, value: Any, order: list[str]) -> None:
     before = [k for k in node if k in order and order.index(k) < place]
     position = list(node).index(before[-1]) + 1 if before else 0
     node.insert(position, key, value)
+
+
+def _relabel(node: CommentedMap, key: str, before: Any, after: Any, part: dict, layout: _Layout, column: int) -> None:
+    """A changed coded answer's note of its words (`phase: pru  # Pupil referral unit...`): the old words go
+    with the old answer; the new answer's words are noted in a file that notes them."""
+    old_words = label_note(before, part) if before is not _ABSENT else ""
+    new_words = label_note(after, part) if layout.labelled else ""
+    comment = node.ca.items.get(key)
+    token = comment[2] if comment and len(comment) > 2 else None
+    first, _, rest = token.value.partition("\n") if token is not None else ("", "", "")
+    if first.strip() and first.strip() != f"# {old_words}":
+        return  # the file's own comment on this line is kept
+    if not new_words and not first.strip():
+        return
+    # the note starts two spaces after the value, as profile_file.py writes it
+    where = column + len(str(key)) + 2 + len(scalar(after)) + 2
+    text = (f"# {new_words}\n" if new_words else "\n") + rest
+    node.ca.items.setdefault(key, [None, None, None, None])[2] = CommentToken(text, CommentMark(where), None)
 
 
 def _drop_note(node: CommentedMap, key: str) -> None:

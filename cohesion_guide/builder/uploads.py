@@ -15,6 +15,7 @@ from typing import Any
 from cohesion_guide.builder.answers import answers_from
 from cohesion_guide.builder.messages import field_path, placed
 from cohesion_guide.builder.questions import question_pages, resolved
+from cohesion_guide.builder.wrong_files import markdown_document, wrong_file
 from cohesion_guide.errors import InvalidFile
 from cohesion_guide.inputs.profiles import problems_in
 from cohesion_guide.inputs.schemas import schema
@@ -27,15 +28,20 @@ def read(text: str, file_name: str) -> dict[str, Any]:
     """{"refused": why} or {"state", "problems", "not_kept", "answered"} (calls.read_profile)."""
     if not isinstance(text, str) or not isinstance(file_name, str):
         return {"refused": "It could not be read as text."}
+    text = text.removeprefix("\ufeff")
+    mistaken = wrong_file(text, file_name)
+    if mistaken:
+        return {"refused": mistaken}
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > MAX_FILE_BYTES:
         return {"refused": f"It is {size / 1_000_000:.1f} MB: a school's profile is far smaller (at most 1 MB)."}
-    text = text.removeprefix("\ufeff")
     try:
         loaded = parse_yaml(text, file_name)
     except InvalidFile as err:
         first = err.problems[0]
-        return {"refused": f"Line {first.line} cannot be read as a profile: {first.message}."}
+        return {
+            "refused": markdown_document(text) or f"Line {first.line} cannot be read as a profile: {first.message}."
+        }
     refused = _not_a_profile(loaded)
     if refused:
         return {"refused": refused}

@@ -9,12 +9,16 @@ from pathlib import Path
 from typing import Any
 
 from cohesion_guide.files import atomic_path
-from cohesion_guide.inputs.profiles import NOT_KNOWN, display_name, file_name_problems, problems_in
+from cohesion_guide.inputs.profiles import (
+    NOT_KNOWN_ANSWER,
+    display_name,
+    file_name_problems,
+    means_not_known,
+    problems_in,
+)
 from cohesion_guide.inputs.scaffold import scaffold
 from cohesion_guide.inputs.schemas import schema
 from cohesion_guide.inputs.validation import Loaded, allowed_text, check, parse_yaml
-
-NOT_KNOWN_ANSWER = "not known"  # how the profile records a figure the school does not know
 
 # (where in the profile, flag, question). The essentials are asked for in this order.
 ESSENTIALS = [
@@ -115,7 +119,7 @@ def convert(path: tuple[str, str], text: str) -> Any:
     kinds = part.get("type", [])
     if "enum" in part:
         return next((choice for choice in part["enum"] if choice.casefold() == text.casefold()), text)
-    if part.get("x-not-known") and NOT_KNOWN.fullmatch(text):
+    if part.get("x-not-known") and means_not_known(text):
         return NOT_KNOWN_ANSWER
     if kinds in ("integer", "number"):
         try:

@@ -848,7 +848,9 @@ def resourced_provision(profile: Profile) -> list[Commitment]:
 # How pupils communicate (school.communication), as a sentence lists them.
 _WAYS = {
     "Speech": "speech",
-    "Signing (Makaton or Signalong)": "signing (Makaton or Signalong)",
+    "Makaton": "Makaton",
+    "Signalong": "Signalong",
+    "Sign Supported English": "Sign Supported English",
     "British Sign Language": "British Sign Language",
     "Symbols and pictures": "symbols and pictures",
     "Objects of reference": "objects of reference",

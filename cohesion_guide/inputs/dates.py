@@ -13,3 +13,8 @@ def long_date(value: date | str) -> str:
 
 def parse_date(value: date | str) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+def review_every(years: int) -> str:
+    """How often a policy is reviewed, as the policy says it: 'every year', 'every 2 years'."""
+    return "every year" if years == 1 else f"every {years} years"

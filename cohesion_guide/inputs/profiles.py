@@ -327,8 +327,22 @@ def problems_in(loaded: Loaded) -> list[Problem]:
     )
 
 
-# "not known" (any case) for a figure the schema marks x-not-known: an answer, loaded as absent.
-NOT_KNOWN = re.compile(r"\s*not\s+known\s*", re.IGNORECASE)
+# What a school writes for a figure it does not know, in any case: "not known" (the profile's own
+# words) and the other ways people say so (unknown, don't know, n/a, ?, tbc). For a figure the schema
+# marks x-not-known it is an answer, loaded as absent; `cohesion new` and the builder read it the same way.
+NOT_KNOWN = re.compile(
+    r"\s*(?:not\s+known|unknown|not\s+sure|(?:i\s+)?(?:do\s+not|don[’']?t)\s+know|n\s*/\s*a|n\.?a\.?|"
+    r"not\s+available|tbc|to\s+be\s+confirmed|\?+)\s*[.!]?\s*",
+    re.IGNORECASE,
+)
+
+
+NOT_KNOWN_ANSWER = "not known"  # how a profile records a figure the school does not know
+
+
+def means_not_known(text: Any) -> bool:
+    """Whether what was written for a figure says the school does not know it."""
+    return isinstance(text, str) and NOT_KNOWN.fullmatch(text) is not None
 
 
 def _not_known_places(data: Any, part: dict, root: dict, path: tuple = ()) -> list[tuple]:
@@ -338,7 +352,7 @@ def _not_known_places(data: Any, part: dict, root: dict, path: tuple = ()) -> li
     for key, sub in part.get("properties", {}).items():
         sub = _resolved(sub, root)
         value = data.get(key)
-        if sub.get("x-not-known") and isinstance(value, str) and NOT_KNOWN.fullmatch(value):
+        if sub.get("x-not-known") and means_not_known(value):
             found.append(path + (key,))
         elif isinstance(value, dict):
             found += _not_known_places(value, sub, root, path + (key,))

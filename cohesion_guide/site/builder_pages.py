@@ -14,9 +14,10 @@ import yaml
 from cohesion_guide import CHECKOUT
 from cohesion_guide.builder import calls as builder_calls
 from cohesion_guide.builder.bundle import engine_bundle
-from cohesion_guide.builder.questions import question_pages
+from cohesion_guide.builder.questions import question_pages, with_local_settings
 from cohesion_guide.errors import InvalidFile, Problem
 from cohesion_guide.files import atomic_path
+from cohesion_guide.inputs.local_config import load_local
 from cohesion_guide.inputs.profiles import profile_paths
 from cohesion_guide.inputs.scaffold import scaffold
 from cohesion_guide.inputs.schemas import schema
@@ -98,7 +99,7 @@ def builder_html(project_dir: Path) -> str:
     setup = {
         **engine_setup(project_dir, builder_calls.__name__),
         "schools": SCHOOLS_LIST, "autocomplete": _autocomplete_path(project_dir), "blank": BLANK_PROFILE,
-        "pages": question_pages(schema("profile")),
+        "pages": with_local_settings(question_pages(schema("profile")), load_local(project_dir, required=False)),
     }
     # </ cannot end the script early: JSON allows <\/ for it.
     data = json.dumps(setup, ensure_ascii=False).replace("</", "<\\/")

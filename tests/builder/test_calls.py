@@ -62,9 +62,14 @@ def test_each_problem_is_said_in_plain_words_on_its_page_and_question_in_the_pag
     found = [(p["page"], p["target"], p["message"]) for p in check(bad)]
     assert found == [
         ("school", "f-school-name", "Enter the school's name"),
-        ("pupils", "f-pupils-fsm_percent", "Enter the percentage of pupils eligible for free school meals, like 23"),
         (
-            "pupils.ethnicity",
+            "pupils",
+            "f-pupils-fsm_percent",
+            "Enter the percentage of pupils eligible for free school meals as a number, like 23, "
+            "or leave it blank if you do not know it",
+        ),
+        (
+            "ethnic-make-up",
             "f-pupils-ethnicity-white_british",
             "The percentages add up to 129%. They can add up to 100% at most (102% allows for rounding): "
             "check each one, and leave blank a group you do not know",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import re
 
-from cohesion_guide.builder.questions import question_pages
+from cohesion_guide.builder.questions import question_pages, with_local_settings
 from cohesion_guide.inputs.schemas import schema
 
 
@@ -126,7 +126,57 @@ def test_long_lists_of_choices_are_drop_downs_and_figures_are_short_fields():
     assert found[("pupils", "number_on_roll")]["inputmode"] == "numeric"
     assert found[("context",)]["widget"] == "textarea"
     assert found[("pupils", "home_languages")]["widget"] == "lines"
-    assert pages["pupils.ethnicity"]["total"] and not pages["pupils"]["total"]
-    assert pages["pupils.ethnicity"]["optional"] and not pages["school"]["optional"]
+    assert pages["ethnic-make-up"]["total"] and not pages["pupils"]["total"]
+    assert pages["ethnic-make-up"]["optional"] and not pages["school"]["optional"]
     assert found[("pupils", "ethnicity", "white_british")]["hint"] == ""  # it would only repeat the label
     assert not found[("pupils", "eal_percent")]["required"]
+
+
+def test_each_page_is_named_in_the_address_by_plain_words_and_its_old_name_still_read():
+    pages = question_pages(schema("profile"))
+    for page in pages:
+        assert re.fullmatch(r"[a-z]+(-[a-z]+)*", page["id"]), page["id"]
+    aliases = {alias: page["id"] for page in pages for alias in page["aliases"]}
+    assert aliases == {
+        "pupils.ethnicity": "ethnic-make-up",
+        "local_area": "local-area",
+        "local_area.ethnicity": "local-area-ethnic-make-up",
+        "local_tensions": "tension",
+        "related_policies": "related-policies",
+    }
+
+
+def test_a_page_that_may_be_left_blank_says_so_and_its_needed_question_waits_for_another_answer():
+    pages = {p["id"]: p for p in question_pages(schema("profile"))}
+    area = pages["local-area"]
+    assert area["optional"] and area["hint"].startswith("Answer this page only if you know figures for the area")
+    name = next(f for f in area["fields"] if f["path"] == ["local_area", "name"])
+    assert not name["required"] and name["needed_with_topic"]
+    # a page that must be answered keeps its questions required
+    town = next(f for f in pages["location"]["fields"] if f["path"] == ["location", "town"])
+    assert town["required"] and "needed_with_topic" not in town
+
+
+def test_the_local_areas_ethnic_make_up_speaks_of_children_in_the_area_not_pupils():
+    pages = {p["id"]: p for p in question_pages(schema("profile"))}
+    area = pages["local-area-ethnic-make-up"]
+    assert area["who"] == "children in the area" and "children in the area" in area["hint"]
+    assert "pupil" not in (area["hint"] + " ".join(f["hint"] for f in area["fields"])).lower()
+    assert "who" not in pages["ethnic-make-up"]  # the pupils' own page: its percentages are of pupils
+
+
+def test_the_review_cycles_hint_says_what_a_blank_gives_in_this_copy_of_the_guide():
+    def hint(local):
+        pages = with_local_settings(question_pages(schema("profile")), local)
+        return next(
+            f["hint"] for p in pages for f in p.get("fields", []) if f["path"] == ["document", "review_cycle_years"]
+        )
+
+    assert hint({"policies": {"review_cycle_years": 1}}).endswith(
+        "If you leave this blank, the policy says it is reviewed every year."
+    )
+    assert hint({"policies": {"review_cycle_years": 3}}).endswith("it is reviewed every 3 years.")
+    assert hint({"authority": {"name": ""}}).endswith(
+        "it is reviewed every year."
+    )  # no setting: the policy's own default
+    assert "usual cycle" not in hint({})

@@ -215,6 +215,16 @@ def test_new_takes_not_known_for_a_figure(tmp_path, capsys, monkeypatch):
     assert load_profile(tmp_path / "a.yml").data["pupils"] == {"fsm_percent": 18}
 
 
+def test_new_takes_the_other_usual_ways_of_saying_a_figure_is_not_known(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    unknown = {"12": "don't know", "210": "?"}  # the same words the builder and a profile's YAML read as not known
+    flags = [unknown.get(flag, flag) for flag in ESSENTIAL_FLAGS]
+    code, _, err = run(capsys, "new", "a.yml", "--no-input", *flags)
+    assert (code, err) == (0, "")
+    text = (tmp_path / "a.yml").read_text(encoding="utf-8")
+    assert "  eal_percent: not known\n" in text and "  number_on_roll: not known\n" in text
+
+
 def test_new_accepts_any_capitals_for_a_listed_value_and_a_percent_sign(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
     flags = [

@@ -213,7 +213,7 @@ CASES = {
         ],
         "bound": [
             (
-                "Our pupils communicate through signing (Makaton or Signalong); symbols and pictures; objects of reference",
+                "Our pupils communicate through Makaton; symbols and pictures; objects of reference",
                 {"school.communication": NONE},
             ),
             ("travel for as long as an hour and a quarter each way", {"location.longest_journey_minutes": NONE}),
@@ -350,8 +350,7 @@ CASES = {
         ],
         "bound": [
             (
-                "Our pupils communicate through speech; symbols and pictures; signing (Makaton or Signalong); and "
-                "communication aids.",
+                "Our pupils communicate through speech; symbols and pictures; Signalong; and communication aids.",
                 {"school.communication": NONE},
             ),
             ("travel for as long as an hour and a half each way", {"location.longest_journey_minutes": NONE}),
@@ -397,7 +396,7 @@ CASES = {
         "required": ["is a Church of England junior school in Upper Brookley (fictional), for pupils aged 7 to 11."],
         "bound": [
             (
-                "Pupils in our specialist provision communicate through speech, British Sign Language and signing",
+                "Pupils in our specialist provision communicate through speech, British Sign Language and Makaton",
                 {"school.communication": NONE},
             ),
             ("We belong to the Diocese of Lichfield.", {"school.diocese": NONE}),

@@ -55,10 +55,16 @@ def test_not_known_in_any_case_loads_as_absent(tmp_path, written):
     assert profile.data["pupils"]["fsm_percent"] == 18
 
 
+@pytest.mark.parametrize("written", ["unknown", "don't know", "n/a", '"?"', "TBC", "not sure"])
+def test_the_other_usual_ways_of_saying_not_known_load_as_absent_too(tmp_path, written):
+    profile = load_profile(write(tmp_path, edit("  fsm_percent: 18", f"  fsm_percent: {written}", BASE)))
+    assert "fsm_percent" not in profile.data["pupils"]
+
+
 def test_anything_else_in_a_figure_is_refused_saying_not_known_is_allowed(tmp_path):
-    p = only(problems(tmp_path, edit("  fsm_percent: 18", "  fsm_percent: unknown", BASE)))
+    p = only(problems(tmp_path, edit("  fsm_percent: 18", "  fsm_percent: about 18", BASE)))
     assert (p.line, p.field) == (14, "pupils.fsm_percent")
-    assert p.message == "found 'unknown'; allowed: a number from 0 to 100, or not known"
+    assert p.message == "found 'about 18'; allowed: a number from 0 to 100, or not known"
 
 
 def test_not_known_is_for_figures_only(tmp_path):

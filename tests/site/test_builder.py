@@ -148,7 +148,13 @@ def test_a_uk_date_typed_in_one_box_is_understood_and_a_missing_month_is_named(f
     fresh.fill("#f-document-date_adopted-year", "")
     fresh.click("#cc-question button[type=submit]")
     wait_for_check(fresh)
-    expect(fresh.locator("#card-document-title").locator("xpath=ancestor::section")).to_contain_text("20/01/2027")
+    # as the engine read it: in words on Check your answers, and in its three boxes on its page
+    card = fresh.locator("#card-document-title").locator("xpath=ancestor::section")
+    expect(card.locator(".cc-summary-list__row", has_text="Date adopted")).to_contain_text("20 January 2027")
+    assert "20/01/2027" not in card.inner_text()
+    fresh.click("#card-document-title ~ a")
+    for part, value in (("day", "20"), ("month", "1"), ("year", "2027")):
+        expect(fresh.locator(f"#f-document-date_adopted-{part}")).to_have_value(value)
 
 
 def test_an_uploaded_profile_with_problems_is_kept_and_its_problems_shown_in_plain_words(fresh, tmp_path):
@@ -189,13 +195,152 @@ def test_check_your_answers_is_a_card_per_topic_with_what_was_not_given_folded_a
 def test_an_ethnic_make_up_of_one_known_group_shows_the_rest_as_not_given(fresh):
     given = example_answers(EXAMPLES[1])
     given["pupils"]["ethnicity"] = {"pakistani": "40"}
-    open_with(fresh, state(given), "pupils.ethnicity")
+    open_with(fresh, state(given), "ethnic-make-up")
     expect(fresh.locator("#cc-total")).to_have_text("Total so far: 40%. The other 60% of pupils are shown as not given.")
     fresh.click("#cc-question button[type=submit]")
     expect(fresh.locator(".cc-caption")).to_contain_text("Question page 8", timeout=ENGINE_WAIT)
     fresh.goto(fresh.url.split("#")[0] + "#check")
-    expect(fresh.locator("#card-pupils\\.ethnicity-title").locator("xpath=ancestor::section")).to_contain_text(
+    expect(fresh.locator("#card-ethnic-make-up-title").locator("xpath=ancestor::section")).to_contain_text(
         "Not given (60%)"
+    )
+
+
+def test_a_figure_not_known_may_be_said_in_words_and_one_that_is_not_a_number_asks_for_one_or_a_blank(fresh):
+    given = example_answers(EXAMPLES[1])
+    open_with(fresh, state(given), "pupils")
+    fresh.fill("#f-pupils-eal_percent", "don't know")
+    fresh.fill("#f-pupils-number_on_roll", "?")
+    fresh.fill("#f-pupils-fsm_percent", "about 40")
+    fresh.click("#cc-question button[type=submit]")
+    expect(fresh.locator(".cc-error-summary a")).to_have_text(
+        [
+            "Enter the percentage of pupils eligible for free school meals as a number, like 23, "
+            "or leave it blank if you do not know it"
+        ],
+        timeout=ENGINE_WAIT,
+    )
+    expect(fresh.locator("#f-pupils-fsm_percent")).to_have_value("about 40")  # kept as typed, never guessed
+    fresh.fill("#f-pupils-fsm_percent", "unknown")
+    fresh.click("#cc-question button[type=submit]")
+    expect(fresh.locator("h1.cc-heading")).to_have_text("The pupils: ethnic make-up", timeout=ENGINE_WAIT)
+
+
+def test_a_figure_typed_with_its_own_percent_sign_shows_one_on_check_your_answers(fresh):
+    given = example_answers(EXAMPLES[1])
+    given["pupils"].update(fsm_percent="40%", eal_percent="12 %")
+    given["pupils"]["ethnicity"] = {"pakistani": "40%"}
+    open_with(fresh, state(given), "check")
+    wait_for_check(fresh)
+    pupils = fresh.locator("#card-pupils-title").locator("xpath=ancestor::section")
+    expect(pupils.locator(".cc-summary-list__row", has_text="free school meals")).to_contain_text("40%")
+    expect(pupils.locator(".cc-summary-list__row", has_text="additional language")).to_contain_text("12%")
+    ethnicity = fresh.locator("#card-ethnic-make-up-title").locator("xpath=ancestor::section")
+    expect(ethnicity.locator(".cc-summary-list__row", has_text="Pakistani")).to_contain_text("40%")
+    assert (
+        "%%" not in fresh.locator("#cc-builder").inner_text() and "% %" not in fresh.locator("#cc-builder").inner_text()
+    )
+
+
+@pytest.mark.parametrize(
+    "status, day, warned",
+    [
+        ("approved", "20 1 2099", "The policy will say it was adopted on 20 January 2099, which is after today."),
+        (
+            "draft",
+            "15 10 2001",
+            "The policy will say it is a draft to be adopted on 15 October 2001, which has passed.",
+        ),
+    ],
+)
+def test_check_your_answers_warns_of_a_date_that_does_not_fit_the_status_and_still_makes_the_policy(
+    fresh, status, day, warned
+):
+    given = example_answers(EXAMPLES[1])
+    given["document"].update(status=status, date_adopted=dict(zip(("day", "month", "year"), day.split(), strict=True)))
+    open_with(fresh, state(given), "check")
+    warning = fresh.locator("#cc-warnings[data-checked] .cc-warning-text")
+    expect(warning).to_contain_text(warned, timeout=ENGINE_WAIT)
+    expect(warning.locator("a")).to_have_attribute("href", "#document")
+    fresh.click("[data-action=make]")
+    expect(fresh.locator("h1.cc-heading")).to_have_text("Your school's policy is ready", timeout=ENGINE_WAIT)
+
+
+def test_a_date_that_fits_the_status_gets_no_warning(fresh):
+    given = example_answers(EXAMPLES[1])
+    given["document"].update(status="approved", date_adopted={"day": "15", "month": "10", "year": "2001"})
+    open_with(fresh, state(given), "check")
+    expect(fresh.locator("#cc-warnings[data-checked]")).to_be_attached(timeout=ENGINE_WAIT)
+    expect(fresh.locator(".cc-warning-text")).to_have_count(0)
+
+
+def test_the_review_cycles_hint_says_what_a_blank_gives_in_this_copy_of_the_guide(fresh):
+    open_with(fresh, state(example_answers(EXAMPLES[1])), "document")
+    expect(fresh.locator("#f-document-review_cycle_years-hint")).to_have_text(
+        "How many years until the policy is reviewed: 1, 2 or 3. "
+        "If you leave this blank, the policy says it is reviewed every year."
+    )
+
+
+def test_the_local_area_page_says_it_may_be_left_blank_and_its_area_is_needed_only_with_a_figure(fresh):
+    given = example_answers(EXAMPLES[1])
+    given.pop("local_area", None)
+    open_with(fresh, state(given), "local-area")
+    expect(fresh.locator(".cc-page-hint")).to_contain_text("Answer this page only if you know figures for the area")
+    name = fresh.locator("label[for=f-local_area-name]")
+    expect(name).to_have_text("Area the figures are for (optional)")
+    fresh.locator("#f-local_area-fsm_percent").press_sequentially("22")
+    expect(name).to_have_text("Area the figures are for")
+    fresh.click("#cc-question button[type=submit]")
+    expect(fresh.locator(".cc-error-summary a")).to_have_text(
+        ["Enter the area the figures are for"], timeout=ENGINE_WAIT
+    )
+    fresh.fill("#f-local_area-fsm_percent", "")
+    expect(name).to_have_text("Area the figures are for (optional)")
+    fresh.click("#cc-question button[type=submit]")
+    expect(fresh.locator("h1.cc-heading")).to_have_text("The local area: ethnic make-up", timeout=ENGINE_WAIT)
+    expect(fresh.locator(".cc-page-hint")).to_contain_text("children in the area")
+    fresh.fill("#f-local_area-ethnicity-pakistani", "30")
+    expect(fresh.locator("#cc-total")).to_have_text(
+        "Total so far: 30%. The other 70% of children in the area are shown as not given."
+    )
+    assert "pupil" not in fresh.locator("#cc-question").inner_text().lower()
+
+
+@pytest.mark.parametrize(
+    "old, new",
+    [("pupils.ethnicity", "ethnic-make-up"), ("local_area", "local-area"), ("local_tensions", "tension")],
+)
+def test_each_page_is_named_in_the_address_in_plain_words_and_an_old_address_still_opens_it(fresh, old, new):
+    open_with(fresh, state(example_answers(EXAMPLES[1])), old)
+    expect(fresh.locator(".cc-caption")).to_be_visible()
+    expect(fresh).to_have_url(re.compile(f"#{re.escape(new)}$"))
+    fresh.click("#cc-question button[type=submit]")
+    expect(fresh).not_to_have_url(re.compile(f"#{re.escape(new)}$"), timeout=ENGINE_WAIT)
+    assert not re.search(r"#[^#]*[._]", fresh.url), fresh.url
+
+
+def test_a_school_that_uses_makaton_alone_can_say_so(fresh):
+    open_with(fresh, state(example_answers(EXAMPLES[2])), "school-needs")
+    labels = fresh.locator("#f-school-communication .cc-checkboxes__label")
+    expect(labels).to_contain_text(["Makaton", "Signalong", "Sign Supported English", "British Sign Language"])
+    fresh.click("#f-school-communication label:text-is('Makaton')")
+    fresh.click("#cc-question button[type=submit]")
+    expect(fresh.locator("h1.cc-heading")).to_have_text("Where the school is", timeout=ENGINE_WAIT)
+    assert json.loads(stored(fresh))["answers"]["school"]["communication"][-1] == "Makaton"
+
+
+def test_the_answers_downloaded_from_the_start_page_read_as_plain_words(fresh):
+    given = example_answers(EXAMPLES[2])
+    given["school"]["send_needs"] = ["sld", "pmld"]
+    open_with(fresh, state(given))
+    with fresh.expect_download(timeout=ENGINE_WAIT) as download:
+        fresh.click("text=Download your answers as a profile")
+    text = Path(download.value.path()).read_text(encoding="utf-8")
+    assert text.startswith("# Your school's answers from \"Make your school's policy\"")
+    assert "Notepad" in text and "Upload a profile" in text
+    assert "$schema" not in text and "cohesion validate" not in text
+    assert (
+        "  send_needs: [sld, pmld]  # Severe learning difficulty; Profound and multiple learning difficulty\n" in text
     )
 
 
@@ -335,11 +480,14 @@ def test_axe_finds_nothing_on_any_step(browser, site_url, width):
     page.reload()
     page.click("label[for=f-school-type-g1]")
     problems += violations(axe, page, "school-type, academy revealed", AXE_OPTIONS)
-    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORE, state(example_answers(EXAMPLES[2]))])
+    warned = example_answers(EXAMPLES[2])
+    warned["document"].update(status="draft", date_adopted={"day": "1", "month": "9", "year": "2001"})
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORE, state(warned)])
     page.goto(f"{site_url}{BUILDER}#check")
     page.reload()
+    expect(page.locator("#cc-warnings[data-checked] .cc-warning-text")).to_be_visible(timeout=ENGINE_WAIT)
     page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
-    problems += violations(axe, page, "check", AXE_OPTIONS)
+    problems += violations(axe, page, "check, with a warning", AXE_OPTIONS)
     page.click("[data-action=make]")
     page.wait_for_selector("a[data-format=docx]", timeout=ENGINE_WAIT)
     problems += violations(axe, page, "policy", AXE_OPTIONS)
@@ -367,6 +515,11 @@ def test_axe_finds_nothing_on_any_step(browser, site_url, width):
     page.goto(f"{site_url}{BUILDER}?school={EXAMPLES[0].stem}")
     expect(page.locator("[data-action=use-school]")).to_be_visible()
     problems += violations(axe, page, "start from a school, replace answers", AXE_OPTIONS)
+    page.goto(f"{site_url}{BUILDER}")
+    page.reload()
+    upload(page, EXAMPLES[3])
+    expect(page.locator("[data-action=use-upload]")).to_be_visible(timeout=ENGINE_WAIT)
+    problems += violations(axe, page, "upload, replace answers", AXE_OPTIONS)
     context.close()
     assert not problems, "\n".join(problems)
 

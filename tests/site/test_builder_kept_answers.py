@@ -57,12 +57,89 @@ def test_a_file_that_is_not_a_profile_is_refused_and_the_saved_answers_are_uncha
     expect(fresh.locator("[data-action=resume]")).to_be_visible()
 
 
-def test_a_profile_that_reads_replaces_the_answers_and_the_page_says_what_it_kept(fresh):
-    saved_school(fresh)
+def test_a_profile_that_reads_replaces_the_answers_only_when_she_says_so_and_the_page_says_what_it_kept(fresh):
+    kept = saved_school(fresh)
     upload(fresh, EXAMPLES[3])
+    expect(fresh.locator("h1.cc-heading")).to_have_text(
+        f"Replace your answers with {EXAMPLES[3].name}'s?", timeout=ENGINE_WAIT
+    )
+    expect(fresh.locator("#cc-builder")).to_contain_text("You have answers saved in this browser for Little Brookfield")
+    with fresh.expect_download() as download:
+        fresh.click("text=Download your saved answers as a profile")
+    assert "Little Brookfield" in open(download.value.path(), encoding="utf-8").read()
+    assert stored(fresh) == kept
+    fresh.click("[data-action=use-upload]")
     wait_for_check(fresh)
     expect(fresh.locator(".cc-notification")).to_contain_text(f"{EXAMPLES[3].name} was read: ")
     assert json.loads(stored(fresh))["source"]["name"] == EXAMPLES[3].name
+
+
+PARTIAL = "school:\n  name: Heaton Grove Primary School\n  phase: primary\n"
+
+
+def test_even_a_partial_profile_asks_first_and_keeping_the_saved_answers_changes_nothing(fresh):
+    kept = saved_school(fresh)
+    upload(fresh, name="partial.yml", text=PARTIAL)
+    expect(fresh.locator("h1.cc-heading")).to_have_text("Replace your answers with partial.yml's?", timeout=ENGINE_WAIT)
+    expect(fresh.locator("#cc-builder")).to_contain_text("partial.yml holds 2 answers.")
+    fresh.click("[data-action=keep-saved]")
+    expect(fresh.locator(".cc-notification")).to_contain_text(
+        "Your saved answers have not changed. partial.yml was not used."
+    )
+    expect(fresh.locator("[data-action=resume]")).to_be_visible()
+    assert stored(fresh) == kept
+    fresh.reload()  # nothing waits to replace them on a later visit either
+    expect(fresh.locator("[data-action=resume]")).to_be_visible()
+    assert stored(fresh) == kept
+
+
+def test_a_partial_profile_used_names_each_question_it_leaves_unanswered(fresh):
+    saved_school(fresh)
+    upload(fresh, name="partial.yml", text=PARTIAL)
+    fresh.click("[data-action=use-upload]", timeout=ENGINE_WAIT)
+    wait_for_check(fresh)
+    expect(fresh.locator(".cc-error-summary a")).to_have_text(
+        [
+            "Enter the school's local authority",
+            "Select the type of school",
+            "Select the school's religious character",
+            "Enter the town, city or area",
+            "Select whether the school is in a town or the countryside",
+            "Enter the governing body role that leads",
+            "Enter the staff role that leads",
+            "Enter who approves the policy",
+            "Enter the date the policy is adopted",
+        ]
+    )
+
+
+WORD_FILE = b"PK\x03\x04\x14\x00\x06\x00[Content_Types].xml\x00\x01\x02word/document.xml\x00\x03"
+POLICY_MARKDOWN = "# Community cohesion policy: Little Brookfield\n\n| Status | Draft |\n|---|---|\n\n## Introduction\n"
+
+
+@pytest.mark.parametrize(
+    "name, data, said",
+    [
+        ("little-brookfield-policy.docx", WORD_FILE, "This is the policy itself (a Word document), not your answers."),
+        (
+            "little-brookfield-policy.md",
+            POLICY_MARKDOWN.encode(),
+            "This is the policy itself (Markdown text), not your answers.",
+        ),
+    ],
+    ids=["the policy as Word", "the policy as Markdown"],
+)
+def test_the_policy_uploaded_by_mistake_is_named_plainly_and_the_saved_answers_are_unchanged(fresh, name, data, said):
+    kept = saved_school(fresh)
+    fresh.set_input_files("#cc-upload", {"name": name, "mimeType": "application/octet-stream", "buffer": data})
+    fresh.click("#cc-upload-form button[type=submit]")
+    message = fresh.locator("#cc-upload-error")
+    expect(message).to_contain_text(said, timeout=ENGINE_WAIT)
+    expect(message).to_contain_text(
+        "Upload the .yml file you downloaded as 'your answers'. Your saved answers have not changed."
+    )
+    assert not re.search(r"YAML|position|character|indentation", message.inner_text())
+    assert stored(fresh) == kept
 
 
 @pytest.mark.parametrize("kept", ['"abc"', "[1,2]", "[" * 200_000 + "]" * 200_000, "{not json", '{"version": 2, "answers": 5}'])
@@ -137,10 +214,9 @@ def test_fuzz_any_upload_is_read_or_refused_and_a_refusal_changes_nothing_saved(
     kept = state(example_answers(EXAMPLES[0]))
     open_with(fresh, kept)
     upload(fresh, name="fuzz.yml", text=text)
-    outcome = fresh.locator("#cc-upload-error, h1.cc-heading:text-is('Check your answers before making the policy')")
+    outcome = fresh.locator("#cc-upload-error, h1.cc-heading:text-is(\"Replace your answers with fuzz.yml's?\")")
     expect(outcome.first).to_be_visible(timeout=ENGINE_WAIT)
-    if fresh.locator("#cc-upload-error").count():
-        assert stored(fresh) == kept
+    assert stored(fresh) == kept  # refused, or read and waiting for her to say to replace them
     assert not TRACEBACK.search(fresh.locator("#cc-builder").inner_text())
     assert not fresh.errors
 

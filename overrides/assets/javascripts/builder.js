@@ -24,6 +24,7 @@ const MONTHS = ["January", "February", "March", "April", "May", "June", "July", 
 const engine = {
   worker: null, ready: null, waiting: new Map(), next: 1, timings: null, kept: null,
   start() {
+    if (this.worker) return; // started already: by the first page drawn, or by a call made before it
     const at = (path) => new URL(path, document.baseURI).href;
     this.worker = new Worker(new URL("builder-worker.js", import.meta.url), { type: "module" });
     this.ready = new Promise((resolve, reject) => {
@@ -41,6 +42,7 @@ const engine = {
     this.worker.postMessage({ type: "start", pyodide: at(setup.pyodide), engine: at(setup.engine), module: setup.module, snapshot: setup.snapshot });
   },
   async call(name, ...args) {
+    this.start();
     await this.ready;
     const id = this.next++;
     return new Promise((resolve, reject) => {
@@ -126,12 +128,16 @@ let lastProblems = []; // problems found on "Check your answers" or in an upload
 let made = null; // the policy made, with its downloads
 let notice = null; // a banner for the next page drawn: {title, html, success}
 let pendingSchool = null; // {slug, name}: a school to start from, once she has said what to do with her answers
+let pendingUpload = null; // {name, read}: a profile read from an upload, used once she has said to replace her answers
+let drawnSteps = 0; // how many steps have been drawn: an answer that arrives after the step changed is not shown
 let shownStep = null;
 
-const pageById = (id) => pages.find((p) => p.id === id);
+// A page by the name in the address: its plain name (#ethnic-make-up), or the name it had before (#pupils.ethnicity).
+const pageById = (id) => pages.find((p) => p.id === id) || pages.find((p) => (p.aliases || []).includes(id));
 const itemId = (page, n, field) => "f-" + [...page.path, n, ...field.path].join("-"); // as questions.field_id
 const stepOrder = () => [...pages.map((p) => p.id), "check"];
-const STEPS = new Set(["start", "check", "policy", "delete", "find-school", "replace"]);
+const STEPS = new Set(["start", "check", "policy", "delete", "find-school", "replace", "replace-answers"]);
+const ASKED_ONLY = new Set(["policy", "replace", "replace-answers"]); // steps an address alone cannot open
 
 function show(step, { problems = [], status = "" } = {}) {
   const page = pageById(step);
@@ -146,14 +152,17 @@ function show(step, { problems = [], status = "" } = {}) {
     delete: () => [deleteHTML(), "Are you sure you want to delete your answers?"],
     "find-school": () => [findSchoolHTML(problems), "Find your school"],
     replace: () => (pendingSchool ? [replaceHTML(), `Start from ${pendingSchool.name}?`] : null),
+    "replace-answers": () => (pendingUpload ? [replaceAnswersHTML(), `Replace your answers with ${pendingUpload.name}'s?`] : null),
   }[step]?.() ?? (page ? [questionHTML(page, problems), page.title] : null);
   if (!drawn) return show("start");
   const [html, title] = drawn;
   shownStep = step;
+  drawnSteps += 1;
   root.innerHTML = html;
   if (banner) (root.querySelector(".cc-back-link") || root.firstElementChild)?.insertAdjacentHTML(root.querySelector(".cc-back-link") ? "afterend" : "beforebegin", banner);
   document.title = step === "start" ? siteTitle : `${problems.length ? "Error: " : ""}${title} - ${siteTitle}`;
   if (step === "policy") fillPolicy();
+  if (step === "check") showWarnings(drawnSteps);
   wireForm(root);
   wire(step, page);
   if (step !== "start" || problems.length || banner) focusPage(root);
@@ -256,6 +265,19 @@ function replaceHTML() {
     <button type="button" class="md-button cc-secondary" data-action="keep">Keep my saved answers</button></div>`;
 }
 
+// An upload that reads as a profile, with answers saved: nothing is replaced until she says so.
+function replaceAnswersHTML() {
+  const name = schoolName();
+  const file = esc(pendingUpload.name);
+  const count = pendingUpload.read.answered;
+  return `${backLink("#start")}
+    <h1 class="cc-heading" tabindex="-1">Replace your answers with ${file}'s?</h1>
+    <p>You have answers saved in this browser${name ? ` for <strong>${esc(name)}</strong>` : ""}. ${file} holds ${count} ${count === 1 ? "answer" : "answers"}. Using it replaces all your saved answers with its answers.</p>
+    <p><a href="#" data-action="download-profile">Download your saved answers as a profile</a> first if you may need them.</p>
+    <div class="cc-button-group"><button type="button" class="md-button md-button--primary" data-action="use-upload">Replace them with ${file}'s answers</button>
+    <button type="button" class="md-button cc-secondary" data-action="keep-saved">Keep my saved answers</button></div>`;
+}
+
 // ---- question pages -------------------------------------------------------------------------------
 
 function backHTML(step) {
@@ -282,7 +304,7 @@ function questionHTML(page, problems) {
     const single = page.fields.length === 1 && page.fields[0].label === page.title;
     if (single) heading = caption;
     body = errorMessage(`page-${page.id}`, whole)
-      + page.fields.map((field) => fieldHTML(field, field.id, getAt(field.path), messages(field.id), { asHeading: single })).join("")
+      + page.fields.map((field) => fieldHTML(asNeeded(field), field.id, getAt(field.path), messages(field.id), { asHeading: single })).join("")
       + (page.total ? `<p class="cc-total" aria-live="polite" id="cc-total"></p>` : "");
   }
   return `${backHTML(page.id)}${errorSummary(problems)}
@@ -292,6 +314,29 @@ function questionHTML(page, problems) {
     <p class="cc-wait" role="status"></p>
     <p><button type="submit" class="md-button md-button--primary">Continue</button></p></form>`;
 }
+
+// A question needed only once its topic has another answer (the area the local figures are for): shown as
+// optional until then, and as needed from the moment another answer of the topic is typed.
+function asNeeded(field) {
+  return field.needed_with_topic ? { ...field, required: topicAnswered(field) } : field;
+}
+
+function topicAnswered(field) {
+  const topic = getAt(field.path.slice(0, -1));
+  const given = (value) => (value !== null && typeof value === "object"
+    ? Object.values(value).some(given) : typeof value === "string" && value.trim() !== "");
+  return topic !== null && typeof topic === "object"
+    && Object.entries(topic).some(([key, value]) => key !== field.path[field.path.length - 1] && given(value));
+}
+
+function markNeeded(page) {
+  page.fields.filter((field) => field.needed_with_topic).forEach((field) => {
+    const label = root.querySelector(`label[for="${CSS.escape(field.id)}"]`);
+    if (label) label.textContent = field.label + (topicAnswered(field) ? "" : " (optional)");
+  });
+}
+
+const ofWhom = (page) => page.who || "pupils"; // whom a page's percentages are of
 
 // ---- check your answers ----------------------------------------------------------------------------
 
@@ -305,8 +350,12 @@ function shownValue(field, value) {
     return esc([d, month, y].filter(Boolean).join(" "));
   }
   if (field.widget === "radios" || field.widget === "select" || field.widget === "grouped") return esc(label(shown.trim()));
-  return esc(shown.trim()).replace(/\n/g, "<br>") + (field.suffix ? esc(field.suffix) : "");
+  // A figure typed with its own "%" ("40%", "40 %") is shown with one: the answer keeps what was typed.
+  const typed = field.suffix ? shown.trim().replace(new RegExp(`(\\s*${escapeRegExp(field.suffix)})+$`), "") : shown.trim();
+  return esc(typed).replace(/\n/g, "<br>") + (field.suffix ? esc(field.suffix) : "");
 }
+
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 function checkHTML(problems) {
   const cards = pages.map((page) => {
@@ -325,7 +374,7 @@ function checkHTML(problems) {
     if (page.total && given.length) {
       const sum = given.reduce((s, f) => s + (parseFloat(String(getAt(f.path)).replace("%", "")) || 0), 0);
       const rest = Math.round((100 - sum) * 100) / 100;
-      if (rest > 0) rows.push({ key: "The rest of the pupils", value: `<span class="cc-not-given">Not given (${esc(rest)}%)</span>`, href });
+      if (rest > 0) rows.push({ key: `The rest of the ${ofWhom(page)}`, value: `<span class="cc-not-given">Not given (${esc(rest)}%)</span>`, href });
     }
     const notGiven = page.fields.filter((f) => isBlank(f, getAt(f.path))).map((f) => ({ key: f.label, href }));
     return summaryCard({ title: page.title, id: `card-${page.id}`, href, rows, notGiven });
@@ -333,11 +382,38 @@ function checkHTML(problems) {
   const summary = errorSummary(problems.map((p) => ({ ...p, href: p.page ? `#${p.page}` : "#start" })));
   return `${backHTML("check")}${summary}
     <h1 class="cc-heading" tabindex="-1">Check your answers before making the policy</h1>
+    <div class="cc-warnings" id="cc-warnings"></div>
     ${cards}
     <h2>Make the policy</h2>
     <p>The policy is made in this browser, from these answers; nothing is sent anywhere.</p>
     <p class="cc-wait" role="status"></p>
     <p><button type="button" class="md-button md-button--primary" data-action="make">Make the policy</button></p>`;
+}
+
+// The reader's own today, in her browser's time zone: only the check's warnings read it, never the policy.
+function today() {
+  const now = new Date();
+  return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n, i) => String(n).padStart(i ? 2 : 4, "0")).join("-");
+}
+
+// Answers that may each be right but are unlikely together (a policy approved on a date still to come):
+// the engine's warnings, shown above the cards without stopping anyone making the policy. They arrive once
+// the engine has started; `at` is the step drawn when they were asked for, so a later step never gets them.
+async function showWarnings(at) {
+  let found;
+  try {
+    found = await engine.call("check_warnings", stateJSON(), today());
+  } catch (error) {
+    console.error(error);
+    return;
+  }
+  const place = root.querySelector("#cc-warnings");
+  if (at !== drawnSteps || !place) return;
+  place.innerHTML = found.map((w) => `<div class="cc-warning-text"><span class="cc-warning-text__icon" aria-hidden="true">!</span>
+    <p class="cc-warning-text__text"><span class="cc-visually-hidden">Warning: </span>${esc(w.message)}
+    <a href="#${esc(w.page)}" data-change>${esc(w.change)}</a></p></div>`).join("");
+  place.querySelectorAll("[data-change]").forEach((link) => link.addEventListener("click", () => { returnTo = "check"; }));
+  place.dataset.checked = "true"; // the page's own signal that the warnings are in
 }
 
 // ---- the policy ----------------------------------------------------------------------------------
@@ -384,6 +460,7 @@ function wire(step, page) {
   }));
   ({
     start: wireStart, check: wireCheck, delete: wireDelete, "find-school": wireFindSchool, replace: wireReplace,
+    "replace-answers": wireReplaceAnswers,
     policy: () => root.querySelector("[data-action=print]").addEventListener("click", printPolicy),
   })[step]?.();
   if (page) wireQuestion(page);
@@ -450,7 +527,8 @@ function wireDelete() {
 }
 
 // A profile read by the engine becomes the answers only when it reads as a profile: anything else is
-// refused with the engine's reason, and the answers saved in this browser stay exactly as they were.
+// refused with the engine's reason, and the answers saved in this browser stay exactly as they were. An
+// upload that reads, even a partial one, replaces saved answers only once she has said so.
 async function startFrom(text, name, how) {
   const read = await withEngine("Reading the profile. The first time, this takes a few seconds...", () => engine.call("read_profile", text, name));
   if (read.refused) {
@@ -459,6 +537,15 @@ async function startFrom(text, name, how) {
     else show("find-school", { problems: [{ target: "cc-school", message }] });
     return;
   }
+  if (how === "upload" && hasAnswers()) {
+    pendingUpload = { name, read };
+    go("replace-answers");
+    return;
+  }
+  useRead(read, name, how);
+}
+
+function useRead(read, name, how) {
   const before = state;
   state = read.state;
   if (!saveState() && saveProblem === "full") {
@@ -524,6 +611,19 @@ async function fromSchool(school) {
   await startFrom(text, `${school.slug}.yml`, "school");
 }
 
+function wireReplaceAnswers() {
+  root.querySelector("[data-action=use-upload]").addEventListener("click", () => {
+    const { read, name } = pendingUpload;
+    pendingUpload = null;
+    useRead(read, name, "upload");
+  });
+  root.querySelector("[data-action=keep-saved]").addEventListener("click", () => {
+    notice = { title: "Important", html: `<p>Your saved answers have not changed. ${esc(pendingUpload.name)} was not used.</p>` };
+    pendingUpload = null;
+    go("start");
+  });
+}
+
 function wireReplace() {
   root.querySelector("[data-action=use-school]").addEventListener("click", async () => {
     const school = pendingSchool;
@@ -569,13 +669,14 @@ function wireQuestion(page) {
   const typed = () => { clearTimeout(timer); unsaved = page; timer = setTimeout(() => keepTyping(page), 300); };
   form.addEventListener("input", typed);
   form.addEventListener("change", () => { clearTimeout(timer); keepTyping(page); });
+  if (page.fields?.some((field) => field.needed_with_topic)) form.addEventListener("input", () => { collect(page); markNeeded(page); });
   if (page.total) {
     const total = root.querySelector("#cc-total");
     const update = () => {
       const figures = page.fields.map((f) => parseFloat(document.getElementById(f.id).value.replace("%", "")));
       const sum = Math.round(figures.reduce((s, f) => s + (Number.isFinite(f) ? f : 0), 0) * 100) / 100;
       const rest = Math.round((100 - sum) * 100) / 100;
-      total.textContent = `Total so far: ${sum}%.` + (rest > 0 ? ` The other ${rest}% of pupils are shown as not given.` : "");
+      total.textContent = `Total so far: ${sum}%.` + (rest > 0 ? ` The other ${rest}% of ${ofWhom(page)} are shown as not given.` : "");
     };
     form.addEventListener("input", update);
     update();
@@ -602,7 +703,11 @@ function wireQuestion(page) {
     unsaved = null;
     collect(page);
     const kept = saveState();
-    const found = await withEngine("Checking your answers. The first time, this takes a few seconds...", () => engine.call("check", stateJSON()));
+    const found = await withEngine("Checking your answers. The first time, this takes a few seconds...", async () => {
+      const problems = await engine.call("check", stateJSON());
+      if (hasDate(page)) await showDatesAsRead();
+      return problems;
+    });
     const mine = found.filter((p) => p.page === page.id);
     lastProblems = lastProblems.filter((p) => p.page !== page.id);
     if (mine.length || (!kept && saveProblem === "full")) {
@@ -613,6 +718,17 @@ function wireQuestion(page) {
     const order = stepOrder();
     go(returnTo === "check" ? "check" : order[order.indexOf(page.id) + 1], { problems: returnTo === "check" ? lastProblems : [] });
   });
+}
+
+const hasDate = (page) => (page.fields || page.item_fields || []).some((field) => field.widget === "date");
+
+// A date typed whole into one box (20/01/2027) is put in its three boxes as the engine read it, so the page
+// (and Check your answers, in words) shows how it was understood.
+async function showDatesAsRead() {
+  const read = await engine.call("dates_read", stateJSON());
+  if (!read.answers || JSON.stringify(read.answers) === JSON.stringify(state.answers)) return;
+  state.answers = read.answers;
+  saveState();
 }
 
 function wireCheck() {
@@ -677,7 +793,11 @@ function route(first = false) {
     show("start");
   } else if (storeProblem && step !== "start" && step !== "") {
     show("start");
-  } else if (step === "" || (STEPS.has(step) && step !== "policy" && step !== "replace") || pageById(step) || (step === "policy" && made)) {
+  } else if (pageById(step) && pageById(step).id !== step) {
+    // an old name of a page (#pupils.ethnicity): the address shows its plain name
+    history.replaceState(null, "", location.pathname + location.search + "#" + pageById(step).id);
+    show(pageById(step).id, { problems: problemsFor(pageById(step).id) });
+  } else if (step === "" || (STEPS.has(step) && !ASKED_ONLY.has(step)) || pageById(step) || (step === "policy" && made)) {
     show(step || "start", { problems: problemsFor(step) });
   } else if (first) {
     // A policy is not kept after the page closes (only the answers are): show the answers it came from.
@@ -690,7 +810,8 @@ document.addEventListener("click", (event) => {
   // Links between the builder's steps change the step, not the scroll position.
   const link = event.target.closest("#cc-builder a[href^='#']");
   if (!link || event.defaultPrevented || link.hasAttribute("data-target") || link.dataset.action) return;
-  const step = stepIn(link.getAttribute("href"));
+  const named = stepIn(link.getAttribute("href"));
+  const step = named !== null && pageById(named) ? pageById(named).id : named;
   if (step !== null && (STEPS.has(step) || pageById(step))) {
     event.preventDefault();
     go(step, { problems: problemsFor(step) });
