@@ -162,7 +162,7 @@ def test_an_uploaded_profile_keeps_its_values_to_check_until_the_school_changes_
     made = json.loads(calls.make_policy(json.dumps(state), str(ROOT)))
     assert "| Lead local governor | Chair of the Inclusion Committee |" in made["markdown"]
     assert "Lead local governor: to be confirmed" not in made["markdown"]
-    assert "Staff lead: to be confirmed (the import put a placeholder)" in made["markdown"]
+    assert "Staff lead: to be confirmed (not yet given by the school)" in made["markdown"]
     profile = json.loads(calls.profile_text(json.dumps(state)))["text"]
     assert "  staff: Headteacher  # to check: the import put a placeholder" in profile
     assert "  governor: Chair of the Inclusion Committee\n" in profile
