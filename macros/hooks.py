@@ -56,13 +56,15 @@ def on_config(config):
         raise PluginError(f"local.yml cannot be used.\n{err.report()}") from None
     apply_local(config, local)
     # The site's own source, as a download an authority can start its copy from (made once per content)
-    source = source_archive.make(project_dir)
+    source = source_archive.make(project_dir, repository=local.get("repo_url"))
     config.extra["cohesion_source"] = {
         "uri": source_archive.URI,
         "size": source.size,
         "date": source.date,
         "commit": source.commit,
         "changed": source.changed,
+        "repository": source.repository,
+        "origin": source.origin,
     }
     _state.update(project_dir=project_dir, local=local, overdue=[], today=date.today(), source=source)
     return config

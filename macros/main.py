@@ -136,6 +136,15 @@ def define_env(env):
                 f", made on {day}. This copy was not built from a git checkout, so the download holds the "
                 "project's files as the build found them, with no commit to name."
             )
-        if local.get("repo_url"):
-            text += f' The same files are kept in a repository: <a href="{escape(local["repo_url"])}">{escape(local["repo_url"])}</a>.'
+        if source.get("origin") and source["origin"][0] != source["commit"]:
+            started, on = source["origin"][0], date.fromisoformat(source["origin"][1])
+            text += f" It started from the guide's source at commit `{started[:12]}` of {on.day} {on:%B %Y}."
+        if source.get("repository"):
+            where = escape(source["repository"])
+            text += f' Later versions are kept in the repository it came from: <a href="{where}">{where}</a>.'
+        else:
+            text += (
+                " This copy names no repository: its `SOURCE.txt` says how to take later versions without one"
+                " (see [Keep your copy up to date](#updates))."
+            )
         return text

@@ -91,3 +91,22 @@ def test_no_page_offers_a_specialism_or_extended_services_as_current(built_site)
             ):
                 problems.append(f"{page}: {sentence[:120]}")
     assert not problems, "\n".join(problems)
+
+
+def test_the_tension_page_gives_the_national_routes_first_and_labels_the_authoritys_contacts_as_the_publishers(built_site):
+    local = yaml.safe_load((ROOT / "local.yml").read_text(encoding="utf-8"))
+    body = article(built_site, "duty/tension/")
+    text = list_text(body)
+    for route in ("999", "101", "0800 789 321", "020 7340 7264", "True Vision"):
+        assert route in text, route
+    hrefs = body.xpath(".//a/@href")
+    for address in ("https://www.gov.uk/find-local-council", "https://report-extremism.education.gov.uk/",
+                    "https://www.cps.gov.uk/hate-crime"):
+        assert address in hrefs, address
+    # the publisher's own contacts come after the national routes, named as the publisher's, and no
+    # number of the publisher's (in this copy, fictional ones) is offered on the page itself
+    publisher = text.index(f"published by {local['authority']['name']}")
+    assert text.index("0800 789 321") < publisher and text.index("Find your local council") < publisher
+    assert "not an emergency service" in text[publisher:]
+    for contact in local["contacts"]:
+        assert contact["phone"] not in text, contact["phone"]

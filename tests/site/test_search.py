@@ -108,14 +108,6 @@ def test_a_governors_question_finds_its_page_first(page, site_url, asked):
         assert asked["section"] in sections, f"{asked['question']!r}: {first} without #{asked['section']}: {found[:8]}"
 
 
-def test_an_abbreviation_finds_its_own_entry_before_a_place_that_starts_with_it(page, site_url):
-    """EAL is a term of its own, not the start of Ealing (a place a source on the governors' page names)."""
-    assert "Ealing" in _text_of(page, site_url, "duty/governors/")
-    open_search(page, site_url, "EAL")
-    found = results(page, "EAL")
-    assert found.index("glossary/#eal") < found.index("duty/governors/") if "duty/governors/" in found else found[1] == "glossary/#eal"
-
-
 # ---- tables reach the search as rows -------------------------------------------------------------
 
 TABLE = ("<p>Before.</p><table><thead><tr><th>When</th><th>What happened</th></tr></thead><tbody>"
