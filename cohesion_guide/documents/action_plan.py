@@ -671,6 +671,12 @@ def _own_due(action: Action, audit: Audit) -> bool:
     return bool(entry and entry.due)
 
 
+def _own_lead(action: Action, audit: Audit) -> Action:
+    """An action from the audit led by the role the school named for it, as the school wrote it."""
+    entry = audit.entry(action.topic) if action.rule == audit_actions.__name__ else None
+    return replace(action, owner=entry.lead) if entry and entry.lead else action
+
+
 # First things first: pupils' safety and prejudice-related incidents, then fairness for groups who may miss out,
 # then the voices of pupils and families, then links, then the curriculum, then enrichment. Within a band the
 # school's own next steps come first, then what the profile calls for, then the audit's suggestions.
@@ -729,7 +735,7 @@ def build_plan(profile: Profile, audit: Audit) -> Plan:
     room = PLAN_LIMIT - len(first) - len(steps)
     later = [a if _own_due(a, audit) else replace(a, timescale=timescale(_start(profile), "year")) for a in rest[:room]]
     deferred = tuple(a.text for a in rest[room:])
-    owned = spread_owners(profile, [*first, *steps, *later])
+    owned = [_own_lead(a, audit) for a in spread_owners(profile, [*first, *steps, *later])]
     n, m = len(first), len(steps)
     return Plan(tuple(owned[:n]), tuple(owned[n : n + m]), tuple(owned[n + m :]), deferred)
 
