@@ -15,9 +15,10 @@ from cohesion_guide.builder.answers import answers_for, data_from
 from cohesion_guide.builder.messages import field_path, placed
 from cohesion_guide.builder.review_questions import review_pages
 from cohesion_guide.builder.roundtrip import rewritten
-from cohesion_guide.builder.uploads import TWICE, answer_count, count_known, unknown_fields
+from cohesion_guide.builder.uploads import TWICE, count_known, unknown_fields
 from cohesion_guide.errors import InvalidFile
 from cohesion_guide.inputs.audit import NOT_ASSESSED, STATUS_LABELS, audit_schema, practices, problems_in, strands
+from cohesion_guide.inputs.dates import long_date
 from cohesion_guide.inputs.scaffold import block_safe, scalar
 from cohesion_guide.inputs.validation import MAX_FILE_BYTES, Loaded, field_name, parse_yaml
 
@@ -33,7 +34,7 @@ def audit_name(profile_name: str) -> str:
 
 
 def read(text: str, file_name: str) -> dict[str, Any]:
-    """{"refused": why} or {"state": {"answers", "source"}, "problems", "not_kept", "answered", "completed_on"}."""
+    """{"refused": why} or {"state": {"answers", "source"}, "problems", "not_kept", "answered" (practices)}."""
     if not isinstance(text, str) or not isinstance(file_name, str):
         return {"refused": "It could not be read as text."}
     size = len(text.encode("utf-8", "surrogatepass"))
@@ -59,8 +60,14 @@ def read(text: str, file_name: str) -> dict[str, Any]:
             f"Line {loaded.line_of(path)}: {field_name(path)} is not one of the questions"
             for path in sorted(unknown, key=str)
         ],
-        "answered": answer_count(answers.get("practices", {})),
+        "answered": _practices_answered(answers),
     }
+
+
+def _practices_answered(answers: dict[str, Any]) -> int:
+    """How many practices the answers say where the school stands on."""
+    given = answers.get("practices")
+    return sum(1 for e in given.values() if isinstance(e, dict) and e.get("status")) if isinstance(given, dict) else 0
 
 
 def _not_an_audit(loaded: Loaded) -> str | None:
@@ -188,11 +195,19 @@ def moved(earlier: dict[str, Any], now: dict[str, Any]) -> dict[str, Any]:
             }
         )
     return {
-        "earlier_on": earlier.get("completed_on"),
-        "now_on": now.get("completed_on"),
+        "earlier_on": _day(earlier.get("completed_on")),
+        "now_on": _day(now.get("completed_on")),
         "changes": changes,
         "same": same,
     }
+
+
+def _day(value: Any) -> str:
+    """A date as a page says it (5 October 2026); "" when the audit gives none it can read."""
+    try:
+        return long_date(value) if value else ""
+    except ValueError:
+        return ""
 
 
 def _status(entry: Any) -> str:

@@ -99,20 +99,6 @@ def read_profile(text: str, file_name: str) -> str:
     return calls.read_profile(text, file_name)
 
 
-def school_details(school_json: str) -> str:
-    """What the review says of the school's details it starts from: {"name", "staff_lead", "problems"},
-    the problems placed on the policy builder's pages (where they are put right)."""
-    state = uploads.state_from(school_json)
-    if isinstance(state, str):
-        return json.dumps({"name": "", "staff_lead": "", "problems": [_whole(state)]})
-    data = profile_data(state["answers"])
-    school, leads = data.get("school") or {}, data.get("leads") or {}
-    problems = json.loads(calls.check(school_json))
-    return json.dumps(
-        {"name": str(school.get("name", "")), "staff_lead": str(leads.get("staff", "")), "problems": problems}
-    )
-
-
 def moved(review_json: str) -> str:
     """What moved since the earlier audit the review holds: audit_files.moved, or {"none": true}, or
     {"refused": why} when the earlier audit no longer reads as one."""
@@ -192,7 +178,10 @@ def _pack_problems(err: InvalidFile, review: dict, school: dict, profile_name: s
     out += [_whole(str(p)) for p in elsewhere]
     school_data = profile_data(school["answers"])
     profile_pages = question_pages(schema("profile"))
-    return {"problems": out, "school_problems": placed(in_profile, school_data, school["answers"], profile_pages)}
+    in_school = placed(in_profile, school_data, school["answers"], profile_pages)
+    for p in in_school:  # put right in the policy builder, on the page it names
+        p["in_summary"] = f"Your school's details: {p['message'][:1].lower()}{p['message'][1:]}"
+    return {"problems": out, "school_problems": in_school}
 
 
 # Helpers ----------------------------------------------------------------------------------------------
@@ -248,6 +237,5 @@ def _pages() -> list[dict]:
 
 
 __all__ = [
-    "use_word_base", "start", "check", "audit_text", "read_audit", "read_profile", "school_details", "moved",
-    "make_pack",
+    "use_word_base", "start", "check", "audit_text", "read_audit", "read_profile", "moved", "make_pack",
 ]  # fmt: skip

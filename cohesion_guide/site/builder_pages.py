@@ -59,7 +59,7 @@ def autocomplete_folder(project_dir: Path) -> Path:
                                "Run `make site` (or `npm ci` in the project's folder) and build again")])
 
 
-def _autocomplete_path(project_dir: Path) -> str:
+def autocomplete_path(project_dir: Path) -> str:
     """Where the site serves it, by its version (package-lock.json), so a browser's copy is never stale."""
     package = autocomplete_folder(project_dir).parent / "package.json"
     return f"accessible-autocomplete/{json.loads(package.read_text(encoding='utf-8'))['version']}/"
@@ -74,7 +74,7 @@ def pages(context: SiteContext) -> list[GeneratedFile]:
     version = pyodide_version(folder)
     files = [GeneratedFile(f"{SECTION}/pyodide/{version}/{name}", folder / name) for name in PYODIDE_FILES]
     finder = autocomplete_folder(project)
-    files += [GeneratedFile(f"{SECTION}/{_autocomplete_path(project)}{name}", finder / name) for name in AUTOCOMPLETE_FILES]
+    files += [GeneratedFile(f"{SECTION}/{autocomplete_path(project)}{name}", finder / name) for name in AUTOCOMPLETE_FILES]
     engine = engine_bundle(project, cache)
     files.append(GeneratedFile(f"{SECTION}/{engine.name}", engine))
     blank = _write(cache / BLANK_PROFILE, scaffold({}, BLANK_PROFILE))
@@ -92,11 +92,9 @@ def pages(context: SiteContext) -> list[GeneratedFile]:
 def builder_html(project_dir: Path) -> str:
     """The builder's place on its page: what it needs to start, and what to do without JavaScript."""
     project_dir = Path(project_dir)
-    version = pyodide_version(pyodide_folder(project_dir))
-    engine = engine_bundle(project_dir, project_dir / CACHE)
     setup = {
-        "pyodide": f"pyodide/{version}/", "engine": engine.name, "module": builder_calls.__name__,
-        "schools": SCHOOLS_LIST, "autocomplete": _autocomplete_path(project_dir), "blank": BLANK_PROFILE,
+        **engine_setup(project_dir, builder_calls.__name__),
+        "schools": SCHOOLS_LIST, "autocomplete": autocomplete_path(project_dir), "blank": BLANK_PROFILE,
         "pages": question_pages(schema("profile")),
     }
     # </ cannot end the script early: JSON allows <\/ for it.
@@ -117,6 +115,17 @@ def builder_html(project_dir: Path) -> str:
         f'<script type="application/json" id="cc-builder-setup">{data}</script>'
         "</div>"
     )
+
+
+def engine_setup(project_dir: Path, module: str, files: str = "") -> dict[str, str]:
+    """What a builder's page tells the worker (builder-worker.js) to start the engine: where Pyodide and
+    the engine's zip are (`files`: the way from the page to this section's files, "" on its own page) and
+    the calls module to run. A second builder on the same engine passes its own module: the browser then
+    fetches the same files once for both."""
+    project_dir = Path(project_dir)
+    version = pyodide_version(pyodide_folder(project_dir))
+    engine = engine_bundle(project_dir, project_dir / CACHE)
+    return {"pyodide": f"{files}pyodide/{version}/", "engine": f"{files}{engine.name}", "module": module}
 
 
 def _school_entry(path: Path) -> dict[str, str]:
