@@ -71,7 +71,9 @@ def check(review_json: str) -> str:
     except InvalidFile as err:
         return json.dumps(_summarised(placed(err.problems, {}, answers, _pages(), audit_schema())))
     data = loaded.data if isinstance(loaded.data, dict) else {}
-    given = data.setdefault("practices", {})
+    if data.get("practices") is None:  # `practices:` with none under it
+        data["practices"] = {}
+    given = data["practices"]
     if isinstance(given, dict):
         for p in practices():
             given.setdefault(p.id, {})
