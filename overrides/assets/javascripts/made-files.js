@@ -43,7 +43,9 @@ export function printDocument(html, title) {
 
 // A document the engine made (its HTML fragment) shown in `section`, under the page's own h1: its headings
 // move down a level on the page (not in the files), their ids take `prefix`, and links within it are
-// plain text (they lead to the document's own sections, not the page's).
+// plain text (they lead to the document's own sections, not the page's). Its tables sit in the boxes the
+// site's own tables sit in, so that one wider than a phone scrolls and can take focus (scroll-regions.js,
+// which looks at them again after a resize).
 export function showDocument(section, fragment, prefix) {
   section.innerHTML = fragment;
   for (const level of [5, 4, 3, 2, 1]) {
@@ -55,4 +57,12 @@ export function showDocument(section, fragment, prefix) {
     });
   }
   section.querySelectorAll("a.headerlink, a[href^='#']").forEach((a) => a.removeAttribute("href"));
+  section.querySelectorAll("table").forEach((table) => {
+    const inner = Object.assign(document.createElement("div"), { className: "md-typeset__table" });
+    const wrap = Object.assign(document.createElement("div"), { className: "md-typeset__scrollwrap" });
+    table.replaceWith(wrap);
+    wrap.append(inner);
+    inner.append(table);
+  });
+  window.dispatchEvent(new Event("resize"));
 }
