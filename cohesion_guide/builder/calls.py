@@ -19,6 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from cohesion_guide import MODEL_POLICIES
 from cohesion_guide.builder import uploads
 from cohesion_guide.builder.answers import answers_from, profile_data
 from cohesion_guide.builder.messages import placed
@@ -36,6 +37,7 @@ from cohesion_guide.inputs.validation import parse_yaml
 # What the builder makes: the formats a browser can make (a PDF needs Typst, which cannot run there).
 BUILDER_FORMATS = ("md", "html", "docx")
 NEW_SCHOOL = "my-school"  # a file name for a school whose name gives none
+MODEL_PROFILE = "model-primary-school.yml"  # the engine's own example school, which `start` runs each call on
 
 
 # The calls ------------------------------------------------------------------------------------
@@ -44,6 +46,25 @@ NEW_SCHOOL = "my-school"  # a file name for a school whose name gives none
 def use_word_base(path: str) -> None:
     """Write Word files on the base the site build saved: the browser has no python-docx to make one."""
     docx_base.use_saved(Path(path).read_bytes())
+
+
+def start(word_base: str, project_dir: str) -> None:
+    """What the browser runs once when the engine starts, before it keeps a copy of Python's memory for
+    the next visit (builder-worker.js): the saved Word base, then every call once on the model school's
+    profile, so that the copy holds the compiled templates and the schemas and case studies already read.
+    It runs before the first call, so no answer of the reader's is ever in that copy."""
+    use_word_base(word_base)
+    model = MODEL_POLICIES / MODEL_PROFILE
+    text = model.read_text(encoding="utf-8")
+    try:
+        state_json = json.dumps(json.loads(read_profile(text, model.name))["state"])
+        check(state_json)
+        make_policy(state_json, project_dir)
+        profile_text(state_json)
+    except Exception:
+        # This only saves the reader time. An authority's own templates that cannot make the model
+        # school's policy must not stop the engine: its schools' calls report their own problems.
+        pass
 
 
 def check(state_json: str) -> str:

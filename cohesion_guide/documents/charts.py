@@ -56,8 +56,8 @@ NARROW = Layout("narrow", width=340, font=15, char=8.1, label_width=0, text_room
 
 @dataclass(frozen=True)
 class Bar:
-    value: float
-    text: str  # printed beside the bar, e.g. "In place: 5" or "School: 38.5%"
+    value: float | None  # None: a figure not known, which has no bar; its text says so
+    text: str  # printed beside the bar, e.g. "In place: 5", "Our pupils: 38.5%" or "Our pupils: not known"
     series: int = 0
 
 
@@ -167,6 +167,7 @@ def bar_chart(
     unit: str = "",
     scale_label: str = "",
     layout: Layout = WIDE,
+    hidden: bool = False,
 ) -> str:
     """A horizontal bar chart as one line of SVG: groups of bars, each bar with its text beside it,
     over a scale from 0 with round marks (`unit` follows each mark's number, e.g. "%").
@@ -174,7 +175,10 @@ def bar_chart(
     `title` and `desc` are its text alternative (role="img"): `desc` should state every number.
     All text is escaped here, so callers pass plain text, and wraps onto more lines rather than being
     cut short. A bar of 0 is drawn as 0: a thin mark on the scale's start, with its text beside it;
-    callers leave out rows that say nothing (see self_evaluation.audit_chart).
+    a bar whose value is None (a figure not known) has no mark at all, only its text ("not known"),
+    so a reader is told why it is missing. Callers leave out rows that say nothing (see
+    self_evaluation.audit_chart). `hidden` draws it with display="none": a drawing only the site's
+    stylesheet shows (responsive_chart).
     """
     svg_id = chart_id if layout is WIDE else f"{chart_id}-{layout.name}"  # ids unique on the page
     parts, y = _legend(svg_id, legend, layout) if legend else ([], 0.0)
@@ -193,8 +197,10 @@ def bar_chart(
             y += layout.row + (len(lines) - 1) * (layout.font + 3)
         for bar in group.bars:
             colour = SERIES[bar.series % len(SERIES)][0]
-            width = min(max(float(bar.value), 0), top) * scale
-            if width > 0:
+            width = min(max(float(bar.value), 0), top) * scale if bar.value is not None else 0.0
+            if bar.value is None:
+                pass  # not known: no bar and no mark, only the words beside where it would be
+            elif width > 0:
                 bars.append(
                     f'<rect x="{layout.bar_x}" y="{y:g}" width="{width:.1f}" height="{layout.bar}" '
                     f'fill="{_fill(svg_id, bar.series)}" stroke="{colour}" stroke-width="1.5"/>'
@@ -204,7 +210,7 @@ def bar_chart(
                     f'<rect x="{layout.bar_x}" y="{y:g}" width="{ZERO}" height="{layout.bar}" fill="{colour}" '
                     f'data-zero="true"/>'
                 )
-            text_x = layout.bar_x + max(width, ZERO) + 6
+            text_x = layout.bar_x + (max(width, ZERO) + 6 if bar.value is not None else 0)
             said = _wrap(bar.text, layout.width - text_x, layout)
             bars.append(_lines(text_x, y + 13, said, layout))
             y += layout.row + (len(said) - 1) * (layout.font + 3)
@@ -234,10 +240,11 @@ def bar_chart(
         said = _wrap(scale_label, layout.width - layout.bar_x, layout)
         marks.append(_lines(layout.bar_x, height + 14, said, layout, font_style="italic"))
         height += 22 + (len(said) - 1) * (layout.font + 3)
+    shown = ' display="none"' if hidden else ""
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{svg_id}-title {svg_id}-desc" '
         f'viewBox="0 0 {layout.width} {height:g}" width="100%" preserveAspectRatio="xMinYMin meet" '
-        f'class="cc-chart__{layout.name}" data-layout="{layout.name}" '
+        f'class="cc-chart__{layout.name}" data-layout="{layout.name}"{shown} '
         f'font-family="{escape(FONT_FAMILY)}" font-size="{layout.font}" fill="{TEXT}">'
         f'<title id="{svg_id}-title">{escape(title)}</title>'
         f'<desc id="{svg_id}-desc">{escape(desc)}</desc>'
@@ -248,5 +255,8 @@ def bar_chart(
 def responsive_chart(chart_id: str, **chart) -> str:
     """The chart drawn twice, wide and narrow: the site's stylesheet shows the one that fits the
     screen (the other is display: none, so a screen reader meets one chart); print and the PDF
-    take the wide one (export/typst.py leaves out a drawing marked data-layout="narrow")."""
-    return bar_chart(chart_id, layout=WIDE, **chart) + bar_chart(chart_id, layout=NARROW, **chart)
+    take the wide one (export/typst.py leaves out a drawing marked data-layout="narrow").
+    The narrow drawing carries display="none" itself, so wherever there is no such stylesheet (a
+    Markdown viewer, the stand-alone web page) a reader sees each chart once; the stylesheet's
+    rule for phones outranks the attribute."""
+    return bar_chart(chart_id, layout=WIDE, **chart) + bar_chart(chart_id, layout=NARROW, hidden=True, **chart)

@@ -4,7 +4,9 @@ Only what a body has said in a source a reader can open, in the project's own wo
 linked: the policy of a school with a religious character quotes it beside its own ethos statement.
 A tradition with no such source here is not spoken for: its schools' policies say only what their
 profiles give (the religious character, the diocese or religious authority, the ethos statement).
-Each source was read with the project's search tool in December 2026; check it before changing a word.
+Each source was read with the project's search tool in December 2026; check it before changing a word. Each
+sentence dates its source (the year it was published, or, for a body's standing web page, that it is on the body's
+website) and says who said it: a comment by one official is that official's, not the body's policy.
 """
 
 from __future__ import annotations
@@ -26,17 +28,20 @@ TRADITIONS = (
     Tradition(
         "Church of England",
         re.compile(r"church of england|anglican", re.I),
-        "The Church of England's vision for education, *Deeply Christian, Serving the Common Good*, is for the common "
-        "good of the whole community",
+        # the vision (2016) is for the good of the whole community, welcomes diversity and respects freedom of
+        # religion and belief: said in the project's own words, never the vision's
+        "The Church of England's vision for education, *Deeply Christian, Serving the Common Good* (2016), asks its "
+        "schools to serve everyone in their community, to welcome diversity and to respect freedom of religion and "
+        "belief",
         "Church of England: vision for education",
         "https://www.churchofengland.org/about/education-and-schools/vision-education",
     ),
     Tradition(
         "Catholic",
         re.compile(r"catholic", re.I),
-        "The Catholic Education Service, for the Catholic bishops of England and Wales, has said that promoting "
-        "community cohesion is central to Catholic education, in *Catholic Schools, Children of Other Faiths and "
-        "Community Cohesion*",
+        "The Catholic Education Service, for the Catholic bishops of England and Wales, said in *Catholic Schools, "
+        "Children of Other Faiths and Community Cohesion* (2008) that promoting community cohesion is central to "
+        "Catholic education",
         "Catholic Bishops' Conference of England and Wales",
         "https://www.cbcew.org.uk/catholic-schools-children-of-other-faiths-and-community-cohesion-loving-tenderly-"
         "acting-justly-walking-humbly/",
@@ -44,8 +49,8 @@ TRADITIONS = (
     Tradition(
         "Methodist",
         re.compile(r"methodist", re.I),
-        "The Methodist Church says that its schools serve their local communities and welcome pupils of all faiths "
-        "and of none",
+        "The Methodist Church said in 2012, when its Conference agreed to open more schools, that its schools serve "
+        "their local communities and welcome pupils of all faiths and of none",
         "Methodist Church",
         "https://www.methodist.org.uk/about-us/news/latest-news/all-news/"
         "methodist-church-plans-to-build-schools-in-deprived-areas/",
@@ -53,8 +58,12 @@ TRADITIONS = (
     Tradition(
         "Jewish",
         re.compile(r"jewish", re.I),
-        "The Board of Deputies of British Jews has said that community cohesion is a high priority for the Jewish "
-        "community, and that every Jewish school should play its part in promoting it in a way that suits the school",
+        # a comment by the Board's Director of Public Affairs after meeting Justine Greening (Education Secretary from
+        # July 2016 to January 2018: gov.uk's page for the role) about faith admissions to free schools
+        "Phil Rosenberg, then Director of Public Affairs at the Board of Deputies of British Jews, said after meeting "
+        "the Education Secretary, Justine Greening (2016 to 2018), that community cohesion is a high priority for "
+        "the Jewish community, and that all its schools should play their part in promoting it, each in a way that "
+        "suits it",
         "Board of Deputies of British Jews",
         "https://bod.org.uk/bod-news/board-of-deputies-discusses-community-cohesion-in-roundtable-discussion-with-"
         "justine-greening/",
@@ -62,9 +71,9 @@ TRADITIONS = (
     Tradition(
         "Muslim",
         re.compile(r"muslim|islam|sunni", re.I),
-        "The Association of Muslim Schools UK says that it and its member schools are committed to community "
-        "cohesion, and that Muslim schools bring up their pupils in the belief that a good Muslim must also be a good "
-        "citizen",
+        "The Association of Muslim Schools UK says on its website that it and its member schools are committed to "
+        "community cohesion, and that Muslim schools bring up their pupils in the belief that a good Muslim must also "
+        "be a good citizen",
         "Association of Muslim Schools UK",
         "http://ams-uk.org/about-us/community-cohesion/",
     ),

@@ -40,12 +40,48 @@ _PART_2 = (
     + _SMSC
     + ", including actively promoting fundamental British values{which}"
 )
-_PREVENT = "the Prevent duty (Counter-Terrorism and Security Act 2015, section 26)"
-_FUNDING = "the terms of our funding agreement"
-# Primary sources a reader may want to open, linked where the policy states what they say.
+# Primary sources a reader may want to open, linked where the policy states what they say (each read with the
+# project's search tool in December 2026).
 SCHEDULE_6 = "https://www.legislation.gov.uk/ukpga/2015/6/schedule/6"
 PRU_INSPECTION = "https://www.legislation.gov.uk/uksi/2007/2979/schedule/1/paragraph/21"
 NOT_A_SCHOOL = "https://www.legislation.gov.uk/ukpga/2011/21/schedule/13/paragraph/9"
+# The Home Office's statutory guidance, in force since 31 December 2023 (FACTS-TODAY 4.2), and the Department for
+# Education's risk assessment templates for early years settings, schools and colleges (7 September 2023).
+PREVENT_GUIDANCE = (
+    "https://www.gov.uk/government/publications/prevent-duty-guidance/prevent-duty-guidance-for-england-and-wales-"
+    "accessible"
+)
+PREVENT_RISK_ASSESSMENT = "https://www.gov.uk/government/publications/prevent-duty-risk-assessment-templates"
+SECTION_48 = (
+    "https://www.legislation.gov.uk/ukpga/2005/18/part/1/chapter/6/crossheading/inspection-of-religious-education"
+)
+SECTIONS_406_407 = "https://www.legislation.gov.uk/ukpga/1996/56/part/V/chapter/IV/crossheading/politics/data.xht?view=snippet&wrap=true"
+POLITICAL_IMPARTIALITY = "https://www.gov.uk/government/publications/political-impartiality-in-schools"
+# The revised statutory guidance on relationships, sex and health education: issued 15 July 2025, followed from
+# 1 September 2026 (FACTS-TODAY 6.2).
+RSHE_GUIDANCE = (
+    "https://www.gov.uk/government/publications/relationships-education-relationships-and-sex-education-rse-and-"
+    "health-education"
+)
+# The Prevent duty, with how the school meets it: its own risk assessment, and the designated safeguarding lead who
+# leads its response to a concern (the Department's templates are for early years settings and schools alike).
+_PREVENT_DUTY = "the Prevent duty (Counter-Terrorism and Security Act 2015, section 26)"
+_PREVENT_PRACTICE = (
+    ", and the Home Office's [guidance (2023)]("
+    + PREVENT_GUIDANCE
+    + "): our [Prevent risk assessment]("
+    + PREVENT_RISK_ASSESSMENT
+    + ") covers the risks in {town} and online, and our designated safeguarding lead acts on any concern"
+)
+_PREVENT = _PREVENT_DUTY + _PREVENT_PRACTICE
+_FUNDING = "the terms of our funding agreement"
+# The early years: a nursery school's standards for learning, development and care, and a school's nursery and
+# Reception classes'.
+_EYFS = "the statutory framework for the Early Years Foundation Stage, for our youngest children"
+_EYFS_NURSERY = (
+    "the statutory framework for the Early Years Foundation Stage, which sets the standards for our children's "
+    "learning, development and care"
+)
 
 
 def _academy_kind(kind: str) -> tuple[str, list[str]]:
@@ -62,21 +98,23 @@ def _academy_kind(kind: str) -> tuple[str, list[str]]:
             "apply to us.",
             [
                 equality,
-                _PREVENT
+                _PREVENT_DUTY
                 + ", which applies to the proprietors of 16 to 19 academies ([Schedule 6]("
                 + SCHEDULE_6
-                + "))",
+                + "))"
+                + _PREVENT_PRACTICE,
                 _FUNDING,
             ],
         )
     if kind in ALTERNATIVE_PROVISION_TYPES:
+        # the Standards bind an alternative provision academy whether or not it is an independent school (Education
+        # Act 2002, section 156AA; the minister on the 2012 order that applied academies' law to the small and
+        # part-time ones, Lords Grand Committee, 20 March 2012): not only "when it is an independent school"
         return (
             "We are {type} (Academies Act 2010, section 1C), not a maintained school, so that duty does not bind us "
             "directly.",
             [
-                _PART_2.replace(
-                    "{which}", ", which an alternative provision academy must meet when it is an independent school"
-                ),
+                _PART_2.replace("{which}", ", which alternative provision academies must meet"),
                 equality,
                 _PREVENT,
                 _FUNDING,
@@ -95,15 +133,21 @@ def _academy_kind(kind: str) -> tuple[str, list[str]]:
                 _PREVENT,
             ],
         )
+    free = " (in law a free school is an academy)" if kind.startswith("Free Schools") else ""
+    if kind in SPECIAL_ACADEMY_TYPES:
+        # what kind of academy it is, not a duty it meets: section 1A(2) sets no curriculum condition
+        return (
+            "We are {type}" + free + ": under section 1A(2) of the Academies Act 2010, an Academy school organised for "
+            "pupils with special educational needs. We are not a maintained school, so that duty does not bind us "
+            "directly.",
+            [_PART_2.replace("{which}", ", which academies must meet"), equality, _PREVENT, _FUNDING],
+        )
     basis = (
-        "section 1A(2) of the Academies Act 2010, under which we are an Academy school organised for pupils with special "
-        "educational needs"
-        if kind in SPECIAL_ACADEMY_TYPES
-        else "section 1A of the Academies Act 2010, under which our curriculum must meet section 78 of the Education "
+        "section 1A of the Academies Act 2010, under which our curriculum must meet section 78 of the Education "
         "Act 2002 (a balanced and broadly based curriculum)"
     )
     return (
-        "We are {type}, not a maintained school, so that duty does not bind us directly.",
+        "We are {type}" + free + ", not a maintained school, so that duty does not bind us directly.",
         [_PART_2.replace("{which}", ", which academies must meet"), equality, basis, _PREVENT, _FUNDING],
     )
 
@@ -116,6 +160,19 @@ def _bullets(items: list[str]) -> str:
     )
 
 
+def _early_years(profile: Profile) -> list[str]:
+    """The Early Years Foundation Stage among a school's duties, when it teaches children under five."""
+    low = profile.data["school"].get("statutory_low_age")
+    if profile.phase == "nursery":
+        return [_EYFS_NURSERY]
+    if profile.has_nursery or (low is not None and low <= RECEPTION_FROM and profile.phase != "pru"):
+        return [_EYFS]
+    return []
+
+
+RECEPTION_FROM = 4  # a school whose youngest pupils are this age or younger has a Reception class
+
+
 def statements(profile: Profile) -> list[Commitment]:
     """The legal-basis paragraphs for this school's type, in order. Only what differs by type is said
     here; the guide's page on the duty today explains each duty (render.guide_links)."""
@@ -124,6 +181,15 @@ def statements(profile: Profile) -> list[Commitment]:
     rule = statements
     words = phase_words(profile)
     if gov.group == MAINTAINED:
+        # a nursery school's guide to British values is the early years framework, not the advice written for schools
+        values = (
+            []
+            if profile.phase == "nursery"
+            else [
+                "the Department for Education's advice (November 2014) on promoting fundamental British values as part "
+                "of " + _SMSC
+            ]
+        )
         return [
             commit(
                 rule,
@@ -143,22 +209,32 @@ def statements(profile: Profile) -> list[Commitment]:
                         "section 78 of the Education Act 2002, on {pupils_own} spiritual, moral, cultural, mental and "
                         "physical development",
                         _PREVENT,
-                        "the Department for Education's advice (November 2014) on promoting fundamental British values "
-                        "as part of " + _SMSC,
+                        *_early_years(profile),
+                        *values,
                     ]
                 ),
                 pupils_own=words.pupils_own,
+                town=words.place,
             ),
         ]
     if gov.group == ACADEMY:
         what, duties = _academy_kind(kind)
+        duties = duties[:-1] + _early_years(profile) + duties[-1:] if kind not in SIXTEEN_TO_NINETEEN_TYPES else duties
+        adopts = (
+            # a local governing body adopts the policy only as far as the trust's scheme of delegation lets it: the
+            # board stays accountable, so nothing runs "through" the local governing body
+            "{oversight} adopts this policy for {body}, as the trust's scheme of delegation allows. It does so as good "
+            "practice, and because the policy helps us meet duties that do apply:"
+            if gov.delegate
+            else "{body_title} adopts this policy as good practice, and because it helps us meet duties that do apply:"
+        )
         return [
             commit(rule, "legal_basis", _DUTY + " " + what, type=with_article(type_words(kind))),
             commit(
                 rule,
                 "legal_basis",
-                "{body_title}{through} adopts this policy as good practice, and because it helps us meet "
-                "duties that do apply:\n\n"
+                adopts
+                + "\n\n"
                 + _bullets(duties)
                 + (
                     "\n\nThis policy is also part of how we plan for " + _SMSC + "."
@@ -166,8 +242,10 @@ def statements(profile: Profile) -> list[Commitment]:
                     else ""
                 ),
                 body_title=gov.body_title,
-                through=f", through {gov.delegate}," if gov.delegate else "",
+                body=gov.body,
+                oversight=gov.Oversight,
                 pupils_own=words.pupils_own,
+                town=words.place,
             ),
         ]
     if gov.group == PRU:
@@ -179,25 +257,30 @@ def statements(profile: Profile) -> list[Commitment]:
                 "Our local authority, {authority}, maintains us, and a management committee runs us.",
                 authority=authority,
             ),
-            commit(
+            commit(  # what this project has not confirmed, said plainly, and what the committee does meanwhile
                 rule,
                 "legal_basis",
                 _DUTY + " The Education (Pupil Referral Units) (Application of Enactments) (England) Regulations "
-                "2007, as amended, apply parts of school law to pupil referral units; whether they apply this duty to "
-                "a management committee is not settled. We follow the duty as good practice whether or not they do.",
+                "2007 apply parts of school law to pupil referral units. We have not confirmed whether they apply this "
+                "duty to management committees. We follow it in any case.",
             ),
             commit(
                 rule,
                 "legal_basis",
-                "What is settled is that the local authority has " + _GOOD_RELATIONS + ", for the units it "
-                "maintains, and "
-                + _PREVENT
-                + ", as one of the authorities listed in [Schedule 6 to that Act]("
+                "The local authority has "
+                + _GOOD_RELATIONS
+                + ", for the units it maintains. It also has the Prevent duty (Counter-Terrorism and Security Act "
+                "2015, section 26), as one of the authorities listed in [Schedule 6 to that Act]("
                 + SCHEDULE_6
-                + "); the Department for Education's advice on the Prevent duty (June 2015) was written for the "
-                "management committees and staff of pupil referral units as well as for schools. {body_title} adopts "
-                "this policy so that our work helps meet both.",
+                + "). The Home Office's [Prevent duty guidance (2023)]("
+                + PREVENT_GUIDANCE
+                + ") has applied since 31 December 2023. Our [Prevent risk assessment]("
+                + PREVENT_RISK_ASSESSMENT
+                + ") covers the risks in {town} and online, and our designated safeguarding lead acts on any concern. "
+                "{body_title} adopts this policy so that our work helps the local authority meet these "
+                "duties.",
                 body_title=gov.body_title,
+                town=words.place,
             ),
             commit(
                 rule,
@@ -225,6 +308,7 @@ def statements(profile: Profile) -> list[Commitment]:
                 + ".",
                 body_title=gov.body_title,
                 pupils_own=words.pupils_own,
+                town=words.place,
             ),
         ]
     return [
@@ -243,3 +327,59 @@ def statements(profile: Profile) -> list[Commitment]:
             pupils_own=words.pupils_own,
         ),
     ]
+
+
+def _standards_apply(profile: Profile) -> bool:
+    """Part 2 of the Independent School Standards binds the school: an academy school, an alternative provision
+    academy, a city technology college or another independent school; not a 16 to 19 academy, which is no school."""
+    kind = profile.data["school"]["type"]
+    group = governance(profile).group
+    return (group == ACADEMY and kind not in SIXTEEN_TO_NINETEEN_TYPES) or kind in INDEPENDENT_TYPES
+
+
+def teaching(profile: Profile) -> list[Commitment]:
+    """What the curriculum owes every pupil whatever the school: respect for other people, with regard to the
+    characteristics the Equality Act 2010 protects; and no partisan political views, with a balanced presentation
+    of opposing views. Each names the law that asks it of this kind of school, where one does: the Standards
+    (paragraph 5 of Part 2) for a school they bind, sections 406 and 407 of the Education Act 1996 for a maintained
+    school; a unit, whose law here this project has not confirmed, follows the Department's guidance for all
+    schools. A nursery school's children learn respect at their own level; political balance is not for them."""
+    rule = teaching
+    gov = governance(profile)
+    standards = _standards_apply(profile)
+    if profile.phase == "nursery":
+        return [
+            commit(
+                rule,
+                "teaching",
+                "Children will learn to treat everyone with kindness and respect, whatever their differences, in ways "
+                "that suit their age.",
+            )
+        ]
+    respect = commit(
+        rule,
+        "teaching",
+        "We will teach respect for others, including for the characteristics the Equality Act 2010 protects"
+        + (" (Independent School Standards, Part 2)." if standards else "."),
+    )
+    if standards:
+        law = " (Independent School Standards, Part 2)"
+    elif gov.group == MAINTAINED:
+        law = " ([Education Act 1996, sections 406 and 407](" + SECTIONS_406_407 + "))"
+    elif gov.group == PRU:
+        law = (
+            " (the Department for Education's guidance [Political impartiality in schools]("
+            + POLITICAL_IMPARTIALITY
+            + "), 2022)"
+        )
+    else:
+        law = ""
+    balance = commit(
+        rule,
+        "teaching",
+        "Staff will keep party politics out of teaching, and present political issues to {pupils} in a balanced way"
+        + law
+        + ".",
+        pupils=phase_words(profile).pupils,
+    )
+    return [respect, balance]

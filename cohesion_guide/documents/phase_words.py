@@ -49,6 +49,7 @@ class PhaseWords:
     Pupil: str
     place: str = ""  # where the school is: the register's locality when it gives one, else the town
     served: str = ""  # ", for children aged 3 to 7, with a nursery": whom the school teaches, when the profile says
+    school: str = "school"  # what the school calls itself in a sentence: "school", "unit", "nursery", "academy"
 
     @property
     def pupils_own(self) -> str:
@@ -169,17 +170,44 @@ def phase_words(profile: Profile) -> PhaseWords:
         served += ", with a nursery"
     pupil = "child" if pupils == "children" else pupils[:-1]
     return PhaseWords(
-        with_article(kind), pupils, pupils.capitalize(), pupil, pupil.capitalize(), place_of(profile), served
+        with_article(kind),
+        pupils,
+        pupils.capitalize(),
+        pupil,
+        pupil.capitalize(),
+        place_of(profile),
+        served,
+        institution_noun(profile),
     )
 
 
+_OWN_NOUNS = ("school", "centre", "academy", "college")
+
+
+def institution_noun(profile: Profile) -> str:
+    """What the policy calls the institution in a sentence ("how well the unit includes their family"): a pupil
+    referral unit is "the unit", and an alternative provision academy "the academy", unless its own name says
+    school, centre, academy or college; a nursery school "the nursery"; a 16 to 19 academy, which in law is not a
+    school, "the academy"; every other kind "the school"."""
+    if profile.phase == "pru":
+        named = next((noun for noun in _OWN_NOUNS if re.search(rf"\b{noun}\b", profile.name, re.I)), None)
+        return named or ("academy" if profile.data["school"]["type"] in ALTERNATIVE_PROVISION_TYPES else "unit")
+    if profile.phase == "nursery":
+        return "nursery"
+    if profile.data["school"]["type"] in SIXTEEN_TO_NINETEEN_TYPES:
+        return "academy"
+    return "school"
+
+
 def place_of(profile: Profile) -> str:
-    """Where the school is: the register's locality (a village, or a part of a town) when the profile gives one,
-    else its town. A post town can be miles from a village school. A town still to be confirmed is no place
+    """Where the school is: the register's locality (a village, or a part of a town) when the profile gives one and
+    it is not merely the ward's name, else its town. A post town can be miles from a village school. A town still to be confirmed is no place
     to name: the authority's area is where the school surely is."""
     location = profile.data["location"]
-    if location.get("locality"):
-        return location["locality"]
+    locality = location.get("locality")
+    # a locality that is only the ward's name again says no more than the ward does: the town is the place
+    if locality and locality.casefold() != (location.get("ward") or "").casefold():
+        return locality
     if "location.town" in profile.unconfirmed:
         return authority_place(profile.data["school"]["local_authority"])
     return location["town"]

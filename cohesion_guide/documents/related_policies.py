@@ -12,7 +12,9 @@ def related_policies(profile: Profile) -> list[str]:
     """The profile's related_policies when it gives them; otherwise a list for the school's type, phase,
     religious character and provision. Only what the law asks of every such school, or what a commitment
     of this school's policy refers to (its admissions, its pupil premium), so nothing is claimed that
-    the school may not have."""
+    the school may not have. A nursery school has no anti-bullying policy or pupil premium strategy to link (its
+    children's funding is the early years'), and pupils of primary age, in a unit too, are taught relationships
+    education, not sex education."""
     own = profile.data.get("related_policies")
     if own:
         return list(own)
@@ -26,22 +28,31 @@ def related_policies(profile: Profile) -> list[str]:
         found.append("equality information and objectives")
     elif gov.group == PRU:
         found.append("equality information and objectives (our local authority publishes them for its units)")
-    found += ["behaviour policy", "anti-bullying policy", "safeguarding and child protection policy"]
+    nursery = profile.phase == "nursery"
+    found += [
+        "behaviour policy",
+        *([] if nursery else ["anti-bullying policy"]),
+        "safeguarding and child protection policy",
+    ]
     if gov.group == PRU:
         pupils = phase_words(profile).pupils
         found.append(f"arrangements for placing {pupils} with us and for their return to school or next step")
     elif profile.has_religious_character and gov.sets_admissions:  # the policy commits them to review these
         found.append(gov.arrangements)
     found.append("curriculum policy")
-    if profile.phase_group == "primary" and profile.phase != "nursery":
+    high = profile.data["school"].get("statutory_high_age")
+    primary_age = profile.phase_group == "primary" or (profile.phase == "pru" and high is not None and high <= 11)
+    if primary_age and not nursery:
         found.append("relationships and health education policy")
-    elif profile.phase_group != "primary" and not not_a_school:
+    elif not primary_age and not not_a_school:
         found.append("relationships, sex and health education policy")
     if profile.has_religious_character:
         found.append("religious education and collective worship policies")
     if profile.phase_group == "special" or profile.has_resourced_provision or profile.send_needs:
         found.append("special educational needs and disabilities (SEND) information report")
-    if profile.high_fsm and gov.group in (MAINTAINED, ACADEMY) and not not_a_school:
+    # a school with pupils eligible for free school meals has pupil premium, and publishes how it spends it
+    fsm = profile.known("pupils.fsm_percent")
+    if fsm and gov.group in (MAINTAINED, ACADEMY) and not not_a_school and not nursery:
         found.append("pupil premium strategy statement")
     if not not_a_school:
         found.append("accessibility plan")

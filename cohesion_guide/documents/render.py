@@ -15,7 +15,7 @@ from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
 from cohesion_guide import MODEL_POLICIES
-from cohesion_guide.documents import tailoring
+from cohesion_guide.documents import legal_basis, tailoring
 from cohesion_guide.documents.commitments import and_list as plain_and_list
 from cohesion_guide.documents.legal_basis import INDEPENDENT_TYPES
 from cohesion_guide.documents.phase_words import authority_place, phase_words, thousands
@@ -25,7 +25,7 @@ from cohesion_guide.inputs.dates import long_date, parse_date
 from cohesion_guide.inputs.governance import ACADEMY, MAINTAINED, PRU, governance
 from cohesion_guide.inputs.local_config import serves
 from cohesion_guide.inputs.profiles import NOT_AN_ETHNIC_GROUP, Profile, field_schema
-from cohesion_guide.inputs.validation import field_place
+from cohesion_guide.inputs.validation import NOTE_WITHOUT_REASON, field_place
 
 POLICY_TEMPLATE = "policy.md.j2"
 
@@ -196,6 +196,24 @@ def largest_groups(ethnicity: dict[str, float] | None) -> list[tuple[str, float]
     return [(_in_a_sentence(ethnic_group_label(k)), v) for k, v in shown]
 
 
+def named_and_other_groups(
+    ethnicity: dict[str, float] | None,
+) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
+    """The largest ethnic groups a policy names, and apart from them the census's "any other ..." categories large
+    enough to show: a category that gathers everyone not in a named group is not itself a group governors can plan
+    for, so the policy says how many pupils are recorded in it instead of ranking it among the largest."""
+    shown = largest_groups({k: v for k, v in (ethnicity or {}).items() if not k.startswith(_OTHER)})
+    others = [
+        (_in_a_sentence(ethnic_group_label(k)), v)
+        for k, v in sorted((ethnicity or {}).items(), key=lambda item: (-item[1], item[0]))
+        if k.startswith(_OTHER) and v >= SMALLEST_GROUP_SHOWN
+    ]
+    return shown, others[:LARGEST_GROUPS_SHOWN]
+
+
+_OTHER = "any_other_"
+
+
 def _in_a_sentence(label: str) -> str:
     """'Any other White background' reads 'any other White background' in a list."""
     return _lower_first(label) if label.startswith("Any other") else label
@@ -220,6 +238,29 @@ def guide_links(profile: Profile, local: dict[str, Any]) -> dict[str, SafeMarkdo
     anchor = LAW_ANCHORS.get(group) or ("#independent" if profile.data["school"]["type"] in INDEPENDENT_TYPES else "")
     links["law"] = SafeMarkdown(links["law"] + anchor)  # the page's own anchors: no character to escape
     return links
+
+
+# Where a ward's town is the capital, the borough is the place readers know, and "the wider London area, in Camden"
+# would put London inside Camden.
+CAPITAL = "London"
+
+
+def local_community(ward: str | None, place: str, authority: str) -> str:
+    """The policy's one line naming its local community: 'King's Cross ward, in Camden, London'; 'Riverside ward,
+    and the wider Exampleton area'; 'Grimethorpe and the area around it, in Barnsley'. A ward with the same name
+    as the place is named once."""
+    area = authority_area(authority, place)
+    if ward and place.casefold() == CAPITAL.casefold() and area:
+        return f"{ward}, {area}, {CAPITAL}"
+    if ward and ward.casefold() not in (place.casefold(), f"{place} ward".casefold()):
+        named = f"{ward}, and the wider {place} area"
+    else:
+        named = f"{place} and the area around it"
+    return named + (f", {area}" if area else "")
+
+
+# How the policy names an authority whose register name is not the body itself.
+AUTHORITY_BODIES = {"City of London": "the City of London Corporation"}
 
 
 def authority_area(authority: str, town: str) -> str | None:
@@ -317,8 +358,13 @@ def _shown(data: dict[str, Any], section: str, profile: Profile) -> dict[str, An
     }
 
 
-# What the status block calls a field, where the schema's title reads otherwise.
-STATUS_LABELS = {"leads.staff": "Staff lead", "document.approved_by": "Who approves the policy"}
+# What the status block calls a field, where the schema's title reads otherwise. The census figure is of pupils
+# whose first language is known or believed to be other than English, which says nothing of their English.
+STATUS_LABELS = {
+    "leads.staff": "Staff lead",
+    "document.approved_by": "Who approves the policy",
+    "pupils.eal_percent": "Pupils whose first language is not English",
+}
 
 
 def status_label(name: str, gov: Any) -> str:
@@ -332,10 +378,28 @@ def status_label(name: str, gov: Any) -> str:
     return re.sub(r"\s*\([^)]*\)$", "", title)  # "Governing body lead (a role)": the hint is for the question
 
 
+# Why a value is to be confirmed, in governors' words: the notes the import and `cohesion new` write speak of
+# placeholders, the import and the register's values, which a governor reading the policy has never met.
+_REASONS = (
+    (re.compile(r"^(?:the import put a placeholder|a placeholder put in)", re.I), "not yet given by the school"),
+    (re.compile(r"^the date (?:of the import|the profile was started)", re.I), "not yet set by the governors"),
+    (re.compile(r"^the register (?:does not give|gives no)", re.I), "not in the national register of schools"),
+    (re.compile(r"\bregister|\bextract\b", re.I), "the national register's value: please check"),
+)
+# Words a governor should not meet in the status block, from a note someone wrote by hand.
+_SOFTWARE_WORDS = re.compile(r"\b(?:import|placeholder|profile|field|yaml|schema|value|column|extract)s?\b", re.I)
+TO_BE_CHECKED = "to be checked by the school"
+
+
 def plain_reason(note: str) -> str:
-    """Why a value is to be confirmed, in the note's own first words: "the import put a placeholder:
-    put the governing body role..." -> "the import put a placeholder"."""
-    return re.split(r"[:;]\s", note, maxsplit=1)[0].strip().rstrip(".") or "marked to check"
+    """Why a value is to be confirmed, in governors' words: "the import put a placeholder: put the governing body
+    role..." -> "not yet given by the school". A note someone wrote by hand keeps its first words, unless they are
+    a program's words."""
+    for pattern, reason in _REASONS:
+        if pattern.search(note):
+            return reason
+    first = re.split(r"[:;]\s", note, maxsplit=1)[0].strip().rstrip(".")
+    return first if first and not _SOFTWARE_WORDS.search(first) and first != NOTE_WITHOUT_REASON else TO_BE_CHECKED
 
 
 def to_confirm(profile: Profile, gov: Any) -> list[dict[str, str]]:
@@ -343,6 +407,62 @@ def to_confirm(profile: Profile, gov: Any) -> list[dict[str, str]]:
     return [
         {"label": status_label(name, gov), "reason": plain_reason(note)} for name, note in profile.unconfirmed.items()
     ]
+
+
+def approver(approved_by: Any, gov: Any) -> SafeMarkdown:
+    """Who approves the policy, as the status block says it. In a trust with local governing bodies the board stays
+    accountable, and its local governing body approves as far as the scheme of delegation lets it. An approver
+    still to confirm is said as far as the law says it: a maintained school's or a unit's body, or a committee it
+    names; an academy's local governing body under the scheme of delegation; a board that adopts its own."""
+    delegated = ", as the trust's scheme of delegation allows"
+    if isinstance(approved_by, Unconfirmed):
+        if gov.delegate:
+            said = escape_markdown(gov.Oversight) + delegated
+        elif gov.group == ACADEMY:
+            said = escape_markdown(gov.body_title)
+        else:
+            said = escape_markdown(gov.body_title) + ", or a committee it names"
+        return SafeMarkdown(said + " (" + TO_BE_CONFIRMED + ")")
+    said = escape_markdown(approved_by)
+    if gov.delegate and "delegation" not in str(approved_by).casefold():
+        said += delegated
+    return SafeMarkdown(said)
+
+
+def support_from(profile: Profile, gov: Any) -> dict[str, Any]:
+    """Whom the policy asks for support when its authority's contacts are not in local.yml: the trust, named as the
+    school's own (it is the employer and answers for the policy, not an outside body); the local authority, as the
+    body it is; and the diocese or religious authority of a school with a religious character."""
+    authority = profile.data["school"]["local_authority"]
+    diocese = profile.known("school.diocese") if profile.has_religious_character else None
+    if diocese and diocese.strip().casefold() in ("not applicable", "does not apply", "none", "not known"):
+        diocese = None
+    return {
+        "trust": gov.trust,
+        "authority": AUTHORITY_BODIES.get(authority, authority),
+        "religious_authority": (("the " if re.match(r"(?:arch)?diocese\b", diocese, re.I) else "") + diocese)
+        if diocese
+        else None,
+    }
+
+
+def school_links_heading(profile: Profile) -> str:
+    """The heading over the partners the profile lists as schools: a unit's are the schools and panels its pupils
+    come from and go back to; a college is not a school."""
+    if profile.phase_group == "pru":
+        return "Schools and services we work with"
+    schools = [p["name"] for p in profile.data.get("partnerships") or [] if p["kind"] == "school"]
+    return (
+        "Schools and colleges we work with"
+        if any(re.search(r"\bcollege\b", n, re.I) for n in schools)
+        else ("Schools we work with")
+    )
+
+
+def rshe_note(policies: list[str]) -> bool:
+    """Whether the policy names relationships education among its related policies: it then says which statutory
+    guidance that education follows."""
+    return any("relationships" in str(policy).casefold() for policy in policies)
 
 
 # A school the national register lists as closed, or as open but proposed to close: its status
@@ -363,16 +483,28 @@ def policy_values(profile: Profile, local: dict[str, Any], case_studies: list[di
         review = TO_BE_CONFIRMED
     gov = governance(shown)
     school = _shown(data, "school", profile)
+    words = phase_words(shown)
+    ward = ward_words(data["location"]["ward"]) if data["location"].get("ward") else None
+    related = related_policies(shown)
+    named_groups, other_groups = named_and_other_groups(shown.ethnicity)
+    found_commitments = tailoring.commitments(shown)
     return {
         "school": school,
         "location": _shown(data, "location", profile),
-        "words": phase_words(shown),
+        "words": words,
         "gov": gov,
-        "authority_area": authority_area(data["school"]["local_authority"], phase_words(shown).place),
+        "approver": approver(document["approved_by"], gov),
+        "support": support_from(shown, gov),
+        "authority_area": authority_area(data["school"]["local_authority"], words.place),
+        "local_community": local_community(ward, words.place, data["school"]["local_authority"]),
         "head_is_staff_lead": _same_role(data["leads"]["staff"], gov.head),
         "chair": chair_who_signs(data["leads"]["governor"], gov.oversight),
-        "ward": ward_words(data["location"]["ward"]) if data["location"].get("ward") else None,
+        "ward": ward,
+        "school_links_heading": school_links_heading(shown),
+        "families_beyond_early_years": any(c.rule != "early_years" for c in found_commitments["parents"]),
         "facts": {
+            # the area a school with a wide catchment serves is its local community, said once (tailoring)
+            "wide_catchment": shown.wide_catchment,
             "international_links": shown.international_links,
             "young_children": shown.young_children,
             "nursery_school": shown.phase == "nursery",
@@ -391,7 +523,8 @@ def policy_values(profile: Profile, local: dict[str, Any], case_studies: list[di
         },
         "to_confirm": to_confirm(profile, gov),
         "register_warning": school.get("register_status") in CLOSING_STATUSES,
-        "related_policies": related_policies(shown),
+        "related_policies": related,
+        "rshe": SafeMarkdown(legal_basis.RSHE_GUIDANCE) if rshe_note(related) else None,
         "guide": guide_links(shown, local),
         "authority_serves_school": serves(local, data["school"]["local_authority"]),
         "pupils": _shown(data, "pupils", profile),
@@ -402,11 +535,10 @@ def policy_values(profile: Profile, local: dict[str, Any], case_studies: list[di
         "review_cycle_years": cycle,  # the shipped template says review_every; an authority's own may still use this
         "review_every": "every year" if cycle == 1 else f"every {cycle} years",
         "next_review": review,
-        "largest_groups": largest_groups(shown.ethnicity),
+        "largest_groups": named_groups,
+        "other_groups": other_groups,
         "area_groups": largest_groups((data.get("local_area") or {}).get("ethnicity")),
-        "commitments": {
-            place: [commitment_markdown(c) for c in found] for place, found in tailoring.commitments(shown).items()
-        },
+        "commitments": {place: [commitment_markdown(c) for c in found] for place, found in found_commitments.items()},
         "authority": local["authority"],
         "contacts": local.get("contacts", []),
         "services": local.get("services", []),

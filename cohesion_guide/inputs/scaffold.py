@@ -187,4 +187,13 @@ def scalar(value: Any, in_list: bool = False) -> str:
                 return text
         except InvalidFile:
             pass
-    return json.dumps(text, ensure_ascii=False)
+    return quoted(text)
+
+
+# YAML reads these as line breaks even between double quotes, where JSON leaves them as they are.
+YAML_LINE_BREAKS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def quoted(text: str) -> str:
+    """`text` between double quotes, read back by YAML exactly as it is (JSON's escapes are YAML's)."""
+    return json.dumps(text, ensure_ascii=False).translate(YAML_LINE_BREAKS)

@@ -4,6 +4,7 @@ from the schema, a blank profile for those without JavaScript, and the schools' 
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from html import escape
 from pathlib import Path
@@ -24,6 +25,8 @@ SECTION = "make-a-policy"  # where the builder's page is: docs/make-a-policy/ind
 CACHE = Path(".cache") / "builder"
 # Of Pyodide's npm package, what a browser needs to run Python (its packages are never loaded).
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+# The worker that runs the engine, and makes the copy of its memory a warm start begins from.
+WORKER = Path("overrides") / "assets" / "javascripts" / "builder-worker.js"
 BLANK_PROFILE = "my-school.yml"
 SCHOOLS_LIST = "schools.json"  # fetched only when a school looks itself up: the page itself stays as light
 AUTOCOMPLETE_FILES = ("accessible-autocomplete.min.js", "accessible-autocomplete.min.css")
@@ -91,7 +94,6 @@ def pages(context: SiteContext) -> list[GeneratedFile]:
 
 def builder_html(project_dir: Path) -> str:
     """The builder's place on its page: what it needs to start, and what to do without JavaScript."""
-    project_dir = Path(project_dir)
     setup = {
         **engine_setup(project_dir, builder_calls.__name__),
         "schools": SCHOOLS_LIST, "autocomplete": autocomplete_path(project_dir), "blank": BLANK_PROFILE,
@@ -119,13 +121,28 @@ def builder_html(project_dir: Path) -> str:
 
 def engine_setup(project_dir: Path, module: str, files: str = "") -> dict[str, str]:
     """What a builder's page tells the worker (builder-worker.js) to start the engine: where Pyodide and
-    the engine's zip are (`files`: the way from the page to this section's files, "" on its own page) and
-    the calls module to run. A second builder on the same engine passes its own module: the browser then
-    fetches the same files once for both."""
+    the engine's zip are (`files`: the way from the page to this section's files, "" on its own page),
+    the calls module to run, and the name of the copy of the engine's memory that gives a warm start.
+    A second builder on the same engine passes its own module, and gets its own copy."""
     project_dir = Path(project_dir)
     version = pyodide_version(pyodide_folder(project_dir))
     engine = engine_bundle(project_dir, project_dir / CACHE)
-    return {"pyodide": f"{files}pyodide/{version}/", "engine": f"{files}{engine.name}", "module": module}
+    return {
+        "pyodide": f"{files}pyodide/{version}/",
+        "engine": f"{files}{engine.name}",
+        "module": module,
+        "snapshot": snapshot_name(project_dir, engine.name, version, module),
+    }
+
+
+def snapshot_name(project_dir: Path, engine: str, pyodide: str, module: str) -> str:
+    """The name under which a browser keeps the copy of the engine's memory it starts from on a later visit
+    (builder-worker.js): a digest of everything the copy is made from, the engine's zip (named by its own
+    digest), Pyodide's version, the calls module and the worker, so that a change to any of them makes
+    the browser start afresh and keep a new copy."""
+    worker = next((root / WORKER for root in (Path(project_dir), CHECKOUT) if root and (root / WORKER).is_file()), None)
+    parts = [engine, pyodide, module, worker.read_text(encoding="utf-8") if worker else ""]
+    return "engine-snapshot-" + hashlib.sha256("\0".join(parts).encode()).hexdigest()[:16]
 
 
 def _school_entry(path: Path) -> dict[str, str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cohesion_guide.inputs.audit import Audit, blank_audit
+from cohesion_guide.inputs.audit import Audit, blank_audit, completed_by_for
 from cohesion_guide.site.generated import GeneratedFile, GeneratedPage
 from cohesion_guide.files import atomic_path
 from cohesion_guide.inputs.profiles import Profile
@@ -26,7 +26,7 @@ def audit_download(profile: Profile, audit: Audit, project_dir: Path) -> Path:
     if audit.exists:
         return audit.path
     blank = Path(project_dir) / ".cache" / "audit-forms" / f"{profile.slug}.yml"  # beside, not inside, the per-school cache
-    text = blank_audit(profile.slug, school_name=profile.name, completed_by=profile.data["leads"]["staff"])
+    text = blank_audit(profile.slug, school_name=profile.name, completed_by=completed_by_for(profile))
     if not blank.is_file() or blank.read_text(encoding="utf-8") != text:
         with atomic_path(blank) as tmp:
             tmp.write_text(text, encoding="utf-8")

@@ -12,6 +12,9 @@ from hypothesis import HealthCheck, given, settings
 
 from cohesion_guide.builder import calls
 from cohesion_guide.builder.answers import answers_from, profile_data
+from cohesion_guide.documents import render
+from cohesion_guide.documents.policy import templates_for
+from cohesion_guide.export import docx_base
 from cohesion_guide.inputs.validation import parse_yaml
 from tests.builder.strategies import EXAMPLES, answers, example_answers, state
 from tests.conftest import ROOT
@@ -103,6 +106,30 @@ def test_a_policy_from_an_uploaded_profile_is_made_from_that_file_as_it_is():
     assert from_file["markdown"] == fresh["markdown"]
 
 
+def test_the_engines_start_leaves_the_policys_template_compiled_and_policies_as_the_command_line_writes_them(
+    tmp_path,
+):
+    base = tmp_path / "word-base.zip"
+    base.write_bytes(docx_base.save(docx_base.word_base("en-GB")))
+    templates = render.environment(templates_for(ROOT))
+    templates.cache.clear()  # as a fresh engine has it, whatever this process made before
+    calls.start(str(base), str(ROOT))
+    # what the browser's copy of the engine keeps: the model school's policy was made in full
+    compiled = {name for _, name in templates.cache.keys()}
+    assert "policy.md.j2" in compiled
+    model = calls.MODEL_POLICIES / calls.MODEL_PROFILE
+    model_answers = json.dumps(state(answers_from(parse_yaml(model.read_text(encoding="utf-8"), model.name).data)))
+    assert json.loads(calls.make_policy(model_answers, str(ROOT)))["problems"] == []  # so the start made it in full
+    path = EXAMPLES[2]
+    made = json.loads(calls.make_policy(json.dumps(state(example_answers(path))), str(ROOT)))
+    subprocess.run(
+        [str(COHESION), "policy", str(path), "-o", str(tmp_path), "--format", "md", "--project", str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    assert made["markdown"] == (tmp_path / f"{path.stem}-policy.md").read_text(encoding="utf-8")
+
+
 def test_answers_with_problems_make_no_policy():
     made = json.loads(calls.make_policy(json.dumps(state({"school": {"name": "Hillside"}})), str(ROOT)))
     assert set(made) == {"problems"} and made["problems"]
@@ -135,7 +162,7 @@ def test_an_uploaded_profile_keeps_its_values_to_check_until_the_school_changes_
     made = json.loads(calls.make_policy(json.dumps(state), str(ROOT)))
     assert "| Lead local governor | Chair of the Inclusion Committee |" in made["markdown"]
     assert "Lead local governor: to be confirmed" not in made["markdown"]
-    assert "Staff lead: to be confirmed (the import put a placeholder)" in made["markdown"]
+    assert "Staff lead: to be confirmed (not yet given by the school)" in made["markdown"]
     profile = json.loads(calls.profile_text(json.dumps(state)))["text"]
     assert "  staff: Headteacher  # to check: the import put a placeholder" in profile
     assert "  governor: Chair of the Inclusion Committee\n" in profile
