@@ -28,8 +28,8 @@ from cohesion_guide.builder.review_questions import ABOUT, review_pages
 from cohesion_guide.documents.self_evaluation import write_self_evaluation
 from cohesion_guide.errors import InvalidFile
 from cohesion_guide.export.html import markdown_to_html
-from cohesion_guide.inputs.audit import audit_schema, practices, problems_in
-from cohesion_guide.inputs.profiles import SLUG
+from cohesion_guide.inputs.audit import audit_schema, blank_audit, completed_by_for, practices, problems_in
+from cohesion_guide.inputs.profiles import SLUG, load_profile
 from cohesion_guide.inputs.schemas import schema
 from cohesion_guide.inputs.validation import parse_yaml
 
@@ -42,16 +42,32 @@ def use_word_base(path: str) -> None:
 
 
 def start(word_base: str, project_dir: str) -> None:
-    """What the browser may run once when the engine starts, before any answer of the reader's reaches it:
-    the Word base, then a pack made for the model school, so that its templates are compiled and its
-    files read. An authority's own templates that cannot make that pack do not stop the engine."""
+    """What the browser runs once when the engine starts, before it keeps a copy of Python's memory for the
+    next visit (builder-worker.js): the Word base, then every call once on the model school and a blank
+    audit of it, so that the copy holds the pack's compiled templates and the schemas, practices and case
+    studies already read. It runs before the first call, so no answer of the reader's is ever in that copy."""
     use_word_base(word_base)
-    text = (MODEL_POLICIES / MODEL_PROFILE).read_text(encoding="utf-8")
-    school = json.dumps({"answers": answers_from(parse_yaml(text, MODEL_PROFILE).data), "source": None})
     try:
-        make_pack(json.dumps({"answers": {}}), school, project_dir)
+        school, review = model_review()
+        new_review(school)
+        check(review)
+        audit_text(review, school)
+        moved(review)
+        make_pack(review, school, project_dir)
     except Exception:
-        pass  # this only saves time: each real call reports its own problems
+        # This only saves the reader time. An authority's own templates that cannot make the model
+        # school's pack must not stop the engine: each real call reports its own problems.
+        pass
+
+
+def model_review() -> tuple[str, str]:
+    """The model school's details and a review of it read from its blank audit (every practice not yet in
+    place), compared with that same audit: what `start` runs each call on."""
+    profile = (MODEL_POLICIES / MODEL_PROFILE).read_text(encoding="utf-8")
+    school = json.dumps({"answers": answers_from(parse_yaml(profile, MODEL_PROFILE).data), "source": None})
+    audit = blank_audit(Path(MODEL_PROFILE).stem)
+    read = audit_files.read(audit, MODEL_PROFILE)
+    return school, json.dumps({**read["state"], "earlier": {"name": MODEL_PROFILE, "text": audit}})
 
 
 # The review's answers -----------------------------------------------------------------------------
@@ -78,6 +94,22 @@ def check(review_json: str) -> str:
         for p in practices():
             given.setdefault(p.id, {})
     return json.dumps(_summarised(placed(problems_in(loaded), data, answers, _pages(), audit_schema())))
+
+
+def new_review(school_json: str) -> str:
+    """The answers a new review starts with: who completes it, as `cohesion audit new` names them (the school's
+    staff lead, unless its details still mark that role to check): {"answers"}."""
+    profile = None
+    text = json.loads(calls.profile_text(school_json)).get("text")
+    if text is not None:
+        with tempfile.TemporaryDirectory() as work:
+            path = Path(work) / "school.yml"
+            path.write_text(text, encoding="utf-8")
+            try:
+                profile = load_profile(path)
+            except InvalidFile:
+                pass  # details not finished yet: the review starts as a blank audit does
+    return json.dumps({"answers": {"completed_by": completed_by_for(profile)}})
 
 
 def audit_text(review_json: str, school_json: str) -> str:
@@ -239,5 +271,5 @@ def _pages() -> list[dict]:
 
 
 __all__ = [
-    "use_word_base", "start", "check", "audit_text", "read_audit", "read_profile", "moved", "make_pack",
+    "use_word_base", "start", "new_review", "check", "audit_text", "read_audit", "read_profile", "moved", "make_pack",
 ]  # fmt: skip

@@ -16,7 +16,7 @@ from cohesion_guide.builder import audit_files, review_calls
 from cohesion_guide.builder.review_questions import ABOUT, review_pages
 from cohesion_guide.cli import main
 from cohesion_guide.documents.action_plan import build_plan
-from cohesion_guide.inputs.audit import STATUS_LABELS, audit_for, practices, strands
+from cohesion_guide.inputs.audit import LEAD_MEMBER_OF_STAFF, STATUS_LABELS, audit_for, practices, strands
 from cohesion_guide.inputs.profiles import load_profile
 from cohesion_guide.inputs.schemas import schema
 from tests.builder.strategies import AUDITS, EXAMPLES, example_answers, example_review, reviews
@@ -39,7 +39,11 @@ def review(answers: dict, source: Path | None = None, earlier: Path | None = Non
 
 
 def check(answers: dict) -> list[dict]:
-    return json.loads(review_calls.check(review(answers)))
+    return check_json(review(answers))
+
+
+def check_json(review_json: str) -> list[dict]:
+    return json.loads(review_calls.check(review_json))
 
 
 def cli_pack(profile: Path, audit: Path, out: Path) -> dict[str, bytes]:
@@ -146,6 +150,22 @@ def test_an_uploaded_review_with_problems_is_kept_and_its_problems_named_on_thei
 
 
 # ---- messages --------------------------------------------------------------------------------------------
+
+
+def test_a_new_review_is_completed_by_the_staff_lead_unless_that_role_is_still_to_check():
+    riverside = ROOT / "schools" / "riverside-primary.yml"
+    started = json.loads(review_calls.new_review(school(riverside)))
+    assert started == {"answers": {"completed_by": load_profile(riverside).data["leads"]["staff"]}}
+    text = riverside.read_text("utf-8")
+    lead = load_profile(riverside).data["leads"]["staff"]
+    placeholder = text.replace(f"staff: {lead}", f"staff: {lead}  # to check: a placeholder", 1)
+    assert placeholder != text
+    details = json.dumps(
+        {"answers": example_answers(riverside), "source": {"name": riverside.name, "text": placeholder}}
+    )
+    assert json.loads(review_calls.new_review(details)) == {"answers": {"completed_by": LEAD_MEMBER_OF_STAFF}}
+    unfinished = json.dumps({"answers": {}, "source": None})
+    assert json.loads(review_calls.new_review(unfinished)) == {"answers": {"completed_by": LEAD_MEMBER_OF_STAFF}}
 
 
 def test_a_blank_review_names_each_question_left_and_each_practice_not_answered():
@@ -262,9 +282,13 @@ def test_the_engine_starts_by_making_the_model_schools_pack_without_a_problem(tm
 
     base = tmp_path / "word-base.zip"
     base.write_bytes(docx_base.save(docx_base.word_base("en-GB")))
-    review_calls.start(str(base), str(ROOT))
-    text = (ROOT / "model_policies" / review_calls.MODEL_PROFILE).read_text("utf-8")
-    assert text and json.loads(review_calls.read_profile(text, review_calls.MODEL_PROFILE))["problems"] == []
+    review_calls.start(str(base), str(ROOT))  # never raises: what it runs is checked below, call by call
+    school, model = review_calls.model_review()
+    assert check_json(model) == []
+    assert json.loads(review_calls.moved(model))["changes"] == []
+    made = json.loads(review_calls.make_pack(model, school, str(ROOT)))
+    assert made["problems"] == [] and made["school_problems"] == []
+    assert "Action plan" in made["markdown"] and base64.b64decode(made["docx"])[:2] == b"PK"
 
 
 # ---- the audit's own new fields, in the documents ----------------------------------------------------------------

@@ -386,10 +386,10 @@ function wireStart() {
     notice = { title: "Success", html: "<p>The pack no longer compares with an earlier review.</p>", success: true };
     show("start");
   });
-  root.querySelector("#cc-start-review")?.addEventListener("click", () => {
-    // Who led the review starts as the school's staff lead for this work, as `cohesion audit new` starts it.
-    const lead = answerAt(school.answers, ["leads", "staff"]);
-    review = { answers: typeof lead === "string" && lead.trim() ? { completed_by: lead.trim() } : {}, source: null, earlier: review.earlier };
+  root.querySelector("#cc-start-review")?.addEventListener("click", async () => {
+    // A new review starts as `cohesion audit new` starts an audit: the engine names who completes it.
+    const fresh = await withEngine("Starting your review. The first time, this takes a few seconds...", () => engine.call("new_review", schoolJSON()));
+    review = { answers: fresh.answers, source: null, earlier: review.earlier };
     saveReview();
     returnTo = null;
     go(pages[0].id);
