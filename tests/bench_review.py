@@ -3,10 +3,11 @@
     python -m tests.bench_review [--site DIR]     (without --site, the project is built first)
 
 Measured: how soon the review's first question is usable after its page starts loading (the school's
-details kept in the browser, as the policy builder leaves them); how long the pack takes after "Make the
-pack" with the engine already running (the worker started once for the page); the weight of the review's
-page and of the pages around it (the page and the scripts and styles it asks for before its engine starts),
-and that no other page asks for the review's files.
+details kept in the browser, as the policy builder leaves them), with an empty cache and a warm one; how
+long the pack takes after "Make the pack" with an empty cache (cold), after a reload with the cache kept
+(warm: the engine starts from the copy of its memory the first visit kept, builder-worker.js), and with the
+engine already running; the weight of the review's page and of the pages around it (the page and the
+scripts and styles it asks for before its engine starts), and that no other page asks for the review's files.
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ from tests.builder.strategies import AUDITS, EXAMPLES, example_answers, example_
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, run_mkdocs
 
 RUNS = 3
-TARGETS = {"first question": 1.0, "pack": 2.0}
+# The issue's warm start: a pack within 2 s of "Make the pack" after a reload with a warm cache.
+TARGETS = {"first question": 1.0, "cold": 10.0, "warm": 2.0, "engine running": 2.0}
+MEASURES = ("first question", "first question, warm", "cold", "warm", "engine running")
 REVIEW = "/planning/review/"
 READY = 'h1:text-is("Your self-evaluation pack is ready")'
 # The engine the page starts after it is shown: not part of the page's own weight.
@@ -44,6 +47,8 @@ def kept(context, with_review: bool = True) -> None:
     script = f"localStorage.setItem('cohesion-builder-answers', {json.dumps(json.dumps(school))});"
     if with_review:
         script += f"localStorage.setItem('cohesion-review-answers', {json.dumps(json.dumps(review))});"
+    else:
+        script += "localStorage.removeItem('cohesion-review-answers');"
     context.add_init_script(script)
 
 
@@ -55,31 +60,55 @@ def pack_seconds(page) -> float:
     return (page.evaluate("() => performance.now()") - start) / 1000
 
 
+def first_question_seconds(page, url: str) -> float:
+    """From the start of the page load to the review's first question, "Start a new review" pressed at once:
+    the engine names who completes the review (review_calls.new_review), so this includes its start."""
+    page.goto(url + REVIEW)
+    page.click("#cc-start-review")
+    page.wait_for_selector("#f-completed_by")
+    return page.evaluate("() => performance.now()") / 1000
+
+
+def started_from(page, expected: str) -> None:
+    """The engine's own report of its start: from a kept copy of its memory ("used") or making one ("made")."""
+    page.wait_for_function("window.ccBuilder && window.ccBuilder.engine.timings", timeout=120_000)
+    timings = page.evaluate("window.ccBuilder.engine.timings")
+    if timings.get("snapshot") != expected:
+        raise RuntimeError(f"the review's engine should have {expected} a copy of its memory: {timings}")
+
+
 def measure(url: str) -> dict[str, list[float]]:
     from playwright.sync_api import sync_playwright
 
-    found: dict[str, list[float]] = {"first question": [], "pack": []}
+    found: dict[str, list[float]] = {key: [] for key in MEASURES}
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for _ in range(RUNS):
-            context = browser.new_context()
-            kept(context, with_review=False)
-            page = context.new_page()
-            page.goto(url + REVIEW)
-            page.click("#cc-start-review")
-            page.wait_for_selector("#f-completed_by")
-            found["first question"].append(page.evaluate("() => performance.now()") / 1000)
-            context.close()
-            context = browser.new_context()
-            kept(context)
-            page = context.new_page()
-            page.goto(url + REVIEW + "#check")
-            page.wait_for_function("window.ccBuilder && window.ccBuilder.engine.timings", timeout=120_000)
-            pack_seconds(page)  # the first pack compiles the templates: the engine is then running
-            page.click("a.cc-back-link")
-            found["pack"].append(pack_seconds(page))
-            context.close()
-        browser.close()
+            # A browser profile on disk, as a reader's is: its cache is what makes a second visit warm.
+            with tempfile.TemporaryDirectory(prefix="cohesion-bench-profile-") as profile:
+                context = pw.chromium.launch_persistent_context(profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                kept(context, with_review=False)
+                found["first question"].append(first_question_seconds(context.new_page(), url))
+                context.close()
+            with tempfile.TemporaryDirectory(prefix="cohesion-bench-profile-") as profile:
+                context = pw.chromium.launch_persistent_context(profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                kept(context)
+                page = context.new_page()
+                page.goto(url + REVIEW + "#check")
+                found["cold"].append(pack_seconds(page))
+                started_from(page, "made")
+                page.wait_for_function("() => window.ccBuilder.engine.kept", polling=100, timeout=120_000)
+                page.reload()
+                found["warm"].append(pack_seconds(page))
+                started_from(page, "used")
+                page.click("a.cc-back-link")
+                found["engine running"].append(pack_seconds(page))
+                context.close()
+                context = pw.chromium.launch_persistent_context(profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                kept(context, with_review=False)
+                page = context.new_page()
+                found["first question, warm"].append(first_question_seconds(page, url))
+                started_from(page, "used")
+                context.close()
     return found
 
 
@@ -115,7 +144,8 @@ def review_rows(site: Path) -> list[tuple[str, str, str]]:
     def row(name: str, key: str, note: str) -> tuple[str, str, str]:
         values = found[key]
         median = statistics.median(values)
-        verdict = f"<= {TARGETS[key]:g} s: " + ("met" if median <= TARGETS[key] else "**missed**")
+        target = TARGETS[key.split(",")[0]]
+        verdict = f"<= {target:g} s: " + ("met" if median <= target else "**missed**")
         return (
             f"review: {name}",
             f"{median:.2f} s (runs: {', '.join(f'{v:.2f}' for v in values)})",
@@ -125,14 +155,25 @@ def review_rows(site: Path) -> list[tuple[str, str, str]]:
     others = {name: urls for name, urls in asked.items() if name != "review" and urls}
     return [
         row(
-            "first question usable, from the start of the page load",
+            "first question usable, from the start of the page load (empty cache)",
             "first question",
-            "the engine goes on loading behind it",
+            "'Start a new review' pressed at once: the engine starts first, as it names who completes the review",
+        ),
+        row(
+            "first question usable, from the start of the page load (warm cache)",
+            "first question, warm",
+            "the engine starts from the copy of its memory an earlier visit kept",
+        ),
+        row("pack after 'Make the pack', empty cache (cold)", "cold", "includes starting the engine"),
+        row(
+            "pack after a reload (warm cache)",
+            "warm",
+            "the engine starts from the copy of its memory the first visit kept",
         ),
         row(
             "pack after 'Make the pack', engine already running",
-            "pack",
-            "the same worker, templates compiled by a first pack",
+            "engine running",
+            "the same worker, a pack made once already",
         ),
         (
             "review: page weight, the review's page / " + " / ".join(PAGES),
