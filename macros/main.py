@@ -11,6 +11,7 @@ from cohesion_guide.documents.render import escape_markdown as markdown_text
 from cohesion_guide.site import diagrams
 from cohesion_guide.site.builder_pages import builder_html
 from cohesion_guide.site.case_study_pages import case_studies_for as case_study_list
+from cohesion_guide.site.review_pages import review_html
 from cohesion_guide.site.school_pages import model_policy_downloads, model_policy_markdown
 
 
@@ -87,6 +88,11 @@ def define_env(env):
     def policy_builder() -> str:
         """The policy builder: its questions, and what to do without JavaScript (builder_pages)."""
         return builder_html(_project_dir(env))
+
+    @env.macro
+    def review_builder() -> str:
+        """Review your school's work: the audit's questions, and what to do without JavaScript (review_pages)."""
+        return review_html(_project_dir(env))
 
     @env.macro
     def model_policy_files() -> str:

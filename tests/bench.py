@@ -34,6 +34,7 @@ import yaml
 from cohesion_guide.inputs.local_config import load_local
 from tests.bench_builder import builder_rows
 from tests.bench_import import import_rows
+from tests.bench_review import review_rows
 from tests.conftest import BIN, CHROMIUM, CHROMIUM_ARGS, ROOT, copy_project, site_pages
 from tests.shared_text import in_common_words, pair_figures, summary
 from tests.synthetic_schools import write_schools
@@ -489,6 +490,8 @@ def run(schools: int, work: Path) -> list[tuple[str, str, str]]:
     rows += [(f"{name}, per file", f"{seconds:.3f} s", "one core, warm") for name, seconds in sorted(exporters.items())]
     step("the policy builder in Chromium...")
     rows += builder_rows(site)
+    step("Review your school's work in Chromium...")
+    rows += review_rows(site)
     step("the register import, 20 MB and 200 MB extracts...")
     rows += import_rows(work)
     step("shared text between kinds of school...")

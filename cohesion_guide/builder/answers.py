@@ -34,13 +34,21 @@ _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
 def profile_data(answers: dict[str, Any]) -> dict[str, Any]:
     """The profile the answers describe."""
-    root = schema("profile")
-    return _data(answers if isinstance(answers, dict) else {}, root, root)
+    return data_from(answers, schema("profile"))
 
 
 def answers_from(data: dict[str, Any]) -> dict[str, Any]:
     """The answers a profile gives: what the questions show when it is uploaded."""
-    root = schema("profile")
+    return answers_for(data, schema("profile"))
+
+
+def data_from(answers: dict[str, Any], root: dict) -> dict[str, Any]:
+    """The file's data the answers describe, for a file checked against the schema `root` (a profile, an audit)."""
+    return _data(answers if isinstance(answers, dict) else {}, root, root)
+
+
+def answers_for(data: dict[str, Any], root: dict) -> dict[str, Any]:
+    """The answers a file checked against the schema `root` gives: what its questions show."""
     return _answers(data, root, root)
 
 

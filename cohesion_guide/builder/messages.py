@@ -25,10 +25,14 @@ from cohesion_guide.inputs.validation import FIRST_YEAR, LAST_YEAR, allowed_text
 MISSING = object()  # no value at a problem's place: the answer was left blank
 
 
-def placed(problems: list[Problem], data: Any, answers: dict, pages: list[dict]) -> list[dict[str, Any]]:
+def placed(
+    problems: list[Problem], data: Any, answers: dict, pages: list[dict], root: dict | None = None
+) -> list[dict[str, Any]]:
     """Each problem with the page and question it belongs to and its message in plain words:
     {"field", "text" (as `cohesion validate` words it), "page", "target", "whole", "label", "message"},
-    one per question, in the order of the pages and of the questions on them."""
+    one per question, in the order of the pages and of the questions on them. `root`: the schema the
+    file is checked against (a profile's unless given)."""
+    root = root or schema("profile")
     out: dict[str, dict[str, Any]] = {}
     for problem in _each_question(problems, data):
         path = field_path(problem.field)
@@ -38,7 +42,7 @@ def placed(problems: list[Problem], data: Any, answers: dict, pages: list[dict])
             message = _sentence(problem.message)
         else:
             item = where
-            message = plain(problem, path, where.get("question"), data, answers)
+            message = plain(problem, path, where.get("question"), data, answers, root)
         key = item["target"] or problem.field
         if key in out:
             continue  # one message per question: the first rule it breaks
@@ -145,8 +149,7 @@ def _at(data: Any, path: list) -> Any:
     return data
 
 
-def _part_at(path: list) -> dict | None:
-    root = schema("profile")
+def _part_at(path: list, root: dict) -> dict | None:
     part: dict = root
     for key in path:
         part = resolved(part, root)
@@ -178,12 +181,16 @@ def _example(part: dict) -> str:
     return f", like {scalar(examples[0])}" if examples and isinstance(examples[0], (int, float, str)) else ""
 
 
-def plain(problem: Problem, path: list, question: dict | None, data: Any, answers: dict) -> str:
+def plain(
+    problem: Problem, path: list, question: dict | None, data: Any, answers: dict, root: dict | None = None
+) -> str:
     """The problem in GOV.UK's words for the question it is on (or its page, for a rule across the page)."""
-    part = _part_at(path)
+    root = root or schema("profile")
+    part = _part_at(path, root)
     if part is None:  # only an uploaded file can hold a field the questions do not ask
         return f"Line {problem.line} of the file has {problem.field}, which is not one of the questions, so it was not kept"
-    name = name_of(_part_at(question["path"]) or part, question) if question else part.get("title", "")
+    asked = (_part_at(question["path"], root) or part) if question else part
+    name = name_of(asked, question) if question else part.get("title", "")
     value = _at(data, path)
     widget = question.get("widget") if question else None
     if value is MISSING or value == "":
@@ -194,7 +201,7 @@ def plain(problem: Problem, path: list, question: dict | None, data: Any, answer
         return f"Enter {name}"
     if part.get("format") == "date":
         return _date_message(name, _at(answers, path), value)
-    errors = {**(_part_at(question["path"]) or {}).get("x-errors", {}), **part.get("x-errors", {})} if question else {}
+    errors = {**asked.get("x-errors", {}), **part.get("x-errors", {})} if question else {}
     optional = bool(question) and not question.get("required")
     for error in jsonschema.Draft202012Validator(part).iter_errors(value):
         if error.validator in errors:

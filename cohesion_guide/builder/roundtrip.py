@@ -31,8 +31,9 @@ from cohesion_guide.inputs.scaffold import block_safe, scalar
 from cohesion_guide.inputs.schemas import schema
 
 
-def rewritten(text: str, old: dict[str, Any], new: dict[str, Any]) -> str:
-    """`text` (a profile whose data, as the engine reads it, is `old`) with `new`'s data instead."""
+def rewritten(text: str, old: dict[str, Any], new: dict[str, Any], root: dict | None = None) -> str:
+    """`text` (a profile whose data, as the engine reads it, is `old`) with `new`'s data instead; `root` is
+    the schema of the file (a profile's unless given), whose order a new answer takes."""
     _, sequence, offset = load_yaml_guess_indent(text)
     mapping = _mapping_indent(text)
     yaml = YAML()  # round-trip mode: comments, order and quotes kept
@@ -41,7 +42,7 @@ def rewritten(text: str, old: dict[str, Any], new: dict[str, Any]) -> str:
     item_indent = max(sequence or mapping, (offset or 0) + 2)
     yaml.indent(mapping=mapping, sequence=item_indent, offset=offset or 0)
     tree = yaml.load(text)
-    root = schema("profile")
+    root = root or schema("profile")
     if not isinstance(tree, CommentedMap):
         tree = CommentedMap()
     layout = _Layout(mapping, item_indent, labelled=text.startswith(HEADER.splitlines()[0]))

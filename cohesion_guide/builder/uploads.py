@@ -46,7 +46,7 @@ def read(text: str, file_name: str) -> dict[str, Any]:
     if refused:
         return {"refused": refused}
     root = schema("profile")
-    unknown = _unknown_fields(loaded.data, root, root, ())
+    unknown = unknown_fields(loaded.data, root, root, ())
     answers = answers_from(loaded.data)
     problems = [p for p in problems_in(loaded) if tuple(field_path(p.field)) not in unknown]
     pages = question_pages(root)
@@ -57,7 +57,7 @@ def read(text: str, file_name: str) -> dict[str, Any]:
             f"Line {loaded.line_of(path)}: {field_name(path)} is not one of the questions"
             for path in sorted(unknown, key=str)
         ],
-        "answered": _count(answers),
+        "answered": answer_count(answers),
     }
 
 
@@ -77,8 +77,8 @@ def _not_a_profile(loaded: Loaded) -> str | None:
     root = schema("profile")
     if not set(data) & set(root["properties"]):
         return "It does not look like a school's profile: it has none of a profile's groups, such as school:, location: or pupils:."
-    unknown = _unknown_fields(data, root, root, ())
-    known = _count_known(data, root, root)
+    unknown = unknown_fields(data, root, root, ())
+    known = count_known(data, root, root)
     if len(unknown) > known:
         return (
             f"It does not look like a school's profile: {len(unknown):,} of its {len(unknown) + known:,} fields "
@@ -87,37 +87,37 @@ def _not_a_profile(loaded: Loaded) -> str | None:
     return None
 
 
-def _unknown_fields(data: Any, part: dict, root: dict, path: tuple) -> set[tuple]:
+def unknown_fields(data: Any, part: dict, root: dict, path: tuple) -> set[tuple]:
     """The places in the data whose field the profile does not have."""
     out: set[tuple] = set()
     part = resolved(part, root)
     if isinstance(data, dict) and part.get("type", "object") == "object" and "properties" in part:
         for key, value in data.items():
             if key in part["properties"]:
-                out |= _unknown_fields(value, part["properties"][key], root, path + (key,))
+                out |= unknown_fields(value, part["properties"][key], root, path + (key,))
             else:
                 out.add(path + (key,))
     elif isinstance(data, list) and isinstance(part.get("items"), dict):
         for index, item in enumerate(data):
-            out |= _unknown_fields(item, part["items"], root, path + (index,))
+            out |= unknown_fields(item, part["items"], root, path + (index,))
     return out
 
 
-def _count_known(data: Any, part: dict, root: dict) -> int:
+def count_known(data: Any, part: dict, root: dict) -> int:
     part = resolved(part, root)
     if isinstance(data, dict) and "properties" in part:
-        return sum(1 + _count_known(v, part["properties"][k], root) for k, v in data.items() if k in part["properties"])
+        return sum(1 + count_known(v, part["properties"][k], root) for k, v in data.items() if k in part["properties"])
     if isinstance(data, list) and isinstance(part.get("items"), dict):
-        return sum(_count_known(item, part["items"], root) for item in data)
+        return sum(count_known(item, part["items"], root) for item in data)
     return 0
 
 
-def _count(answers: Any) -> int:
+def answer_count(answers: Any) -> int:
     """How many answers: each field given, in groups and in each partnership."""
     if isinstance(answers, dict):
-        return sum(_count(v) for v in answers.values())
+        return sum(answer_count(v) for v in answers.values())
     if isinstance(answers, list) and answers and all(isinstance(a, dict) for a in answers):
-        return sum(_count(a) for a in answers)
+        return sum(answer_count(a) for a in answers)
     return 1 if answers not in ("", [], None) else 0
 
 

@@ -7,13 +7,9 @@ import argparse
 from pathlib import Path
 
 from cohesion_guide.cli.policy import add_document_options, formats_and_project
-from cohesion_guide.documents.policy import FORMAT_NAMES, size_text, templates_for
-from cohesion_guide.documents.self_evaluation import write_self_evaluation_documents
-from cohesion_guide.errors import InvalidFile
-from cohesion_guide.inputs.audit import load_audit, not_assessed
-from cohesion_guide.inputs.case_studies import suggestions
-from cohesion_guide.inputs.local_config import load_local
-from cohesion_guide.inputs.profiles import display_name, load_profile
+from cohesion_guide.documents.policy import FORMAT_NAMES, size_text
+from cohesion_guide.documents.self_evaluation import write_self_evaluation
+from cohesion_guide.inputs.profiles import display_name
 
 EXAMPLES = """examples:
   cohesion self-evaluation schools/riverside-primary.yml
@@ -56,38 +52,23 @@ def add_parser(subparsers) -> None:
     parser.set_defaults(func=run)
 
 
-def _collect(problems: list, load, *args):
-    """Run one loader, adding its problems to `problems`, so that every file's problems are shown at once."""
-    try:
-        return load(*args)
-    except InvalidFile as err:
-        problems += err.problems
-        return None
-
-
 def run(args: argparse.Namespace) -> int:
     formats, project = formats_and_project(args)
-    problems: list = []
-    local = _collect(problems, lambda folder: load_local(folder, required=False), project)
-    profile = _collect(problems, load_profile, args.profile)
-    audit = _collect(problems, load_audit, args.audit, display_name(args.audit)) if args.audit else None
-    if problems:
-        raise InvalidFile(problems)
+    audit = args.audit
     if audit is None:
-        beside = Path(args.profile).resolve().parent.parent / "audits" / f"{profile.slug}.yml"
-        audit = load_audit(beside, display_name(beside)) if beside.is_file() else None
+        beside = Path(args.profile).resolve().parent.parent / "audits" / f"{Path(args.profile).stem}.yml"
+        audit = beside if beside.is_file() else None
+    written = write_self_evaluation(
+        args.profile, audit, project, args.output, formats, audit_display=display_name(audit) if audit else None
+    )
     if audit is None:
-        audit = not_assessed(profile.slug)
+        slug = Path(args.profile).stem
         print(
-            f"No audit for {profile.slug}: every practice is shown as not yet assessed. "
-            f"Start one with: cohesion audit new {profile.slug}"
+            f"No audit for {slug}: every practice is shown as not yet assessed. "
+            f"Start one with: cohesion audit new {slug}"
         )
     else:
-        print(f"Using the audit {display_name(audit.path)}")
-    studies = suggestions(profile, project, local)
-    written = write_self_evaluation_documents(
-        profile, audit, local, args.output, formats, templates_dir=templates_for(project), case_studies=studies
-    )
+        print(f"Using the audit {display_name(audit)}")
     for fmt, path in written.items():
         print(f"{path}  ({FORMAT_NAMES[fmt]}, {size_text(path.stat().st_size)})")
     return 0

@@ -393,6 +393,8 @@ def audit_actions(profile: Profile, audit: Audit) -> list[Action]:
         if entry and entry.due:
             due = parse_date(entry.due)
             action = replace(action, timescale=f"by {long_date(due)}", due=due)
+        if entry and entry.lead:  # the role the school named to lead it, as the school wrote it
+            action = replace(action, owner=entry.lead)
         if own:  # the school's own words: a measure of whether it was done, not of the suggestion it replaces
             oversight = body_short(governance(profile))
             action = replace(

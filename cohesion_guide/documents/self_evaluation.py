@@ -25,15 +25,26 @@ from cohesion_guide.documents.evidence import portfolio
 from cohesion_guide.documents.phase_words import phase_words
 
 # The policy's formats and their checks: one way to do each, shared with the policy documents.
-from cohesion_guide.documents.policy import FORMATS, checked_formats, letterhead
+from cohesion_guide.documents.policy import FORMATS, checked_formats, letterhead, templates_for
 from cohesion_guide.documents.render import SafeMarkdown, render_template, stated, stated_document
 from cohesion_guide.documents.tailoring import ethnic_group_label
+from cohesion_guide.errors import InvalidFile
 from cohesion_guide.export.document_set import Document, write_formats
 from cohesion_guide.inputs import profiles as profile_rules
-from cohesion_guide.inputs.audit import ALL_STATUSES, NOT_ASSESSED, STATUS_LABELS, Audit, practices, strand_counts
+from cohesion_guide.inputs.audit import (
+    ALL_STATUSES,
+    NOT_ASSESSED,
+    STATUS_LABELS,
+    Audit,
+    load_audit,
+    not_assessed,
+    practices,
+    strand_counts,
+)
+from cohesion_guide.inputs.case_studies import suggestions
 from cohesion_guide.inputs.governance import governance
-from cohesion_guide.inputs.local_config import serves
-from cohesion_guide.inputs.profiles import Profile
+from cohesion_guide.inputs.local_config import load_local, serves
+from cohesion_guide.inputs.profiles import Profile, load_profile
 from cohesion_guide.inputs.schemas import schema
 
 PACK_TEMPLATE = "self_evaluation.md.j2"
@@ -347,6 +358,42 @@ def write_self_evaluation_documents(
     all or nothing (documents.write_formats)."""
     document = self_evaluation_document(profile, audit, local, templates_dir=templates_dir, case_studies=case_studies)
     return write_formats(document, out_dir, checked_formats(formats))
+
+
+def write_self_evaluation(
+    profile_path: Path,
+    audit_path: Path | None,
+    project_dir: Path,
+    out_dir: Path,
+    formats: Iterable[str] = FORMATS,
+    *,
+    display: str | None = None,
+    audit_display: str | None = None,
+) -> dict[str, Path]:
+    """Everything `cohesion self-evaluation` does, and the review in the browser too: read the project's
+    local.yml, check the profile and the audit (None: not yet assessed), suggest case studies, and write
+    the pack with the project's templates. Raises InvalidFile naming every file's problems at once,
+    having written nothing."""
+    formats = checked_formats(formats)
+    problems: list = []
+
+    def collect(load):
+        try:
+            return load()
+        except InvalidFile as err:
+            problems.extend(err.problems)
+            return None
+
+    local = collect(lambda: load_local(project_dir, required=False))
+    profile = collect(lambda: load_profile(profile_path, display))
+    audit = collect(lambda: load_audit(audit_path, audit_display)) if audit_path else None
+    if problems:
+        raise InvalidFile(problems)
+    audit = audit or not_assessed(profile.slug)
+    studies = suggestions(profile, project_dir, local)
+    return write_self_evaluation_documents(
+        profile, audit, local, out_dir, formats, templates_dir=templates_for(project_dir), case_studies=studies
+    )
 
 
 def self_evaluation_document(

@@ -23,12 +23,8 @@ PRACTICES_FILE = MODEL_POLICIES / "audit_practices.yml"
 STATUSES = ("in-place", "partly", "not-yet")
 NOT_ASSESSED = "not-assessed"
 ALL_STATUSES = (*STATUSES, NOT_ASSESSED)
-STATUS_LABELS = {
-    "in-place": "In place",
-    "partly": "Partly in place",
-    "not-yet": "Not yet",
-    NOT_ASSESSED: "Not yet assessed",
-}
+# How pages and documents name each status: the schema's own words (audit.schema.json, x-labels).
+STATUS_LABELS = schema("audit")["$defs"]["practice"]["properties"]["status"]["x-labels"]
 
 
 @dataclass(frozen=True)
@@ -70,6 +66,7 @@ class Entry:
     where: str | None = None
     next_step: str | None = None
     due: str | None = None  # the school's own date for its next step (YYYY-MM-DD), kept as written
+    lead: str | None = None  # the role the school names to lead its next step, kept as its owner
 
 
 @dataclass(frozen=True)
@@ -200,7 +197,7 @@ def load_audit(path: Path, display: str | None = None) -> Audit:
     loaded = load_checked(path, shown, _name_problems(path, shown), problems_in)
     data = loaded.data
     entries = {
-        pid: Entry(e["status"], e.get("where"), e.get("next_step"), e.get("due"))
+        pid: Entry(e["status"], e.get("where"), e.get("next_step"), e.get("due"), e.get("lead"))
         for pid, e in (data["practices"] or {}).items()
     }
     return Audit(

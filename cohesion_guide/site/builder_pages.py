@@ -64,7 +64,7 @@ def autocomplete_folder(project_dir: Path) -> Path:
                                "Run `make site` (or `npm ci` in the project's folder) and build again")])
 
 
-def _autocomplete_path(project_dir: Path) -> str:
+def autocomplete_path(project_dir: Path) -> str:
     """Where the site serves it, by its version (package-lock.json), so a browser's copy is never stale."""
     package = autocomplete_folder(project_dir).parent / "package.json"
     return f"accessible-autocomplete/{json.loads(package.read_text(encoding='utf-8'))['version']}/"
@@ -79,7 +79,7 @@ def pages(context: SiteContext) -> list[GeneratedFile]:
     version = pyodide_version(folder)
     files = [GeneratedFile(f"{SECTION}/pyodide/{version}/{name}", folder / name) for name in PYODIDE_FILES]
     finder = autocomplete_folder(project)
-    files += [GeneratedFile(f"{SECTION}/{_autocomplete_path(project)}{name}", finder / name) for name in AUTOCOMPLETE_FILES]
+    files += [GeneratedFile(f"{SECTION}/{autocomplete_path(project)}{name}", finder / name) for name in AUTOCOMPLETE_FILES]
     engine = engine_bundle(project, cache)
     files.append(GeneratedFile(f"{SECTION}/{engine.name}", engine))
     blank = _write(cache / BLANK_PROFILE, scaffold({}, BLANK_PROFILE))
@@ -98,7 +98,7 @@ def builder_html(project_dir: Path) -> str:
     """The builder's place on its page: what it needs to start, and what to do without JavaScript."""
     setup = {
         **engine_setup(project_dir, builder_calls.__name__),
-        "schools": SCHOOLS_LIST, "autocomplete": _autocomplete_path(project_dir), "blank": BLANK_PROFILE,
+        "schools": SCHOOLS_LIST, "autocomplete": autocomplete_path(project_dir), "blank": BLANK_PROFILE,
         "pages": with_local_settings(question_pages(schema("profile")), load_local(project_dir, required=False)),
     }
     # </ cannot end the script early: JSON allows <\/ for it.

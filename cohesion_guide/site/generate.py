@@ -54,7 +54,7 @@ from cohesion_guide.generated_record import (
     write_record,
 )
 from cohesion_guide.inputs.local_config import load_local
-from cohesion_guide.site import builder_pages, confined, profile_reference, school_pages, schools_section
+from cohesion_guide.site import builder_pages, confined, profile_reference, review_pages, school_pages, schools_section
 from cohesion_guide.site.case_study_pages import case_study_pages
 from cohesion_guide.site.confined import Outcome
 from cohesion_guide.site.generated import GeneratedFile, GeneratedPage, SiteContext
@@ -66,6 +66,7 @@ PAGE_SOURCES: list = [
     profile_reference.pages,
     schools_section.pages,
     builder_pages.pages,
+    review_pages.pages,
     school_pages.model_policy_files,
 ]
 

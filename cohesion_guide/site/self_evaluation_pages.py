@@ -33,27 +33,33 @@ def audit_download(profile: Profile, audit: Audit, project_dir: Path) -> Path:
     return blank
 
 
+def review_link(slug: str, depth: int) -> str:
+    """Review your school's work opened at a school's details and audit (planning/review/?school=<slug>),
+    from a page `depth` folders below the site's root, as a link MkDocs checks."""
+    return "../" * depth + f"planning/review/index.md?school={slug}"
+
+
 def self_evaluation_page(profile: Profile, audit: Audit, paths: dict[str, Path], audit_file: str, pack: str,
                          size: Size = file_size) -> str:
     """The page: the pack's heading, what to download and how to change it, then the whole pack."""
     heading, _, body = pack.partition("\n")
     links = [f"- [Download the self-evaluation pack ({FORMAT_NAMES[fmt]}, {size(paths[fmt])})]({paths[fmt].name})"
              for fmt in ("docx", "pdf")]
-    if audit.exists:
-        links.append(f"- [Download the school's audit file (YAML text)]({audit_file})")
-        change = ("To change the school's details, open its answers in the policy builder. To change the "
-                  "audit, edit the audit file and send it to whoever publishes this guide.")
-    else:
-        links.append(f"- [Download an audit form for this school to fill in (YAML text)]({audit_file})")
-        change = ("To add the school's audit, fill in the form and send it to whoever publishes this guide. "
-                  "To change the school's details, open its answers in the policy builder.")
+    links.append(f"- [Download the school's audit file (YAML text)]({audit_file})" if audit.exists
+                 else f"- [Download an audit form for this school to fill in (YAML text)]({audit_file})")
+    review = (("To update the pack, review the school's work in your browser: its audit is filled in there, "
+               "you change what has changed, and you get the new pack, and what has moved since, to download.")
+              if audit.exists else
+              ("To add the school's audit, review its work in your browser: you answer a page for each practice "
+               "and get the pack with the audit in it, to download."))
     # Links sit in lists, not inside sentences: the theme does not underline links in running text.
     intro = (
         "The guide made this self-evaluation from the school's profile"
         + (" and audit" if audit.exists else "") + ". Download it to adapt it and take it to governors:\n\n"
         + "\n".join(links) + "\n\n"
-        + change + " See also:\n\n"
-        + f"- [Change this school's answers in the policy builder]({builder_link(profile.slug, 3)})\n"
+        + review + " Nothing you type leaves your browser, and nothing needs installing:\n\n"
+        + f"- [Review this school's work in your browser]({review_link(profile.slug, 3)})\n"
+        + f"- [Change this school's details in the policy builder]({builder_link(profile.slug, 3)})\n"
         + "- [Run your self-evaluation](../../../planning/self-evaluation.md): each step explained\n"
         + "- [The school's community cohesion policy](../index.md)\n\n"
         + SECTIONS_NOTE

@@ -1,13 +1,16 @@
-"""Answers to the builder's questions, for hypothesis: an example school with text and figures changed."""
+"""Answers to the builders' questions, for hypothesis: an example school with text and figures changed, and
+a whole review of the school's work."""
 
 from __future__ import annotations
 
 import copy
+from datetime import date
 from pathlib import Path
 
 from hypothesis import strategies as st
 
-from cohesion_guide.builder.answers import answers_from
+from cohesion_guide.builder.answers import answers_for, answers_from
+from cohesion_guide.inputs.audit import audit_schema, practices
 from cohesion_guide.inputs.validation import parse_yaml
 from tests.conftest import ROOT
 from tests.documents.test_escaping import texts
@@ -48,4 +51,40 @@ def answers(draw) -> dict:
         for _ in range(draw(st.integers(0, 2)))
     ]
     out["leads"]["staff"] = draw(texts(120))
+    return out
+
+
+# ---- the review's audits -------------------------------------------------------------------------
+
+AUDITS = sorted((ROOT / "audits").glob("*.yml"))
+
+
+def example_review(path: Path) -> dict:
+    """An example audit as the review's answers."""
+    return answers_for(parse_yaml(path.read_text(encoding="utf-8"), path.name).data, audit_schema())
+
+
+def date_answer() -> st.SearchStrategy[dict]:
+    """A date as the three boxes hold it."""
+    return st.dates(min_value=date(2020, 1, 1), max_value=date(2035, 12, 31)).map(
+        lambda d: {"day": str(d.day), "month": str(d.month), "year": str(d.year)}
+    )
+
+
+@st.composite
+def reviews(draw) -> dict:
+    """A whole review a school might give: every practice answered, with text as anyone might type it."""
+    out = {"completed_by": draw(texts(200)), "completed_on": draw(date_answer()), "practices": {}}
+    for p in practices():
+        status = draw(st.sampled_from(["in-place", "partly", "not-yet", "not-assessed"]))
+        entry = {"status": status}
+        if status in ("in-place", "partly") or draw(st.booleans()):
+            entry["where"] = draw(texts(500))
+        if status in ("partly", "not-yet") and draw(st.booleans()):
+            entry["next_step"] = draw(texts(500))
+            if draw(st.booleans()):
+                entry["lead"] = draw(texts(120))
+            if draw(st.booleans()):
+                entry["due"] = draw(date_answer())
+        out["practices"][p.id] = entry
     return out

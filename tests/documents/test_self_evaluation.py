@@ -255,7 +255,8 @@ def test_a_school_without_an_audit_is_offered_a_form_for_it_that_validates(tmp_p
     page = self_evaluation_page(profile, audit, paths, "test-school-audit.yml", paths["md"].read_text(encoding="utf-8"))
     assert "render_macros: false" in page.split("---")[1]
     assert "[Download an audit form for this school to fill in (YAML text)](test-school-audit.yml)" in page
-    assert "fill in the form and send it to whoever publishes this guide" in page
+    assert "review its work in your browser" in page
+    assert "- [Review this school's work in your browser](../../../planning/review/index.md?school=test-school)" in page
     assert "(../../../make-a-policy/index.md?school=test-school)" in page and "audits/test-school.yml" not in page
 
 

@@ -1,17 +1,20 @@
-"""The builders' warm start: the copy of the engine's memory a browser keeps after its first visit
-(builder-worker.js), named by the site build after what it is made from, used on the next visit
-with the same results as the command line, holding no answer of the reader's, and replaced when
-it is damaged or out of date."""
+"""The builders' warm start, the policy builder's and the review's: the copy of the engine's memory a
+browser keeps after its first visit (builder-worker.js), named by the site build after what it is made
+from, used on the next visit with the same results as the command line, holding no answer of the
+reader's, and replaced when it is damaged or out of date."""
+
 from __future__ import annotations
 
 import base64
 import json
 
-from cohesion_guide.builder import calls
+from cohesion_guide.builder import calls, review_calls
 from cohesion_guide.site.builder_pages import WORKER, engine_setup, snapshot_name
-from tests.builder.strategies import EXAMPLES, example_answers
+from tests.builder.strategies import AUDITS, EXAMPLES, example_answers, example_review
 from tests.builder.test_calls import word_text
+from tests.builder.test_review_calls import cli_pack
 from tests.site.test_builder import BUILDER, ENGINE_WAIT, browser_policy, cli_policy
+from tests.site.test_review import REVIEW, browser_pack
 
 STORE = "cohesion-builder-answers"
 # The kept copies of the policy builder, as the worker names its cache.
@@ -79,7 +82,7 @@ def test_the_kept_copy_holds_no_answer_of_the_readers(browser, site_url):
     page = context.new_page()
     page.goto(site_url + BUILDER + "#check")
     page.click("[data-action=make]")
-    page.wait_for_selector("h1:text-is(\"Your school's policy is ready\")", timeout=ENGINE_WAIT)
+    page.wait_for_selector('h1:text-is("Your school\'s policy is ready")', timeout=ENGINE_WAIT)
     assert kept(page) == "kept"
     found = page.evaluate(
         """async ([name, words]) => {
@@ -118,4 +121,29 @@ def test_a_damaged_or_old_copy_is_replaced_and_the_engine_starts_afresh(browser,
     assert kept_keys(page) == [key]
     page.reload()
     assert started(page)["snapshot"] == "used"
+    context.close()
+
+
+def test_the_review_keeps_a_copy_of_its_own_and_a_reload_makes_the_pack_the_command_line_makes(
+    browser, site_url, tmp_path
+):
+
+    review_kept = f"cohesion-engine {review_calls.__name__}"
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site_url + REVIEW)
+    assert started(page)["snapshot"] == "made"
+    assert kept(page) == "kept"
+    page.reload()
+    assert started(page)["snapshot"] == "used"
+    audit = AUDITS[5]
+    profile = audit.parent.parent / "schools" / audit.name
+    made = browser_pack(page, example_review(audit), audit, profile)
+    assert made["problems"] == [] and made["school_problems"] == []
+    cli = cli_pack(profile, audit, tmp_path / audit.stem)
+    assert made["markdown"].encode() == cli["md"]
+    assert word_text(base64.b64decode(made["docx"])) == word_text(cli["docx"])
+    # the review's copy is its own: the policy builder's cache holds none of it
+    caches = page.evaluate("() => caches.keys()")
+    assert review_kept in caches and KEPT not in caches
     context.close()

@@ -2,13 +2,16 @@
 // worked out from profile.schema.json, check your answers, and the finished policy to download.
 // This script only shows pages and keeps the answers in this browser. Checking the answers, every
 // message about them, reading a profile and making the policy is the guide's own Python, run in a
-// worker (builder-worker.js). The GOV.UK pieces are in govuk-form.js, the saved answers in kept-answers.js.
+// worker (builder-engine.js). The GOV.UK pieces are in govuk-form.js, the saved answers in kept-answers.js,
+// the files made in made-files.js: "Review your school's work" (review.js) uses the same pieces.
 
+import { builderEngine, withEngine as engineWork } from "./builder-engine.js";
 import {
   backLink, errorMessage, errorSummary, esc, fieldHTML, focusPage, isBlank, notificationBanner,
-  readField, shownAnswer, summaryCard, wireForm,
+  readField, stepIn, summaryCard, summaryValue, wireForm,
 } from "./govuk-form.js";
-import { keptAnswers } from "./kept-answers.js";
+import { answerAt, keptAnswers, putAnswer } from "./kept-answers.js";
+import { downloadText, downloadsHTML, madeFile, printDocument, showDocument } from "./made-files.js";
 
 const setup = JSON.parse(document.getElementById("cc-builder-setup").textContent);
 const root = document.getElementById("cc-builder");
@@ -17,62 +20,14 @@ const STORE = "cohesion-builder-answers";
 const PROJECT = "/cohesion/project"; // where the worker unpacks the project's local.yml, templates and case studies
 const pages = setup.pages;
 const siteTitle = document.title;
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 // ---- the engine, in its worker -------------------------------------------------------------
 
-const engine = {
-  worker: null, ready: null, waiting: new Map(), next: 1, timings: null, kept: null,
-  start() {
-    if (this.worker) return; // started already: by the first page drawn, or by a call made before it
-    const at = (path) => new URL(path, document.baseURI).href;
-    this.worker = new Worker(new URL("builder-worker.js", import.meta.url), { type: "module" });
-    this.ready = new Promise((resolve, reject) => {
-      this.worker.onmessage = ({ data }) => {
-        if (data.type === "ready") { this.timings = data.timings; resolve(); return; }
-        if (data.type === "kept") { this.kept = data.error || "kept"; return; } // the copy for a warm start (builder-worker.js)
-        if (data.type === "failed") { reject(new Error(data.message)); return; }
-        const job = this.waiting.get(data.id);
-        this.waiting.delete(data.id);
-        if (data.error) job.reject(new Error(data.error)); else job.resolve(JSON.parse(data.result));
-      };
-      this.worker.onerror = (event) => reject(new Error(event.message || "the worker stopped"));
-    });
-    this.ready.catch(() => {});
-    this.worker.postMessage({ type: "start", pyodide: at(setup.pyodide), engine: at(setup.engine), module: setup.module, snapshot: setup.snapshot });
-  },
-  async call(name, ...args) {
-    this.start();
-    await this.ready;
-    const id = this.next++;
-    return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
-      this.worker.postMessage({ id, call: name, args });
-    });
-  },
-};
+const engine = builderEngine(setup);
 
-// Runs an engine call, telling the reader when she has to wait for the engine to start. A failure is
-// said plainly, with a way on (her answers to download); its details go to the console, not the page.
-async function withEngine(waitingText, work) {
-  const status = root.querySelector(".cc-wait");
-  let shown = false;
-  const timer = setTimeout(() => { shown = true; if (status) status.textContent = waitingText; }, 150);
-  root.querySelectorAll("button").forEach((b) => { b.disabled = true; });
-  try {
-    return await work();
-  } catch (error) {
-    console.error(error);
-    if (status) {
-      status.innerHTML = "Sorry, this could not be done in this browser. Your answers are kept. "
-        + `${downloadAnswersLink("Download your answers as a profile")} and send them to your local authority, or try again later.`;
-    }
-    throw error;
-  } finally {
-    clearTimeout(timer);
-    root.querySelectorAll("button").forEach((b) => { b.disabled = false; });
-    if (shown && status && status.textContent === waitingText) status.textContent = "";
-  }
+function withEngine(waitingText, work) {
+  return engineWork(root, waitingText, work,
+    `${downloadAnswersLink("Download your answers as a profile")} and send them to your local authority, or try again later.`);
 }
 
 // ---- answers, kept in this browser only ------------------------------------------------------
@@ -98,20 +53,8 @@ const answers = () => state.answers;
 function hasAnswers() { return Object.keys(state.answers).length > 0; }
 const stateJSON = () => JSON.stringify(state);
 
-function getAt(path, from = state.answers) {
-  return path.reduce((node, key) => (node !== null && typeof node === "object" ? node[key] : undefined), from);
-}
-function setAt(path, value) {
-  let node = state.answers;
-  path.slice(0, -1).forEach((key, n) => {
-    const nextIsItem = typeof path[n + 1] === "number";
-    if (nextIsItem ? !Array.isArray(node[key]) : (typeof node[key] !== "object" || node[key] === null || Array.isArray(node[key]))) {
-      node[key] = nextIsItem ? [] : {};
-    }
-    node = node[key];
-  });
-  node[path[path.length - 1]] = value;
-}
+const getAt = (path, from = state.answers) => answerAt(from, path);
+const setAt = (path, value) => putAnswer(state.answers, path, value);
 const schoolName = () => { const name = getAt(["school", "name"]); return typeof name === "string" ? name.trim() : ""; };
 
 // A link that downloads the answers as they are kept (text, so nothing in them is ever run).
@@ -340,23 +283,6 @@ const ofWhom = (page) => page.who || "pupils"; // whom a page's percentages are 
 
 // ---- check your answers ----------------------------------------------------------------------------
 
-function shownValue(field, value) {
-  const shown = shownAnswer(field, value);
-  const label = (v) => (field.options || []).find((o) => o.value === v)?.label ?? v;
-  if (field.widget === "checkboxes") return shown.map((v) => esc(label(v))).join("<br>");
-  if (field.widget === "date") {
-    const [d, m, y] = [shown.day, shown.month, shown.year].map((s) => s.trim());
-    const month = /^\d{1,2}$/.test(m) && +m >= 1 && +m <= 12 ? MONTHS[+m - 1] : m;
-    return esc([d, month, y].filter(Boolean).join(" "));
-  }
-  if (field.widget === "radios" || field.widget === "select" || field.widget === "grouped") return esc(label(shown.trim()));
-  // A figure typed with its own "%" ("40%", "40 %") is shown with one: the answer keeps what was typed.
-  const typed = field.suffix ? shown.trim().replace(new RegExp(`(\\s*${escapeRegExp(field.suffix)})+$`), "") : shown.trim();
-  return esc(typed).replace(/\n/g, "<br>") + (field.suffix ? esc(field.suffix) : "");
-}
-
-const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
 function checkHTML(problems) {
   const cards = pages.map((page) => {
     const href = `#${page.id}`;
@@ -365,12 +291,12 @@ function checkHTML(problems) {
       const rows = items.map((item, n) => ({
         key: `${page.item_title} ${n + 1}`, href,
         value: page.item_fields.filter((f) => !isBlank(f, getAt(f.path, item)))
-          .map((f) => `${esc(f.label)}: ${shownValue(f, getAt(f.path, item))}`).join("<br>"),
+          .map((f) => `${esc(f.label)}: ${summaryValue(f, getAt(f.path, item))}`).join("<br>"),
       }));
       return summaryCard({ title: page.title, id: `card-${page.id}`, href, rows });
     }
     const given = page.fields.filter((f) => !isBlank(f, getAt(f.path)));
-    const rows = given.map((f) => ({ key: f.label, value: shownValue(f, getAt(f.path)), href }));
+    const rows = given.map((f) => ({ key: f.label, value: summaryValue(f, getAt(f.path)), href }));
     if (page.total && given.length) {
       const sum = given.reduce((s, f) => s + (parseFloat(String(getAt(f.path)).replace("%", "")) || 0), 0);
       const rest = Math.round((100 - sum) * 100) / 100;
@@ -418,17 +344,12 @@ async function showWarnings(at) {
 
 // ---- the policy ----------------------------------------------------------------------------------
 
-function size(bytes) {
-  return bytes < 1000 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-
 function policyHTML() {
-  const links = made.files.map((file) => `<li><a href="${file.url}" download="${esc(file.name)}" class="cc-download" data-format="${file.format}">${esc(file.label)}</a>, ${size(file.size)}. ${esc(file.use)}</li>`).join("");
   return `${backLink("#check", "Back to your answers")}
     <div class="cc-panel"><h1 class="cc-heading" tabindex="-1">Your school's policy is ready</h1>
     <p>Made from your answers in this browser. Nothing was sent anywhere.</p></div>
     <h2>Download it</h2>
-    <ul class="cc-downloads">${links}</ul>
+    ${downloadsHTML(made.files)}
     <p><button type="button" class="md-button" data-action="print">Print the policy or save it as a PDF</button></p>
     <p>A PDF cannot be made in the browser: print the policy and choose "Save as PDF", or ask your local authority for one.</p>
     <h2>Read it</h2>
@@ -436,18 +357,7 @@ function policyHTML() {
 }
 
 function fillPolicy() {
-  const section = root.querySelector(".cc-policy");
-  section.innerHTML = made.fragment;
-  // The page has its own h1: the policy's headings move down a level on it (not in the files).
-  for (const level of [5, 4, 3, 2, 1]) {
-    section.querySelectorAll("h" + level).forEach((heading) => {
-      const lower = document.createElement("h" + (level + 1));
-      lower.innerHTML = heading.innerHTML;
-      if (heading.id) lower.id = "policy-" + heading.id;
-      heading.replaceWith(lower);
-    });
-  }
-  section.querySelectorAll("a.headerlink, a[href^='#']").forEach((a) => a.removeAttribute("href"));
+  showDocument(root.querySelector(".cc-policy"), made.fragment, "policy-");
 }
 
 // ---- what each step's buttons and links do ----------------------------------------------------
@@ -461,7 +371,7 @@ function wire(step, page) {
   ({
     start: wireStart, check: wireCheck, delete: wireDelete, "find-school": wireFindSchool, replace: wireReplace,
     "replace-answers": wireReplaceAnswers,
-    policy: () => root.querySelector("[data-action=print]").addEventListener("click", printPolicy),
+    policy: () => root.querySelector("[data-action=print]").addEventListener("click", () => printDocument(made.html, "The policy, for printing")),
   })[step]?.();
   if (page) wireQuestion(page);
 }
@@ -471,12 +381,7 @@ async function downloadProfile() {
   status.setAttribute("role", "status");
   const profile = await withEngine("Writing your answers as a profile...", () => engine.call("profile_text", stateJSON()));
   if (profile.problem) { status.textContent = profile.problem; return; }
-  const url = URL.createObjectURL(new Blob([profile.text], { type: "text/yaml;charset=utf-8" }));
-  const link = Object.assign(document.createElement("a"), { href: url, download: profile.name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadText(profile.name, profile.text);
 }
 
 function wireStart() {
@@ -743,18 +648,14 @@ function wireCheck() {
     const profile = await engine.call("profile_text", stateJSON());
     made?.files.forEach((file) => URL.revokeObjectURL(file.url));
     const docx = Uint8Array.from(atob(result.docx), (c) => c.charCodeAt(0));
-    const file = (format, name, data, type, label, use) => {
-      const blob = new Blob([data], { type });
-      return { format, name, label, use, size: blob.size, url: URL.createObjectURL(blob) };
-    };
     made = {
       fragment: result.fragment, html: result.html,
       files: [
-        file("docx", `${result.stem}.docx`, docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        madeFile("docx", `${result.stem}.docx`, docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
           "Word document", "Edit it, then take it to your governing body to adopt."),
-        file("md", `${result.stem}.md`, result.markdown, "text/markdown;charset=utf-8", "Markdown text", "The same words as plain text."),
-        file("html", `${result.stem}.html`, result.html, "text/html;charset=utf-8", "Web page, ready to print", "Open it in a browser to print it or save it as a PDF."),
-        file("yml", profile.name, profile.text, "text/yaml;charset=utf-8", "Your answers as a profile",
+        madeFile("md", `${result.stem}.md`, result.markdown, "text/markdown;charset=utf-8", "Markdown text", "The same words as plain text."),
+        madeFile("html", `${result.stem}.html`, result.html, "text/html;charset=utf-8", "Web page, ready to print", "Open it in a browser to print it or save it as a PDF."),
+        madeFile("yml", profile.name, profile.text, "text/yaml;charset=utf-8", "Your answers as a profile",
           "Send it to your local authority, or upload it here next time to carry on."),
       ],
     };
@@ -762,25 +663,7 @@ function wireCheck() {
   });
 }
 
-function printPolicy() {
-  // The engine's own web page of the policy, with its print stylesheet, printed from a hidden frame.
-  const frame = document.createElement("iframe");
-  frame.className = "cc-print-frame";
-  frame.title = "The policy, for printing";
-  frame.srcdoc = made.html;
-  frame.addEventListener("load", () => {
-    frame.contentWindow.print();
-    setTimeout(() => frame.remove(), 1000);
-  });
-  document.body.append(frame);
-}
-
 // ---- starting up -----------------------------------------------------------------------------------
-
-// The step an address names; an address that cannot be read (#%E0%A4%A) names none.
-function stepIn(hash) {
-  try { return decodeURIComponent(hash.replace(/^#/, "")); } catch { return null; }
-}
 
 window.addEventListener("popstate", () => route());
 // An address typed or pasted in changes only the fragment (no popstate in every browser): follow it too.

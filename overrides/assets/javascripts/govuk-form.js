@@ -180,6 +180,26 @@ export function readField(field, id, scope = document) {
 
 // ---- summary cards -------------------------------------------------------------------------------
 
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+// An answer as a summary list shows it (HTML): a choice by its label, a date in words, lines as lines.
+export function summaryValue(field, value) {
+  const shown = shownAnswer(field, value);
+  const label = (v) => (field.options || []).find((o) => o.value === v)?.label ?? v;
+  if (field.widget === "checkboxes") return shown.map((v) => esc(label(v))).join("<br>");
+  if (field.widget === "date") {
+    const [d, m, y] = [shown.day, shown.month, shown.year].map((s) => s.trim());
+    const month = /^\d{1,2}$/.test(m) && +m >= 1 && +m <= 12 ? MONTHS[+m - 1] : m;
+    return esc([d, month, y].filter(Boolean).join(" "));
+  }
+  if (field.widget === "radios" || field.widget === "select" || field.widget === "grouped") return esc(label(shown.trim()));
+  // A figure typed with its own "%" ("40%", "40 %") is shown with one: the answer keeps what was typed.
+  const typed = field.suffix ? shown.trim().replace(new RegExp(`(\\s*${escapeRegExp(field.suffix)})+$`), "") : shown.trim();
+  return esc(typed).replace(/\n/g, "<br>") + (field.suffix ? esc(field.suffix) : "");
+}
+
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 // A card per topic: {title, id, rows: [{key, value (HTML), href, hidden}], notGiven: [...rows]}. Rows not
 // given are folded under one line, so a long form's check page shows what was said.
 export function summaryCard({ title, id, rows, notGiven = [], href }) {
@@ -231,6 +251,11 @@ export function wireForm(scope) {
     (focusable || target).focus();
     (target.closest(".cc-form-group") || target).scrollIntoView({ block: "start" });
   }));
+}
+
+// The step an address's fragment names (#check); an address that cannot be read (#%E0%A4%A) names none.
+export function stepIn(hash) {
+  try { return decodeURIComponent(hash.replace(/^#/, "")); } catch { return null; }
 }
 
 // After a page is drawn: the error summary takes focus when there is one, else the page's heading.

@@ -3,15 +3,16 @@
 // large) is reported, never used and never silently replaced; a save the browser refuses (no room, or
 // storage blocked) says so and leaves what was saved before exactly as it was.
 //
-// The state is {version, answers, source}: `answers` as the questions keep them, `source` the profile
-// they were read from ({name, text}) or null. A plain object of answers, as the first builder kept them,
-// is read as answers.
+// The state is {version, answers, source}: `answers` as the questions keep them, `source` the file
+// they were read from ({name, text}) or null. A builder may keep more files beside them (`files`: the
+// review keeps an earlier audit to compare with). A plain object of answers, as the first builder kept
+// them, is read as answers.
 
 const VERSION = 2;
 const MOST_CHARS = 5_000_000; // more than any builder saves: browsers give a site about 5 MB
 const MOST_DEPTH = 64; // answers nest a few levels; far deeper is not a builder's
 
-export function keptAnswers(key) {
+export function keptAnswers(key, files = ["source"]) {
   return {
     // {state} (null when nothing is saved), or {problem: "unreadable" | "blocked", raw}
     load() {
@@ -22,13 +23,14 @@ export function keptAnswers(key) {
         return { problem: "blocked", raw: null };
       }
       if (raw === null) return { state: null };
-      const state = readState(raw);
+      const state = readState(raw, files);
       return state ? { state } : { problem: "unreadable", raw };
     },
     // {ok: true}, or {ok: false, reason: "full" | "blocked"}: what was saved before is unchanged.
     save(state) {
       try {
-        localStorage.setItem(key, JSON.stringify({ version: VERSION, answers: state.answers, source: state.source || null }));
+        const kept = Object.fromEntries(files.map((name) => [name, state[name] || null]));
+        localStorage.setItem(key, JSON.stringify({ version: VERSION, answers: state.answers, ...kept }));
         return { ok: true };
       } catch (error) {
         const full = error && (error.name === "QuotaExceededError" || error.code === 22 || error.code === 1014);
@@ -42,17 +44,40 @@ export function keptAnswers(key) {
 }
 
 // The state in saved text, or null when the text is not a state a builder saved.
-export function readState(raw) {
+export function readState(raw, files = ["source"]) {
   if (typeof raw !== "string" || raw.length > MOST_CHARS || deeperThan(raw, MOST_DEPTH)) return null;
   let value;
   try { value = JSON.parse(raw); } catch { return null; }
   if (!isPlainObject(value)) return null;
-  if (!("version" in value) && !("answers" in value)) return { answers: value, source: null }; // as the first builder kept them
+  const none = Object.fromEntries(files.map((name) => [name, null]));
+  if (!("version" in value) && !("answers" in value)) return { answers: value, ...none }; // as the first builder kept them
   if (("version" in value && value.version !== VERSION) || !isPlainObject(value.answers)) return null;
-  const source = value.source;
-  if (source !== null && source !== undefined
-      && !(isPlainObject(source) && typeof source.name === "string" && typeof source.text === "string")) return null;
-  return { answers: value.answers, source: source || null };
+  const state = { answers: value.answers, ...none };
+  for (const name of files) {
+    const file = value[name];
+    if (file !== null && file !== undefined
+        && !(isPlainObject(file) && typeof file.name === "string" && typeof file.text === "string")) return null;
+    state[name] = file || null;
+  }
+  return state;
+}
+
+// ---- where an answer sits: a path of keys and item numbers, as the questions give it --------------
+
+export function answerAt(answers, path) {
+  return path.reduce((node, key) => (node !== null && typeof node === "object" ? node[key] : undefined), answers);
+}
+
+export function putAnswer(answers, path, value) {
+  let node = answers;
+  path.slice(0, -1).forEach((key, n) => {
+    const nextIsItem = typeof path[n + 1] === "number";
+    if (nextIsItem ? !Array.isArray(node[key]) : (typeof node[key] !== "object" || node[key] === null || Array.isArray(node[key]))) {
+      node[key] = nextIsItem ? [] : {};
+    }
+    node = node[key];
+  });
+  node[path[path.length - 1]] = value;
 }
 
 function isPlainObject(value) {
