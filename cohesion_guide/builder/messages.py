@@ -34,7 +34,7 @@ def placed(
     file is checked against (a profile's unless given)."""
     root = root or schema("profile")
     out: dict[str, dict[str, Any]] = {}
-    for problem in _each_question(problems, data):
+    for problem in _each_question(problems, data, root):
         path = field_path(problem.field)
         where = _place(path, pages)
         if where is None:
@@ -53,13 +53,13 @@ def placed(
     return ordered
 
 
-def _each_question(problems: list[Problem], data: Any) -> list[Problem]:
+def _each_question(problems: list[Problem], data: Any, root: dict) -> list[Problem]:
     """The problems, with a required group left out altogether (a profile without `location:`) said as
     each of its required questions, so that the page names what to answer, not the page's own title."""
     out: list[Problem] = []
     for problem in problems:
         path = field_path(problem.field)
-        part = _part_at(path) if path else None
+        part = _part_at(path, root) if path else None
         if part is not None and part.get("type") == "object" and part.get("required") and _at(data, path) is MISSING:
             out += _each_question(
                 [
@@ -67,11 +67,12 @@ def _each_question(problems: list[Problem], data: Any) -> list[Problem]:
                         problem.file,
                         problem.line,
                         f"{problem.field}.{key}",
-                        f"is missing; add it ({allowed_text(resolved(part['properties'][key], schema('profile')))})",
+                        f"is missing; add it ({allowed_text(resolved(part['properties'][key], root))})",
                     )
                     for key in part["required"]
                 ],
                 data,
+                root,
             )
         else:
             out.append(problem)
