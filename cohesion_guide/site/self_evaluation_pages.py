@@ -14,9 +14,10 @@ from cohesion_guide.site.build import School
 from cohesion_guide.documents.self_evaluation import title_of
 
 FOLDER = "self-evaluation"
-# The sections that start open when the page folds its sections away (sections.js): the two
-# overviews and the action plan. The note is for the screen only; print shows every section.
-OPEN_SECTIONS = "pupils-at-a-glance summary-by-strand the-plan"
+# The sections that start open when the page folds its sections away (sections.js): where the school
+# stands and what it will do. The plan grew routine steps (a cold read of the packs), so the pupils'
+# figures, which the profile's opening lines sum up, wait a click. Print shows every section.
+OPEN_SECTIONS = "summary-by-strand the-plan"
 SECTIONS_NOTE = (f'<p class="cc-screen-only" data-cc-sections="{OPEN_SECTIONS}">Each part below opens and closes: '
                  "select a heading to show or hide it. The contents list opens the part it leads to.</p>\n")
 

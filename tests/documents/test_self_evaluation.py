@@ -387,8 +387,8 @@ def test_the_self_evaluation_page_is_a_third_of_its_old_height_and_opens_where_a
         assert page.locator("#the-plan-section table.cc-plan").is_visible()  # the plan starts open
         # The contents list (or a search result) leads into a folded section: it opens (on the page's
         # hashchange, which comes after the address has changed).
-        page.goto(url + "#knowledge-what-the-school-knows-about-the-communities-it-serves")
-        expect(page.locator("#knowledge-what-the-school-knows-about-the-communities-it-serves-section")).to_be_visible()
+        page.goto(url + "#knowledge-what-we-know-about-the-communities-we-serve")
+        expect(page.locator("#knowledge-what-we-know-about-the-communities-we-serve-section")).to_be_visible()
         # Paper shows every section, without the screen's note and buttons.
         page.goto(url)
         page.emulate_media(media="print")
