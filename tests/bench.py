@@ -32,7 +32,7 @@ from pathlib import Path
 import yaml
 
 from cohesion_guide.inputs.local_config import load_local
-from tests.bench_builder import builder_rows
+from tests.bench_builder import builder_rows, print_table
 from tests.bench_import import import_rows
 from tests.bench_review import review_rows
 from tests.conftest import BIN, CHROMIUM, CHROMIUM_ARGS, ROOT, copy_project, site_pages
@@ -517,9 +517,7 @@ def main(argv: list[str] | None = None) -> int:
         f"Benchmark of {ROOT.name}: {args.schools} synthetic schools, {cpus} cores, {time.strftime('%Y-%m-%d')}; "
         f"load average at the end {load:.1f} (other work on the machine slows every figure)\n"
     )
-    print("| measure | value | target or note |\n|---|---|---|")
-    for name, value, note in rows:
-        print(f"| {name} | {value} | {note} |")
+    print_table(rows)
     return 0
 
 

@@ -63,12 +63,13 @@ def sizes(site: Path) -> tuple[int, int]:
     return sum(f.stat().st_size for f in files), sum(len(gzip.compress(f.read_bytes(), 6)) for f in files)
 
 
-def make_seconds(page) -> float:
-    """Seconds from pressing "Make the policy" to the policy on the page."""
+def make_seconds(page, ready: str = READY) -> float:
+    """Seconds from pressing a builder's make button ("Make the policy", "Make the pack") to what it made on
+    the page (`ready`: its heading)."""
     page.wait_for_selector("[data-action=make]")
     start = page.evaluate("() => performance.now()")
     page.click("[data-action=make]")
-    page.wait_for_selector(READY, timeout=120_000)
+    page.wait_for_selector(ready, timeout=120_000)
     return (page.evaluate("() => performance.now()") - start) / 1000
 
 
@@ -203,8 +204,17 @@ def builder_rows(site: Path) -> list[tuple[str, str, str]]:
     ]
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tests.bench_builder", description=__doc__.splitlines()[0])
+def print_table(rows: list[tuple[str, str, str]]) -> None:
+    """Rows of (measure, value, target or note) as the Markdown table every benchmark prints."""
+    print("| measure | value | target or note |\n|---|---|---|")
+    for name, value, note in rows:
+        print(f"| {name} | {value} | {note} |")
+
+
+def site_main(argv: list[str] | None, prog: str, doc: str, rows_of) -> int:
+    """`python -m <prog> [--site DIR]`: the rows `rows_of(site)` measures on a built site, as a table;
+    without --site the project is built first, into a folder that is removed afterwards."""
+    parser = argparse.ArgumentParser(prog=f"python -m {prog}", description=doc.splitlines()[0])
     parser.add_argument("--site", type=Path, help="a built site (default: build the project first)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="cohesion-bench-site-") as tmp:
@@ -215,11 +225,13 @@ def main(argv: list[str] | None = None) -> int:
             if result.returncode:
                 print(result.stderr[-3000:], file=sys.stderr)
                 return 1
-        rows = builder_rows(site)
-    print("| measure | value | target or note |\n|---|---|---|")
-    for name, value, note in rows:
-        print(f"| {name} | {value} | {note} |")
+        rows = rows_of(site)
+    print_table(rows)
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return site_main(argv, "tests.bench_builder", __doc__, builder_rows)
 
 
 if __name__ == "__main__":

@@ -12,16 +12,15 @@ scripts and styles it asks for before its engine starts), and that no other page
 
 from __future__ import annotations
 
-import argparse
 import json
 import statistics
 import sys
 import tempfile
 from pathlib import Path
 
-from tests.bench_builder import serve
+from tests.bench_builder import make_seconds, serve, site_main
 from tests.builder.strategies import AUDITS, EXAMPLES, example_answers, example_review
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, run_mkdocs
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 
 RUNS = 3
 # The warm start: a pack within 2 s of "Make the pack" after a reload with a warm cache.
@@ -50,14 +49,6 @@ def kept(context, with_review: bool = True) -> None:
     else:
         script += "localStorage.removeItem('cohesion-review-answers');"
     context.add_init_script(script)
-
-
-def pack_seconds(page) -> float:
-    page.wait_for_selector("[data-action=make]")
-    start = page.evaluate("() => performance.now()")
-    page.click("[data-action=make]")
-    page.wait_for_selector(READY, timeout=120_000)
-    return (page.evaluate("() => performance.now()") - start) / 1000
 
 
 def first_question_seconds(page, url: str) -> float:
@@ -94,14 +85,14 @@ def measure(url: str) -> dict[str, list[float]]:
                 kept(context)
                 page = context.new_page()
                 page.goto(url + REVIEW + "#check")
-                found["cold"].append(pack_seconds(page))
+                found["cold"].append(make_seconds(page, READY))
                 started_from(page, "made")
                 page.wait_for_function("() => window.ccBuilder.engine.kept", polling=100, timeout=120_000)
                 page.reload()
-                found["warm"].append(pack_seconds(page))
+                found["warm"].append(make_seconds(page, READY))
                 started_from(page, "used")
                 page.click("a.cc-back-link")
-                found["engine running"].append(pack_seconds(page))
+                found["engine running"].append(make_seconds(page, READY))
                 context.close()
                 context = pw.chromium.launch_persistent_context(profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS)
                 kept(context, with_review=False)
@@ -189,22 +180,7 @@ def review_rows(site: Path) -> list[tuple[str, str, str]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tests.bench_review", description=__doc__.splitlines()[0])
-    parser.add_argument("--site", type=Path, help="a built site (default: build the project first)")
-    args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="cohesion-bench-site-") as tmp:
-        site = args.site
-        if site is None:
-            site = Path(tmp) / "site"
-            result = run_mkdocs(ROOT, site)
-            if result.returncode:
-                print(result.stderr[-3000:], file=sys.stderr)
-                return 1
-        rows = review_rows(site)
-    print("| measure | value | target or note |\n|---|---|---|")
-    for name, value, note in rows:
-        print(f"| {name} | {value} | {note} |")
-    return 0
+    return site_main(argv, "tests.bench_review", __doc__, review_rows)
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from cohesion_guide.builder.answers import answers_for, data_from
 from cohesion_guide.builder.messages import field_path, placed
 from cohesion_guide.builder.review_questions import review_pages
 from cohesion_guide.builder.roundtrip import rewritten
-from cohesion_guide.builder.uploads import TWICE, count_known, unknown_fields
+from cohesion_guide.builder.uploads import count_known, given_twice, unknown_fields
 from cohesion_guide.errors import InvalidFile
 from cohesion_guide.inputs.audit import NOT_ASSESSED, STATUS_LABELS, audit_schema, practices, problems_in, strands
 from cohesion_guide.inputs.dates import long_date
@@ -77,12 +77,9 @@ def _not_an_audit(loaded: Loaded) -> str | None:
         return "It is empty."
     if not isinstance(data, dict):
         return "It does not hold an audit: an audit has the lines completed_on:, completed_by: and practices:, each at the start of a line."
-    twice = [p for p in loaded.problems if p.message.startswith(TWICE)]
+    twice = given_twice(loaded)
     if twice:
-        return (
-            f"Line {twice[0].line} gives {twice[0].field} a second time, so it is not clear which answer is right. "
-            "Keep one of them and upload it again."
-        )
+        return twice
     root = audit_schema()
     if not set(data) & set(root["properties"]):
         if {"school", "pupils", "location"} & set(data):

@@ -147,17 +147,20 @@ def make_policy(state_json: str, project_dir: str) -> str:
         except InvalidFile as err:
             data = profile_data(state["answers"])
             return json.dumps({"problems": placed(err.problems, data, state["answers"], _pages())})
-        markdown = written["md"].read_text(encoding="utf-8")
-        return json.dumps(
-            {
-                "problems": [],
-                "stem": written["md"].stem,
-                "markdown": markdown,
-                "html": written["html"].read_text(encoding="utf-8"),
-                "fragment": markdown_to_html(markdown),
-                "docx": base64.b64encode(written["docx"].read_bytes()).decode("ascii"),
-            }
-        )
+        return json.dumps({"problems": [], **made_for_browser(written)})
+
+
+def made_for_browser(written: dict[str, Path]) -> dict[str, str]:
+    """A document written in BUILDER_FORMATS, as a builder's page takes it: {"stem", "markdown", "html" (the
+    standalone page), "fragment" (to show), "docx" (base64)}. The pack is handed over as the policy is."""
+    markdown = written["md"].read_text(encoding="utf-8")
+    return {
+        "stem": written["md"].stem,
+        "markdown": markdown,
+        "html": written["html"].read_text(encoding="utf-8"),
+        "fragment": markdown_to_html(markdown),
+        "docx": base64.b64encode(written["docx"].read_bytes()).decode("ascii"),
+    }
 
 
 # Answers and profiles ---------------------------------------------------------------------------

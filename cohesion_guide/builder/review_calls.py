@@ -12,7 +12,6 @@ this calls; the pack is made by the function `cohesion self-evaluation` runs.
 
 from __future__ import annotations
 
-import base64
 import json
 import tempfile
 from functools import cache
@@ -27,7 +26,6 @@ from cohesion_guide.builder.questions import question_pages
 from cohesion_guide.builder.review_questions import ABOUT, review_pages
 from cohesion_guide.documents.self_evaluation import write_self_evaluation
 from cohesion_guide.errors import InvalidFile
-from cohesion_guide.export.html import markdown_to_html
 from cohesion_guide.inputs.audit import audit_schema, blank_audit, completed_by_for, practices, problems_in
 from cohesion_guide.inputs.profiles import SLUG, load_profile
 from cohesion_guide.inputs.schemas import schema
@@ -186,16 +184,11 @@ def make_pack(review_json: str, school_json: str, project_dir: str) -> str:
             )
         except InvalidFile as err:
             return json.dumps(_pack_problems(err, review, school, profile_name, audit_name))
-        markdown = written["md"].read_text(encoding="utf-8")
         return json.dumps(
             {
                 "problems": [],
                 "school_problems": [],
-                "stem": written["md"].stem,
-                "markdown": markdown,
-                "html": written["html"].read_text(encoding="utf-8"),
-                "fragment": markdown_to_html(markdown),
-                "docx": base64.b64encode(written["docx"].read_bytes()).decode("ascii"),
+                **calls.made_for_browser(written),
                 "audit": {"name": audit_name, "text": audit},
             }
         )

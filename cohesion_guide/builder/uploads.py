@@ -68,12 +68,9 @@ def _not_a_profile(loaded: Loaded) -> str | None:
         return "It is empty."
     if not isinstance(data, dict):
         return "It does not hold a school's answers: a profile has groups such as school: and pupils:, each at the start of a line."
-    twice = [p for p in loaded.problems if p.message.startswith(TWICE)]
+    twice = given_twice(loaded)
     if twice:
-        return (
-            f"Line {twice[0].line} gives {twice[0].field} a second time, so it is not clear which answer is right. "
-            "Keep one of them and upload it again."
-        )
+        return twice
     root = schema("profile")
     if not set(data) & set(root["properties"]):
         return "It does not look like a school's profile: it has none of a profile's groups, such as school:, location: or pupils:."
@@ -85,6 +82,18 @@ def _not_a_profile(loaded: Loaded) -> str | None:
             "are not a profile's."
         )
     return None
+
+
+def given_twice(loaded: Loaded) -> str | None:
+    """Why a file (a profile or an audit) that gives a field twice cannot be used: which answer is meant is
+    not clear. None when it gives none twice."""
+    twice = [p for p in loaded.problems if p.message.startswith(TWICE)]
+    if not twice:
+        return None
+    return (
+        f"Line {twice[0].line} gives {twice[0].field} a second time, so it is not clear which answer is right. "
+        "Keep one of them and upload it again."
+    )
 
 
 def unknown_fields(data: Any, part: dict, root: dict, path: tuple) -> set[tuple]:

@@ -4,6 +4,7 @@ keyboard user's way through every kind of question (text, choices, grouped choic
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 
 import pytest
 from playwright.sync_api import expect
@@ -18,30 +19,45 @@ ENGINE_WAIT = 120_000  # ms: a cold start on a busy 2-core machine
 CHECK_TITLE = "Check your answers before making the policy"
 
 
-@pytest.fixture(scope="module")
-def builder(browser, site_url):
-    """One page of the builder with its engine started, for tests that call the engine directly."""
+@contextmanager
+def engine_started(browser, url: str):
+    """One page of a builder (the policy builder or the review, at `url`) with its engine started."""
     context = browser.new_context()
     page = context.new_page()
-    page.goto(site_url + BUILDER)
+    page.goto(url)
     page.wait_for_function("window.ccBuilder && window.ccBuilder.engine.timings", timeout=ENGINE_WAIT)
     yield page
     context.close()
 
 
-@pytest.fixture
-def fresh(browser, site_url):
-    """A new browser profile (empty storage) on the builder's start page, recording every request."""
+@contextmanager
+def recorded(browser, url: str, drawn: str):
+    """A new browser profile (empty storage) on a builder's start page once `drawn` is on it, recording
+    every request (page.requests) and every script error (page.errors)."""
     context = browser.new_context(accept_downloads=True)
     page = context.new_page()
     page.requests = []
     page.errors = []
     page.on("request", lambda request: page.requests.append(request.url))
     page.on("pageerror", lambda error: page.errors.append(str(error)))
-    page.goto(site_url + BUILDER)
-    page.wait_for_selector("#cc-upload")
+    page.goto(url)
+    page.wait_for_selector(drawn)
     yield page
     context.close()
+
+
+@pytest.fixture(scope="module")
+def builder(browser, site_url):
+    """One page of the builder with its engine started, for tests that call the engine directly."""
+    with engine_started(browser, site_url + BUILDER) as page:
+        yield page
+
+
+@pytest.fixture
+def fresh(browser, site_url):
+    """A new browser profile (empty storage) on the builder's start page, recording every request."""
+    with recorded(browser, site_url + BUILDER, "#cc-upload") as page:
+        yield page
 
 
 def engine_call(page, name: str, *args) -> dict:

@@ -21,7 +21,7 @@ from cohesion_guide.builder.review_questions import review_pages
 from tests.builder.strategies import AUDITS, EXAMPLES, example_answers, example_review, reviews
 from tests.builder.test_calls import word_text
 from tests.builder.test_review_calls import cli_pack
-from tests.site.builder_steps import ENGINE_WAIT, answer, engine_call, tab_to, value_at
+from tests.site.builder_steps import ENGINE_WAIT, answer, engine_call, engine_started, recorded, tab_to, value_at
 from tests.site.page_state import scroll_regions_ready
 from tests.site.test_accessibility import AXE_OPTIONS, WIDTHS, violations
 
@@ -61,26 +61,15 @@ def open_review(page, site_url: str, step: str = "", school: str | None = None, 
 @pytest.fixture(scope="module")
 def reviewer(browser, site_url):
     """One page of the review with its engine started, for tests that call the engine directly."""
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(site_url + REVIEW)
-    page.wait_for_function("window.ccBuilder && window.ccBuilder.engine.timings", timeout=ENGINE_WAIT)
-    yield page
-    context.close()
+    with engine_started(browser, site_url + REVIEW) as page:
+        yield page
 
 
 @pytest.fixture
 def fresh(browser, site_url):
     """A new browser profile on the review's start page, recording every request and every script error."""
-    context = browser.new_context(accept_downloads=True)
-    page = context.new_page()
-    page.requests, page.errors = [], []
-    page.on("request", lambda request: page.requests.append(request.url))
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    page.goto(site_url + REVIEW)
-    page.wait_for_selector("#cc-builder.cc-builder--ready")
-    yield page
-    context.close()
+    with recorded(browser, site_url + REVIEW, "#cc-builder.cc-builder--ready") as page:
+        yield page
 
 
 def outside(page) -> list[str]:

@@ -8,8 +8,9 @@
 import { builderEngine, withEngine as engineWork } from "./builder-engine.js";
 import {
   backLink, errorMessage, errorSummary, esc, fieldHTML, focusPage, isBlank, notificationBanner,
-  readField, stepIn, summaryCard, summaryValue, wireForm,
+  readField, showSaveProblem, stepBackLink, stepIn, summaryCard, summaryValue, wireForm,
 } from "./govuk-form.js";
+import { findSchoolHTML, startingSchool, wireFindSchool } from "./find-school.js";
 import { answerAt, keptAnswers, putAnswer } from "./kept-answers.js";
 import { downloadText, downloadsHTML, madeFile, printDocument, showDocument } from "./made-files.js";
 
@@ -93,7 +94,7 @@ function show(step, { problems = [], status = "" } = {}) {
     check: () => [checkHTML(problems), "Check your answers"],
     policy: () => (made ? [policyHTML(), "Your school's policy"] : null),
     delete: () => [deleteHTML(), "Are you sure you want to delete your answers?"],
-    "find-school": () => [findSchoolHTML(problems), "Find your school"],
+    "find-school": () => [findSchoolHTML(problems, schoolReplacesHTML()), "Find your school"],
     replace: () => (pendingSchool ? [replaceHTML(), `Start from ${pendingSchool.name}?`] : null),
     "replace-answers": () => (pendingUpload ? [replaceAnswersHTML(), `Replace your answers with ${pendingUpload.name}'s?`] : null),
   }[step]?.() ?? (page ? [questionHTML(page, problems), page.title] : null);
@@ -179,22 +180,10 @@ function deleteHTML() {
     <a href="#start">No, keep my answers</a></div>`;
 }
 
-function findSchoolHTML(problems) {
-  const replaces = hasAnswers()
+// What choosing a school on "Find your school" replaces.
+function schoolReplacesHTML() {
+  return hasAnswers()
     ? `<div class="cc-inset"><p>This replaces the answers saved in this browser${schoolName() ? ` for ${esc(schoolName())}` : ""}. <a href="#" data-action="download-profile">Download them as a profile</a> first if you may need them.</p></div>` : "";
-  const mine = problems.filter((p) => p.target === "cc-school");
-  return `${backLink("#start")}${errorSummary(problems)}
-    <form id="cc-from-school" novalidate>
-    <div class="cc-form-group${mine.length ? " cc-form-group--error" : ""}">
-      <h1 class="cc-heading cc-heading--label" tabindex="-1"><label class="cc-label cc-label--l" for="cc-school">Find your school</label></h1>
-      <div class="cc-hint" id="cc-school-hint">Start typing its name, its town or its unique reference number (URN), then choose it from the list.</div>
-      ${errorMessage("cc-school", mine.map((p) => p.message))}
-      <div id="cc-school-wrapper"><select class="cc-select" id="cc-school" name="school" aria-describedby="cc-school-hint${mine.length ? " cc-school-error" : ""}">
-        <option value="">Loading the list of schools...</option></select></div>
-    </div>
-    ${replaces}
-    <p class="cc-wait" role="status"></p>
-    <p><button type="submit" class="md-button md-button--primary">Continue</button></p></form>`;
 }
 
 function replaceHTML() {
@@ -223,12 +212,7 @@ function replaceAnswersHTML() {
 
 // ---- question pages -------------------------------------------------------------------------------
 
-function backHTML(step) {
-  const order = stepOrder();
-  const at = order.indexOf(step);
-  const back = returnTo === "check" && step !== "check" ? "check" : at > 0 ? order[at - 1] : "start";
-  return backLink(`#${back}`);
-}
+const backHTML = (step) => stepBackLink(stepOrder(), step, returnTo);
 
 function questionHTML(page, problems) {
   const number = pages.indexOf(page) + 1;
@@ -369,7 +353,8 @@ function wire(step, page) {
     downloadProfile();
   }));
   ({
-    start: wireStart, check: wireCheck, delete: wireDelete, "find-school": wireFindSchool, replace: wireReplace,
+    start: wireStart, check: wireCheck, delete: wireDelete, replace: wireReplace,
+    "find-school": () => wireFindSchool(root, setup, { chosen: fromSchool, redraw: (problems) => show("find-school", { problems }) }),
     "replace-answers": wireReplaceAnswers,
     policy: () => root.querySelector("[data-action=print]").addEventListener("click", () => printDocument(made.html, "The policy, for printing")),
   })[step]?.();
@@ -475,33 +460,6 @@ function useRead(read, name, how) {
   }
 }
 
-async function wireFindSchool() {
-  const select = root.querySelector("#cc-school");
-  const form = root.querySelector("#cc-from-school");
-  let schools = [];
-  form.addEventListener("submit", async (event) => {
-    event.preventDefault();
-    const chosen = schools.find((s) => s.slug === select.value);
-    if (!chosen) {
-      show("find-school", { problems: [{ target: "cc-school", message: "Select your school from the list" }] });
-      return;
-    }
-    await fromSchool(chosen);
-  });
-  let finder;
-  try {
-    finder = await import("./school-finder.js");
-    schools = await finder.schoolList(setup.schools);
-    finder.fillSelect(select, schools);
-  } catch (error) {
-    console.error(error);
-    select.replaceChildren(new Option("The list of schools could not be loaded", ""));
-    return;
-  }
-  // Without the autocomplete (it could not load) the plain select is still there, and works.
-  finder.enhance(select, setup.autocomplete).catch((error) => console.error(error));
-}
-
 async function fromSchool(school) {
   let text;
   try {
@@ -557,15 +515,11 @@ let unsaved = null; // the question page whose typing is waiting to be saved
 function keepTyping(page) {
   unsaved = null;
   collect(page);
-  if (!saveState() && saveProblem === "full") showSaveProblem();
+  if (!saveState() && saveProblem === "full") saveProblemShown();
 }
 
-function showSaveProblem() {
-  if (root.querySelector(".cc-save-problem")) return;
-  root.querySelector("form")?.insertAdjacentHTML("afterbegin", `<div class="cc-notification cc-save-problem" role="alert">
-    <div class="cc-notification__header"><h2 class="cc-notification__title">Your answers could not be kept</h2></div>
-    <div class="cc-notification__content"><p>This browser has no room to keep what you have typed. What you typed before is still kept, and this page still shows what you typed now.
-    ${downloadAnswersLink("Download your answers")} to keep a copy, and shorten your answer.</p></div></div>`);
+function saveProblemShown() {
+  showSaveProblem(root, () => downloadAnswersLink("Download your answers"));
 }
 
 function wireQuestion(page) {
@@ -617,7 +571,7 @@ function wireQuestion(page) {
     lastProblems = lastProblems.filter((p) => p.page !== page.id);
     if (mine.length || (!kept && saveProblem === "full")) {
       show(page.id, { problems: mine });
-      if (!kept) showSaveProblem();
+      if (!kept) saveProblemShown();
       return;
     }
     const order = stepOrder();
@@ -713,12 +667,6 @@ window.addEventListener("storage", (event) => {
 });
 
 // make-a-policy/?school=<slug> starts from that school's profile on this site.
-function startingSchool() {
-  const slug = new URLSearchParams(location.search).get("school");
-  if (!slug || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) return null;
-  return { slug, name: slug };
-}
-
 root.classList.add("cc-builder--ready");
 const school = startingSchool();
 if (school && !storeProblem) {

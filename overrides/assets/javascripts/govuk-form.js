@@ -226,6 +226,26 @@ export function notificationBanner({ title, html, success = false }) {
 
 export const backLink = (href, text = "Back") => `<a href="${esc(href)}" class="cc-back-link">${esc(text)}</a>`;
 
+// A step's back link, in a builder whose steps go in `order`: to "Check your answers" while a Change link
+// brought her from there (`returnTo`), else to the step before it, and from the first step to the start.
+export function stepBackLink(order, step, returnTo) {
+  const at = order.indexOf(step);
+  const back = returnTo === "check" && step !== "check" ? "check" : at > 0 ? order[at - 1] : "start";
+  return backLink(`#${back}`);
+}
+
+// Said once on a question page when the browser has no room to keep what she typed; `download()` gives
+// the link (HTML) that keeps a copy, made only when the banner is. True when it was added just now.
+export function showSaveProblem(scope, download) {
+  const form = scope.querySelector("form");
+  if (scope.querySelector(".cc-save-problem") || !form) return false;
+  form.insertAdjacentHTML("afterbegin", `<div class="cc-notification cc-save-problem" role="alert">
+    <div class="cc-notification__header"><h2 class="cc-notification__title">Your answers could not be kept</h2></div>
+    <div class="cc-notification__content"><p>This browser has no room to keep what you have typed. What you typed before is still kept, and this page still shows what you typed now.
+    ${download()} to keep a copy, and shorten your answer.</p></div></div>`);
+  return true;
+}
+
 // ---- behaviour ---------------------------------------------------------------------------------------
 
 // Conditional reveals follow their radio; error summary links move focus to their question.

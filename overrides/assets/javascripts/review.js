@@ -11,8 +11,9 @@
 import { builderEngine, withEngine as engineWork } from "./builder-engine.js";
 import {
   backLink, errorMessage, errorSummary, esc, fieldHTML, focusPage, isBlank, notificationBanner,
-  readField, stepIn, summaryCard, summaryValue, wireForm,
+  readField, showSaveProblem, stepBackLink, stepIn, summaryCard, summaryValue, wireForm,
 } from "./govuk-form.js";
+import { findSchoolHTML, startingSchool, wireFindSchool } from "./find-school.js";
 import { answerAt, keptAnswers, putAnswer } from "./kept-answers.js";
 import { downloadText, downloadsHTML, madeFile, printDocument, showDocument } from "./made-files.js";
 
@@ -102,7 +103,7 @@ function show(step, { problems = [], status = "" } = {}) {
     pack: () => (made ? [packHTML(), "Your self-evaluation pack"] : null),
     "delete-review": () => [deleteReviewHTML(), "Are you sure you want to delete your review?"],
     "delete-school": () => [deleteSchoolHTML(), "Are you sure you want to delete your school's details?"],
-    "find-school": () => [findSchoolHTML(problems), "Find your school"],
+    "find-school": () => [findSchoolHTML(problems, schoolReplacesHTML()), "Find your school"],
     "replace-school": () => (pendingSchool ? [replaceSchoolHTML(), `Start from ${pendingSchool.name}?`] : null),
   }[step]?.() ?? (page ? [questionHTML(page, problems), page.title] : null);
   if (!drawn) return show("start");
@@ -223,22 +224,10 @@ function deleteSchoolHTML() {
     <a href="#start">No, keep them</a></div>`;
 }
 
-function findSchoolHTML(problems) {
-  const mine = problems.filter((p) => p.target === "cc-school");
-  const replaces = hasSchool()
+// What choosing a school on "Find your school" replaces.
+function schoolReplacesHTML() {
+  return hasSchool()
     ? `<div class="cc-inset"><p>This replaces the details kept in this browser${schoolName() ? ` for ${esc(schoolName())}` : ""}, in Make your school's policy too. Your review is kept.</p></div>` : "";
-  return `${backLink("#start")}${errorSummary(problems)}
-    <form id="cc-from-school" novalidate>
-    <div class="cc-form-group${mine.length ? " cc-form-group--error" : ""}">
-      <h1 class="cc-heading cc-heading--label" tabindex="-1"><label class="cc-label cc-label--l" for="cc-school">Find your school</label></h1>
-      <div class="cc-hint" id="cc-school-hint">Start typing its name, its town or its unique reference number (URN), then choose it from the list.</div>
-      ${errorMessage("cc-school", mine.map((p) => p.message))}
-      <div id="cc-school-wrapper"><select class="cc-select" id="cc-school" name="school" aria-describedby="cc-school-hint${mine.length ? " cc-school-error" : ""}">
-        <option value="">Loading the list of schools...</option></select></div>
-    </div>
-    ${replaces}
-    <p class="cc-wait" role="status"></p>
-    <p><button type="submit" class="md-button md-button--primary">Continue</button></p></form>`;
 }
 
 function replaceSchoolHTML() {
@@ -253,12 +242,7 @@ function replaceSchoolHTML() {
 
 // ---- question pages ---------------------------------------------------------------------------------
 
-function backHTML(step) {
-  const order = stepOrder();
-  const at = order.indexOf(step);
-  const back = returnTo === "check" && step !== "check" ? "check" : at > 0 ? order[at - 1] : "start";
-  return backLink(`#${back}`);
-}
+const backHTML = (step) => stepBackLink(stepOrder(), step, returnTo);
 
 function questionHTML(page, problems) {
   const messages = (id) => problems.filter((p) => !p.whole && p.target === id).map((p) => p.message);
@@ -351,7 +335,8 @@ function wire(step, page) {
   }));
   ({
     start: wireStart, check: wireCheck, "delete-review": wireDeleteReview, "delete-school": wireDeleteSchool,
-    "find-school": wireFindSchool, "replace-school": wireReplaceSchool,
+    "find-school": () => wireFindSchool(root, setup, { chosen: fromSchool, redraw: (problems) => show("find-school", { problems }) }),
+    "replace-school": wireReplaceSchool,
     pack: () => root.querySelector("[data-action=print]").addEventListener("click", () => printDocument(made.html, "The self-evaluation pack, for printing")),
   })[step]?.();
   if (page) wireQuestion(page);
@@ -492,32 +477,6 @@ async function fromSchool(found) {
   go("start");
 }
 
-async function wireFindSchool() {
-  const select = root.querySelector("#cc-school");
-  const form = root.querySelector("#cc-from-school");
-  let schools = [];
-  form.addEventListener("submit", async (event) => {
-    event.preventDefault();
-    const chosen = schools.find((s) => s.slug === select.value);
-    if (!chosen) {
-      show("find-school", { problems: [{ target: "cc-school", message: "Select your school from the list" }] });
-      return;
-    }
-    await fromSchool(chosen);
-  });
-  let finder;
-  try {
-    finder = await import("./school-finder.js");
-    schools = await finder.schoolList(setup.schools);
-    finder.fillSelect(select, schools);
-  } catch (error) {
-    console.error(error);
-    select.replaceChildren(new Option("The list of schools could not be loaded", ""));
-    return;
-  }
-  finder.enhance(select, setup.autocomplete).catch((error) => console.error(error));
-}
-
 function wireReplaceSchool() {
   root.querySelector("[data-action=use-school]").addEventListener("click", async () => {
     const found = pendingSchool;
@@ -567,15 +526,11 @@ let unsaved = null;
 function keepTyping(page) {
   unsaved = null;
   collect(page);
-  if (!saveReview() && saveProblem === "full") showSaveProblem();
+  if (!saveReview() && saveProblem === "full") saveProblemShown();
 }
 
-function showSaveProblem() {
-  if (root.querySelector(".cc-save-problem")) return;
-  root.querySelector("form")?.insertAdjacentHTML("afterbegin", `<div class="cc-notification cc-save-problem" role="alert">
-    <div class="cc-notification__header"><h2 class="cc-notification__title">Your answers could not be kept</h2></div>
-    <div class="cc-notification__content"><p>This browser has no room to keep what you have typed. What you typed before is still kept, and this page still shows what you typed now.
-    <a href="#" data-action="download-review">Download your review as a file</a> to keep a copy, and shorten your answer.</p></div></div>`);
+function saveProblemShown() {
+  if (!showSaveProblem(root, () => `<a href="#" data-action="download-review">Download your review as a file</a>`)) return;
   root.querySelector(".cc-save-problem [data-action=download-review]").addEventListener("click", (event) => { event.preventDefault(); downloadReview(); });
 }
 
@@ -595,7 +550,7 @@ function wireQuestion(page) {
     lastProblems = lastProblems.filter((p) => p.page !== page.id);
     if (mine.length || (!kept && saveProblem === "full")) {
       show(page.id, { problems: mine });
-      if (!kept) showSaveProblem();
+      if (!kept) saveProblemShown();
       return;
     }
     const order = stepOrder();
@@ -671,12 +626,6 @@ window.addEventListener("storage", (event) => {
 });
 
 // planning/review/?school=<slug> starts from that school's details on this site.
-function startingSchool() {
-  const slug = new URLSearchParams(location.search).get("school");
-  if (!slug || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) return null;
-  return { slug, name: slug };
-}
-
 root.classList.add("cc-builder--ready");
 const fromSite = startingSchool();
 if (fromSite && !schoolUnreadable) {
