@@ -150,6 +150,12 @@ TODAY_FACTS = [
     ("duty/today/", r"section 28, sections 37 to 42 and Schedule 2 start in Wales when the Welsh Ministers", "https://www.legislation.gov.uk/ukpga/2026/21/section/78", NEW),
     ("duty/today/", r"Everything else: on days the Secretary of State sets by regulations", "https://www.legislation.gov.uk/ukpga/2026/21/section/78", NEW),
     ("duty/policy-context/", r"eleven listed sections two months later \(from 29 June 2026\)", "https://www.legislation.gov.uk/ukpga/2026/21/section/78", NEW),
+    # Ofsted's operating guide and its information for schools (GOV.UK), and a council's notice of the 2026 toolkits, read on 7 December 2026
+    ("duty/governors-inspection/", r"published on 9 September 2025", "https://gov.uk/government/publications/school-inspection-toolkit-operating-guide-and-information/school-inspection-operating-guide", NEW),
+    ("duty/governors-inspection/", r"whether they achieve\b.*?whether they belong\b.*?whether they thrive\b", "https://gov.uk/government/publications/school-inspection-toolkit-operating-guide-and-information/school-inspection-operating-guide", NEW),
+    ("duty/governors-inspection/", r"the toolkit holds the standards they grade against",
+     "https://www.gov.uk/government/publications/school-inspection-toolkit-operating-guide-and-information/inspection-information", NEW),
+    ("duty/governors-inspection/", r"education toolkits, in force from September 2026", "https://thelink.slough.gov.uk/news/", NEW),
 ]
 
 # ---- 2. Historic terms, and what each page must say replaced them ------------------------------
