@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from cohesion_guide import CHECKOUT
@@ -16,6 +17,7 @@ from cohesion_guide.documents.policy import (
     write_policy,
 )
 from cohesion_guide.errors import InvalidFile, Problem
+from cohesion_guide.inputs.adoption import adoption_warning
 from cohesion_guide.inputs.advice import unconfirmed_problems
 from cohesion_guide.inputs.profiles import display_name, load_profile
 
@@ -115,7 +117,17 @@ def run(args: argparse.Namespace) -> int:
     for fmt, path in written.items():
         print(f"{path}  ({FORMAT_NAMES[fmt]}, {size_text(path.stat().st_size)})")
     warn_of_values_to_check(args.profile)
+    warn_of_adoption_date(args.profile)
     return 0
+
+
+def warn_of_adoption_date(profile_path: Path) -> None:
+    """A draft whose adoption date has passed, or a policy approved on a date to come, against this machine's
+    today: the builder's Check your answers warns of the same (inputs/adoption.py)."""
+    shown = display_name(profile_path)
+    message = adoption_warning(load_profile(profile_path, shown).data.get("document") or {}, date.today())
+    if message:
+        print(f"{shown}, document.date_adopted: warning: {message}", file=sys.stderr)
 
 
 def warn_of_values_to_check(profile_path: Path) -> None:

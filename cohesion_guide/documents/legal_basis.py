@@ -69,9 +69,9 @@ _PREVENT_DUTY = "the Prevent duty (Counter-Terrorism and Security Act 2015, sect
 _PREVENT_PRACTICE = (
     ", and the Home Office's [guidance (2023)]("
     + PREVENT_GUIDANCE
-    + "): our [Prevent risk assessment]("
+    + "): our Prevent risk assessment covers the risks in {town} and online ([the Department's templates]("
     + PREVENT_RISK_ASSESSMENT
-    + ") covers the risks in {town} and online, and our designated safeguarding lead acts on any concern"
+    + ")), and our designated safeguarding lead acts on any concern"
 )
 _PREVENT = _PREVENT_DUTY + _PREVENT_PRACTICE
 _FUNDING = "the terms of our funding agreement"
@@ -274,9 +274,10 @@ def statements(profile: Profile) -> list[Commitment]:
                 + SCHEDULE_6
                 + "). The Home Office's [Prevent duty guidance (2023)]("
                 + PREVENT_GUIDANCE
-                + ") has applied since 31 December 2023. Our [Prevent risk assessment]("
+                + ") has applied since 31 December 2023. Our Prevent risk assessment covers the risks in {town} and "
+                "online ([the Department's templates]("
                 + PREVENT_RISK_ASSESSMENT
-                + ") covers the risks in {town} and online, and our designated safeguarding lead acts on any concern. "
+                + ")), and our designated safeguarding lead acts on any concern. "
                 "{body_title} adopts this policy so that our work helps the local authority meet these "
                 "duties.",
                 body_title=gov.body_title,

@@ -539,6 +539,8 @@ def policy_values(profile: Profile, local: dict[str, Any], case_studies: list[di
         "next_review": review,
         "largest_groups": named_groups,
         "other_groups": other_groups,
+        # an "any other ..." category larger than a group named as the largest: the line says it is left apart
+        "others_outrank": bool(other_groups and named_groups and max(v for _, v in other_groups) > named_groups[-1][1]),
         "area_groups": largest_groups((data.get("local_area") or {}).get("ethnicity")),
         "commitments": {place: [commitment_markdown(c) for c in found] for place, found in found_commitments.items()},
         "authority": local["authority"],

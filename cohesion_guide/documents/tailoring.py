@@ -485,8 +485,10 @@ def wide_catchment(profile: Profile) -> list[Commitment]:
             profile,
             rule,
             "local_community",
-            "Our local community is the whole area we serve: our {pupils} come to us from across {town} and the area "
-            "around it" + within + (", most of them by school transport." if transported else "."),
+            # "a wide area around": the profile says wide, not how wide, and "across the town" shrank a county-wide intake
+            "Our local community is the whole area we serve: our {pupils} come to us from a wide area around {town}"
+            + within
+            + (", most of them by school transport." if transported else "."),
             town=town,
             **({"authority": authority} if within else {}),
         ),
@@ -745,7 +747,8 @@ def secondary_voice_and_work(profile: Profile) -> list[Commitment]:
             rule,
             "pupils",
             "{Pupils} will have a say through "
-            + ("student representatives" if profile.phase == "16-plus" else "an elected council")
+            # "any": no profile says the school has a council, or how it is chosen (a clerk's cold read)
+            + ("student representatives" if profile.phase == "16-plus" else "any student council")
             + ", leadership roles and a yearly survey of how well {pupils} from different backgrounds get on."
             + _youngest_voice(profile),
         ),

@@ -491,6 +491,9 @@ def _describe(error: jsonschema.ValidationError, loaded: Loaded) -> list[Problem
             for key in extra
         ]
     if kind == "enum":
+        retired = schema.get("x-retired", {}).get(error.instance) if isinstance(error.instance, str) else None
+        if retired:  # a choice earlier copies of the guide offered: say what replaced it
+            return [problem(f"found {found}, a choice this guide no longer offers. {retired}")]
         return [
             problem(f"found {found}; allowed: {_allowed(schema)}.{_suggest(error.instance, error.validator_value)}")
         ]

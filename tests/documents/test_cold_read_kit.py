@@ -218,7 +218,7 @@ CASES = {
             ),
             ("travel for as long as an hour and a quarter each way", {"location.longest_journey_minutes": NONE}),
             (
-                "Our local community is the whole area we serve: our pupils come to us from across Fellbridge",
+                "Our local community is the whole area we serve: our pupils come to us from a wide area around Fellbridge",
                 {"location.catchment": NONE},
             ),
             (

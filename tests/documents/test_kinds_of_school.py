@@ -714,3 +714,37 @@ def test_a_locality_that_is_only_the_wards_name_gives_way_to_the_town(tmp_path):
     assert "Brook Lane ward, and the wider Testford area" in policy
     village = {"location": {"town": "Testford", "locality": "Little Brook", "ward": "Brook Lane"}}
     assert "is a primary school in Little Brook." in flat(policy_of(tmp_path, village, slug="village"))
+
+
+# ---- a third cold read by a clerk (28 policies): what she would still have changed ----------------------------
+
+
+def test_a_secondary_policy_claims_no_elected_council_the_profile_never_mentions(tmp_path):
+    policy = flat(policy_of(tmp_path, {"school": {"phase": "secondary", "statutory_low_age": 11}}, slug="sec"))
+    assert "elected council" not in policy and "any student council" in policy
+
+
+def test_the_prevent_link_names_the_departments_templates_not_the_schools_own_assessment(tmp_path):
+    policy = flat(policy_of(tmp_path))
+    assert "our Prevent risk assessment covers the risks in" in policy
+    assert "[Prevent risk assessment](" not in policy and "[the Department's templates](" in policy
+
+
+def test_a_larger_any_other_group_is_said_to_be_left_apart_from_the_largest(tmp_path):
+    """The census's "any other ..." categories are not ranked among the largest; when one outnumbers a group that
+    is, the line says the largest are counted apart from them, so a governor does not read 22% as smaller."""
+    mixed = {"white_british": 40, "any_other_white": 22, "black_african": 15, "indian": 13, "pakistani": 10}
+    context = flat(
+        section(policy_of(tmp_path, {"pupils": {"ethnicity": mixed}}, slug="mixed"), "## Our school's context")
+    )
+    assert 'Our largest ethnic groups, apart from the census\'s "any other" groups: White British (40%)' in context
+    assert "Also recorded: any other White background (22%)" in context
+    plain = flat(
+        section(policy_of(tmp_path, {"pupils": {"ethnicity": DIVERSE}}, slug="plain"), "## Our school's context")
+    )
+    assert "Our largest ethnic groups: " in plain and "apart from" not in plain
+
+
+def test_a_wide_catchment_is_not_shrunk_to_the_town(tmp_path):
+    policy = flat(policy_of(tmp_path, {"location": {"catchment": "wide"}}, slug="wide"))
+    assert "our pupils come to us from a wide area around" in policy and "from across" not in policy

@@ -552,3 +552,19 @@ def test_the_site_publishes_the_schema_exactly_as_shipped_and_the_reference_page
     assert "<code>school.religious_character</code>" in page
     assert 'href="../../schemas/profile.schema.json"' in page
     assert "Last reviewed" not in page  # generated from the schema, so it carries no review dates
+
+
+def test_a_choice_the_guide_no_longer_offers_says_what_replaced_it(tmp_path):
+    """'Signing (Makaton or Signalong)' became two choices after the user test: a profile written before still
+    names its line and field, and says which choices to use instead, rather than only listing what is allowed."""
+    text = (Path(__file__).parents[1] / "documents" / "kinds" / "special-sld-pmld-rural.yml").read_text(
+        encoding="utf-8"
+    )
+    assert "- Makaton\n" in text
+    path = tmp_path / "older.yml"
+    path.write_text(text.replace("- Makaton\n", "- Signing (Makaton or Signalong)\n", 1), encoding="utf-8")
+    with pytest.raises(InvalidFile) as refused:
+        load_profile(path)
+    said = str(refused.value)
+    assert "older.yml, line " in said and "school.communication[" in said
+    assert "a choice this guide no longer offers. It is now two choices, Makaton and Signalong" in said

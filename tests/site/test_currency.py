@@ -143,6 +143,19 @@ TODAY_FACTS = [
      "https://www.gov.uk/government/news/single-headline-ofsted-grades-scrapped-in-landmark-school-reform", NEW),
     ("duty/today/", r"Wales has its own curriculum law", "https://www.legislation.gov.uk/asc/2021/4", NEW),
     ("duty/today/", r"some made before 2010 have a section on it", "https://davidwolfe.org.uk/wordpress/archives/237", NEW),
+    # the 2026 Act's commencement, read in section 78 as enacted on 7 December 2026
+    ("duty/today/", r"On the day it passed, 29 April 2026: the powers in Parts 1 and 2 to make regulations", "https://www.legislation.gov.uk/ukpga/2026/21/section/78", NEW),
+    ("duty/today/", r"from 29 June 2026: sections 5, 22, 31, 36, 51, 55, 56, 58, 59 \(with Schedule 3, apart from its paragraph 6\), 60 and 61",
+     "https://www.legislation.gov.uk/ukpga/2026/21/section/78", NEW),
+    ("duty/today/", r"section 28, sections 37 to 42 and Schedule 2 start in Wales when the Welsh Ministers", "https://www.legislation.gov.uk/ukpga/2026/21/section/78", NEW),
+    ("duty/today/", r"Everything else: on days the Secretary of State sets by regulations", "https://www.legislation.gov.uk/ukpga/2026/21/section/78", NEW),
+    ("duty/policy-context/", r"eleven listed sections two months later \(from 29 June 2026\)", "https://www.legislation.gov.uk/ukpga/2026/21/section/78", NEW),
+    # Ofsted's operating guide and its information for schools (GOV.UK), and a council's notice of the 2026 toolkits, read on 7 December 2026
+    ("duty/governors-inspection/", r"published on 9 September 2025", "https://gov.uk/government/publications/school-inspection-toolkit-operating-guide-and-information/school-inspection-operating-guide", NEW),
+    ("duty/governors-inspection/", r"whether they achieve\b.*?whether they belong\b.*?whether they thrive\b", "https://gov.uk/government/publications/school-inspection-toolkit-operating-guide-and-information/school-inspection-operating-guide", NEW),
+    ("duty/governors-inspection/", r"the toolkit holds the standards they grade against",
+     "https://www.gov.uk/government/publications/school-inspection-toolkit-operating-guide-and-information/inspection-information", NEW),
+    ("duty/governors-inspection/", r"education toolkits, in force from September 2026", "https://thelink.slough.gov.uk/news/", NEW),
 ]
 
 # ---- 2. Historic terms, and what each page must say replaced them ------------------------------
