@@ -1,0 +1,47 @@
+"""Where `cohesion national` keeps each thing in its output folder (-o), so that the command, CI's
+workflow (.github/workflows/national.yml) and the tests name the same paths.
+
+    plan.json        the plan: every authority, its schools and digest, and each school's entry
+    matrix.json      the shards for CI's matrix, with their digests (written with the plan)
+    inputs/<slug>/   each authority's local.yml and schools/ (small: what the plan made)
+    cache/<slug>/    each authority's documents and converted pages, each kept under a key of what it
+                     is made from: the one folder shards share, restored and saved by CI between runs
+    work/<slug>/     an authority's copy of the guide while it is built (a fork's folder); removed after
+    sites/<slug>/    each authority's built site, and sites/<slug>.built, the digest it was built from
+    site/            the national site: the home at its root, each authority's site in its folder
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PLAN = "plan.json"
+MATRIX = "matrix.json"
+INPUTS = "inputs"
+CACHE = "cache"
+WORK = "work"
+SITES = "sites"
+SITE = "site"
+# The national home is built like an authority, under a name no authority's slug can have.
+HOME = "_home"
+BUILT = ".built"  # sites/<slug>.built: the digest a site was built from
+
+
+def inputs(out: Path, slug: str) -> Path:
+    return Path(out) / INPUTS / slug
+
+
+def cache(out: Path, slug: str) -> Path:
+    return Path(out) / CACHE / slug
+
+
+def work(out: Path, slug: str) -> Path:
+    return Path(out) / WORK / slug
+
+
+def site(out: Path, slug: str) -> Path:
+    return Path(out) / SITES / slug
+
+
+def built_marker(out: Path, slug: str) -> Path:
+    return Path(out) / SITES / f"{slug}{BUILT}"
