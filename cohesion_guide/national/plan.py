@@ -175,9 +175,14 @@ def authority_local(name: str, publisher: str, website: str | None, site_url: st
     )
 
 
+# The national home speaks to a reader in any authority: its support page is "Support from your local
+# authority", its footer "Contact your local authority", and it lists no authority's contacts.
+HOME_AUTHORITY = "your local authority"
+
+
 def home_local(publisher: str, site_url: str | None) -> str:
     """The national home's local.yml: the guide, published by the national host, with no authority's contacts."""
-    data: dict = {"authority": {"name": publisher}, "publisher": {"name": publisher}, "contacts": []}
+    data: dict = {"authority": {"name": HOME_AUTHORITY}, "publisher": {"name": publisher}, "contacts": []}
     if site_url:
         data["site_url"] = site_url
     return (

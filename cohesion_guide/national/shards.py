@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from cohesion_guide.errors import InputError
 
-SITE_SECONDS = 3.0  # CPU seconds of a site with no schools, built cold (make bench-national)
-SCHOOL_SECONDS = 0.17  # CPU seconds per school, built cold (make bench-national)
+SITE_SECONDS = 2.1  # CPU seconds of a site with no schools, built cold (make bench-national)
+SCHOOL_SECONDS = 0.13  # CPU seconds per school, built cold (make bench-national)
 HOME = "home"  # the shard that builds the national home
 
 

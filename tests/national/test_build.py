@@ -103,6 +103,7 @@ def test_the_home_names_the_publisher_and_no_authority(national):
     home = (site / "index.html").read_text()
     assert f"Published by {plan.publisher}." in home and 'href="find-your-school/"' in home
     assert not any(a.name in home for a in plan.authorities)
+    assert "Contact your local authority" in home, "the footer speaks to a reader in any authority"
     assert not any(shipped in (site / "support" / "index.html").read_text() for shipped in SHIPPED)
 
 
