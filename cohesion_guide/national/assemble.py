@@ -8,17 +8,16 @@ the new site replaces the old one in one step, so a failure leaves the old one a
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import time
-from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 from cohesion_guide.errors import CohesionError
 from cohesion_guide.files import _swap_in
 from cohesion_guide.national import layout
+from cohesion_guide.national.dedupe import dedupe
 from cohesion_guide.national.fork import up_to_date
 from cohesion_guide.national.plan import Plan
 
@@ -49,51 +48,6 @@ def _link_tree(source: Path, dest: Path) -> None:
                 os.link(Path(folder) / name, target / name)
             except OSError:
                 shutil.copy2(Path(folder) / name, target / name)
-
-
-def _digest(path: Path) -> str:
-    hashed = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while chunk := handle.read(1 << 20):
-            hashed.update(chunk)
-    return hashed.hexdigest()
-
-
-def dedupe(root: Path) -> tuple[int, int, int, int]:
-    """Keep each content once under `root`: files of the same bytes become hard links to one of
-    them. Returns (files, bytes as copies, bytes stored, files linked). Only files of a size some
-    other file shares are read."""
-    by_size: dict[int, list[Path]] = defaultdict(list)
-    inodes: dict[tuple[int, int], int] = {}
-    files = total = 0
-    for folder, _dirs, names in os.walk(root):
-        for name in names:
-            path = Path(folder) / name
-            stat = path.lstat()
-            files += 1
-            total += stat.st_size
-            by_size[stat.st_size].append(path)
-            inodes[(stat.st_dev, stat.st_ino)] = stat.st_size
-    linked = 0
-    for size, paths in by_size.items():
-        if len(paths) < 2 or size == 0:
-            continue
-        first: dict[str, Path] = {}
-        for path in paths:
-            key = _digest(path)
-            kept = first.setdefault(key, path)
-            if kept is path or os.path.samefile(kept, path):
-                continue
-            replacement = path.with_name(f".{path.name}.link")
-            os.link(kept, replacement)
-            os.replace(replacement, path)
-            linked += 1
-    stored = {}
-    for folder, _dirs, names in os.walk(root):
-        for name in names:
-            stat = (Path(folder) / name).lstat()
-            stored[(stat.st_dev, stat.st_ino)] = stat.st_size
-    return files, total, sum(stored.values()), linked
 
 
 def assemble(out: Path, plan: Plan) -> Assembled:

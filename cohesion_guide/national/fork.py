@@ -47,6 +47,11 @@ class Built:
     documents: int = 0  # document sets (a school's policy, or its self-evaluation pack) made, not reused
 
 
+def documents_in(out: Path, slug: str) -> list[Path]:
+    """The folders of an authority's cache that hold its documents (written anew, never in place)."""
+    return [layout.cache(out, slug) / kind for kind in (DOCUMENTS, SELF_EVALUATIONS)]
+
+
 def document_sets(cache: Path) -> set[str]:
     """The document sets in an authority's cache, each kept in a folder named by its key."""
     return {

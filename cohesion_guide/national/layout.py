@@ -5,9 +5,10 @@ workflow (.github/workflows/national.yml) and the tests name the same paths.
     matrix.json      the shards for CI's matrix, with their digests (written with the plan)
     inputs/<slug>/   each authority's local.yml and schools/ (small: what the plan made)
     cache/<slug>/    each authority's documents and converted pages, each kept under a key of what it
-                     is made from: the one folder shards share, restored and saved by CI between runs
+                     is made from: what shards share, restored and saved by CI between runs
     work/<slug>/     an authority's copy of the guide while it is built (a fork's folder); removed after
     sites/<slug>/    each authority's built site, and sites/<slug>.built, the digest it was built from
+                     (CI keeps them with the cache: their downloads are the cache's documents, linked)
     site/            the national site: the home at its root, each authority's site in its folder
 """
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from cohesion_guide.errors import CohesionError
 from cohesion_guide.national import fork, home, layout, shards
+from cohesion_guide.national.dedupe import dedupe
 from cohesion_guide.national.plan import DEFAULT_PUBLISHER, Plan, load_plan, make_plan, read_websites, write_plan
 from cohesion_guide.national.register import Progress, read_register
 
@@ -87,6 +88,11 @@ def build_shard(out: Path, guide: Path, which: str, report: Report | None = None
             report(
                 _line(f"{authority.name} ({authority.schools} school{'' if authority.schools == 1 else 's'})", built)
             )
+    if any(b.built for b in done):
+        # a site's downloads are its cache's documents, and Pyodide is the same in every site: kept once,
+        # a CI cache that archives the sites with the cache (links and all) holds each of them once
+        # (the cache first: its files keep their place, the sites' become links to them)
+        dedupe(*(folder for s in slugs for folder in fork.documents_in(out, s)), *(layout.site(out, s) for s in slugs))
     return ShardResult(f"{k}/{n}", done)
 
 

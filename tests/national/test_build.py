@@ -59,6 +59,14 @@ def test_shards_share_nothing_but_the_cache(national):
         assert any((layout.cache(national.out, authority.slug) / "pages").rglob("*.pickle"))
 
 
+def test_a_sites_downloads_are_its_caches_documents_kept_once(national):
+    plan = load_plan(national.out)
+    for entry in plan.schools.values():
+        download = next((layout.site(national.out, entry["a"]) / "schools" / entry["s"]).glob("*-policy.pdf"))
+        cached = next((layout.cache(national.out, entry["a"]) / "documents" / entry["s"]).glob("*/*-policy.pdf"))
+        assert download.stat().st_ino == cached.stat().st_ino
+
+
 def test_the_national_site_has_the_home_at_its_root_and_every_school_on_its_authoritys_site(national):
     site, plan = national.out / layout.SITE, load_plan(national.out)
     assert (site / "index.html").is_file() and (site / "find-your-school" / "index.html").is_file()

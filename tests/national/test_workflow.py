@@ -61,10 +61,11 @@ def test_the_matrix_the_code_writes_has_what_the_workflow_reads():
     assert all({"shard", "digest"} <= set(m) for m in include)
 
 
-def test_the_shards_cache_is_the_folder_the_code_keeps_it_in_keyed_by_content(workflow):
+def test_the_shards_cache_is_the_folders_the_code_keeps_it_and_its_sites_in_keyed_by_content(workflow):
     shard = workflow["jobs"]["shard"]
     restore, save = steps(shard, uses="actions/cache/restore")[0], steps(shard, uses="actions/cache/save")[0]
-    assert restore["with"]["path"] == save["with"]["path"] == f"{OUT}/{layout.CACHE}"
+    paths = [f"{OUT}/{layout.CACHE}", f"{OUT}/{layout.SITES}"]
+    assert restore["with"]["path"].split() == save["with"]["path"].split() == paths
     assert restore["with"]["key"] == save["with"]["key"]
     assert "${{ matrix.digest }}" in restore["with"]["key"]
     assert restore["with"]["key"].startswith(restore["with"]["restore-keys"])
