@@ -71,6 +71,12 @@ def add_parser(subparsers) -> None:
         "--shards", type=int, default=20, metavar="N", help="how many shards the matrix has (default: 20)"
     )
     parser.add_argument(
+        "--drop-others",
+        action="store_true",
+        help="with --shard: first remove other shards' sites and caches from FOLDER (on a CI runner, whose "
+        "folder is this shard's alone, so the cache it saves and the sites it uploads are its own)",
+    )
+    parser.add_argument(
         "--publisher",
         metavar="NAME",
         help=f"who publishes the edition, as every page's footer names it (default: {DEFAULT_PUBLISHER})",
@@ -143,7 +149,7 @@ def main(args: argparse.Namespace) -> int:
         existing = run.load_plan(out)
         if args.extract is not None and (existing is None or not _same_extract(existing, args.extract)):
             say(plan_summary(run.plan(args.extract, out, guide, **options)))
-        result = run.build_shard(out, guide, args.shard, say)
+        result = run.build_shard(out, guide, args.shard, say, alone=args.drop_others)
         say(
             f"Shard {result.name}: {sum(b.built for b in result.built)} built, "
             f"{sum(not b.built for b in result.built)} unchanged."

@@ -4,6 +4,7 @@ or the home, assemble."""
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,10 +68,33 @@ def current_plan(out: Path) -> Plan:
     return found
 
 
-def build_shard(out: Path, guide: Path, which: str, report: Report | None = None) -> ShardResult:
-    """Build shard K/N (its authorities, one after another, each on every core) or the home ('home')."""
+def drop_others(out: Path, keep: set[str]) -> list[str]:
+    """Remove every site and cache in `out` but those of `keep`: a CI runner's folder then holds its own
+    shard alone, so the cache it saves and the sites it uploads are its own (a cache restored from an
+    earlier run may hold authorities that are now another shard's). Returns what was removed."""
+    removed = []
+    for folder in (Path(out) / layout.SITES, Path(out) / layout.CACHE):
+        for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+            slug = path.name.removesuffix(layout.BUILT)
+            if slug not in keep:
+                shutil.rmtree(path) if path.is_dir() else path.unlink()
+                removed.append(slug)
+    return sorted(set(removed))
+
+
+def build_shard(
+    out: Path, guide: Path, which: str, report: Report | None = None, *, alone: bool = False
+) -> ShardResult:
+    """Build shard K/N (its authorities, one after another, each on every core) or the home ('home').
+    `alone`: first drop every other shard's sites and caches from `out` (drop_others)."""
     plan_ = current_plan(out)
     part = shards.parse(which)
+    if alone:
+        slices = plan_.shards(part[1]) if part else []
+        mine = {layout.HOME} if part is None else set(slices[part[0] - 1] if part[0] <= len(slices) else [])
+        dropped = drop_others(out, mine)
+        if report and dropped:
+            report(f"Dropped {len(dropped)} sites and caches of other shards from {out}.")
     if part is None:
         built = fork.build(guide, out, layout.HOME, plan_.home, extra=lambda work: home.add_pages(plan_, guide, work))
         if report:

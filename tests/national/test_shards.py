@@ -1,4 +1,5 @@
-"""Shards of about equal work, the same for the same authorities, named K/N or home."""
+"""Shards of about equal work, the same for the same authorities, named K/N or home, and a runner's folder
+holding its own shard alone."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import random
 
 import pytest
 
+from cohesion_guide.national import layout
+from cohesion_guide.national.run import drop_others
 from cohesion_guide.national.shards import HOME, BadShard, Sized, balance, cost, parse
 
 
@@ -49,3 +52,13 @@ def test_a_shard_that_is_none_of_the_plans_says_what_is_allowed(text):
     with pytest.raises(BadShard) as err:
         parse(text)
     assert "K/N" in str(err.value) and HOME in str(err.value)
+
+
+def test_a_runner_drops_every_other_shards_sites_and_caches_and_keeps_its_own(tmp_path):
+    for slug in ("mine", "theirs", layout.HOME):
+        layout.site(tmp_path, slug).mkdir(parents=True)
+        layout.built_marker(tmp_path, slug).write_text("digest")
+        layout.cache(tmp_path, slug).mkdir(parents=True)
+    assert drop_others(tmp_path, {"mine"}) == sorted(["theirs", layout.HOME])
+    assert sorted(p.name for p in (tmp_path / layout.SITES).iterdir()) == ["mine", "mine.built"]
+    assert [p.name for p in (tmp_path / layout.CACHE).iterdir()] == ["mine"]

@@ -52,6 +52,7 @@ def test_the_shards_matrix_is_the_plan_jobs_output_of_the_planned_matrix(workflo
     assert f"$(cat {OUT}/{layout.MATRIX})" in step["run"] and "$GITHUB_OUTPUT" in step["run"]
     build = steps(shard, run="--shard")[0]
     assert f"-o {OUT} --shard" in build["run"] and build["env"]["SHARD"] == "${{ matrix.shard }}"
+    assert "--drop-others" in build["run"], "the cache it saves and the sites it uploads are its own alone"
 
 
 def test_the_matrix_the_code_writes_has_what_the_workflow_reads():
