@@ -1,12 +1,12 @@
 """`make bench-national`: the national edition measured on this machine with a smaller synthetic
 extract, and projected to England (24,000 schools, 150 authorities, 20 runners) with the method shown.
 
-    python -m tests.bench_national [--schools 1200 --authorities 10 --shards 2] [--keep FOLDER]
+    python -m tests.bench_national [--schools 1150 --authorities 10 --shards 2] [--keep FOLDER]
 
 Measured here, each step as its own process as a CI runner runs it (`cohesion national ...`):
 - the plan of a whole synthetic country (24,000 schools): its time and peak memory, the size of
   Find your school's data, and the largest of 20 shards;
-- a smaller edition (default 1,200 schools in 10 authorities, 2 shards of about 600): every shard
+- a smaller edition (default 1,150 schools in 10 authorities, 2 shards of up to 600): every shard
   built cold, then the largest again with nothing changed, again with its sites gone but its cache kept
   the cache, and again after 1% of the register's rows changed; the national home; the assembly and
   its sizes with and without identical files kept once;
@@ -143,16 +143,17 @@ def setup_times(work: Path) -> dict[str, float]:
     subprocess.run(["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--silent", "--cache", str(work / "npm-cache")],
                    cwd=npm, check=True, capture_output=True)  # fmt: skip
     times["npm"] = time.perf_counter() - start
-    archives = work / "apt"
+    archives = (work / "apt").resolve()  # apt reads a relative path as under its own cache folder
     (archives / "partial").mkdir(parents=True)
     start = time.perf_counter()
     fetched = subprocess.run(["apt-get", "install", "--reinstall", "--download-only", "-y", "-qq",
                               "-o", f"Dir::Cache::archives={archives}", *DOCUMENT_PACKAGES], capture_output=True)  # fmt: skip
-    for deb in archives.glob("*.deb"):
+    for deb in sorted(archives.glob("*.deb")):
         subprocess.run(["dpkg-deb", "-x", str(deb), str(work / "fonts")], check=True)
     if (work / "fonts").is_dir():
         subprocess.run(["fc-cache", "-f", str(work / "fonts")], capture_output=True)
-    times["fonts"] = time.perf_counter() - start if fetched.returncode == 0 else float("nan")
+    debs = list(archives.glob("*.deb"))
+    times["fonts"] = time.perf_counter() - start if fetched.returncode == 0 and debs else float("nan")
     return times
 
 
@@ -239,6 +240,7 @@ def run(schools: int, authorities: int, shards: int, work: Path) -> tuple[list[t
     found = re.search(r"(\d+) files, ([\d.]+) MB as copies, ([\d.]+) MB kept once", assembled.output)
     files, as_copies, kept_once = int(found[1]), float(found[2]) * 1e6, float(found[3]) * 1e6
 
+    wall = lambda cpu: cpu / (2 * CORE_SHARE)  # noqa: E731
     shard_cpu = sum(r.cpu for r in cold.values())
     site_cpu = home.cpu  # a site with no schools: the guide, the builder's files, the home's page
     school_cpu = (shard_cpu - site_cpu * len(small.authorities)) / small.total_schools()
@@ -246,8 +248,9 @@ def run(schools: int, authorities: int, shards: int, work: Path) -> tuple[list[t
         (f"smaller edition measured: {small.total_schools()} schools in {len(small.authorities)} authorities",
          f"{shards} shards", f"largest: shard {name}, {largest_schools} schools, {len(largest_slugs)} authorities"),
         (f"largest shard, cold ({largest_schools} schools)", f"{cold[largest].seconds:.1f} s",
-         f"<= 90 s for up to 600 schools: {verdict(cold[largest].seconds <= TARGETS['cold'] or largest_schools > 600)}; "
-         f"{cold[largest].cpu:.0f} s of CPU"),
+         (f"<= 90 s for up to 600 schools: {verdict(cold[largest].seconds <= TARGETS['cold'])}"
+          if largest_schools <= 600 else f"{largest_schools} schools, over the 600 the 90 s are for")
+         + f"; {cold[largest].cpu:.0f} s of CPU, {wall(cold[largest].cpu):.0f} s on 2 idle cores"),
         ("largest shard, nothing changed", f"{unchanged.seconds:.1f} s",
          f"<= 5 s: {verdict(unchanged.seconds <= TARGETS['nothing changed'])}; every site's digest unchanged: not built"),
         ("largest shard, its sites gone, its cache kept (nothing changed)", f"{restored.seconds:.1f} s",
@@ -288,7 +291,6 @@ def run(schools: int, authorities: int, shards: int, work: Path) -> tuple[list[t
     own_per_site = (kept_once - per_school_site * small.total_schools() - fixed_site) / len(small.authorities)
     country_kept = per_school_site * COUNTRY["schools"] + fixed_site + own_per_site * COUNTRY["authorities"]
     shard_schools, shard_sites = country_largest
-    wall = lambda cpu: cpu / (2 * CORE_SHARE)  # noqa: E731
     build_cold = wall(shard_sites * site_cpu + shard_schools * school_cpu)
     # a warm build is mostly MkDocs templating pages on one core: no credit for the second
     build_restored = (shard_sites * home_restored.cpu + shard_schools * warm_school_cpu) / CORE_SHARE
@@ -349,7 +351,7 @@ def run(schools: int, authorities: int, shards: int, work: Path) -> tuple[list[t
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.bench_national", description=__doc__.splitlines()[0])
-    parser.add_argument("--schools", type=int, default=1200, help="schools in the smaller edition built (default 1200)")
+    parser.add_argument("--schools", type=int, default=1150, help="schools in the smaller edition built (default 1150)")
     parser.add_argument("--authorities", type=int, default=10, help="its authorities (default 10)")
     parser.add_argument("--shards", type=int, default=2, help="its shards (default 2)")
     parser.add_argument("--keep", metavar="FOLDER", help="work in FOLDER and keep it")

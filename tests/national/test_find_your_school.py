@@ -63,6 +63,8 @@ def choose_by_keyboard(page, query: str, name: str) -> None:
         page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
     expect(page.locator("#cc-finder-result h2")).to_have_text(name)
+    expect(page.locator(".autocomplete__menu")).to_be_hidden()  # closed, not over the school it found
+    expect(page.locator("#cc-finder-input")).to_have_value(name)
 
 
 @pytest.mark.parametrize("by", ["name", "urn", "town", "district"])
