@@ -10,24 +10,50 @@ export NO_MKDOCS_2_WARNING := 1
 DOCUMENT_PACKAGES := fonts-liberation fonts-dejavu-core fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
 TEST_PACKAGES := chromium
 
-.PHONY: serve site test test-quick lint bench bench-national synthetic-national clean system-documents system-test
+.PHONY: serve site test test-quick test-repeat lint bench bench-national synthetic-national clean linkcheck system-documents system-test
 
+# `make serve PORT=8001` serves on another port when 8000 is taken.
+PORT ?= 8000
 serve: $(VENV)/.installed $(PYODIDE) system-documents
-	$(BIN)/python -m cohesion_guide.site.serve --dev-addr 127.0.0.1:8000
+	$(BIN)/python -m cohesion_guide.site.serve --dev-addr 127.0.0.1:$(PORT)
 
 # Build into a temporary folder and swap it in only when the build succeeded, in one step, so a
 # failed or killed build leaves the previous site exactly as it was; a second `make site` waits
-# for the first (cohesion_guide/site/publish.py).
+# for the first. site/ may be a link to a web root: the folder it leads to is swapped whole and the
+# link kept (cohesion_guide/site/publish.py).
 site: $(VENV)/.installed $(PYODIDE) system-documents
 	$(BIN)/python -m cohesion_guide.site.publish
 
+# The sweeps marked `exhaustive` (axe on every page at both widths, where the other tests check a
+# page of each kind; the screenshots for review; the whole site built again with ProperDocs) take
+# minutes and are not needed on every run here. CI runs them: GitHub Actions sets CI, so does
+# .ci/run, and so may you (`make test CI=true`).
+ifeq ($(CI),)
+WITHOUT_SWEEPS := and not exhaustive
+endif
+
 test: $(VENV)/.installed-test $(PYODIDE) system-documents system-test lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(if $(WITHOUT_SWEEPS),-m "not exhaustive")
+
+# Proof that the build and browser tests are steady (issue 29): REPEAT rounds in a row, each
+# building the site afresh; every round runs, and the last line says how many failed.
+REPEAT ?= 5
+test-repeat: $(VENV)/.installed-test $(PYODIDE) system-documents system-test
+	@failed=0; for round in $$(seq 1 $(REPEAT)); do \
+	  echo "== round $$round of $(REPEAT)"; \
+	  $(BIN)/python -m pytest -q -m "(build or browser) $(WITHOUT_SWEEPS)" || failed=$$((failed + 1)); \
+	done; \
+	echo "== $$failed of $(REPEAT) rounds failed"; test $$failed -eq 0
 
 # The quick loop while editing: no full site build, no browser (markers set by the fixtures),
 # on every core.
-test-quick: $(VENV)/.installed-test
+test-quick: $(VENV)/.installed-test $(PYODIDE)
 	$(BIN)/python -m pytest -q -n auto -m "not build and not browser"
+
+# Every external address the built site links to, with its status. It needs the internet, so it is
+# not part of `make test` or CI; without a network it says so and fails.
+linkcheck: site
+	$(BIN)/python -m cohesion_guide.site.linkcheck site
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
@@ -84,4 +110,4 @@ system-test:
 	$(call apt_install,$(TEST_PACKAGES))
 
 clean:
-	rm -rf site .site.new .site.old .site.lock .cache $(VENV) .pytest_cache node_modules
+	rm -rf site .site.new .site.old .site.*.new .site.*.old .site.lock .cache $(VENV) .pytest_cache node_modules

@@ -1,7 +1,8 @@
 """The Community Cohesion Guide's engine: school profiles in, policies and the site's pages out.
 
 Layers, each a subpackage, each importing only the ones above it in this list (tests/test_layers.py)
-and the two modules every layer may use, errors.py and files.py:
+and the three modules every layer may use, errors.py, files.py and generated_record.py (which
+files in docs/ the site build made, read by the case studies' checks, the site and the MkDocs glue):
     inputs     read and check every YAML file and page date: profiles, audits, case studies, local.yml
     export     Markdown to HTML, Word and PDF, written whole or not at all
     documents  a school's documents: tailoring rules and templates make the Markdown; export writes it

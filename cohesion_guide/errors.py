@@ -6,9 +6,11 @@
     │   ├── UnknownFormat    --format named a format the engine does not write
     │   ├── UnknownLanguage  a language tag a document's metadata cannot carry
 │   ├── HandWritten      a generated page would replace a file someone wrote in docs/
+    │   ├── OutsideDocs      a generated page would be written through a link to somewhere outside docs/
     │   └── MissingReview    a guide page without its review dates
     ├── OutputError      2  the output could not be written (a read-only or full disk); nothing was half-written
-    │   └── EmptyOutput      a writer finished with nothing written: publishing it would leave a blank
+    │   ├── EmptyOutput      a writer finished with nothing written: publishing it would leave a blank
+    │   └── CannotPublish    the built site cannot be swapped in whole where site/ leads; the site is as it was
     └── PdfError         1  Typst could not make a PDF: a fault in the program or in print.typ
 
 The command line catches CohesionError in one place (cli.main) and prints its message.
@@ -65,6 +67,10 @@ class HandWritten(InputError):
     """A page the guide generates would replace a file someone wrote in docs/."""
 
 
+class OutsideDocs(InputError):
+    """A folder the guide writes its pages into is a link to somewhere outside docs/."""
+
+
 class UnknownFormat(InputError):
     pass
 
@@ -79,6 +85,11 @@ class MissingReview(InputError):
 
 class EmptyOutput(OutputError):
     """The block finished but wrote nothing: publishing that would replace a document with a blank."""
+
+
+class CannotPublish(OutputError):
+    """The built site cannot be put in place whole where site/ leads (a link to a web root that
+    holds files the build did not make, or a folder that cannot be written): nothing was changed."""
 
 
 class PdfError(CohesionError, RuntimeError):

@@ -10,7 +10,9 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 import tempfile
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,6 +25,10 @@ from cohesion_guide.errors import EmptyOutput
 _UMASK = os.umask(0)
 os.umask(_UMASK)
 
+# When this run started: a temporary file or folder older than this that no writer holds was left
+# by a run that was killed (a writer holds a lock on its own until it is done; see `remove_stale`).
+_STARTED = time.time_ns()
+
 
 @contextmanager
 def atomic_path(dest: Path, *, allow_empty: bool = False) -> Iterator[Path]:
@@ -34,11 +40,12 @@ def atomic_path(dest: Path, *, allow_empty: bool = False) -> Iterator[Path]:
     """
     dest = Path(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale(dest.parent, f".{dest.name}.")
     # Same folder, so os.replace is a rename within one file system: atomic.
     handle, name = tempfile.mkstemp(dir=dest.parent, prefix=f".{dest.name}.", suffix=".part")
-    os.close(handle)
     tmp = Path(name)
     try:
+        hold(handle)
         yield tmp
         if not allow_empty and tmp.stat().st_size == 0:
             raise EmptyOutput(f"{dest.name} came out empty, so it was not written; any earlier copy was kept.")
@@ -47,6 +54,8 @@ def atomic_path(dest: Path, *, allow_empty: bool = False) -> Iterator[Path]:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    finally:
+        os.close(handle)
 
 
 @contextmanager
@@ -58,14 +67,77 @@ def atomic_dir(dest: Path) -> Iterator[Path]:
     """
     dest = Path(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(dir=dest.parent, prefix=f".{dest.name}.", suffix=".part"))
-    try:
+    with held_folder(dest.parent, f".{dest.name}.") as tmp:
         yield tmp
         os.chmod(tmp, 0o777 & ~_UMASK)
         _swap_in(tmp, dest)
-    except BaseException:
+
+
+@contextmanager
+def held_folder(parent: Path, prefix: str) -> Iterator[Path]:
+    """A new hidden folder in `parent` (named prefix...part), held by this run while the block runs
+    and removed after it (unless the block moved it away). The leftovers of earlier runs with the
+    same prefix, killed before they could remove theirs, are removed first (`remove_stale`)."""
+    remove_stale(parent, prefix)
+    tmp = Path(tempfile.mkdtemp(dir=parent, prefix=prefix, suffix=".part"))
+    try:
+        handle = os.open(tmp, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:  # a system that cannot open a folder (the browser's): nothing to hold it by
+        handle = None
+    try:
+        hold(handle)
+        yield tmp
+    finally:
         shutil.rmtree(tmp, ignore_errors=True)
-        raise
+        if handle is not None:
+            os.close(handle)
+
+
+def hold(handle: int | None) -> None:
+    """Mark a temporary file or folder as in use for as long as this process has it open."""
+    try:
+        fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except (OSError, TypeError):  # no locks here (or no handle): its leftovers are never taken for stale
+        pass
+
+
+def remove_stale(folder: Path, prefix: str, suffix: str = ".part") -> int:
+    """Remove the temporary files and folders (named prefix...suffix) in `folder` that killed runs
+    left: older than this run, and held by no process. A writer holds its own (`hold`) until it
+    is done, and a process's locks go with it, so one that is still writing is never touched.
+    Returns how many were removed."""
+    removed = 0
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return 0
+    for entry in entries:
+        if not (entry.name.startswith(prefix) and entry.name.endswith(suffix)):
+            continue
+        try:
+            found = entry.stat(follow_symlinks=False)
+            is_dir = stat.S_ISDIR(found.st_mode)
+            if found.st_mtime_ns >= _STARTED or not (is_dir or stat.S_ISREG(found.st_mode)):
+                continue
+            handle = os.open(entry.path, os.O_RDONLY | os.O_NOFOLLOW | (os.O_DIRECTORY if is_dir else 0))
+        except OSError:
+            continue
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:  # held: still being written (or locks cannot be taken here)
+            os.close(handle)
+            continue
+        try:
+            if is_dir:
+                shutil.rmtree(entry.path, ignore_errors=True)
+            else:
+                os.unlink(entry.path)
+            removed += 1
+        except OSError:
+            pass
+        finally:
+            os.close(handle)
+    return removed
 
 
 _RENAME_EXCHANGE = 2  # linux/fs.h
@@ -135,38 +207,6 @@ def clean_stale(folders) -> int:
                     path.unlink(missing_ok=True)
                 removed += 1
     return removed
-
-
-# What site/generate.py wrote into docs/ (paths under docs/, as "a/b.md"), with each file's size and
-# modification time as it left it: the next run removes only a file still exactly as it was written,
-# and anything may ask which pages are made, not written.
-GENERATED_MANIFEST = Path(".cache") / "generated-files.json"
-
-
-# docs/.gitignore as site/generate.py writes it starts with this line (a project's own is left alone).
-GITIGNORE_HEADER = "# Written by `python -m cohesion_guide.site.generate`: the pages and files it made. Do not edit.\n"
-
-
-def generated_manifest(project_dir: Path) -> dict[str, list[int] | None]:
-    """path -> [size, mtime_ns] as written (None: not known, e.g. being written by a run that has not
-    finished). A project whose last run predates the record has only its docs/.gitignore list."""
-    try:
-        found = json.loads((Path(project_dir) / GENERATED_MANIFEST).read_text(encoding="utf-8"))
-        return found if isinstance(found, dict) else {}
-    except (FileNotFoundError, ValueError):
-        pass
-    try:
-        listed = (Path(project_dir) / "docs" / ".gitignore").read_text(encoding="utf-8")
-    except (FileNotFoundError, UnicodeDecodeError):
-        return {}
-    if not listed.startswith(GITIGNORE_HEADER):
-        return {}
-    return {line[1:]: None for line in listed.splitlines() if line.startswith("/") and line != "/.gitignore"}
-
-
-def generated_files(project_dir: Path) -> set[str]:
-    """The paths under docs/ (as "a/b.md") that site/generate.py made."""
-    return set(generated_manifest(project_dir))
 
 
 # What the generated pages are made from, and a stamp of them as the last run of site/generate.py

@@ -12,12 +12,14 @@ from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
 
 from cohesion_guide.errors import InvalidFile
-from cohesion_guide.files import GENERATED_FROM, GENERATED_MANIFEST, sources_stamp
+from cohesion_guide.files import GENERATED_FROM, sources_stamp
+from cohesion_guide.generated_record import RECORD
 from cohesion_guide.inputs import review
 from cohesion_guide.inputs.local_config import load_local
-from cohesion_guide.site import generate, glossary, sanitise
+from cohesion_guide.site import generate, glossary, sanitise, search_text, source_archive
 from cohesion_guide.site.generated import GENERATED_BY
 from cohesion_guide.site.serve import SERVE_ENV
 
@@ -36,7 +38,7 @@ _state: dict = {}
 @event_priority(100)  # before mkdocs-macros reads config.extra into its variables
 def on_config(config):
     project_dir = Path(config.config_file_path).resolve().parent
-    if not (project_dir / GENERATED_MANIFEST).is_file():
+    if not (project_dir / RECORD).is_file():
         raise PluginError(
             "The schools' pages and the other generated pages are not in docs/ yet. Build with `make site` "
             "(or `make serve`), or run `python -m cohesion_guide.site.generate` before this command."
@@ -53,8 +55,23 @@ def on_config(config):
     except InvalidFile as err:
         raise PluginError(f"local.yml cannot be used.\n{err.report()}") from None
     apply_local(config, local)
-    _state.update(project_dir=project_dir, local=local, overdue=[], today=date.today())
+    # The site's own source, as a download an authority can start its copy from (made once per content)
+    source = source_archive.make(project_dir)
+    config.extra["cohesion_source"] = {
+        "uri": source_archive.URI,
+        "size": source.size,
+        "date": source.date,
+        "commit": source.commit,
+        "changed": source.changed,
+    }
+    _state.update(project_dir=project_dir, local=local, overdue=[], today=date.today(), source=source)
     return config
+
+
+def on_files(files, config):
+    """The source archive joins the site's files, so pages can link it and the build checks the links."""
+    files.append(File.generated(config, source_archive.URI, abs_src_path=str(_state["source"].path)))
+    return files
 
 
 def apply_local(config, local) -> None:
@@ -118,12 +135,22 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    """A case study's page keeps only safe HTML: its body is written by whoever adds the case study."""
+    """A case study's page keeps only safe HTML: its body is written by whoever adds the case study.
+    A guide page's tables reach the search as readable rows; no heading's permalink is a Tab stop."""
     if page.meta.get(GENERATED_BY) and page.meta.get("case_study"):
-        return sanitise.clean(html)
-    if page.file.src_uri == glossary.PAGE:  # each term a section of its own in the search index
-        return glossary.terms_as_headings(html)
-    return html
+        html = sanitise.clean(html)
+    elif page.file.src_uri == glossary.PAGE:  # each term a section of its own in the search index
+        html = glossary.terms_as_headings(html)
+    if not page.meta.get(GENERATED_BY):
+        html = search_text.with_rows(html)
+    return search_text.quiet_permalinks(html)
+
+
+@event_priority(-50)  # after the search plugin has read the page (priority 0)
+def on_page_context(context, page, config, nav):
+    """The rows' copies were for the search only: the page a reader gets is without them."""
+    page.content = search_text.without_rows(page.content)
+    return context
 
 
 def on_post_build(config):

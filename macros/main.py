@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import posixpath
+from datetime import date
 from html import escape
 from pathlib import Path
 
@@ -117,3 +119,26 @@ def define_env(env):
         return "\n".join(
             f'- <a href="{escape(link["url"])}">{markdown_text(link["title"])}</a>' for link in local.get("links", [])
         )
+
+    @env.macro
+    def source_download() -> str:
+        """A link to the site's own source (site/source_archive.py), with its size, date and commit,
+        and the authority's repository when local.yml names one; as Markdown, relative to this page."""
+        source = env.conf["extra"]["cohesion_source"]
+        href = posixpath.relpath(source["uri"], posixpath.dirname(_page_uri(env)) or ".")
+        when = date.fromisoformat(source["date"])
+        day = f"{when.day} {when:%B %Y}"
+        text = f"[Download the guide's source (zip, {source['size'] / 1_000_000:.1f} MB)]({href})"
+        if source["commit"]:
+            text += f": the files this copy was built from, at commit `{source['commit'][:12]}` of {day}"
+            if source["changed"]:
+                text += ", with changes not yet committed"
+            text += "."
+        else:
+            text += (
+                f", made on {day}. This copy was not built from a git checkout, so the download holds the "
+                "project's files as the build found them, with no commit to name."
+            )
+        if local.get("repo_url"):
+            text += f' The same files are kept in a repository: <a href="{escape(local["repo_url"])}">{escape(local["repo_url"])}</a>.'
+        return text

@@ -42,7 +42,8 @@ from pathlib import Path
 import jinja2
 from mkdocs.plugins import event_priority
 
-from cohesion_guide.files import atomic_path, generated_files
+from cohesion_guide.files import atomic_path
+from cohesion_guide.generated_record import generated_files
 from cohesion_guide.site.build import cores, die_with_parent
 from cohesion_guide.site.generated import GENERATED_BY
 

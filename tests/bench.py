@@ -35,10 +35,12 @@ from cohesion_guide.inputs.local_config import load_local
 from tests.bench_builder import builder_rows
 from tests.bench_import import import_rows
 from tests.conftest import BIN, CHROMIUM, CHROMIUM_ARGS, ROOT, copy_project, site_pages
+from tests.shared_text import in_common_words, pair_figures, summary
 from tests.synthetic_schools import write_schools
 
 DOCUMENT_CACHES = (".cache/documents", ".cache/self-evaluation")
 TARGETS = {
+    "shared text": 0.50,  # issue 13 and 25: at most half of two different kinds of school's policies the same
     "cold": 90.0,
     "nothing changed": 5.0,
     "faster": 5.0,  # times faster than plain MkDocs, nothing changed
@@ -323,6 +325,33 @@ def serve_save(project: Path) -> dict[str, float]:
     return {"first": first, "save": save, "peak": peak}
 
 
+def shared_text_rows() -> list[tuple[str, str, str]]:
+    """The share of identical text between the policies of every pair of schools of different kinds: the example
+    schools and the cold-read kit (tests/documents/kinds), each school's name written the same way."""
+    from cohesion_guide.documents.render import render_policy
+    from cohesion_guide.inputs.case_studies import suggestions
+    from cohesion_guide.inputs.profiles import load_profiles
+
+    local = load_local(ROOT)
+    started = time.perf_counter()
+    profiles = [*load_profiles(ROOT / "schools"), *load_profiles(ROOT / "tests" / "documents" / "kinds")]
+    texts = {
+        p.slug: in_common_words(p, render_policy(p, local, case_studies=suggestions(p, ROOT, local))) for p in profiles
+    }
+    figures = pair_figures(profiles, texts)
+    most, mean, over = summary([f for f, _, _ in figures])
+    worst = max(figures)
+    seconds = time.perf_counter() - started
+    return [
+        (
+            f"shared text, {len(figures)} pairs of different kinds (examples and the kit)",
+            f"max {most:.3f}, mean {mean:.3f}",
+            f"<= 0.50: {verdict(most <= TARGETS['shared text'])}; {over} pairs over; the most alike: "
+            f"{worst[1]} and {worst[2]}; measured in {seconds:.1f} s",
+        )
+    ]
+
+
 def run(schools: int, work: Path) -> list[tuple[str, str, str]]:
     freeze_engine(work)
     project = copy_project(work / "project")
@@ -462,6 +491,8 @@ def run(schools: int, work: Path) -> list[tuple[str, str, str]]:
     rows += builder_rows(site)
     step("the register import, 20 MB and 200 MB extracts...")
     rows += import_rows(work)
+    step("shared text between kinds of school...")
+    rows += shared_text_rows()
     return rows
 
 

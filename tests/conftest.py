@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from cohesion_guide.files import generated_files
+from cohesion_guide.generated_record import generated_files
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent

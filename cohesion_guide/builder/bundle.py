@@ -22,8 +22,9 @@ from cohesion_guide.files import atomic_path
 
 # The libraries the browser's engine imports, by their names on PyPI, with what they need in turn.
 # Each must run without its compiled part: PyYAML and MarkupSafe fall back to pure Python, and
-# jsonschema is held at 4.17 (pyproject.toml), whose needs (attrs, pyrsistent) are pure Python too.
-DISTRIBUTIONS = ("PyYAML", "MarkupSafe", "Jinja2", "Markdown", "jsonschema", "attrs", "pyrsistent")
+# jsonschema is held at 4.17 (pyproject.toml), whose needs (attrs, pyrsistent) are pure Python too;
+# ruamel.yaml (a profile written back with its comments) is pure Python, its compiled parser never installed.
+DISTRIBUTIONS = ("PyYAML", "MarkupSafe", "Jinja2", "Markdown", "jsonschema", "attrs", "pyrsistent", "ruamel.yaml")
 COMPILED = (".so", ".pyd", ".dylib", ".pyc", ".pyi", ".c", ".h")
 NOT_SHIPPED = {"__pycache__", "tests", "benchmarks"}  # the libraries' own test suites are not needed to run them
 # What the browser takes from the project (an authority's fork): its settings, templates and case studies.

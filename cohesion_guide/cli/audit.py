@@ -9,7 +9,7 @@ from pathlib import Path
 from cohesion_guide.cli.validate import files_to_check, report
 from cohesion_guide.errors import InvalidFile
 from cohesion_guide.files import atomic_path
-from cohesion_guide.inputs.audit import SLUG, blank_audit, load_audit
+from cohesion_guide.inputs.audit import SLUG, blank_audit, completed_by_for, load_audit
 from cohesion_guide.inputs.profiles import display_name, load_profile
 
 EXAMPLES = """examples:
@@ -95,12 +95,12 @@ def run_new(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    name, lead = None, "Lead member of staff for community cohesion"
+    name, lead = None, completed_by_for(None)
     profile_path = args.schools / f"{slug}.yml"
     if profile_path.is_file():
         try:
             profile = load_profile(profile_path)
-            name, lead = profile.name, profile.data["leads"]["staff"]
+            name, lead = profile.name, completed_by_for(profile)
         except InvalidFile:
             pass  # the audit does not depend on the profile; `cohesion validate` reports its problems
     else:

@@ -94,6 +94,11 @@ def _part(path: tuple[str, str]) -> dict:
     return schema("profile")["properties"][path[0]]["properties"][path[1]]
 
 
+def _required(path: tuple[str, str]) -> bool:
+    """An essential the profile may leave out (a figure the school does not know) can be left blank."""
+    return path[1] in schema("profile")["properties"][path[0]].get("required", [])
+
+
 def _flag_help(path: tuple[str, str]) -> str:
     return f"{_part(path)['description']} ({allowed_text(_part(path))})".replace("%", "%%")
 
@@ -133,10 +138,12 @@ def problems_with(path: tuple[str, str], value: Any) -> list[str]:
 def ask(path: tuple[str, str], question: str) -> Any:
     """Ask until the answer is allowed."""
     part = _part(path)
-    hint = allowed_text(part)
+    hint = allowed_text(part) + ("" if _required(path) else "; or leave it blank if you do not know it")
     print(f"\n{question}\n  {part['description']}\n  Allowed: {hint}")
     while True:
         value = convert(path, input("> "))
+        if value == "" and not _required(path):
+            return None  # unknown is not zero: the field is left out
         wrong = problems_with(path, value)
         if not wrong:
             return value
@@ -167,11 +174,13 @@ def run(args: argparse.Namespace) -> int:
             values.setdefault(path[0], {})[path[1]] = convert(path, given)
         elif interactive:
             try:
-                values.setdefault(path[0], {})[path[1]] = ask(path, question)
+                value = ask(path, question)
             except (EOFError, KeyboardInterrupt):
                 print("\nStopped. Nothing was written.", file=sys.stderr)
                 return 2
-        else:
+            if value is not None:
+                values.setdefault(path[0], {})[path[1]] = value
+        elif _required(path):
             missing.append(flag)
     if missing:
         print(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from cohesion_guide import CHECKOUT
@@ -15,6 +16,8 @@ from cohesion_guide.documents.policy import (
     write_policy,
 )
 from cohesion_guide.errors import InvalidFile, Problem
+from cohesion_guide.inputs.advice import unconfirmed_problems
+from cohesion_guide.inputs.profiles import display_name, load_profile
 
 EXAMPLES = """examples:
   cohesion policy schools/riverside-primary.yml
@@ -26,6 +29,8 @@ EXAMPLES = """examples:
 
 The files are named after the profile: riverside-primary-policy.docx, ...-policy.pdf, and so on.
 They are written together: if one cannot be made, none is, and any earlier copies stay as they were.
+A value the profile still marks '# to check:' is printed as "to be confirmed": the command warns of
+each one, as `cohesion validate` does, and still writes the documents.
 
 exit status:
   0  the documents were written
@@ -109,4 +114,21 @@ def run(args: argparse.Namespace) -> int:
     written = write_policy(args.profile, project, args.output, formats)
     for fmt, path in written.items():
         print(f"{path}  ({FORMAT_NAMES[fmt]}, {size_text(path.stat().st_size)})")
+    warn_of_values_to_check(args.profile)
     return 0
+
+
+def warn_of_values_to_check(profile_path: Path) -> None:
+    """Each value the profile still marks to check, one warning a line on standard error, as `cohesion validate`
+    words them: the documents are written, and say "to be confirmed" there, but no one should adopt them yet."""
+    shown = display_name(profile_path)
+    warnings = unconfirmed_problems(load_profile(profile_path, shown), shown)
+    for warning in warnings:
+        print(warning, file=sys.stderr)
+    if warnings:
+        count = len(warnings)
+        print(
+            f"{count} value{'s' if count != 1 else ''} in {shown} still to check: the documents say 'to be "
+            "confirmed' there until you put in the right values",
+            file=sys.stderr,
+        )

@@ -17,6 +17,7 @@ SERIES = (
 )
 TEXT = "#1f1f1f"  # 4.5:1 or more against white
 GRID = "#767676"  # the scale's lines (3:1 or more, dashed so they stay light): behind the bars
+ZERO = 3  # the width of the mark that shows a value of 0: visible, and plainly not a bar
 FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif"
 
 
@@ -55,8 +56,8 @@ NARROW = Layout("narrow", width=340, font=15, char=8.1, label_width=0, text_room
 
 @dataclass(frozen=True)
 class Bar:
-    value: float
-    text: str  # printed beside the bar, e.g. "In place: 5" or "School: 38.5%"
+    value: float | None  # None: a figure not known, which has no bar; its text says so
+    text: str  # printed beside the bar, e.g. "In place: 5", "Our pupils: 38.5%" or "Our pupils: not known"
     series: int = 0
 
 
@@ -66,24 +67,29 @@ class BarGroup:
     bars: tuple[Bar, ...]
 
 
-def _fit(text: str, room: float, layout: Layout) -> str:
-    """Text shortened to fit `room` units; the full text is always in the table and the description."""
+def _wrap(text: str, room: float, layout: Layout) -> list[str]:
+    """Text broken at spaces into as many lines of at most `room` units as it needs: never cut short
+    (a reader must not lose a word); a word longer than a line is split across lines."""
     most = max(int(room // layout.char), 4)
-    return text if len(text) <= most else text[: most - 1].rstrip() + "\u2026"
-
-
-def _wrap(text: str, room: float, layout: Layout, most_lines: int = 2) -> list[str]:
-    """Text broken at spaces into lines of at most `room` units, the last one shortened if need be."""
+    pieces: list[str] = []
+    for word in text.split():
+        pieces += [word[i : i + most] for i in range(0, len(word), most)] or [word]
     lines: list[str] = []
-    words = text.split()
-    while words and len(lines) < most_lines:
-        line = words.pop(0)
-        while words and (len(line) + 1 + len(words[0])) * layout.char <= room:
-            line += " " + words.pop(0)
-        lines.append(line)
-    if words:
-        lines[-1] = _fit(lines[-1] + " " + " ".join(words), room, layout)
-    return [_fit(line, room, layout) for line in lines] or [""]
+    for piece in pieces:
+        if lines and len(lines[-1]) + 1 + len(piece) <= most:
+            lines[-1] += " " + piece
+        else:
+            lines.append(piece)
+    return lines or [""]
+
+
+def _lines(x: float, y: float, lines: list[str], layout: Layout, **attrs: str) -> str:
+    """Lines of text, one under another, the first with its baseline at `y`."""
+    extra = "".join(f' {name.replace("_", "-")}="{value}"' for name, value in attrs.items())
+    return "".join(
+        f'<text x="{x:g}" y="{y + index * (layout.font + 3):g}"{extra}>{escape(line)}</text>'
+        for index, line in enumerate(lines)
+    )
 
 
 def scale_steps(max_value: float, most: int) -> tuple[float, float]:
@@ -133,20 +139,21 @@ def _fill(chart_id: str, series: int) -> str:
 def _legend(chart_id: str, legend: list[tuple[int, str]], layout: Layout) -> tuple[list[str], float]:
     """Swatches side by side, wrapping to a new line when the next would not fit."""
     parts: list[str] = []
-    x, y = 4.0, 0.0
+    x, y, row = 4.0, 0.0, layout.row
     for series, label in legend:
-        text = _fit(label, layout.width - 30, layout)
-        room = 24 + len(text) * layout.char * 0.9 + 18
-        if x > 4 and x + room > layout.width:
-            x, y = 4.0, y + layout.row
+        lines = _wrap(label, layout.width - 30, layout)
+        room = 24 + max(len(line) for line in lines) * layout.char * 0.9 + 18
+        if x > 4 and (x + room > layout.width or len(lines) > 1):
+            x, y = 4.0, y + row
         colour = SERIES[series % len(SERIES)][0]
         parts.append(
             f'<rect x="{x:g}" y="{y + 4:g}" width="16" height="14" fill="{_fill(chart_id, series)}" '
             f'stroke="{colour}" stroke-width="1.5"/>'
         )
-        parts.append(f'<text x="{x + 22:g}" y="{y + 16:g}">{escape(text)}</text>')
+        parts.append(_lines(x + 22, y + 16, lines, layout))
+        row = layout.row + (len(lines) - 1) * (layout.font + 3)
         x += room
-    return parts, y + layout.row + layout.gap / 2
+    return parts, y + row + layout.gap / 2
 
 
 def bar_chart(
@@ -160,13 +167,18 @@ def bar_chart(
     unit: str = "",
     scale_label: str = "",
     layout: Layout = WIDE,
+    hidden: bool = False,
 ) -> str:
     """A horizontal bar chart as one line of SVG: groups of bars, each bar with its text beside it,
     over a scale from 0 with round marks (`unit` follows each mark's number, e.g. "%").
 
     `title` and `desc` are its text alternative (role="img"): `desc` should state every number.
-    All text is escaped here, so callers pass plain text. A bar of 0 draws no rectangle but keeps
-    its text; callers leave out rows that say nothing (see self_evaluation.audit_chart).
+    All text is escaped here, so callers pass plain text, and wraps onto more lines rather than being
+    cut short. A bar of 0 is drawn as 0: a thin mark on the scale's start, with its text beside it;
+    a bar whose value is None (a figure not known) has no mark at all, only its text ("not known"),
+    so a reader is told why it is missing. Callers leave out rows that say nothing (see
+    self_evaluation.audit_chart). `hidden` draws it with display="none": a drawing only the site's
+    stylesheet shows (responsive_chart).
     """
     svg_id = chart_id if layout is WIDE else f"{chart_id}-{layout.name}"  # ids unique on the page
     parts, y = _legend(svg_id, legend, layout) if legend else ([], 0.0)
@@ -178,29 +190,31 @@ def bar_chart(
         group_top = y
         if layout.label_width:
             lines = _wrap(group.label, layout.label_width, layout)
-            for index, line in enumerate(lines):
-                bars.append(
-                    f'<text x="4" y="{y + 13 + index * (layout.font + 3):g}" font-weight="bold">{escape(line)}</text>'
-                )
-        else:
-            bars.append(
-                f'<text x="4" y="{y + 15:g}" font-weight="bold">{escape(_fit(group.label, layout.width - 4, layout))}</text>'
-            )
-            y += layout.row
+            bars.append(_lines(4, y + 13, lines, layout, font_weight="bold"))
+        else:  # a narrow drawing: the label on its own lines above its bars
+            lines = _wrap(group.label, layout.width - 4, layout)
+            bars.append(_lines(4, y + 15, lines, layout, font_weight="bold"))
+            y += layout.row + (len(lines) - 1) * (layout.font + 3)
         for bar in group.bars:
             colour = SERIES[bar.series % len(SERIES)][0]
-            width = min(max(float(bar.value), 0), top) * scale
-            if width > 0:
+            width = min(max(float(bar.value), 0), top) * scale if bar.value is not None else 0.0
+            if bar.value is None:
+                pass  # not known: no bar and no mark, only the words beside where it would be
+            elif width > 0:
                 bars.append(
                     f'<rect x="{layout.bar_x}" y="{y:g}" width="{width:.1f}" height="{layout.bar}" '
                     f'fill="{_fill(svg_id, bar.series)}" stroke="{colour}" stroke-width="1.5"/>'
                 )
-            text_x = layout.bar_x + width + 6
-            bars.append(
-                f'<text x="{text_x:.1f}" y="{y + 13:g}">{escape(_fit(bar.text, layout.width - text_x, layout))}</text>'
-            )
-            y += layout.row
-        if layout.label_width:  # a label on two lines may need more room than a single bar
+            else:  # 0 is drawn as 0: a mark on the baseline of the scale, in the series' colour
+                bars.append(
+                    f'<rect x="{layout.bar_x}" y="{y:g}" width="{ZERO}" height="{layout.bar}" fill="{colour}" '
+                    f'data-zero="true"/>'
+                )
+            text_x = layout.bar_x + (max(width, ZERO) + 6 if bar.value is not None else 0)
+            said = _wrap(bar.text, layout.width - text_x, layout)
+            bars.append(_lines(text_x, y + 13, said, layout))
+            y += layout.row + (len(said) - 1) * (layout.font + 3)
+        if layout.label_width:  # a label on several lines may need more room than its bars
             y = max(y, group_top + len(lines) * (layout.font + 3) + 4)
         y += layout.gap
     # The scale: a line at each mark behind the bars, and the marks' numbers along the bottom.
@@ -223,14 +237,14 @@ def bar_chart(
     )
     height = axis_y + 24
     if scale_label:
-        marks.append(
-            f'<text x="{layout.bar_x}" y="{height + 14:g}" font-style="italic">{escape(_fit(scale_label, layout.width - layout.bar_x, layout))}</text>'
-        )
-        height += 22
+        said = _wrap(scale_label, layout.width - layout.bar_x, layout)
+        marks.append(_lines(layout.bar_x, height + 14, said, layout, font_style="italic"))
+        height += 22 + (len(said) - 1) * (layout.font + 3)
+    shown = ' display="none"' if hidden else ""
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{svg_id}-title {svg_id}-desc" '
         f'viewBox="0 0 {layout.width} {height:g}" width="100%" preserveAspectRatio="xMinYMin meet" '
-        f'class="cc-chart__{layout.name}" data-layout="{layout.name}" '
+        f'class="cc-chart__{layout.name}" data-layout="{layout.name}"{shown} '
         f'font-family="{escape(FONT_FAMILY)}" font-size="{layout.font}" fill="{TEXT}">'
         f'<title id="{svg_id}-title">{escape(title)}</title>'
         f'<desc id="{svg_id}-desc">{escape(desc)}</desc>'
@@ -241,5 +255,8 @@ def bar_chart(
 def responsive_chart(chart_id: str, **chart) -> str:
     """The chart drawn twice, wide and narrow: the site's stylesheet shows the one that fits the
     screen (the other is display: none, so a screen reader meets one chart); print and the PDF
-    take the wide one (export/typst.py leaves out a drawing marked data-layout="narrow")."""
-    return bar_chart(chart_id, layout=WIDE, **chart) + bar_chart(chart_id, layout=NARROW, **chart)
+    take the wide one (export/typst.py leaves out a drawing marked data-layout="narrow").
+    The narrow drawing carries display="none" itself, so wherever there is no such stylesheet (a
+    Markdown viewer, the stand-alone web page) a reader sees each chart once; the stylesheet's
+    rule for phones outranks the attribute."""
+    return bar_chart(chart_id, layout=WIDE, **chart) + bar_chart(chart_id, layout=NARROW, hidden=True, **chart)

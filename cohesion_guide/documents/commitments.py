@@ -45,4 +45,18 @@ def commit(rule: Callable, place: str, text: str, first: bool = False, **values:
 
 
 def and_list(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    """['a', 'b', 'c'] -> 'a, b and c'. Where an item has its own "and" or comma ("Oldham mosque and parish church
+    forum"), the items are kept apart by semicolons, so the list still reads as a list: 'a; b and c; and d' (two
+    such items: 'a and b, and c')."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    if any(" and " in item or "," in item for item in items):
+        return items[0] + ", and " + items[1] if len(items) == 2 else "; ".join(items[:-1]) + "; and " + items[-1]
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def in_sentence(name: str) -> str:
+    """A name as it reads after other words: 'The city's secondary schools' -> 'the city's secondary schools',
+    as GOV.UK writes "the" inside a sentence."""
+    return "the " + name[4:] if name.startswith("The ") else name

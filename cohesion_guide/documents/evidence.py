@@ -1,40 +1,49 @@
-"""The evidence portfolio: what to keep for each inspection question, and what a school already has."""
+"""The evidence portfolio: what to keep for each of the three questions, and what a school already has.
+
+Each item is in one state only: held (a practice the audit found in place, whose record is this kind of
+record, or the profile itself), partly held (a practice partly in place, or the profile gives part of it),
+still to gather (the audit found nothing), or not yet checked (there is no audit: the pack claims nothing
+about what the school keeps). A record of one kind never stands for another: a school council's minutes
+are not survey results (audit_practices.yml's `records`).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cohesion_guide.inputs.audit import Audit, catalogue, practice
+from cohesion_guide.documents.action_plan import in_own_terms, kinds_of
+from cohesion_guide.documents.commitments import and_list
+from cohesion_guide.documents.phase_words import phase_words
+from cohesion_guide.inputs.audit import Audit, catalogue
 from cohesion_guide.inputs.profiles import Profile
 
 QUESTIONS = ("knowledge", "action", "impact")
-
-# What in a profile already counts as evidence, and how the portfolio says so.
-PROFILE_SOURCES = {
-    "ethnicity": "The school's profile gives the pupils' ethnic make-up (see the community profile).",
-    "local_area": "The school's profile gives figures for {name} (see the community profile).",
-    "partnerships": "The school's profile lists its partnerships: {names}.",
-}
+HELD, PARTLY, TO_GATHER, NOT_CHECKED = "held", "partly", "to-gather", "not-checked"
+STATE_LABELS = {HELD: "Already have", PARTLY: "Partly", TO_GATHER: "Still to gather", NOT_CHECKED: "Not yet checked"}
 
 
 @dataclass(frozen=True)
 class Source:
-    """Something the school already has towards an item: a practice in place (with where to find it) or its profile."""
+    """Something the school already has towards an item: the record where a practice can be seen (its audit's
+    "where"), or a sentence about its profile."""
 
-    text: str  # what it is, e.g. the practice's title or a sentence about the profile
-    where: str | None = None  # from the audit's "where"
+    text: str
 
 
 @dataclass(frozen=True)
 class EvidenceItem:
     id: str
     title: str
-    sources: tuple[Source, ...]  # empty: still to gather
-    partly: tuple[str, ...]  # titles of linked practices the audit marks as partly in place
+    state: str  # HELD, PARTLY, TO_GATHER or NOT_CHECKED
+    sources: tuple[Source, ...] = ()  # what shows it is held, or partly
 
     @property
     def held(self) -> bool:
-        return bool(self.sources)
+        return self.state == HELD
+
+    @property
+    def label(self) -> str:
+        return STATE_LABELS[self.state]
 
 
 @dataclass(frozen=True)
@@ -47,36 +56,103 @@ class Question:
     def held(self) -> int:
         return sum(item.held for item in self.items)
 
+    @property
+    def partly(self) -> int:
+        return sum(item.state == PARTLY for item in self.items)
 
-def _profile_source(profile: Profile, key: str | None) -> Source | None:
+
+def _for_kinds(raw: dict, kinds: tuple[str, ...]) -> dict:
+    """An item as the file words it for the first of the school's kinds it has words for."""
+    kind = next((k for k in kinds if k in (raw.get("for") or {})), None)
+    return {**raw, **raw["for"][kind]} if kind else raw
+
+
+def _pupil_figures(profile: Profile) -> tuple[str, tuple[Source, ...]]:
+    """Which of ethnicity, home languages, faiths and free school meals the profile gives."""
+    words = phase_words(profile)
+    parts = {
+        "ethnicity": bool(profile.ethnicity),
+        "home languages": bool(profile.known("pupils.home_languages")),
+        "faiths": bool(profile.known("pupils.faiths")),
+        "free school meals": profile.known("pupils.fsm_percent") is not None,
+    }
+    given = [name for name, there in parts.items() if there]
+    missing = [name for name, there in parts.items() if not there]
+    if not given:
+        return TO_GATHER, ()
+    if not missing:
+        return HELD, (Source(f"Our community profile gives our {words.pupils_own} {and_list(given)}."),)
+    return PARTLY, (Source(f"Our community profile gives {and_list(given)}; still to add: {and_list(missing)}."),)
+
+
+def _area_figures(area: dict) -> tuple[str, tuple[Source, ...]]:
+    """Which of the area's ethnic make-up, English as an additional language and free school meals the profile
+    gives: a ward's free school meals alone is part of the comparison, not all of it."""
+    parts = {
+        "ethnic make-up": bool(area.get("ethnicity")),
+        "English as an additional language": area.get("eal_percent") is not None,
+        "free school meals": area.get("fsm_percent") is not None,
+    }
+    given = [name for name, there in parts.items() if there]
+    missing = [name for name, there in parts.items() if not there]
+    if not given:
+        return TO_GATHER, ()
+    if not missing:
+        return HELD, (Source(f"Our community profile gives figures for {area['name']}."),)
+    return PARTLY, (
+        Source(f"Our community profile gives {and_list(given)} for {area['name']}; still to add: {and_list(missing)}."),
+    )
+
+
+def _profile_source(profile: Profile, key: str | None) -> tuple[str, tuple[Source, ...]] | None:
+    """What the profile itself shows for an item, whatever the audit says."""
     data = profile.data
-    if key == "ethnicity" and data["pupils"].get("ethnicity"):
-        return Source(PROFILE_SOURCES["ethnicity"])
+    if key == "pupil-figures":
+        return _pupil_figures(profile)
     if key == "local_area" and data.get("local_area"):
-        return Source(PROFILE_SOURCES["local_area"].format(name=data["local_area"]["name"]))
+        return _area_figures(data["local_area"])
     if key == "partnerships" and data.get("partnerships"):
-        names = ", ".join(p["name"] for p in data["partnerships"])
-        return Source(PROFILE_SOURCES["partnerships"].format(names=names))
+        names = and_list([p["name"] for p in data["partnerships"]])
+        return PARTLY, (Source(f"Our profile names our partners ({names}); keep a record of what we do with each."),)
     return None
 
 
+def _counts(where: str | None, records: list[str]) -> bool:
+    """Whether a practice's record is the kind this item asks for (any record, when the item names none)."""
+    if not records:
+        return True
+    return bool(where) and any(word.lower() in where.lower() for word in records)
+
+
 def portfolio(profile: Profile, audit: Audit) -> list[Question]:
-    """The three questions, each with the evidence to keep, marked with what the school already has:
-    a practice its audit says is in place (and where), or figures its profile gives."""
+    """The three questions, each with the evidence to keep, in the words for this kind of school, and what the
+    school already has: a practice its audit found in place (and where) whose record is this kind of record, or
+    what its profile gives. Without an audit, only what the profile gives is marked; the rest is not yet checked."""
+    kinds = kinds_of(profile)
     out = []
     for question in catalogue()["evidence"]:
         items = []
-        for raw in question["items"]:
-            sources, partly = [], []
+        for base in question["items"]:
+            raw = _for_kinds(base, kinds)
+            records = raw.get("records") or []
+            held, partly = [], []
             for pid in raw.get("practices", []):
-                status, entry = audit.status(pid), audit.entry(pid)
-                if status == "in-place":
-                    sources.append(Source(practice(pid).title, entry.where))
-                elif status == "partly":
-                    partly.append(practice(pid).title)
-            found = _profile_source(profile, raw.get("profile"))
-            if found:
-                sources.insert(0, found)
-            items.append(EvidenceItem(raw["id"], raw["title"], tuple(sources), tuple(partly)))
-        out.append(Question(question["question"], question["title"], tuple(items)))
+                entry = audit.entry(pid)
+                if entry is None or not _counts(entry.where, records):
+                    continue
+                if entry.status == "in-place":
+                    held.append(Source(entry.where or "recorded in our audit"))
+                elif entry.status == "partly":
+                    partly.append(Source(entry.where or "recorded in our audit"))
+            from_profile = _profile_source(profile, raw.get("profile"))
+            if held:
+                state, sources = HELD, (*(from_profile[1] if from_profile and from_profile[0] == HELD else ()), *held)
+            elif from_profile and from_profile[0] == HELD:
+                state, sources = from_profile
+            elif partly or (from_profile and from_profile[0] == PARTLY):
+                state, sources = PARTLY, (*(from_profile[1] if from_profile else ()), *partly)
+            else:
+                state, sources = (TO_GATHER if audit.exists else NOT_CHECKED), ()
+            items.append(EvidenceItem(raw["id"], in_own_terms(profile, raw["title"]), state, tuple(sources)))
+        out.append(Question(question["question"], in_own_terms(profile, question["title"]), tuple(items)))
     return out

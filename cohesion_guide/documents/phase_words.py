@@ -30,6 +30,7 @@ PHASE_NOUNS = {
 }
 # Pupils of these phases are called students.
 STUDENT_PHASES = frozenset({"secondary", "16-plus"})
+SIXTEEN_TO_NINETEEN_TYPES = frozenset({"Academy 16-19 Converter", "Academy 16-19 Sponsor Led", "Free Schools - 16-19"})
 ALTERNATIVE_PROVISION_TYPES = frozenset(
     {
         "Academy Alternative Provision Converter",
@@ -41,11 +42,14 @@ ALTERNATIVE_PROVISION_TYPES = frozenset(
 
 @dataclass(frozen=True)
 class PhaseWords:
-    description: str  # "an infant school for children aged 3 to 7, with a nursery", "a Jewish primary school"
+    description: str  # "an infant school", "a Jewish primary school", "a pupil referral unit"
     pupils: str  # "pupils", "students" or "children"
     Pupils: str
     pupil: str  # "pupil", "student" or "child"
     Pupil: str
+    place: str = ""  # where the school is: the register's locality when it gives one, else the town
+    served: str = ""  # ", for children aged 3 to 7, with a nursery": whom the school teaches, when the profile says
+    school: str = "school"  # what the school calls itself in a sentence: "school", "unit", "nursery", "academy"
 
     @property
     def pupils_own(self) -> str:
@@ -60,6 +64,9 @@ def thousands(number: int | float) -> str:
 
 # Establishment types whose register name does not read well once lower-cased (type_words).
 _TYPE_WORDS = {
+    "LA Nursery School": "local authority nursery school",
+    "Academy 16-19 Converter": "16 to 19 converter academy",
+    "Academy 16-19 Sponsor Led": "16 to 19 sponsor-led academy",
     "Free Schools Special": "special free school",
     "Free Schools - Alternative Provision": "alternative provision free school",
     "Free Schools - 16-19": "16 to 19 free school",
@@ -82,6 +89,31 @@ def with_article(words: str) -> str:
     return ("an " if words[:1].lower() in "aeiou" and not words.startswith(("uni", "one")) else "a ") + words
 
 
+# What a school's own name says it is, for a school the profile calls primary ("Belgrave Gate Infant and
+# Nursery School" is an infant school, "St Mary's Junior School" a junior school).
+_NAMED_PHASES = (
+    ("infant", re.compile(r"\binfants?\b(?!.*\bjunior)", re.I)),
+    ("junior", re.compile(r"\bjunior\b(?!.*\binfant)", re.I)),
+    ("first", re.compile(r"\bfirst school\b", re.I)),
+    ("middle", re.compile(r"\bmiddle school\b", re.I)),
+)
+JUNIOR_FROM = 7  # a primary school whose youngest pupils are 7 is a junior school
+
+
+def phase_noun(profile: Profile) -> str:
+    """The phase as a sentence names it: a primary school whose name or ages say infant or junior is called so."""
+    if profile.phase == "primary":
+        low = profile.data["school"].get("statutory_low_age")
+        if profile.young_children:
+            return "infant"
+        if low is not None and low >= JUNIOR_FROM:
+            return "junior"
+        for noun, named in _NAMED_PHASES[1:]:
+            if named.search(profile.name):
+                return noun
+    return PHASE_NOUNS[profile.phase]
+
+
 def kind_of_school(profile: Profile) -> str:
     """'primary school', 'secondary academy', 'pupil referral unit', 'alternative provision academy', ..."""
     school = profile.data["school"]
@@ -89,7 +121,9 @@ def kind_of_school(profile: Profile) -> str:
         return "alternative provision academy" if "Academy" in school["type"] else "alternative provision free school"
     if profile.phase == "pru":
         return "pupil referral unit"
-    noun = PHASE_NOUNS[profile.phase]
+    if school["type"] in SIXTEEN_TO_NINETEEN_TYPES:  # in law not a school (legal_basis says so)
+        return "16 to 19 free school" if school["type"].startswith("Free Schools") else "16 to 19 academy"
+    noun = phase_noun(profile)
     if type_group(school["type"]) == ACADEMY:
         return f"{noun} free school" if school["type"].startswith("Free Schools") else f"{noun} academy"
     if profile.phase == "16-plus":
@@ -129,11 +163,64 @@ def phase_words(profile: Profile) -> PhaseWords:
     kind = kind_of_school(profile)
     if profile.has_religious_character:
         kind = f"{profile.data['school']['religious_character']} {kind}"
-    description = with_article(kind)
     ages = age_range(profile)
-    if ages:
-        description += f" for {pupils} {ages}"
-    if profile.has_nursery and profile.phase != "nursery":
-        description += ", with a nursery"
+    who = {"Girls": "girls", "Boys": "boys"}.get(profile.data["school"].get("gender"), pupils)
+    served = f", for {who} {ages}" if ages else (f", for {who}" if who != pupils else "")
+    if profile.has_nursery and profile.phase not in ("nursery", "special"):  # a special school's youngest: ages say it
+        served += ", with a nursery"
     pupil = "child" if pupils == "children" else pupils[:-1]
-    return PhaseWords(description, pupils, pupils.capitalize(), pupil, pupil.capitalize())
+    return PhaseWords(
+        with_article(kind),
+        pupils,
+        pupils.capitalize(),
+        pupil,
+        pupil.capitalize(),
+        place_of(profile),
+        served,
+        institution_noun(profile),
+    )
+
+
+_OWN_NOUNS = ("school", "centre", "academy", "college")
+
+
+def institution_noun(profile: Profile) -> str:
+    """What the policy calls the institution in a sentence ("how well the unit includes their family"): a pupil
+    referral unit is "the unit", and an alternative provision academy "the academy", unless its own name says
+    school, centre, academy or college; a nursery school "the nursery"; a 16 to 19 academy, which in law is not a
+    school, "the academy"; every other kind "the school"."""
+    if profile.phase == "pru":
+        named = next((noun for noun in _OWN_NOUNS if re.search(rf"\b{noun}\b", profile.name, re.I)), None)
+        return named or ("academy" if profile.data["school"]["type"] in ALTERNATIVE_PROVISION_TYPES else "unit")
+    if profile.phase == "nursery":
+        return "nursery"
+    if profile.data["school"]["type"] in SIXTEEN_TO_NINETEEN_TYPES:
+        return "academy"
+    return "school"
+
+
+def place_of(profile: Profile) -> str:
+    """Where the school is: the register's locality (a village, or a part of a town) when the profile gives one and
+    it is not merely the ward's name, else its town. A post town can be miles from a village school. A town still to be confirmed is no place
+    to name: the authority's area is where the school surely is."""
+    location = profile.data["location"]
+    locality = location.get("locality")
+    # a locality that is only the ward's name again says no more than the ward does: the town is the place
+    if locality and locality.casefold() != (location.get("ward") or "").casefold():
+        return locality
+    if "location.town" in profile.unconfirmed:
+        return authority_place(profile.data["school"]["local_authority"])
+    return location["town"]
+
+
+def authority_place(authority: str) -> str:
+    """The authority as a place in a sentence: 'Barnsley Metropolitan Borough Council' -> 'Barnsley',
+    'Bristol, City of' (as the register writes it) -> 'Bristol', 'City of York Council' -> 'the City of York',
+    'Council of the Isles of Scilly' -> 'the Isles of Scilly'. A note in brackets stays at the end."""
+    name, note = re.match(r"(.*?)\s*(\(.*\))?$", authority.strip()).groups()
+    name = re.sub(r",\s*(?:city|county) of$", "", name, flags=re.I)
+    name = re.sub(r"(?:\s+(?:metropolitan|county|city|borough|district))*\s+council$", "", name, flags=re.I)
+    name = re.sub(r"^council of (?:the )?", "the ", name, flags=re.I)
+    if re.match(r"(?:city|county|royal borough|london borough) of ", name, flags=re.I):
+        name = "the " + name
+    return f"{name} {note}" if note else name

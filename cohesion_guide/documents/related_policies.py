@@ -3,7 +3,7 @@ asks of its kind of school and the ones this policy's commitments touch."""
 
 from __future__ import annotations
 
-from cohesion_guide.documents.phase_words import phase_words
+from cohesion_guide.documents.phase_words import SIXTEEN_TO_NINETEEN_TYPES, phase_words
 from cohesion_guide.inputs.governance import ACADEMY, MAINTAINED, PRU, governance
 from cohesion_guide.inputs.profiles import Profile
 
@@ -12,15 +12,26 @@ def related_policies(profile: Profile) -> list[str]:
     """The profile's related_policies when it gives them; otherwise a list for the school's type, phase,
     religious character and provision. Only what the law asks of every such school, or what a commitment
     of this school's policy refers to (its admissions, its pupil premium), so nothing is claimed that
-    the school may not have."""
+    the school may not have. A nursery school has no anti-bullying policy or pupil premium strategy to link (its
+    children's funding is the early years'), and pupils of primary age, in a unit too, are taught relationships
+    education, not sex education."""
     own = profile.data.get("related_policies")
     if own:
         return list(own)
     gov = governance(profile)
-    found = [
-        "equality information and objectives",
+    kind = profile.data["school"]["type"]
+    not_a_school = kind in SIXTEEN_TO_NINETEEN_TYPES  # in law not a school: no RSHE, accessibility plan or premium
+    found = []
+    # the equality duty's specific duties (equality information and objectives) bind maintained schools' governing
+    # bodies and academy proprietors; for a unit, the local authority that maintains it publishes them
+    if gov.group in (MAINTAINED, ACADEMY):
+        found.append("equality information and objectives")
+    elif gov.group == PRU:
+        found.append("equality information and objectives (our local authority publishes them for its units)")
+    nursery = profile.phase == "nursery"
+    found += [
         "behaviour policy",
-        "anti-bullying policy",
+        *([] if nursery else ["anti-bullying policy"]),
         "safeguarding and child protection policy",
     ]
     if gov.group == PRU:
@@ -29,15 +40,20 @@ def related_policies(profile: Profile) -> list[str]:
     elif profile.has_religious_character and gov.sets_admissions:  # the policy commits them to review these
         found.append(gov.arrangements)
     found.append("curriculum policy")
-    if profile.phase_group == "primary" and profile.phase != "nursery":
+    high = profile.data["school"].get("statutory_high_age")
+    primary_age = profile.phase_group == "primary" or (profile.phase == "pru" and high is not None and high <= 11)
+    if primary_age and not nursery:
         found.append("relationships and health education policy")
-    elif profile.phase_group != "primary":
+    elif not primary_age and not not_a_school:
         found.append("relationships, sex and health education policy")
     if profile.has_religious_character:
         found.append("religious education and collective worship policies")
     if profile.phase_group == "special" or profile.has_resourced_provision or profile.send_needs:
         found.append("special educational needs and disabilities (SEND) information report")
-    if profile.high_fsm and gov.group in (MAINTAINED, ACADEMY):
+    # a school with pupils eligible for free school meals has pupil premium, and publishes how it spends it
+    fsm = profile.known("pupils.fsm_percent")
+    if fsm and gov.group in (MAINTAINED, ACADEMY) and not not_a_school and not nursery:
         found.append("pupil premium strategy statement")
-    found.append("accessibility plan")
+    if not not_a_school:
+        found.append("accessibility plan")
     return found

@@ -15,16 +15,17 @@ from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
 from cohesion_guide import MODEL_POLICIES
-from cohesion_guide.documents import tailoring
+from cohesion_guide.documents import legal_basis, tailoring
+from cohesion_guide.documents.commitments import and_list as plain_and_list
 from cohesion_guide.documents.legal_basis import INDEPENDENT_TYPES
-from cohesion_guide.documents.phase_words import phase_words, thousands
+from cohesion_guide.documents.phase_words import authority_place, phase_words, thousands
 from cohesion_guide.documents.related_policies import related_policies
 from cohesion_guide.documents.tailoring import Commitment, ethnic_group_label
 from cohesion_guide.inputs.dates import long_date, parse_date
 from cohesion_guide.inputs.governance import ACADEMY, MAINTAINED, PRU, governance
 from cohesion_guide.inputs.local_config import serves
 from cohesion_guide.inputs.profiles import NOT_AN_ETHNIC_GROUP, Profile, field_schema
-from cohesion_guide.inputs.validation import field_place
+from cohesion_guide.inputs.validation import NOTE_WITHOUT_REASON, field_place
 
 POLICY_TEMPLATE = "policy.md.j2"
 
@@ -87,11 +88,8 @@ def paragraphs(value: Any) -> list[SafeMarkdown]:
 
 
 def and_list(values: Iterable[Any]) -> SafeMarkdown:
-    """['a', 'b', 'c'] -> 'a, b and c', each item escaped."""
-    items = [escape_markdown(v) for v in values]
-    if len(items) <= 1:
-        return SafeMarkdown("".join(items))
-    return SafeMarkdown(", ".join(items[:-1]) + " and " + items[-1])
+    """['a', 'b', 'c'] -> 'a, b and c', each item escaped (commitments.and_list)."""
+    return SafeMarkdown(plain_and_list([escape_markdown(v) for v in values]))
 
 
 def beliefs(values: Iterable[Any]) -> SafeMarkdown:
@@ -148,6 +146,10 @@ def environment(templates_dir: Path = MODEL_POLICIES) -> SandboxedEnvironment:
     )
     env.filters.update(
         md=escape_markdown,
+        # a value that follows other text on its line ("- {{ x }}") cannot start a list: no leading-marker escape
+        mid_line=_passes_unconfirmed(
+            lambda value: SafeMarkdown(_SPECIAL_RE.sub(lambda m: _SPECIAL[m.group()], re.sub(r"\s+", " ", str(value))))
+        ),
         mid_sentence=_passes_unconfirmed(lambda text: escape_markdown(mid_sentence(text))),
         paragraphs=paragraphs,
         and_list=and_list,
@@ -194,6 +196,24 @@ def largest_groups(ethnicity: dict[str, float] | None) -> list[tuple[str, float]
     return [(_in_a_sentence(ethnic_group_label(k)), v) for k, v in shown]
 
 
+def named_and_other_groups(
+    ethnicity: dict[str, float] | None,
+) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
+    """The largest ethnic groups a policy names, and apart from them the census's "any other ..." categories large
+    enough to show: a category that gathers everyone not in a named group is not itself a group governors can plan
+    for, so the policy says how many pupils are recorded in it instead of ranking it among the largest."""
+    shown = largest_groups({k: v for k, v in (ethnicity or {}).items() if not k.startswith(_OTHER)})
+    others = [
+        (_in_a_sentence(ethnic_group_label(k)), v)
+        for k, v in sorted((ethnicity or {}).items(), key=lambda item: (-item[1], item[0]))
+        if k.startswith(_OTHER) and v >= SMALLEST_GROUP_SHOWN
+    ]
+    return shown, others[:LARGEST_GROUPS_SHOWN]
+
+
+_OTHER = "any_other_"
+
+
 def _in_a_sentence(label: str) -> str:
     """'Any other White background' reads 'any other White background' in a list."""
     return _lower_first(label) if label.startswith("Any other") else label
@@ -220,17 +240,27 @@ def guide_links(profile: Profile, local: dict[str, Any]) -> dict[str, SafeMarkdo
     return links
 
 
-def authority_place(authority: str) -> str:
-    """The authority as a place in a sentence: 'Barnsley Metropolitan Borough Council' -> 'Barnsley',
-    'Bristol, City of' (as the register writes it) -> 'Bristol', 'City of York Council' -> 'the City of York',
-    'Council of the Isles of Scilly' -> 'the Isles of Scilly'. A note in brackets stays at the end."""
-    name, note = re.match(r"(.*?)\s*(\(.*\))?$", authority.strip()).groups()
-    name = re.sub(r",\s*(?:city|county) of$", "", name, flags=re.I)
-    name = re.sub(r"(?:\s+(?:metropolitan|county|city|borough|district))*\s+council$", "", name, flags=re.I)
-    name = re.sub(r"^council of (?:the )?", "the ", name, flags=re.I)
-    if re.match(r"(?:city|county|royal borough|london borough) of ", name, flags=re.I):
-        name = "the " + name
-    return f"{name} {note}" if note else name
+# Where a ward's town is the capital, the borough is the place readers know, and "the wider London area, in Camden"
+# would put London inside Camden.
+CAPITAL = "London"
+
+
+def local_community(ward: str | None, place: str, authority: str) -> str:
+    """The policy's one line naming its local community: 'King's Cross ward, in Camden, London'; 'Riverside ward,
+    and the wider Exampleton area'; 'Grimethorpe and the area around it, in Barnsley'. A ward with the same name
+    as the place is named once."""
+    area = authority_area(authority, place)
+    if ward and place.casefold() == CAPITAL.casefold() and area:
+        return f"{ward}, {area}, {CAPITAL}"
+    if ward and ward.casefold() not in (place.casefold(), f"{place} ward".casefold()):
+        named = f"{ward}, and the wider {place} area"
+    else:
+        named = f"{place} and the area around it"
+    return named + (f", {area}" if area else "")
+
+
+# How the policy names an authority whose register name is not the body itself.
+AUTHORITY_BODIES = {"City of London": "the City of London Corporation"}
 
 
 def authority_area(authority: str, town: str) -> str | None:
@@ -328,8 +358,13 @@ def _shown(data: dict[str, Any], section: str, profile: Profile) -> dict[str, An
     }
 
 
-# What the status block calls a field, where the schema's title reads otherwise.
-STATUS_LABELS = {"leads.staff": "Staff lead", "document.approved_by": "Who approves the policy"}
+# What the status block calls a field, where the schema's title reads otherwise. The census figure is of pupils
+# whose first language is known or believed to be other than English, which says nothing of their English.
+STATUS_LABELS = {
+    "leads.staff": "Staff lead",
+    "document.approved_by": "Who approves the policy",
+    "pupils.eal_percent": "Pupils whose first language is not English",
+}
 
 
 def status_label(name: str, gov: Any) -> str:
@@ -343,10 +378,28 @@ def status_label(name: str, gov: Any) -> str:
     return re.sub(r"\s*\([^)]*\)$", "", title)  # "Governing body lead (a role)": the hint is for the question
 
 
+# Why a value is to be confirmed, in governors' words: the notes the import and `cohesion new` write speak of
+# placeholders, the import and the register's values, which a governor reading the policy has never met.
+_REASONS = (
+    (re.compile(r"^(?:the import put a placeholder|a placeholder put in)", re.I), "not yet given by the school"),
+    (re.compile(r"^the date (?:of the import|the profile was started)", re.I), "not yet set by the governors"),
+    (re.compile(r"^the register (?:does not give|gives no)", re.I), "not in the national register of schools"),
+    (re.compile(r"\bregister|\bextract\b", re.I), "the national register's value: please check"),
+)
+# Words a governor should not meet in the status block, from a note someone wrote by hand.
+_SOFTWARE_WORDS = re.compile(r"\b(?:import|placeholder|profile|field|yaml|schema|value|column|extract)s?\b", re.I)
+TO_BE_CHECKED = "to be checked by the school"
+
+
 def plain_reason(note: str) -> str:
-    """Why a value is to be confirmed, in the note's own first words: "the import put a placeholder:
-    put the governing body role..." -> "the import put a placeholder"."""
-    return re.split(r"[:;]\s", note, maxsplit=1)[0].strip().rstrip(".") or "marked to check"
+    """Why a value is to be confirmed, in governors' words: "the import put a placeholder: put the governing body
+    role..." -> "not yet given by the school". A note someone wrote by hand keeps its first words, unless they are
+    a program's words."""
+    for pattern, reason in _REASONS:
+        if pattern.search(note):
+            return reason
+    first = re.split(r"[:;]\s", note, maxsplit=1)[0].strip().rstrip(".")
+    return first if first and not _SOFTWARE_WORDS.search(first) and first != NOTE_WITHOUT_REASON else TO_BE_CHECKED
 
 
 def to_confirm(profile: Profile, gov: Any) -> list[dict[str, str]]:
@@ -354,6 +407,62 @@ def to_confirm(profile: Profile, gov: Any) -> list[dict[str, str]]:
     return [
         {"label": status_label(name, gov), "reason": plain_reason(note)} for name, note in profile.unconfirmed.items()
     ]
+
+
+def approver(approved_by: Any, gov: Any) -> SafeMarkdown:
+    """Who approves the policy, as the status block says it. In a trust with local governing bodies the board stays
+    accountable, and its local governing body approves as far as the scheme of delegation lets it. An approver
+    still to confirm is said as far as the law says it: a maintained school's or a unit's body, or a committee it
+    names; an academy's local governing body under the scheme of delegation; a board that adopts its own."""
+    delegated = ", as the trust's scheme of delegation allows"
+    if isinstance(approved_by, Unconfirmed):
+        if gov.delegate:
+            said = escape_markdown(gov.Oversight) + delegated
+        elif gov.group == ACADEMY:
+            said = escape_markdown(gov.body_title)
+        else:
+            said = escape_markdown(gov.body_title) + ", or a committee it names"
+        return SafeMarkdown(said + " (" + TO_BE_CONFIRMED + ")")
+    said = escape_markdown(approved_by)
+    if gov.delegate and "delegation" not in str(approved_by).casefold():
+        said += delegated
+    return SafeMarkdown(said)
+
+
+def support_from(profile: Profile, gov: Any) -> dict[str, Any]:
+    """Whom the policy asks for support when its authority's contacts are not in local.yml: the trust, named as the
+    school's own (it is the employer and answers for the policy, not an outside body); the local authority, as the
+    body it is; and the diocese or religious authority of a school with a religious character."""
+    authority = profile.data["school"]["local_authority"]
+    diocese = profile.known("school.diocese") if profile.has_religious_character else None
+    if diocese and diocese.strip().casefold() in ("not applicable", "does not apply", "none", "not known"):
+        diocese = None
+    return {
+        "trust": gov.trust,
+        "authority": AUTHORITY_BODIES.get(authority, authority),
+        "religious_authority": (("the " if re.match(r"(?:arch)?diocese\b", diocese, re.I) else "") + diocese)
+        if diocese
+        else None,
+    }
+
+
+def school_links_heading(profile: Profile) -> str:
+    """The heading over the partners the profile lists as schools: a unit's are the schools and panels its pupils
+    come from and go back to; a college is not a school."""
+    if profile.phase_group == "pru":
+        return "Schools and services we work with"
+    schools = [p["name"] for p in profile.data.get("partnerships") or [] if p["kind"] == "school"]
+    return (
+        "Schools and colleges we work with"
+        if any(re.search(r"\bcollege\b", n, re.I) for n in schools)
+        else ("Schools we work with")
+    )
+
+
+def rshe_note(policies: list[str]) -> bool:
+    """Whether the policy names relationships education among its related policies: it then says which statutory
+    guidance that education follows."""
+    return any("relationships" in str(policy).casefold() for policy in policies)
 
 
 # A school the national register lists as closed, or as open but proposed to close: its status
@@ -374,28 +483,48 @@ def policy_values(profile: Profile, local: dict[str, Any], case_studies: list[di
         review = TO_BE_CONFIRMED
     gov = governance(shown)
     school = _shown(data, "school", profile)
+    words = phase_words(shown)
+    ward = ward_words(data["location"]["ward"]) if data["location"].get("ward") else None
+    related = related_policies(shown)
+    named_groups, other_groups = named_and_other_groups(shown.ethnicity)
+    found_commitments = tailoring.commitments(shown)
     return {
         "school": school,
         "location": _shown(data, "location", profile),
-        "words": phase_words(shown),
+        "words": words,
         "gov": gov,
-        "authority_area": authority_area(data["school"]["local_authority"], data["location"]["town"]),
+        "approver": approver(document["approved_by"], gov),
+        "support": support_from(shown, gov),
+        "authority_area": authority_area(data["school"]["local_authority"], words.place),
+        "local_community": local_community(ward, words.place, data["school"]["local_authority"]),
         "head_is_staff_lead": _same_role(data["leads"]["staff"], gov.head),
         "chair": chair_who_signs(data["leads"]["governor"], gov.oversight),
-        "ward": ward_words(data["location"]["ward"]) if data["location"].get("ward") else None,
+        "ward": ward,
+        "school_links_heading": school_links_heading(shown),
+        "families_beyond_early_years": any(c.rule != "early_years" for c in found_commitments["parents"]),
         "facts": {
+            # the area a school with a wide catchment serves is its local community, said once (tailoring)
+            "wide_catchment": shown.wide_catchment,
             "international_links": shown.international_links,
             "young_children": shown.young_children,
+            "nursery_school": shown.phase == "nursery",
+            # pupils who come from a wide area do not live where the school is
+            "from_afar": shown.phase_group == "special" or shown.wide_catchment,
+            "ethnicity_complete": shown.ethnicity_complete,
+            # the school's own account of local tension (never printed) already commits it to record every incident
+            "local_tensions": bool(shown.known("local_tensions")),
             "complex_needs": shown.complex_needs,
             # the rule for a highly diverse intake already reviews incidents and exclusions by group, each term
             "highly_diverse": shown.is_highly_diverse,
             "secondary": shown.phase_group == "secondary",
+            "post_16": shown.phase == "16-plus",  # no religious education or PSHE lessons to name
             "special": shown.phase_group == "special",
             "pru": shown.phase_group == "pru",
         },
         "to_confirm": to_confirm(profile, gov),
         "register_warning": school.get("register_status") in CLOSING_STATUSES,
-        "related_policies": related_policies(shown),
+        "related_policies": related,
+        "rshe": SafeMarkdown(legal_basis.RSHE_GUIDANCE) if rshe_note(related) else None,
         "guide": guide_links(shown, local),
         "authority_serves_school": serves(local, data["school"]["local_authority"]),
         "pupils": _shown(data, "pupils", profile),
@@ -406,11 +535,10 @@ def policy_values(profile: Profile, local: dict[str, Any], case_studies: list[di
         "review_cycle_years": cycle,  # the shipped template says review_every; an authority's own may still use this
         "review_every": "every year" if cycle == 1 else f"every {cycle} years",
         "next_review": review,
-        "largest_groups": largest_groups(data["pupils"].get("ethnicity")),
+        "largest_groups": named_groups,
+        "other_groups": other_groups,
         "area_groups": largest_groups((data.get("local_area") or {}).get("ethnicity")),
-        "commitments": {
-            place: [commitment_markdown(c) for c in found] for place, found in tailoring.commitments(shown).items()
-        },
+        "commitments": {place: [commitment_markdown(c) for c in found] for place, found in found_commitments.items()},
         "authority": local["authority"],
         "contacts": local.get("contacts", []),
         "services": local.get("services", []),

@@ -9,14 +9,16 @@ law from documents/legal_basis.py. Every sentence here that depends on a fact is
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from cohesion_guide.documents import legal_basis
-from cohesion_guide.documents.commitments import PLACES, Commitment, and_list
+from cohesion_guide.documents.commitments import PLACES, Commitment, and_list, in_sentence
 from cohesion_guide.documents.commitments import commit as _plain_commit
-from cohesion_guide.documents.phase_words import phase_words
-from cohesion_guide.inputs.governance import governance
-from cohesion_guide.inputs.profiles import SEND_NEEDS, Profile
+from cohesion_guide.documents.faith_guidance import guidance_markdown, traditions
+from cohesion_guide.documents.phase_words import authority_place, phase_words
+from cohesion_guide.inputs.governance import ACADEMY, MAINTAINED, governance
+from cohesion_guide.inputs.profiles import COMMUNICATION_NEEDS, SEND_NEEDS, Profile
 from cohesion_guide.inputs.schemas import schema
 
 __all__ = ["PLACES", "Commitment", "RULES", "commitments"]
@@ -42,19 +44,35 @@ def ethnic_group_label(key: str) -> str:
     return described.removesuffix(", as a percentage.")
 
 
-def _area_served(profile: Profile) -> str:
-    """The area the school serves, as precisely as the profile names it."""
-    local_area = (profile.data.get("local_area") or {}).get("name")
-    ward = profile.data["location"].get("ward")
-    return local_area or ward or profile.data["location"]["town"]
-
-
 def _home_places(profile: Profile) -> str:
     """Where pupils live: the school's town, or, where they come from a wide area (a special school, a wide
     catchment), their own towns and villages or neighbourhoods."""
     if profile.phase_group == "special" or profile.wide_catchment:
         return "their own towns and villages" if profile.is_rural else "their own neighbourhoods"
-    return profile.data["location"]["town"]
+    return phase_words(profile).place
+
+
+def _primary_age(profile: Profile) -> bool:
+    """Every pupil is of primary age (the statutory highest age is 11 or under): a unit for such pupils sends them
+    back to a school, not on to college or work."""
+    high = profile.data["school"].get("statutory_high_age")
+    return high is not None and high <= PRIMARY_UP_TO
+
+
+PRIMARY_UP_TO = 11
+RECEPTION_FROM = 4  # a school whose youngest pupils are this age or younger has a Reception class
+
+
+def _has_unit(profile: Profile) -> bool:
+    """A mainstream school with resourced provision or an SEN unit: a special school is all specialist provision,
+    and a pupil referral unit's register flag describes the whole unit, not a unit within it."""
+    return profile.has_resourced_provision and profile.phase_group not in ("special", "pru")
+
+
+def _activities(profile: Profile) -> str:
+    """What pupils take part in beyond lessons, in words that fit them: clubs do not fit children of three to seven,
+    or pupils with profound and complex needs."""
+    return "trips and events" if profile.young_children or profile.complex_needs else "clubs, trips and events"
 
 
 def school_aims(profile: Profile) -> list[Commitment]:
@@ -67,7 +85,8 @@ def school_aims(profile: Profile) -> list[Commitment]:
                 profile,
                 rule,
                 "aims",
-                "every family can take part in the life of the school, whatever language they speak at home",
+                "every family can take part in the life of the {school}, whatever language they speak at home",
+                school=phase_words(profile).school,
             )
         )
     if profile.is_monocultural or profile.is_rural:
@@ -76,18 +95,20 @@ def school_aims(profile: Profile) -> list[Commitment]:
                 profile,
                 rule,
                 "aims",
-                "our {pupils} regularly meet and work with people beyond {home} whose backgrounds and lives "
-                "differ from their own",
+                "our {pupils} regularly meet "
+                + ("" if profile.complex_needs else "and work with ")
+                + "people beyond {home} whose backgrounds and lives differ from their own",
                 home=_home_places(profile),
             )
         )
     if profile.is_highly_diverse:
-        out.append(_commit(profile, rule, "aims", "{pupils} of every background learn, play and make friends together"))
+        together = "learn, play and make friends" if profile.phase_group == "primary" else "learn and make friends"
+        out.append(_commit(profile, rule, "aims", "{pupils} of every background " + together + " together"))
     if profile.high_fsm:
         out.append(
-            _commit(profile, rule, "aims", "cost never decides which {pupils} take part in clubs, trips and events")
+            _commit(profile, rule, "aims", "cost never decides which {pupils} take part in " + _activities(profile))
         )
-    if profile.phase_group == "special" or profile.has_resourced_provision:
+    if profile.phase_group == "special" or _has_unit(profile):
         who = (
             "our {pupils}"
             if profile.phase_group == "special"
@@ -98,7 +119,8 @@ def school_aims(profile: Profile) -> list[Commitment]:
                 profile,
                 rule,
                 "aims",
-                who + " take a full part in the life of their local communities, and are seen and heard there",
+                # "heard" does not fit pupils who are deaf or communicate without speech: included fits everyone
+                who + " take a full part in the life of their local communities, and are seen and included there",
             )
         )
     if profile.wide_catchment:
@@ -139,7 +161,10 @@ def school_aims(profile: Profile) -> list[Commitment]:
                 profile,
                 rule,
                 "aims",
-                "each {pupil} leaves us with stronger links to a school, a college or work, and to their community",
+                "each {pupil} leaves us with stronger links to a school that meets their needs, and to their community"
+                if _primary_age(profile)
+                else "each {pupil} leaves us with stronger links to a school, a college or work, and to their "
+                "community",
             )
         )
     return out
@@ -150,21 +175,8 @@ def monocultural_links(profile: Profile) -> list[Commitment]:
     if not profile.is_monocultural:
         return []
     rule = monocultural_links
-    group, share = profile.largest_ethnic_group
     return [
-        _commit(
-            profile,
-            rule,
-            "engagement",
-            first=True,
-            text=(
-                "Most of our {pupils} share one ethnic background ({group}, " + _share(share) + "), so we will keep "
-                "a lasting link with at least one school whose {pupils} come from different ethnic, faith or social "
-                "backgrounds, and our {pupils} will meet theirs in person at least once a year."
-            ),
-            group=ethnic_group_label(group),
-        ),
-        _commit(  # the link above says why: few pupils meet the UK's diversity in daily life
+        _commit(  # the link with another school says why: few pupils meet the UK's diversity in daily life
             profile,
             rule,
             "uk_community",
@@ -183,14 +195,59 @@ def monocultural_links(profile: Profile) -> list[Commitment]:
     )
 
 
+def school_links(profile: Profile) -> list[Commitment]:
+    """One commitment to links with other schools, for every reason the school has one: a special school's pupils
+    meet pupils of mainstream schools (disability inclusion is its point: the special school says nothing of its
+    ethnic mix here), a mono-cultural intake meets other backgrounds, a rural school a town or city. Every pupil
+    meets them at some point while at the school, face to face: a link for one year group is enough, a promise to
+    every year group every year would not be kept. A pupil referral unit's partner schools are its pupils' home
+    schools (pru_outreach), so it has no such commitment."""
+    if profile.phase_group == "pru":
+        return []
+    special, mono = profile.phase_group == "special", profile.is_monocultural
+    schools = [p for p in profile.data.get("partnerships") or [] if p["kind"] == "school"]
+    if special:
+        text = (
+            "Through our links with other schools, our {pupils} will learn and celebrate alongside {pupils} of "
+            "mainstream schools, in ways planned around each {pupil}'s needs."
+            if schools
+            else "We will build a lasting link with at least one mainstream school, so that at least once a year our "
+            "{pupils} learn and celebrate alongside its {pupils}, in ways planned around each {pupil}'s needs."
+        )
+        return [_commit(profile, school_links, "engagement", text, first=True)]
+    values, reason = {}, ""
+    if mono:
+        group, share = profile.largest_ethnic_group
+        values["group"] = ethnic_group_label(group)
+        reason = "Most of our {pupils} share one ethnic background ({group}, " + _share(share) + "), so "
+        whom = "{pupils} of other ethnic, faith or social backgrounds"
+    elif profile.is_rural:
+        whom = "{pupils} of a town or city school"
+    else:
+        return []
+    young = profile.young_children
+    together = "learn, play and celebrate" if young else "learn and work"
+    if schools:
+        core = "through our links with other schools every {pupil} will, at some point while with us, "
+    else:
+        core = (
+            "we will build a lasting link with at least one other school, where every {pupil} will, at some point "
+            "while with us, "
+        )
+    text = reason + core + together + " face to face with " + whom + "."
+    return [_commit(profile, school_links, "engagement", text[:1].upper() + text[1:], first=True, **values)]
+
+
 def _asked(profile: Profile, what: str, families: bool = False) -> str:
     """Each year, what pupils (and, where a partner may work with them, families) gained from `what`, asked in
     a way that suits the pupils."""
+    if profile.young_children and families:  # children this young show, rather than say, what they gained
+        return "Each year we will ask families what they and their children gained from " + what + "."
     if profile.complex_needs:
         return (
             "Each year we will look at how {pupils} responded to "
             + what
-            + (", and ask their families what they gained from it." if families else ".")
+            + (", and ask their families what they gained." if families else ".")
         )
     if profile.phase_group == "special":
         return (
@@ -218,10 +275,14 @@ def diverse_relationships_first(profile: Profile) -> list[Commitment]:
     if not profile.is_highly_diverse:
         return []
     rule = diverse_relationships_first
-    where = (
-        "in how we group them, at play and in the activities we plan"
+    # never places by background (that would be treating pupils differently because of race or religion): a check
+    # that the school's own ways of grouping do not separate them, and action where they do
+    check = (
+        "we will check that the way we group children, at play and in the activities we plan, does not separate "
+        "them by background, and act if it does."
         if profile.young_children
-        else "in how we group classes, in clubs and in {pupil} leadership roles"
+        else "we will check that the way we group classes, clubs and {pupil} leadership roles does not separate "
+        "{pupils} by background, and act if it does."
     )
     return [
         _commit(
@@ -229,8 +290,8 @@ def diverse_relationships_first(profile: Profile) -> list[Commitment]:
             rule,
             "teaching",
             first=True,
-            text="Our first priority is the community inside our own school: we will mix {pupils} of different "
-            "backgrounds " + where + ".",
+            text="Our first priority is the community inside our own {school}: " + check,
+            school=phase_words(profile).school,
         ),
         _commit(
             profile,
@@ -251,15 +312,43 @@ def diverse_relationships_first(profile: Profile) -> list[Commitment]:
     ]
 
 
+_NOT_A_DIOCESE = frozenset({"not applicable", "does not apply", "none", "not known"})
+
+
+def _diocese_sentence(diocese: str) -> str | None:
+    """'Diocese of Leeds' -> 'We belong to the Diocese of Leeds.'; another religious authority is named as one."""
+    if diocese.strip().casefold() in _NOT_A_DIOCESE:
+        return None
+    if re.search(r"diocese", diocese, re.I):
+        return "We belong to " + ("" if diocese.lower().startswith("the ") else "the ") + "{diocese}."
+    return "Our religious authority is {diocese}."
+
+
 def faith_rationale(profile: Profile) -> list[Commitment]:
-    """A school with a religious character: its character, its own ethos statement quoted, and reaching out.
-    Faith content comes only from the profile: the religious character, the ethos statement and families' faiths."""
+    """A school with a religious character: what its tradition's national bodies have said about its schools and
+    the whole community (faith_guidance, each sourced and linked), its diocese or religious authority, its own ethos
+    statement quoted, and reaching out. Nothing about a faith that no source or profile field gives."""
     if not profile.has_religious_character:
         return []
     rule = faith_rationale
     school = profile.data["school"]
     gov = governance(profile)
     out = []  # the character itself is in the policy's first sentence (phase_words)
+    said = " ".join(guidance_markdown(t) for t in traditions(school["religious_character"]))
+    diocese = profile.known("school.diocese")
+    belongs = _diocese_sentence(diocese) if diocese else None
+    if said or belongs:
+        out.append(
+            _commit(
+                profile,
+                rule,
+                "rationale",
+                " ".join(part for part in (said, belongs) if part),
+                **({"diocese": diocese} if belongs else {}),
+            )
+        )
+    if gov.group == MAINTAINED and school["type"] in _SECTION_48_TYPES:
+        out.append(_commit(profile, rule, "rationale", _SECTION_48))
     if school.get("ethos_statement"):
         out.append(
             _commit(
@@ -279,25 +368,53 @@ def faith_rationale(profile: Profile) -> list[Commitment]:
             rule,
             "engagement",
             "As a {character} school, we will work with the faith communities our families belong to, and build "
-            "links with other faith communities and with people of no religion."
+            "links with other faith communities, and with families and groups of no religion."
             if several_faiths
-            else "As a {character} school, we will build links with schools and communities of other faiths and of "
-            "none.",
+            else "As a {character} school, we will build links with schools and communities of other faiths, and "
+            "with families and groups of no religion.",
             character=school["religious_character"],
         ),
-        _commit(
-            profile,
-            rule,
-            "equity",
-            "Each year {members} will look at who applies to us and who is admitted, and at what our {arrangements} "
-            "mean for families of other faiths and of none in {area}."
-            if gov.sets_admissions
-            else "Each year {members} will consider how far our intake reflects {area}.",
-            area=_area_served(profile),
-            members=gov.members,
-            **({"arrangements": gov.arrangements} if gov.sets_admissions else {}),
-        ),
+        _commit(profile, rule, "equity", _intake_review(profile), members=gov.members, town=_town(profile)),
     ]
+
+
+def _town(profile: Profile) -> str:
+    """The town a school's admission area lies in and around: its town, not its ward or village, which is seldom the
+    whole of it; the authority's area while the town is still to be confirmed."""
+    if "location.town" in profile.unconfirmed:
+        return authority_place(profile.data["school"]["local_authority"])
+    return profile.data["location"]["town"]
+
+
+def _intake_review(profile: Profile) -> str:
+    """The yearly look at who comes to a school with a religious character, for the area it serves (a ward or a
+    parish list is seldom its whole admission area). Where the governing body sets its admissions, the arrangements
+    themselves; an academy's within its funding agreement; where the local authority sets them (a voluntary
+    controlled school), a concern goes to the authority."""
+    gov = governance(profile)
+    if gov.sets_admissions:
+        within = ", within the limits our funding agreement sets," if gov.group == ACADEMY else ""
+        return (
+            "Each year {members} will look at who applies to us and who is admitted, and at what our admissions "
+            "arrangements" + within + " mean for families of other faiths and of none in the area we serve, in and "
+            "around {town}."
+        )
+    if gov.group == MAINTAINED:
+        return (
+            "Each year {members} will look at how far our intake reflects the community around us, and raise any "
+            "concern with the local authority, which sets our admissions arrangements."
+        )
+    return "Each year {members} will look at how far our intake reflects the community around us."
+
+
+# A maintained school with a religious character has its denominational education and collective worship inspected
+# under section 48 of the Education Act 2005 (read on legislation.gov.uk in December 2026). An academy's
+# inspection comes through its funding agreement, which this project has not read, so its policy says nothing of it.
+_SECTION_48_TYPES = frozenset({"Voluntary Aided School", "Voluntary Controlled School", "Foundation School"})
+_SECTION_48 = (
+    "Our collective worship, and any denominational religious education we give, are inspected under [section 48 of "
+    "the Education Act 2005](" + legal_basis.SECTION_48 + ")."
+)
 
 
 def rural_isolation(profile: Profile) -> list[Commitment]:
@@ -311,18 +428,16 @@ def rural_isolation(profile: Profile) -> list[Commitment]:
             rule,
             "engagement",
             "Many of our {pupils} live far from communities very different from their own, so we will plan visits "
-            + (
-                "to towns and cities, and online projects."  # the mono-cultural rule already keeps a link with a school
-                if profile.is_monocultural
-                else "to towns and cities, a link with an urban school, and online projects."
-            ),
+            "to towns and cities" + ("." if profile.complex_needs else ", and online projects."),
+            # the link with a town or city school: school_links; online projects do not fit profound needs
         ),
         _commit(
             profile,
             rule,
             "equity",
-            "We will plan travel, and help with its cost, so that distance does not stop any {pupil} taking part in "
-            "trips and links.",
+            # help with cost is money the profile does not show the school has: where it can
+            "We will plan travel so that distance does not stop any {pupil} taking part in trips and links, and help "
+            "with its cost where we can.",
         ),
         _commit(
             profile,
@@ -332,10 +447,11 @@ def rural_isolation(profile: Profile) -> list[Commitment]:
                 "Our families are spread across a rural area, many of them far from the school, so we will hold some "
                 "family events nearer their homes, and online."
                 if profile.phase_group == "special" or profile.wide_catchment
-                else "Our families are spread across a rural area around {town}, so we will open the school as a "
-                "meeting place for them and for local groups."
+                # opening the building is a lettings and safeguarding decision for governors: where they can
+                else "Our families are spread across a rural area around {near}, so, where we can, we will open the "
+                "school as a meeting place for them and for local groups."
             ),
-            town=profile.data["location"]["town"],
+            near=phase_words(profile).place,
         ),
     ]
 
@@ -346,25 +462,35 @@ def wide_catchment(profile: Profile) -> list[Commitment]:
         return []
     rule = wide_catchment
     transported = profile.data["location"]["catchment"] == "transported"
+    families = (
+        []  # a rural school's families already meet nearer their homes (rural_isolation)
+        if profile.is_rural and profile.phase_group != "pru"
+        else [
+            _commit(
+                profile,
+                rule,
+                "parents",
+                "We will hold meetings with families at times and places they can reach, some online."
+                if profile.phase_group == "pru"  # a short placement: families are not asked to meet each other
+                else "We will hold family events at times families can reach, some online, and help families who live "
+                "near one another to meet.",
+            )
+        ]
+    )
+    town = _town(profile)  # a wide area is around a town, not the ward or village the school stands in
+    authority = authority_place(profile.data["school"]["local_authority"])
+    within = "" if town.casefold() in authority.casefold() else ", in {authority}"
     return [
-        _commit(
+        _commit(  # the policy's one definition of its local community: the template prints no ward before it
             profile,
             rule,
             "local_community",
-            (
-                "Our {pupils} come to us from across a wide area, not only from the streets around the school"
-                + (", most of them by school transport." if transported else ".")
-            ),
+            "Our local community is the whole area we serve: our {pupils} come to us from across {town} and the area "
+            "around it" + within + (", most of them by school transport." if transported else "."),
+            town=town,
+            **({"authority": authority} if within else {}),
         ),
-        _commit(
-            profile,
-            rule,
-            "parents",
-            "We will hold meetings with families at times and places they can reach, some online."
-            if profile.phase_group == "pru"  # a short placement: families are not asked to meet each other
-            else "We will hold family events at times families can reach, some online, and help families who live "
-            "near one another to meet.",
-        ),
+        *families,
         _commit(
             profile,
             rule,
@@ -378,66 +504,81 @@ def _languages_besides_english(profile: Profile) -> list[str]:
     return [lang for lang in profile.data["pupils"].get("home_languages", []) if lang.casefold() != "english"]
 
 
+_SIGNED = "british sign language"
+
+
+def _spoken(languages: list[str]) -> list[str]:
+    """The spoken languages among families' languages: British Sign Language has no written form, so information
+    in it comes by video or through an interpreter, never written down."""
+    return [lang for lang in languages if lang.casefold() != _SIGNED]
+
+
 def eal_language_support(profile: Profile) -> list[Commitment]:
-    """Many pupils learn English as an additional language: support in English, respect for home languages."""
+    """Many pupils' first language is not English (the school census counts pupils whose first language is known or
+    believed to be other than English, which says nothing of how well they speak it): planned support for those new
+    to English, every home language valued, and families reached in their own languages as far as the school can."""
     if not profile.high_eal:
         return []
     rule = eal_language_support
     languages = _languages_besides_english(profile)
+    spoken = _spoken(languages)
     reach = (
-        "We will reach families in the languages they use at home{among}, with key information translated, "
-        "interpreters at meetings, and help for parents who want to learn English."
+        "We will reach families in the languages they use at home"
+        + (" (among them {languages})" if spoken else "")
+        + ", translating key information and arranging an interpreter for meetings where we can, and we will help "
+        "parents who want to learn English to find a class."
     )
-    parents = (
-        _commit(
-            profile,
-            rule,
-            "parents",
-            reach.replace("{among}", " (among them {languages})"),
-            languages=and_list(languages),
-        )
-        if languages
-        else _commit(profile, rule, "parents", reach.replace("{among}", ""))
-    )
+    parents = [_commit(profile, rule, "parents", reach, **({"languages": and_list(spoken)} if spoken else {}))]
+    if len(spoken) < len(languages):
+        parents.append(_commit(profile, rule, "parents", _BSL_FAMILIES))
     return [
-        _commit(
+        _commit(  # the census figure is of a first language, not of English: support is for those new to English
             profile,
             rule,
             "teaching",
-            "{Pupils} learning English as an additional language ("
-            + _share(profile.data["pupils"]["eal_percent"])
-            + " of our {pupils}) will have planned support in English, and their home languages will be valued in "
-            "class.",
+            "We will plan support for {pupils} new to English, track their progress at each stage of learning it and "
+            "act on any gap, and value in class the home languages of all our {pupils}, "
+            + _share(profile.known("pupils.eal_percent"))
+            + " of whom have a first language other than English.",
         ),
-        _commit(
-            profile,
-            rule,
-            "equity",
-            "We will track the progress of {pupils} at each stage of learning English, and act on any gap.",
-        ),
-        parents,
+        *parents,
     ]
 
 
+# Information for families who sign, in the ways it can reach them; interpreters cost money the profile does not show
+# the school has, so as far as it can.
+_BSL_FAMILIES = (
+    "Families who use British Sign Language will get key information in BSL, by video or through a BSL interpreter, "
+    "and an interpreter at meetings, when they ask and we can arrange it."
+)
+
+
 def families_new_to_english(profile: Profile) -> list[Commitment]:
-    """Fewer pupils learn English as an additional language, but the profile names the languages their families
-    speak: support for those new to English, and key information in those languages when families need it."""
+    """Fewer pupils' first language is other than English, but the profile names the languages their families use:
+    support for pupils new to English, and key information in those languages (or in BSL, by video or an
+    interpreter) when families ask and the school can arrange it."""
     languages = _languages_besides_english(profile)
-    if (
-        profile.high_eal or not languages or profile.data["pupils"].get("eal_percent") == 0
-    ):  # unknown: the languages say
+    eal = profile.known("pupils.eal_percent")  # None: not known, so nothing is said of pupils new to English
+    if profile.high_eal or not languages or eal == 0:
         return []
     rule = families_new_to_english
-    families = _commit(
-        profile,
-        rule,
-        "parents",
-        "Families who use {languages} at home will get key information in their own language, and an "
-        "interpreter at meetings, when they need it.",
-        languages=and_list(languages),
-    )
-    if profile.phase_group == "special":  # how each pupil communicates is the special school's own commitment
-        return [families]
+    spoken = _spoken(languages)
+    families = []
+    if spoken:
+        families.append(
+            _commit(
+                profile,
+                rule,
+                "parents",
+                "Families who use {languages} at home will get key information in their language, and an interpreter "
+                "at meetings, when they ask and we can arrange it.",
+                languages=and_list(spoken),
+            )
+        )
+    if len(spoken) < len(languages):
+        families.append(_commit(profile, rule, "parents", _BSL_FAMILIES))
+    if profile.phase_group == "special" or eal is None or not spoken:  # a special school's: how each communicates
+        return families
     return [
         _commit(
             profile,
@@ -445,7 +586,7 @@ def families_new_to_english(profile: Profile) -> list[Commitment]:
             "equity",
             "{Pupils} new to English will have planned support in English, and their home languages will be valued.",
         ),
-        families,
+        *families,
     ]
 
 
@@ -461,16 +602,22 @@ def fsm_barriers(profile: Profile) -> list[Commitment]:
             rule,
             "equity",
             "For {pupils} eligible for free school meals ("
-            + _share(profile.data["pupils"]["fsm_percent"])
-            + " of our {pupils}), we will track progress and who takes part in clubs, trips, music and sport, "
-            "remove barriers such as cost, timing and transport, and help families who need it discreetly.",
+            + _share(profile.known("pupils.fsm_percent"))
+            + " of our {pupils}), we will track progress and who takes part in "
+            + (
+                "trips, visits and events"
+                if profile.young_children or profile.complex_needs
+                else "clubs, trips, music and sport"
+            )
+            + ", remove barriers such as cost, timing and transport, and help families who need it discreetly.",
         ),
         _commit(
             profile,
             rule,
             "monitoring",
-            "Each year {body} will compare how often {pupils} eligible for free school meals take part in clubs "
-            "and trips with how often other {pupils} do.",
+            "Each year {body} will compare how often {pupils} eligible for free school meals take part in "
+            + ("trips and events" if profile.young_children or profile.complex_needs else "clubs and trips")
+            + " with how often other {pupils} do.",
             body=gov.oversight,
         ),
     ]
@@ -480,13 +627,23 @@ def primary_pupil_voice(profile: Profile) -> list[Commitment]:
     """Nursery to middle schools: a say suited to the children's age."""
     if profile.phase_group != "primary":
         return []
+    if profile.phase == "nursery":  # the youngest of all: families say what their child says at home
+        return [
+            _commit(
+                profile,
+                primary_pupil_voice,
+                "pupils",
+                "Staff will notice what each child enjoys, chooses and avoids during play, and ask families what their "
+                "child talks about at home, so that children's views shape the nursery.",
+            )
+        ]
     if profile.young_children:
         return [
             _commit(
                 profile,
                 primary_pupil_voice,
                 "pupils",
-                "Adults will listen and watch closely during play and daily routines, children will make real "
+                "Adults will listen and watch closely during play and daily routines. Children will make real "
                 "choices, and we will act on what we learn.",
             )
         ]
@@ -496,38 +653,137 @@ def primary_pupil_voice(profile: Profile) -> list[Commitment]:
             primary_pupil_voice,
             "pupils",
             "{Pupils} will have a say through a school council, class discussions and class jobs, and we will act "
-            "on what they tell us.",
+            "on what they tell us." + _youngest_voice(profile),
+        )
+    ]
+
+
+def _youngest_voice(profile: Profile) -> str:
+    """A school with a nursery whose older pupils have a council: how its youngest children have their say."""
+    if not profile.has_nursery:
+        return ""
+    return " The youngest children will be heard through adults who listen and watch closely as they play."
+
+
+def early_years(profile: Profile) -> list[Commitment]:
+    """A school with a nursery or Reception class, or a nursery school: the Early Years Foundation Stage, and, where
+    the school takes children before school age, families welcomed before their child starts."""
+    low = profile.data["school"].get("statutory_low_age")
+    reception = low is not None and low <= RECEPTION_FROM and profile.phase not in ("16-plus", "pru")
+    if not (profile.has_nursery or reception):
+        return []
+    rule = early_years
+    if profile.phase == "nursery":
+        who, where = "In the Early Years Foundation Stage, our children", "the daily life of the nursery"
+    elif profile.phase_group == "special":
+        who, where = "Our youngest {pupils}, in the Early Years Foundation Stage,", "the daily life of their class"
+    elif profile.has_nursery:
+        who = "In our nursery and Reception classes, the Early Years Foundation Stage, children"
+        where = "the daily life of their class"
+    else:
+        who, where = "In Reception, the Early Years Foundation Stage, children", "the daily life of their class"
+    teaching = _commit(
+        profile,
+        rule,
+        "teaching",
+        who
+        + " will learn about themselves, their families and the people around them, through play and in "
+        + where
+        + ".",
+    )
+    if not profile.has_nursery:
+        return [teaching]
+    if profile.phase == "nursery":  # home visits and interpreters are not in the profile: an interpreter where it can
+        welcome = (
+            "Before their child starts, every family will be welcomed into the nursery and invited to stay and play "
+            "while their child settles, with an interpreter where they need one and we can arrange it."
+        )
+    elif profile.phase_group == "special":  # children join a special school at any age: not stay and play
+        welcome = (
+            "Families will be welcomed into school before their child starts, at whatever age, and helped to get to "
+            "know their child's class and the staff who will work with them."
+        )
+    else:
+        welcome = "Families will be welcomed into the nursery before their child starts, and invited to stay and play with them."
+    return [teaching, _commit(profile, rule, "parents", welcome)]
+
+
+def mid_year_arrivals(profile: Profile) -> list[Commitment]:
+    """Pupils who join during the school year (pupils.mobility_percent): each is welcomed and settles, with their
+    family, as the pupils who start in September are."""
+    if not profile.mobility:
+        return []
+    return [
+        _commit(
+            profile,
+            mid_year_arrivals,
+            "equity",
+            # the figure is in the school's context, for no period the profile gives: not repeated here
+            "Some of our {pupils} join us during the school year rather than at its start. Each of them, with their "
+            "family, will be welcomed and given a named adult"
+            + ("" if profile.young_children else " and a buddy")
+            + ". Within a few weeks we will check that they have settled and made friends.",
         )
     ]
 
 
 def secondary_voice_and_work(profile: Profile) -> list[Commitment]:
-    """Secondary, all-through and 16-plus: student leadership, citizenship debate and work-related links."""
+    """Secondary, all-through and 16-plus: student leadership, debate and work-related links. Citizenship is in the
+    national curriculum for maintained secondary schools; an academy need not teach it as a subject, so its policy
+    says citizenship or PSHE unless the school's own account says it teaches citizenship."""
     if profile.phase_group != "secondary":
         return []
     rule = secondary_voice_and_work
+    gov = governance(profile)
+    own_citizenship = re.search(r"\bcitizenship\b", profile.data.get("context") or "", re.I)
+    lessons = "citizenship lessons" if gov.group == MAINTAINED or own_citizenship else "citizenship or PSHE lessons"
+    when = " from year 7" if profile.phase == "all-through" else ""  # not the nursery children of a 3 to 18 school
     return [
         _commit(
             profile,
             rule,
             "pupils",
-            "{Pupils} will have a say through an elected council, leadership roles and a yearly survey of how well "
-            "{pupils} from different backgrounds get on.",
+            "{Pupils} will have a say through "
+            + ("student representatives" if profile.phase == "16-plus" else "an elected council")
+            + ", leadership roles and a yearly survey of how well {pupils} from different backgrounds get on."
+            + _youngest_voice(profile),
         ),
-        _commit(
-            profile,
-            rule,
-            "teaching",
-            "In citizenship lessons, {pupils} will debate rights and responsibilities, openly and safely.",
+        *(
+            []  # no citizenship lessons after 16: the policy's tutorials and debates say it (policy.md.j2)
+            if profile.phase == "16-plus"
+            else [
+                _commit(
+                    profile,
+                    rule,
+                    "teaching",
+                    "In " + lessons + when + ", {pupils} will debate rights and responsibilities, openly and safely.",
+                )
+            ]
         ),
         _commit(
             profile,
             rule,
             "engagement",
-            "We will build links with employers, colleges and voluntary organisations, and give {pupils} chances "
-            "to volunteer.",
+            "We will build links with employers, "
+            + ("universities" if profile.phase == "16-plus" else "colleges")
+            + " and voluntary organisations, and give {pupils} chances to volunteer.",
         ),
     ]
+
+
+def _needs_words(needs: list[str]) -> list[str]:
+    """The register's names for needs, as a sentence about many pupils says them ('severe learning difficulties')."""
+    return [re.sub(r"difficulty\b", "difficulties", SEND_NEEDS[n]) for n in needs]
+
+
+def _taught(needs: list[str]) -> str:
+    """Whom the school teaches, by their needs, as a school says it: 'autistic pupils and pupils with speech,
+    language and communication needs'."""
+    others = _needs_words([n for n in needs if n != "asd"])
+    with_needs = "{pupils} with " + and_list(others) if others else ""
+    if "asd" in needs:
+        return "autistic {pupils}" + (" and " + with_needs if with_needs else "")
+    return with_needs
 
 
 def special_outreach(profile: Profile) -> list[Commitment]:
@@ -535,8 +791,7 @@ def special_outreach(profile: Profile) -> list[Commitment]:
     if profile.phase_group != "special":
         return []
     rule = special_outreach
-    needs = profile.send_needs
-    who = " Our {pupils} include {pupils} with " + and_list([SEND_NEEDS[n] for n in needs]) + "." if needs else ""
+    who = " We teach " + _taught(profile.send_needs) + "." if profile.send_needs else ""
     return [
         _commit(
             profile,
@@ -545,14 +800,6 @@ def special_outreach(profile: Profile) -> list[Commitment]:
             "Disability is part of who our school community is."
             + who
             + " Cohesion for us includes how disabled people are welcomed and included in the wider community.",
-        ),
-        _commit(
-            profile,
-            rule,
-            "engagement",
-            first=True,
-            text="We will run links with mainstream schools, so that our {pupils} and theirs learn, play and celebrate "
-            "together.",
         ),
         _commit(
             profile,
@@ -572,18 +819,20 @@ def special_outreach(profile: Profile) -> list[Commitment]:
 
 def resourced_provision(profile: Profile) -> list[Commitment]:
     """A mainstream school with resourced provision or an SEN unit: one school, not two."""
-    if profile.phase_group == "special" or not profile.has_resourced_provision:
+    if not _has_unit(profile):
         return []
     rule = resourced_provision
     needs = profile.send_needs
-    named = " for " + and_list([SEND_NEEDS[n] for n in needs]) if needs else ""
+    named = " for " + and_list(_needs_words(needs)) if needs else ""
+    provision = profile.data["school"]["resourced_provision"]
     return [
         _commit(
             profile,
             rule,
             "school_community",
-            "Our school includes {provision}" + named + ". Its {pupils} belong to every part of school life.",
-            provision=profile.data["school"]["resourced_provision"].lower(),
+            "The {pupils} of our {provision}" + named + " belong to every part of school life, as all our {pupils} do.",
+            # the register's 'Resourced provision' reads 'resourced provision'; 'SEN unit' keeps its capitals
+            provision=provision[:1].lower() + provision[1:] if provision[1:2].islower() else provision,
         ),
         _commit(
             profile,
@@ -595,32 +844,73 @@ def resourced_provision(profile: Profile) -> list[Commitment]:
     ]
 
 
+# How pupils communicate (school.communication), as a sentence lists them.
+_WAYS = {
+    "Speech": "speech",
+    "Signing (Makaton or Signalong)": "signing (Makaton or Signalong)",
+    "British Sign Language": "British Sign Language",
+    "Symbols and pictures": "symbols and pictures",
+    "Objects of reference": "objects of reference",
+    "Eye gaze": "eye gaze",
+    "Switches": "switches",
+    "Communication aids (AAC)": "communication aids",
+    "Gesture, sound and body language": "gesture, sound and body language that staff who know them well understand",
+}
+
+
 def communication(profile: Profile) -> list[Commitment]:
-    """Pupils who communicate without speech or with support: their views in the way they communicate best."""
-    if not profile.communication_needs:
+    """Pupils who communicate without speech or with support (school.communication, or else the needs the school
+    is for): their views in the ways they communicate. Only the school's own list names the ways: the needs alone
+    do not say how its pupils communicate. Families' home languages are not how pupils communicate:
+    families_new_to_english reaches families who sign."""
+    own = [_WAYS[w] for w in profile.data["school"].get("communication") or []]
+    if own == ["speech"]:
         return []
-    needs = set(profile.send_needs)
-    languages = {lang.casefold() for lang in profile.data["pupils"].get("home_languages", [])}
-    ways = []
-    if "hi" in needs or "british sign language" in languages:
-        ways.append("signing, including British Sign Language")
-    if needs & {"sld", "pmld", "msi", "asd"}:
-        ways.append("symbols, pictures and objects of reference")
-    if needs & {"pmld", "msi"}:
-        ways.append("touch, sound and responses observed by staff who know them well")
-    if needs & {"slcn", "pmld", "sld"}:
-        ways.append("communication aids and assistive technology")
-    ways = ways or ["the way each communicates best"]
+    if not own and not set(profile.send_needs) & COMMUNICATION_NEEDS:
+        return []
+    unit = profile.phase_group != "special" and _has_unit(profile)
+    if not own:
+        text = (
+            "Every {pupil} in our specialist provision" if unit else "Every {pupil}"
+        ) + " will be helped to give their views in the way they communicate best, and those views will count."
+    else:
+        text = (
+            ("{Pupils} in our specialist provision" if unit else "Our {pupils}")
+            + " communicate through "
+            + and_list(own)
+            + ". Each will be helped to give their views in the way they communicate best, and those views will count."
+        )
+    return [_commit(profile, communication, "pupils", text)]
+
+
+_PARTS_OF_AN_HOUR = {15: " and a quarter", 30: " and a half", 45: " and three quarters"}
+
+
+def _duration(minutes: int) -> str:
+    """60 -> 'an hour', 90 -> 'an hour and a half', 75 -> 'an hour and a quarter', 80 -> 'an hour and 20 minutes',
+    45 -> '45 minutes'."""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{minutes} minutes"
+    said = "an hour" if hours == 1 else f"{hours} hours"
+    if rest in _PARTS_OF_AN_HOUR:
+        return said + _PARTS_OF_AN_HOUR[rest]
+    return said + (f" and {rest} minutes" if rest else "")
+
+
+def long_journeys(profile: Profile) -> list[Commitment]:
+    """Some pupils travel a long way to school each day: what happens after school, and what families can reach,
+    is planned around the journey."""
+    if not profile.long_journeys:
+        return []
     return [
         _commit(
             profile,
-            communication,
-            "pupils",
-            (
-                "Every {pupil} will be helped to give their views in the way they communicate best"
-                + (": " + "; ".join(ways) if len(ways) > 1 else ", such as " + ways[0])
-                + ". Those views will count."
-            ),
+            long_journeys,
+            "equity",
+            "Some of our {pupils} travel for as long as {duration} each way, so we will hold clubs, visits and links "
+            "within the school day where we can, and plan transport home for anything after it.",
+            duration=_duration(profile.known("location.longest_journey_minutes")),
         )
     ]
 
@@ -657,8 +947,12 @@ def pru_outreach(profile: Profile) -> list[Commitment]:
             rule,
             "engagement",
             first=True,
-            text="We will work with {pupils_own} home schools and local services, so that each {pupil} returns to school "
-            "or moves on to education, training or work.",
+            text="We will work with {pupils_own} home schools and local services, so that each {pupil} "
+            + (
+                "returns to a school that meets their needs."  # primary-age pupils go back to school, not to work
+                if _primary_age(profile)
+                else "returns to school or moves on to education, training or work."
+            ),
         ),
         _commit(
             profile,
@@ -670,38 +964,131 @@ def pru_outreach(profile: Profile) -> list[Commitment]:
     ]
 
 
+def local_tensions(profile: Profile) -> list[Commitment]:
+    """The school knows of tension, hostility or incidents in its area (local_tensions, in its own words, which the
+    policy never prints): incidents watched closely, families and partners worked with, and a plan for responding."""
+    if not profile.known("local_tensions"):
+        return []
+    rule = local_tensions
+    gov = governance(profile)
+    return [
+        _commit(
+            profile,
+            rule,
+            "equity",
+            first=True,
+            text="We will record every prejudice-related incident, in school and online, look at the pattern every half "
+            "term, and act quickly on any sign of tension between groups of {pupils}.",
+        ),
+        _commit(
+            profile,
+            rule,
+            "engagement",
+            first=True,
+            text="When tension rises in the area, or after events elsewhere, we will talk early with families, "
+            "community and faith leaders, the police and the local authority, and tell families what the school is "
+            "doing.",
+        ),
+        _commit(
+            profile,
+            rule,
+            "monitoring",
+            "We will keep a plan for how the {school} responds when tension rises, agreed with {body}, reviewed each "
+            "year and read with our Prevent risk assessment.",
+            body=gov.oversight,
+            school=phase_words(profile).school,
+        ),
+    ]
+
+
 _PARTNER_PLACES = {"school": "school_links", "community": "local_community", "international": "global_community"}
+# How often a partnership meets (partnerships[].how_often), as the policy says it keeps that rhythm; "occasionally"
+# is no rhythm to keep.
+_RHYTHMS = {
+    "weekly": "every week",
+    "fortnightly": "every two weeks",
+    "half-termly": "every half term",
+    "termly": "every term",
+    "yearly": "once a year",
+}
 
 
 def partnerships(profile: Profile) -> list[Commitment]:
-    """Each partnership under its dimension; with none, a commitment to make the first."""
+    """Each partnership under its dimension, the rhythm each keeps, and one yearly review of them all. With none
+    listed, nothing is claimed about the partnerships the school has: it commits to keep and grow a list. The
+    rhythm is the school's own ("every week"), kept in a sentence a governor can adopt: keep up each link, review
+    each every year. The yearly question to pupils and families names no partner: a list of names with their own
+    commas and "and"s does not read, and a family may use a partner (a food bank) as well as meet it."""
     partners = profile.data.get("partnerships") or []
     rule = partnerships
-    gov = governance(profile)
     if not partners:
         return [
             _commit(
                 profile,
                 rule,
                 "engagement",
-                "We do not yet have a formal partnership with another school or a community organisation. "
-                "Within the first year of this policy we will set one up.",
-                body=gov.oversight,
+                "We will keep a list of the schools and community organisations we work with, review each partnership "
+                "every year, and build new ones where our {pupils} would gain from them.",
             )
         ]
     listed = [
         _commit(profile, rule, _PARTNER_PLACES[p["kind"]], "**{name}**: {what}", name=p["name"], what=p["what"])
         for p in partners
     ]
-    return listed + [
-        _commit(
+    kept = [(p["name"], _RHYTHMS[p["how_often"]]) for p in partners if p.get("how_often") in _RHYTHMS]
+    # partners that meet equally often are named together: "A and B every week, and C every term"
+    rhythms = {}
+    for name, often in kept:
+        rhythms.setdefault(often, []).append(in_sentence(name))
+    if len(kept) > 1:
+        keep = _commit(
             profile,
             rule,
-            "monitoring",
-            _asked(profile, "our work with {partners}", families=True),
-            partners=and_list([p["name"] for p in partners]),
+            "engagement",
+            "We will keep up our links with {kept}, reviewing each of them every year.",
+            kept=and_list(
+                [
+                    item
+                    for often, names in rhythms.items()
+                    # a name with its own "and" keeps its rhythm to itself, or the list could not be read
+                    for item in (
+                        [f"{name} {often}" for name in names]
+                        if any(" and " in name for name in names)
+                        else [f"{and_list(names)} {often}"]
+                    )
+                ]
+            ),
         )
-    ]
+    elif kept:
+        keep = _commit(
+            profile,
+            rule,
+            "engagement",
+            "We will keep up our link with {kept}, reviewing it every year.",
+            kept=f"{in_sentence(kept[0][0])} {kept[0][1]}",
+        )
+    else:
+        keep = _commit(
+            profile,
+            rule,
+            "engagement",
+            "We will keep up our links with {partners}, reviewing each of them every year."
+            if len(partners) > 1
+            else "We will keep up our link with {partners}, reviewing it every year.",
+            partners=and_list([in_sentence(p["name"]) for p in partners]),
+        )
+    return listed + [keep, _commit(profile, rule, "monitoring", _asked_about_partners(profile))]
+
+
+def _asked_about_partners(profile: Profile) -> str:
+    """The yearly question about partnerships, in a way that suits the pupils. A unit's partners include the panels
+    that place pupils with it and the schools they go back to: it asks about the return to school."""
+    if profile.phase_group == "pru":
+        return (
+            "Each year we will ask {pupils} and their families how well our work with other schools and services "
+            "helped them, including with the return to school."
+        )
+    return _asked(profile, "our partnerships", families=True)
 
 
 # Every rule, in the order their commitments print within a place (after any marked `first`).
@@ -710,6 +1097,7 @@ RULES: tuple[Callable[[Profile], list[Commitment]], ...] = (
     school_aims,
     diverse_relationships_first,
     monocultural_links,
+    school_links,
     faith_rationale,
     rural_isolation,
     wide_catchment,
@@ -717,12 +1105,17 @@ RULES: tuple[Callable[[Profile], list[Commitment]], ...] = (
     families_new_to_english,
     fsm_barriers,
     primary_pupil_voice,
+    early_years,
+    mid_year_arrivals,
     secondary_voice_and_work,
     special_outreach,
     resourced_provision,
     communication,
+    long_journeys,
     complex_needs_learning,
+    legal_basis.teaching,
     pru_outreach,
+    local_tensions,
     partnerships,
 )
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -13,7 +12,7 @@ from pathlib import Path
 from cohesion_guide.export.docx import write_docx
 from cohesion_guide.export.html import fragment_tree, markdown_to_html, standalone_html
 from cohesion_guide.export.metadata import Letterhead
-from cohesion_guide.files import atomic_dir
+from cohesion_guide.files import atomic_dir, held_folder
 
 LANGUAGE = "en-GB"
 
@@ -41,8 +40,8 @@ def write_formats(document: Document, out_dir: Path, formats: Iterable[str]) -> 
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     _finish_set(out_dir)  # a set an earlier run made whole but was killed while moving in
-    staging = Path(tempfile.mkdtemp(dir=out_dir, prefix=".cohesion-", suffix=".part"))
-    try:
+    # held_folder first removes the .cohesion-*.part folders runs that were killed left here
+    with held_folder(out_dir, ".cohesion-") as staging:
         fragment = markdown_to_html(markdown)
         tree = fragment_tree(fragment) if {"docx", "pdf"} & set(formats) else None
         # Word last: its tree loses the charts.
@@ -75,8 +74,6 @@ def write_formats(document: Document, out_dir: Path, formats: Iterable[str]) -> 
         os.rename(staging, ready)
         _finish_set(out_dir, stem)
         return {fmt: out_dir / f"{stem}.{fmt}" for fmt in formats}
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
 
 
 def word_letterhead(letterhead: Letterhead | None) -> Letterhead | None:

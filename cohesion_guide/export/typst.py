@@ -33,6 +33,9 @@ BLOCKS = document_tree.BLOCKS | {"svg"}
 # paragraph separators are written as escapes, so the source stays one line per string.
 _STRING_ESCAPES = {ord("\\"): "\\\\", ord('"'): '\\"'}
 _STRING_ESCAPES.update({c: f"\\u{{{c:x}}}" for c in (*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029)})
+# A zero-width no-break space (a byte-order mark pasted into a field) shows nothing, and PDF/UA-1 refuses it even
+# escaped: it is left out.
+_STRING_ESCAPES[0xFEFF] = None
 
 LANGUAGE = re.compile(r"([a-z]{2,3})(?:[-_]([a-z]{2}))?", re.IGNORECASE)
 

@@ -14,7 +14,7 @@ import yaml
 from cohesion_guide.gias.map import REGISTER_FIELDS, V1_FIELDS, Mapped, Path_
 from cohesion_guide.inputs.dates import long_date
 from cohesion_guide.inputs.governance import ACADEMY, PRU, type_group
-from cohesion_guide.inputs.scaffold import TO_CHECK, scalar
+from cohesion_guide.inputs.scaffold import TO_CHECK, quoted, scalar
 
 
 class _FastStringDates(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
@@ -43,7 +43,7 @@ def _scalar(value: Any) -> str:
                 return value
         except yaml.YAMLError:
             pass
-        return json.dumps(value, ensure_ascii=False)
+        return quoted(value)
     return scalar(value)
 
 

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
 
 from cohesion_guide import MODEL_POLICIES
 from cohesion_guide.errors import InvalidFile, Problem
-from cohesion_guide.inputs.profiles import SLUG
+from cohesion_guide.inputs.profiles import SLUG, Profile
 from cohesion_guide.inputs.schemas import schema
 from cohesion_guide.inputs.validation import Loaded, check, load_checked, load_yaml
 
@@ -38,9 +39,20 @@ class Practice:
     title: str
     strand: str  # the strand's id
     point: str  # its place in the six-point framework, e.g. "4a"
-    owner: str  # governor | staff | headteacher | governing-body
+    owner: str  # governor | staff | headteacher | governing-body, or a specialism (audit_practices.yml says which)
     action: str
     success: str
+    resources: str = ""
+    # the practice for a kind of school ({"young": {"action": ...}}): audit_practices.yml's "for"
+    variants: dict[str, dict[str, str]] = field(default_factory=dict, compare=False)
+
+    def for_kinds(self, kinds: tuple[str, ...]) -> Practice:
+        """The practice as a school of these kinds (in the order they are tried) reads it: the first kind
+        the file words it for replaces what that kind says, the rest stays."""
+        kind = next((k for k in kinds if k in self.variants), None)
+        if kind is None:
+            return self
+        return dataclasses.replace(self, **self.variants[kind])
 
 
 @dataclass(frozen=True)
@@ -114,6 +126,8 @@ def strands() -> tuple[Strand, ...]:
                 owner=p["owner"],
                 action=p["action"],
                 success=p["success"],
+                resources=p.get("resources", ""),
+                variants=p.get("for") or {},
             )
             for p in strand["practices"]
         )
@@ -274,11 +288,23 @@ def _comment(text: str) -> str:
     return " ".join(str(text).split())
 
 
+# Who a blank audit says will complete it, when the profile names no staff lead that is not still to check.
+LEAD_MEMBER_OF_STAFF = "Lead member of staff for community cohesion"
+
+
+def completed_by_for(profile: Profile | None) -> str:
+    """Who a school's blank audit names as completing it: its staff lead, unless the profile still marks that role
+    to check (an import's placeholder is no one's role yet)."""
+    if profile is None or "leads.staff" in profile.unconfirmed:
+        return LEAD_MEMBER_OF_STAFF
+    return profile.data["leads"]["staff"]
+
+
 def blank_audit(
     slug: str,
     *,
     school_name: str | None = None,
-    completed_by: str = "Lead member of staff for community cohesion",
+    completed_by: str = LEAD_MEMBER_OF_STAFF,
     today: date | None = None,
 ) -> str:
     """A commented audit with every practice listed as not-yet: it validates as it is."""

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from cohesion_guide.errors import InvalidFile, Problem
-from cohesion_guide.files import generated_files
+from cohesion_guide.generated_record import bears_mark, generated_files
 from cohesion_guide.inputs import review
 from cohesion_guide.inputs.profiles import PHASE_GROUPS, PHASE_LABELS, SLUG
 from cohesion_guide.inputs.schemas import schema
@@ -105,13 +105,14 @@ RESERVED = frozenset({"index", "strand", "dimension", "phase", "setting"})
 def taken_names(folder: Path) -> set[str]:
     """Names a case study cannot have: the section's own pages, and the guide's pages beside them in
     docs/case-studies/ (a case study named adding.md would replace the guide's adding.md). The pages
-    made from the case studies themselves, written there by site/generate.py, do not count."""
+    made from the case studies themselves, written there by site/generate.py, do not count: the
+    record of generated pages names them, or (when the record is missing) their front matter does."""
     docs = Path(folder).parent / "docs"
     guide, made = docs / "case-studies", generated_files(Path(folder).parent)
 
     def written_by_hand(path: Path) -> bool:
         paths = [path] if path.is_file() else [p for p in path.rglob("*") if p.is_file()]
-        return any(p.relative_to(docs).as_posix() not in made for p in paths)
+        return any(p.relative_to(docs).as_posix() not in made and not bears_mark(p) for p in paths)
 
     entries = [p for p in guide.iterdir() if written_by_hand(p)] if guide.is_dir() else []
     return set(RESERVED) | {p.stem if p.suffix == ".md" else p.name for p in entries}
@@ -287,21 +288,42 @@ def most_relevant(profile: Any, studies: Iterable[CaseStudy], n: int = 3) -> lis
     return sorted(studies, key=lambda study: (-relevance(profile, study), study.slug))[:n]
 
 
-def same_phase_group(profile: Any, study: CaseStudy) -> bool:
-    """Whether a case study comes from a school in the same phase group (primary, secondary, special, pru).
-    A nursery's study fits only a school with young children or a nursery of its own."""
-    nursery_age = profile.young_children or profile.has_nursery
-    return any(PHASE_GROUPS[p] == profile.phase_group and (p != "nursery" or nursery_age) for p in study.phases)
+SIXTH_FORM_FROM = 17  # a school whose oldest pupils are this age or older has a sixth form
+
+
+def fitting_phases(profile: Any) -> set[str]:
+    """The case studies' phases that fit a school: its own, and those of the stages it teaches. A primary school
+    with a nursery takes a nursery's study, a secondary school with a sixth form a sixth form's, and an all-through
+    school a primary's and a secondary's (an infant school, all early years and infants, a nursery's too); but an all-through school's study never goes to an 11 to 16 school, a
+    middle school's to a primary, a primary's to a nursery school, or a secondary school's to a sixth form."""
+    phase = profile.phase
+    high = profile.data["school"].get("statutory_high_age")
+    sixth_form = {"16-plus"} if high is not None and high >= SIXTH_FORM_FROM else set()
+    nursery = {"nursery"} if profile.has_nursery or profile.young_children else set()
+    if phase in ("infant", "first", "junior", "primary"):
+        return {"primary"} | nursery
+    if phase == "secondary":
+        return {"secondary"} | sixth_form
+    if phase == "all-through":
+        return {"all-through", "primary", "secondary"} | nursery | sixth_form
+    return {phase}  # nursery, middle, special, pru, 16-plus: their own studies only
+
+
+def phase_fits(profile: Any, study: CaseStudy) -> bool:
+    """Whether a case study comes from a school at a stage this school teaches (fitting_phases)."""
+    return bool(fitting_phases(profile) & set(study.phases))
 
 
 def fits(profile: Any, study: CaseStudy) -> bool:
-    """A study to suggest: from the school's phase group, and about at least one of its circumstances."""
-    return same_phase_group(profile, study) and bool(profile_tags(profile) & set(study.context_tags))
+    """A study to suggest: from a stage the school teaches, and about at least one of its circumstances."""
+    return phase_fits(profile, study) and bool(profile_tags(profile) & set(study.context_tags))
 
 
-def suggestions(profile: Any, project_dir: Path, local: dict[str, Any], n: int = 3) -> list[dict[str, str | None]]:
-    """The case studies a school's documents suggest: title, summary and a link. Only studies from the
-    same phase group that share one of the school's circumstances (profile_tags) are suggested, so there may be none.
+def suggestions(profile: Any, project_dir: Path, local: dict[str, Any], n: int = 3) -> list[dict[str, Any]]:
+    """The case studies a school's documents suggest: title, summary, a link to the study's page on the guide, and
+    where it comes from (an illustrative example written for the guide, or the published source it retells). Only
+    studies from a stage the school teaches that share one of its circumstances (profile_tags) are suggested, so
+    there may be none.
 
     With local.yml's site_url the link is a full web address, which works on the site, in Word and in
     PDF alike; without it there is no address that would work everywhere, so `url` is None and the
@@ -317,6 +339,8 @@ def suggestions(profile: Any, project_dir: Path, local: dict[str, Any], n: int =
             "title": study.title,
             "summary": study.summary,
             "url": f"{site.rstrip('/')}/case-studies/{study.slug}/" if site else None,
+            "illustrative": study.illustrative,
+            "source": dict(study.source) if study.source else None,
         }
         for study in most_relevant(profile, fitting, n)
     ]

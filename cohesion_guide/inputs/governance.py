@@ -139,10 +139,16 @@ def governance(profile: Profile) -> Governance:
         body, members, arrangements = "the governing body", "governors", "admissions arrangements"
     else:
         body, members, arrangements = "the proprietor", "the proprietor and governors", "admissions arrangements"
-    delegate = "our local governing body" if group == ACADEMY else None
+    # an academy's trust board usually delegates adopting the policy to the academy's local governing body; where
+    # the profile says the trust's board or its trustees approve it themselves (a single-academy trust), it has none
+    approver = profile.data["document"]["approved_by"]
+    board_itself = re.search(r"\btrustees?\b|\bboard\b", approver, re.I) and not re.search(r"\blocal\b", approver, re.I)
+    delegate = "our local governing body" if group == ACADEMY and not board_itself else None
     if named:
         body, delegate = named, None
     lead_member = {ACADEMY: "local governor", PRU: "management committee member"}.get(group, "governor")
+    if group == ACADEMY and delegate is None and not named:  # the trust's board adopts the policy itself
+        members, lead_member = "trustees", "trustee"
     head = school.get("head_title") or _head_from_deputy(profile.data["leads"]["staff"])
     head = head or {PRU: "head of the unit"}.get(group, "headteacher")
     return Governance(

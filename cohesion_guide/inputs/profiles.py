@@ -20,7 +20,7 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 # The thresholds behind the tailoring. The profile reference page states them; templates read the
 # properties below and never compare figures themselves, so each rule is written once.
-ETHNICITY_TOLERANCE = 2  # percentages rounded by hand rarely add up to exactly 100
+ETHNICITY_TOLERANCE = 2  # percentages rounded by hand may add up to a little over 100
 MONOCULTURAL_FROM = 80  # largest single ethnic group, % of pupils, at or above which the intake is mono-cultural
 DIVERSE_LARGEST_BELOW = 50  # a highly diverse intake has no group this large...
 DIVERSE_GROUP_SIZE = 5  # ...and at least DIVERSE_GROUP_COUNT groups of this size or more
@@ -62,6 +62,11 @@ ETHNICITY_FIELDS = (("pupils", "ethnicity"), ("local_area", "ethnicity"))
 YOUNG_UP_TO = 7  # a school whose oldest pupils are this age or younger teaches young children only
 NURSERY_UP_TO = 3  # a school that takes children of this age or younger has a nursery
 YOUNG_PHASES = frozenset({"nursery", "infant"})
+HAS_NURSERY_CLASSES = "Has Nursery Classes"  # the register's NurseryProvision (school.nursery_provision)
+# A primary school whose name says infant ("Belgrave Gate Infant and Nursery School") teaches young children.
+_INFANT_NAME = re.compile(r"\binfants?\b(?!.*\bjunior)", re.IGNORECASE)
+HIGH_MOBILITY_FROM = 10  # % of pupils who joined during the school year: the action plan acts from here
+LONG_JOURNEY_FROM = 30  # minutes each way: from here the policy plans around pupils' journeys
 # The special educational needs a special school or resourced provision is for, as the school census
 # names them (school.send_needs). Those in COMPLEX_NEEDS change how the policy speaks of pupils' voice
 # and learning; those in COMMUNICATION_NEEDS mean pupils may communicate without speech or with support.
@@ -114,13 +119,39 @@ class Profile:
         """'primary' (nursery, primary, middle), 'secondary' (secondary, all-through, 16-plus), 'special' or 'pru'."""
         return PHASE_GROUPS[self.phase]
 
+    def known(self, dotted: str) -> Any:
+        """A value the profile gives and no one has marked to confirm ("pupils.eal_percent"), else None:
+        a figure that is absent or still a placeholder is unknown, and no rule may build on it."""
+        if any(
+            dotted == name or dotted.startswith(name + ".") or name.startswith(dotted + ".")
+            for name in self.unconfirmed
+        ):
+            return None
+        value: Any = self.data
+        for part in dotted.split("."):
+            value = value.get(part) if isinstance(value, dict) else None
+        return value
+
+    @property
+    def ethnicity(self) -> dict[str, float]:
+        """The pupils' ethnic groups the profile gives (unclassified included); empty when it gives none."""
+        return dict(self.known("pupils.ethnicity") or {})
+
+    @property
+    def ethnicity_complete(self) -> bool:
+        """The groups given account for every pupil (100, give or take ETHNICITY_TOLERANCE): a school may give
+        only the groups it knows, and then which group is largest, or how mixed the intake is, is not known."""
+        return bool(self.ethnicity) and sum(self.ethnicity.values()) >= 100 - ETHNICITY_TOLERANCE
+
     @property
     def largest_ethnic_group(self) -> tuple[str, float] | None:
-        """The largest group in pupils.ethnicity and its percentage; None when the profile gives no ethnic make-up."""
-        groups = _groups(self.data["pupils"].get("ethnicity"))
+        """The largest group in pupils.ethnicity and its percentage; None when the profile gives no ethnic make-up,
+        or gives only some groups and none of them is more than half (another group not given could be larger)."""
+        groups = _groups(self.ethnicity)
         if not groups:
             return None
-        return max(groups.items(), key=lambda item: (item[1], item[0]))
+        largest = max(groups.items(), key=lambda item: (item[1], item[0]))
+        return largest if self.ethnicity_complete or largest[1] > 50 else None
 
     @property
     def is_monocultural(self) -> bool:
@@ -130,11 +161,12 @@ class Profile:
 
     @property
     def is_highly_diverse(self) -> bool:
-        """No group reaches DIVERSE_LARGEST_BELOW %, and DIVERSE_GROUP_COUNT or more groups are DIVERSE_GROUP_SIZE % or more."""
+        """No group reaches DIVERSE_LARGEST_BELOW %, and DIVERSE_GROUP_COUNT or more groups are DIVERSE_GROUP_SIZE % or
+        more: only a complete make-up can show that no group is that large."""
         largest = self.largest_ethnic_group
-        if largest is None or largest[1] >= DIVERSE_LARGEST_BELOW:
+        if not self.ethnicity_complete or largest is None or largest[1] >= DIVERSE_LARGEST_BELOW:
             return False
-        sizeable = [p for p in _groups(self.data["pupils"]["ethnicity"]).values() if p >= DIVERSE_GROUP_SIZE]
+        sizeable = [p for p in _groups(self.ethnicity).values() if p >= DIVERSE_GROUP_SIZE]
         return len(sizeable) >= DIVERSE_GROUP_COUNT
 
     @property
@@ -148,26 +180,50 @@ class Profile:
     @property
     def high_eal(self) -> bool:
         """HIGH_EAL_FROM % or more of pupils learn English as an additional language (False when not known)."""
-        eal = self.data["pupils"].get("eal_percent")
+        eal = self.known("pupils.eal_percent")
         return eal is not None and eal >= HIGH_EAL_FROM
 
     @property
     def high_fsm(self) -> bool:
         """HIGH_FSM_FROM % or more of pupils are eligible for free school meals (False when not known)."""
-        fsm = self.data["pupils"].get("fsm_percent")
+        fsm = self.known("pupils.fsm_percent")
         return fsm is not None and fsm >= HIGH_FSM_FROM
 
     @property
     def young_children(self) -> bool:
-        """Every pupil is 7 or younger: a nursery or infant school, or statutory ages up to YOUNG_UP_TO."""
+        """Every pupil is 7 or younger: a nursery or infant school (by its phase, or a primary by its name), or
+        statutory ages up to YOUNG_UP_TO."""
         high = self.data["school"].get("statutory_high_age")
-        return self.phase in YOUNG_PHASES or (high is not None and high <= YOUNG_UP_TO)
+        if high is not None:
+            return high <= YOUNG_UP_TO
+        return self.phase in YOUNG_PHASES or (self.phase == "primary" and _INFANT_NAME.search(self.name) is not None)
 
     @property
     def has_nursery(self) -> bool:
-        """The school takes children of NURSERY_UP_TO or younger (from its statutory lowest age)."""
+        """The school takes children of NURSERY_UP_TO or younger: a nursery school, the register's "Has Nursery
+        Classes", or the statutory lowest age."""
         low = self.data["school"].get("statutory_low_age")
-        return self.phase == "nursery" or (low is not None and low <= NURSERY_UP_TO)
+        return (
+            self.phase == "nursery"
+            or self.data["school"].get("nursery_provision") == HAS_NURSERY_CLASSES
+            or (low is not None and low <= NURSERY_UP_TO)
+        )
+
+    @property
+    def mobility(self) -> float | None:
+        """The share of pupils who joined during the school year, when the profile gives it (pupils.mobility_percent)."""
+        return self.known("pupils.mobility_percent")
+
+    @property
+    def high_mobility(self) -> bool:
+        """HIGH_MOBILITY_FROM % or more of pupils joined during the school year (False when not known)."""
+        return self.mobility is not None and self.mobility >= HIGH_MOBILITY_FROM
+
+    @property
+    def long_journeys(self) -> bool:
+        """Some pupils travel LONG_JOURNEY_FROM minutes or more each way (location.longest_journey_minutes)."""
+        minutes = self.known("location.longest_journey_minutes")
+        return minutes is not None and minutes >= LONG_JOURNEY_FROM
 
     @property
     def send_needs(self) -> list[str]:
@@ -182,12 +238,6 @@ class Profile:
     def complex_needs(self) -> bool:
         """Pupils with severe, profound and multiple, or multi-sensory learning difficulties (school.send_needs)."""
         return bool(COMPLEX_NEEDS & set(self.send_needs))
-
-    @property
-    def communication_needs(self) -> bool:
-        """Pupils who may communicate without speech or with support: from send_needs, or British Sign Language at home."""
-        languages = {lang.casefold() for lang in self.data["pupils"].get("home_languages", [])}
-        return bool(COMMUNICATION_NEEDS & set(self.send_needs)) or "british sign language" in languages
 
     @property
     def wide_catchment(self) -> bool:
@@ -376,26 +426,34 @@ def _age_problems(loaded: Loaded) -> list[Problem]:
     return []
 
 
+def ethnicity_total(figures: dict[str, Any]) -> float | None:
+    """What an ethnic make-up's percentages add up to (rounded to 2 places), or None when a figure is
+    not a number (that figure is reported itself, and a total would mislead)."""
+    values = list(figures.values())
+    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
+        return None
+    return round(sum(values), 2)
+
+
 def _ethnicity_problems(loaded: Loaded) -> list[Problem]:
+    """A school gives the groups it knows (unknown is an answer, not a figure to invent): the rest of its
+    pupils are simply not given. Only a total above 100, beyond rounding, cannot be right."""
     problems = []
     for where in ETHNICITY_FIELDS:
         section = loaded.data.get(where[0])
         figures = section.get(where[1]) if isinstance(section, dict) else None
         if not isinstance(figures, dict):
             continue  # missing is allowed; any other shape is the schema's to report
-        values = list(figures.values())
-        if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
-            continue  # a figure that is not a number is already reported, and any total would mislead
-        total = round(sum(values), 2)
-        if abs(total - 100) > ETHNICITY_TOLERANCE:
+        total = ethnicity_total(figures)
+        if total is not None and total > 100 + ETHNICITY_TOLERANCE:
             problems.append(
                 Problem(
                     loaded.file,
                     loaded.line_of(where),
                     field_name(where),
-                    f"the percentages add up to {total:g}; allowed: a total of 100 (from {100 - ETHNICITY_TOLERANCE} "
-                    f"to {100 + ETHNICITY_TOLERANCE}, for rounding). Check each figure, and put pupils whose ethnicity "
-                    "is not known under unclassified",
+                    f"the percentages add up to {total:g}; allowed: a total of at most 100 "
+                    f"({100 + ETHNICITY_TOLERANCE} for rounding). Give only the groups you know: "
+                    "the rest of the pupils are left as not given. Check each figure",
                 )
             )
     return problems

@@ -140,7 +140,7 @@ def _field(
                     place=place + (number, child),
                     notes=notes,
                 )
-    elif isinstance(value, str) and "\n" in value and _block_safe(value):
+    elif isinstance(value, str) and "\n" in value and block_safe(value):
         lines.append(f"{head}{key}: |")
         lines += [f"{indent}{mark}  {line}".rstrip() for line in value.rstrip("\n").split("\n")]
     else:
@@ -149,7 +149,7 @@ def _field(
     return lines
 
 
-def _block_safe(text: str) -> bool:
+def block_safe(text: str) -> bool:
     """Lines a YAML block (`key: |`) reads back exactly; anything else is written as one quoted line."""
     return (
         text.endswith("\n")
@@ -187,4 +187,13 @@ def scalar(value: Any, in_list: bool = False) -> str:
                 return text
         except InvalidFile:
             pass
-    return json.dumps(text, ensure_ascii=False)
+    return quoted(text)
+
+
+# YAML reads these as line breaks even between double quotes, where JSON leaves them as they are.
+YAML_LINE_BREAKS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def quoted(text: str) -> str:
+    """`text` between double quotes, read back by YAML exactly as it is (JSON's escapes are YAML's)."""
+    return json.dumps(text, ensure_ascii=False).translate(YAML_LINE_BREAKS)

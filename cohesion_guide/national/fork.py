@@ -23,7 +23,8 @@ from cohesion_guide import PACKAGE_DIR
 from cohesion_guide.documents.policy import CACHE as POLICIES
 from cohesion_guide.documents.self_evaluation import CACHE as PACKS
 from cohesion_guide.errors import CohesionError
-from cohesion_guide.files import _swap_in, atomic_path, generated_files
+from cohesion_guide.files import _swap_in, atomic_path
+from cohesion_guide.generated_record import generated_files
 from cohesion_guide.national import layout
 from cohesion_guide.national.plan import GUIDE_PARTS
 from cohesion_guide.site import publish

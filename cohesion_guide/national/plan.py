@@ -24,7 +24,8 @@ import yaml
 
 from cohesion_guide.documents.policy import engine_fingerprint
 from cohesion_guide.errors import InvalidFile, Problem
-from cohesion_guide.files import atomic_path, generated_files
+from cohesion_guide.files import atomic_path
+from cohesion_guide.generated_record import generated_files
 from cohesion_guide.gias.importer import REASONS, plan_mapped
 from cohesion_guide.gias.map import Mapped
 from cohesion_guide.gias.write import read_marker

@@ -171,7 +171,8 @@ def filter_page(studies: list[CaseStudy], facet: str, value: str) -> str:
     name, labels = FACETS[facet]
     label = labels[value]
     chosen = [s for s in studies if value in s.values(facet)]
-    out = [front_matter({"title": f"Case studies: {label}"}),
+    # a list of links: it ranks below the guide's pages, which say what the law asks
+    out = [front_matter({"title": f"Case studies: {label}", "search": {"boost": 0.5}}),
            f"# Case studies: {escape_markdown(label)}\n\n",
            f"Showing the {len(chosen)} of {len(studies)} case studies for the {name} "
            f"“{escape_markdown(label)}”. [Show all case studies]({link(uri, ROOT + '/index.md')}).\n\n"]

@@ -178,16 +178,16 @@ MARKS = {
 # Each duty: its name, the page's anchor for it, and one mark per kind of school, in KINDS' order.
 DUTIES = (
     ("Community cohesion", "cohesion", ("yes", "check", "check", "no")),
-    ("Curriculum and SMSC", "smsc", ("yes", "yes", "check", "no")),
-    ("Independent School Standards Part 2", "iss", ("no", "yes", "check", "yes")),
+    ("Curriculum and SMSC", "smsc", ("yes", "part", "check", "no")),
+    ("Independent School Standards Part 2", "iss", ("no", "part", "check", "yes")),
     ("Public sector equality duty", "psed", ("yes", "yes", "yes", "no")),
-    ("Prevent", "prevent", ("yes", "yes", "check", "yes")),
+    ("Prevent", "prevent", ("yes", "yes", "yes", "yes")),
     ("Political impartiality", "political", ("yes", "yes", "check", "yes")),
-    ("RSHE", "rshe", ("yes", "yes", "check", "part")),
+    ("RSHE", "rshe", ("yes", "part", "yes", "part")),
 )
-BOUND_NOTE = ("Check: an academy's funding agreement may include cohesion; for PRUs, this guide could not "
-              "settle the cohesion duty or confirm the others. In part: relationships education and RSE, "
-              "not health education.")
+BOUND_NOTE = ("Check: not settled by this guide; an academy's funding agreement may include cohesion. In part: "
+              "for academies, not every kind of academy (see the table); for independent schools, "
+              "relationships education and RSE, not health education.")
 
 
 def _mark(kind: str, x: float, y: float) -> str:

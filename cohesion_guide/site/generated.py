@@ -9,6 +9,8 @@ from typing import Any, Protocol
 
 import yaml
 
+from cohesion_guide.generated_record import GENERATED_BY  # the front matter key that marks a generated page
+
 
 @dataclass(frozen=True)
 class SiteContext:
@@ -51,8 +53,6 @@ class Unfinished(Protocol):
 # the build with the file, line and field named.
 PageSource = Callable[[SiteContext], list[GeneratedPage | GeneratedFile | Unfinished]]
 
-
-GENERATED_BY = "generated_by"  # the front matter key that marks a generated page
 
 
 def front_matter(meta: dict[str, Any]) -> str:

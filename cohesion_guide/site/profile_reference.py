@@ -103,8 +103,9 @@ def _section(key: str, part: dict, required: bool, root: dict) -> list[str]:
             tables.append(name)
     for name in tables:
         lines += [f"### The ethnic groups in `{name}`", "",
-                  "Each is a percentage of pupils, from 0 to 100; leave out a group with none. "
-                  f"The figures must add up to 100, give or take {profiles.ETHNICITY_TOLERANCE}.", ""]
+                  "Each is a percentage of pupils, from 0 to 100. Give the groups you know and leave out the "
+                  "rest: they are shown as not given. The figures may add up to less than 100, but not to more "
+                  f"than {100 + profiles.ETHNICITY_TOLERANCE} (for rounding).", ""]
         lines += _ethnicity_table(root["$defs"]["ethnicity"])
     return lines
 
@@ -128,13 +129,20 @@ def _derived() -> list[str]:
         "- **Phase group**: nursery, infant, first, junior, primary and middle schools get the primary wording; "
         "secondary, all-through and 16-plus the secondary wording (their pupils are called students in secondary "
         "and 16-plus schools); special schools and pupil referral units each have their own.",
-        f"- **Young children only**: the phase is nursery or infant, or `school.statutory_high_age` is "
-        f"{p.YOUNG_UP_TO} or less: the policy calls them children, and their voice and learning are described "
-        "for young children.",
-        f"- **Nursery**: `school.statutory_low_age` is {p.NURSERY_UP_TO} or less (or the phase is nursery).",
+        f"- **Young children only**: the phase is nursery or infant (or primary, with a name that says infant), or "
+        f"`school.statutory_high_age` is {p.YOUNG_UP_TO} or less: the policy calls them children, and their voice "
+        "and learning are described for young children.",
+        f"- **Nursery**: `school.statutory_low_age` is {p.NURSERY_UP_TO} or less, `school.nursery_provision` is "
+        f"`{p.HAS_NURSERY_CLASSES}`, or the phase is nursery: the policy names the Early Years Foundation Stage.",
+        f"- **Many pupils join mid-year**: `pupils.mobility_percent` is {p.HIGH_MOBILITY_FROM} or more (the action "
+        "plan welcomes them; the policy does whenever the figure is given).",
+        f"- **Long journeys**: `location.longest_journey_minutes` is {p.LONG_JOURNEY_FROM} or more.",
+        "- **Local tension**: `local_tensions` says anything (it is never printed).",
+        "- **A figure not given**: a figure left out, or still marked to check, is unknown: nothing above is "
+        "true of it, and the policy does not print it.",
         "- **Complex needs**: `school.send_needs` includes " + ", ".join(f"`{n}`" for n in sorted(p.COMPLEX_NEEDS)) + ".",
-        "- **Communication needs**: `school.send_needs` includes "
-        + ", ".join(f"`{n}`" for n in sorted(p.COMMUNICATION_NEEDS)) + ", or British Sign Language is a home language.",
+        "- **How pupils communicate**: from `school.communication`; without it, when `school.send_needs` includes "
+        + ", ".join(f"`{n}`" for n in sorted(p.COMMUNICATION_NEEDS)) + ".",
         "- **Wide catchment**: `location.catchment` is " + " or ".join(f"`{c}`" for c in sorted(p.WIDE_CATCHMENTS)) + ".",
         "- **Accountable body and legal basis**: from `school.type`: maintained schools, academies and free "
         "schools, pupil referral units, and other types each have their own (see the policy guide).",

@@ -92,6 +92,12 @@ def school_summary(profile: Profile) -> str:
             f"Local authority: {escape_markdown(school['local_authority'])}.")
 
 
+def builder_link(slug: str, depth: int) -> str:
+    """The policy builder opened at a school's answers (make-a-policy/?school=<slug>), from a page
+    `depth` folders below the site's root, as a link MkDocs checks (the builder's page exists)."""
+    return "../" * depth + f"make-a-policy/index.md?school={slug}"
+
+
 def school_page(profile: Profile, paths: dict, policy: str, size: Size = file_size) -> str:
     """The school's page: the policy's heading, the downloads, then the policy itself."""
     heading, _, body = policy.partition("\n")
@@ -102,8 +108,9 @@ def school_page(profile: Profile, paths: dict, policy: str, size: Size = file_si
         + links + "\n\n"
         + "The school's self-evaluation pack is on its own page: "
           "[community profile, audit report, action plan and evidence portfolio](self-evaluation/index.md).\n\n"
-        + f"To change it, edit the profile (`schools/{profile.slug}.yml`) and build the site again, "
-          "or make your own with [Write your school's policy](../../policies/index.md).\n"
+        + "To change the school's documents, open its answers in the policy builder, change what needs "
+          "changing and download the new policy. Nothing you type leaves your browser:\n\n"
+        + f"- [Change this school's answers in the policy builder]({builder_link(profile.slug, 2)})\n"
     )
     return searchable_page(document_title(profile), heading, school_summary(profile), intro, body)
 
@@ -119,7 +126,8 @@ def index_page(rows: list[tuple[Profile, dict]], size: Size = file_size) -> str:
     schools-filter.js (with JavaScript) shows a form above it that filters the rows in place. On a
     phone each row is a card (cohesion.css)."""
     lines = [
-        front_matter({"title": "Schools' policies"}),
+        # the list ranks with the schools' own pages: below the guide's for a word like "school"
+        front_matter({"title": "Schools' policies", "search": {"boost": SCHOOL_BOOST}}),
         "# Schools' policies\n",
         "Each school here has a community cohesion policy written from its profile. Open a school to read "
         "its policy, or download it as a Word document, a PDF or Markdown text. To add a school, see "

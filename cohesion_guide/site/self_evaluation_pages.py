@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cohesion_guide.inputs.audit import Audit, blank_audit
+from cohesion_guide.inputs.audit import Audit, blank_audit, completed_by_for
 from cohesion_guide.site.generated import GeneratedFile, GeneratedPage
 from cohesion_guide.files import atomic_path
 from cohesion_guide.inputs.profiles import Profile
 from cohesion_guide.documents.policy import FORMAT_NAMES, file_size
-from cohesion_guide.site.school_pages import Size, school_summary, searchable_page
+from cohesion_guide.site.school_pages import Size, builder_link, school_summary, searchable_page
 from cohesion_guide.site.build import School
 from cohesion_guide.documents.self_evaluation import title_of
 
@@ -26,7 +26,7 @@ def audit_download(profile: Profile, audit: Audit, project_dir: Path) -> Path:
     if audit.exists:
         return audit.path
     blank = Path(project_dir) / ".cache" / "audit-forms" / f"{profile.slug}.yml"  # beside, not inside, the per-school cache
-    text = blank_audit(profile.slug, school_name=profile.name, completed_by=profile.data["leads"]["staff"])
+    text = blank_audit(profile.slug, school_name=profile.name, completed_by=completed_by_for(profile))
     if not blank.is_file() or blank.read_text(encoding="utf-8") != text:
         with atomic_path(blank) as tmp:
             tmp.write_text(text, encoding="utf-8")
@@ -41,18 +41,19 @@ def self_evaluation_page(profile: Profile, audit: Audit, paths: dict[str, Path],
              for fmt in ("docx", "pdf")]
     if audit.exists:
         links.append(f"- [Download the school's audit file (YAML text)]({audit_file})")
-        change = (f"To change it, edit the audit (`audits/{profile.slug}.yml`) or the profile "
-                  f"(`schools/{profile.slug}.yml`) and build the site again.")
+        change = ("To change the school's details, open its answers in the policy builder. To change the "
+                  "audit, edit the audit file and send it to whoever publishes this guide.")
     else:
         links.append(f"- [Download an audit form for this school to fill in (YAML text)]({audit_file})")
-        change = (f"To add the school's audit, fill in the form and save it as `audits/{profile.slug}.yml`, "
-                  "then build the site again.")
+        change = ("To add the school's audit, fill in the form and send it to whoever publishes this guide. "
+                  "To change the school's details, open its answers in the policy builder.")
     # Links sit in lists, not inside sentences: the theme does not underline links in running text.
     intro = (
         "The guide made this self-evaluation from the school's profile"
         + (" and audit" if audit.exists else "") + ". Download it to adapt it and take it to governors:\n\n"
         + "\n".join(links) + "\n\n"
         + change + " See also:\n\n"
+        + f"- [Change this school's answers in the policy builder]({builder_link(profile.slug, 3)})\n"
         + "- [Run your self-evaluation](../../../planning/self-evaluation.md): each step explained\n"
         + "- [The school's community cohesion policy](../index.md)\n\n"
         + SECTIONS_NOTE

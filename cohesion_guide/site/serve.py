@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -29,6 +30,30 @@ POLL = 0.5  # seconds between looks: a stat of each file, no extra dependency
 # folders) when SERVE_ENV is set, then rebuilds once, with the new pages already in docs/.
 TRIGGER = Path(".cache") / "serve-rebuild"
 SERVE_ENV = "COHESION_SERVE_TRIGGER"
+
+
+DEFAULT_ADDRESS = "127.0.0.1:8000"
+
+
+def dev_address(argv: list[str]) -> tuple[str, int]:
+    """The host and port `mkdocs serve` is asked to use (--dev-addr, or -a), as MkDocs reads them."""
+    address = DEFAULT_ADDRESS
+    for index, arg in enumerate(argv):
+        if arg in ("--dev-addr", "-a") and index + 1 < len(argv):
+            address = argv[index + 1]
+        elif arg.startswith("--dev-addr="):
+            address = arg.split("=", 1)[1]
+    host, _, port = address.rpartition(":")
+    return host or "127.0.0.1", int(port)
+
+
+def port_taken(host: str, port: int) -> bool:
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return True
+    return False
 
 
 def generate(project: Path) -> int:
@@ -54,6 +79,14 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(argv or [])
     # a stop from outside (an editor's stop button sends SIGTERM) stops MkDocs too, freeing its port
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    host, port = dev_address(argv)
+    if port_taken(host, port):  # say so in words, before any work, not in MkDocs' traceback
+        print(
+            f"Port {port} on {host} is already in use, perhaps by another `make serve`. Stop that one, or serve "
+            f"on another port, for example: make serve PORT={port + 1}",
+            file=sys.stderr,
+        )
+        return 2
     if generate(project) != 0:
         return 1
     (project / TRIGGER).parent.mkdir(parents=True, exist_ok=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from hypothesis import strategies as st
 
-from cohesion_guide.builder.calls import answers_from
+from cohesion_guide.builder.answers import answers_from
 from cohesion_guide.inputs.validation import parse_yaml
 from tests.conftest import ROOT
 from tests.documents.test_escaping import texts
@@ -17,6 +17,14 @@ EXAMPLES = sorted((ROOT / "schools").glob("*.yml"))
 
 def example_answers(path: Path) -> dict:
     return answers_from(parse_yaml(path.read_text(encoding="utf-8"), path.name).data)
+
+
+def state(answers: dict, source: Path | None = None) -> dict:
+    """The state the browser keeps: the answers, and the profile they were read from."""
+    return {
+        "answers": answers,
+        "source": {"name": source.name, "text": source.read_text(encoding="utf-8")} if source else None,
+    }
 
 
 def figure(low: float, high: float) -> st.SearchStrategy[str]:

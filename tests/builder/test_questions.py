@@ -1,20 +1,21 @@
-"""The question pages come from the schema: every field asked, in the schema's own words."""
+"""The question pages come from the schema: every field asked once, in plain words, with plain choices."""
 
 from __future__ import annotations
 
 import copy
+import re
 
 from cohesion_guide.builder.questions import question_pages
 from cohesion_guide.inputs.schemas import schema
 
 
-def asked(pages: list[dict]) -> set[tuple]:
-    out = set()
+def asked(pages: list[dict]) -> list[tuple]:
+    out = []
     for page in pages:
         for field in page.get("fields", []):
-            out.add(tuple(field["path"]))
+            out.append(tuple(field["path"]))
         for field in page.get("item_fields", []):
-            out.add((*page["path"], "[]", *field["path"]))
+            out.append((*page["path"], "[]", *field["path"]))
     return out
 
 
@@ -27,9 +28,14 @@ def leaves(part: dict, root: dict, path: tuple = ()) -> set[tuple]:
     return {path}
 
 
+def fields() -> dict[tuple, dict]:
+    return {tuple(f["path"]): f for p in question_pages(schema("profile")) for f in p.get("fields", [])}
+
+
 def test_every_field_of_the_profile_is_asked_once():
     root = schema("profile")
-    assert asked(question_pages(root)) == leaves(root, root)
+    found = asked(question_pages(root))
+    assert len(found) == len(set(found)) and set(found) == leaves(root, root)
 
 
 def test_a_field_added_to_the_schema_appears_in_the_questions_with_its_words():
@@ -38,28 +44,89 @@ def test_a_field_added_to_the_schema_appears_in_the_questions_with_its_words():
         "title": "County",
         "description": "The county the school is in.",
         "enum": ["Kent", "Essex"],
+        "x-labels": {"Kent": "Kent County Council"},
     }
     location = next(p for p in question_pages(root) if p["id"] == "location")
     county = next(f for f in location["fields"] if f["path"] == ["location", "county"])
     assert county == {
+        "id": "f-location-county",
         "path": ["location", "county"],
         "label": "County",
         "hint": "The county the school is in.",
         "required": False,
         "widget": "radios",
-        "options": ["Kent", "Essex"],
+        "options": [{"value": "Kent", "label": "Kent County Council"}, {"value": "Essex", "label": "Essex"}],
     }
+
+
+def test_a_topic_is_split_into_the_pages_its_schema_names_in_their_order():
+    pages = question_pages(schema("profile"))
+    school = [p for p in pages if p["path"] == ["school"]]
+    assert [p["title"] for p in school] == [
+        "About the school",
+        "Type of school",
+        "Religious character",
+        "Special educational needs",
+    ]
+    assert [f["path"][-1] for f in school[0]["fields"]][:4] == ["name", "urn", "local_authority", "phase"]
+
+
+def test_every_choice_has_plain_words_and_the_page_shows_no_schema_value():
+    for path, field in fields().items():
+        for option in field.get("options", []):
+            assert option["label"], (path, option)
+            if option["value"] != option["label"]:
+                continue
+            # a label may be the value only where the value is already plain words
+            assert not re.fullmatch(r"[a-z0-9-]+", option["value"]) and "_" not in option["value"], (path, option)
+
+
+def test_type_of_school_and_religious_character_are_short_grouped_questions_of_state_schools():
+    found = fields()
+    kind = found[("school", "type")]
+    assert kind["widget"] == "grouped"
+    offered = {v for g in kind["groups"] for v in g["values"]}
+    assert (
+        "Welsh Establishment" not in offered
+        and "Offshore Schools" not in offered
+        and "Other Independent School" not in offered
+    )
+    assert {"Community School", "Academy Converter", "Free Schools", "Pupil Referral Unit"} <= offered
+    assert len(kind["groups"]) <= 5 and all(len(g["values"]) <= 8 for g in kind["groups"])
+    faith = found[("school", "religious_character")]
+    assert faith["groups"][0] == {"label": "No religious character", "question": "", "values": ["None"]}
+    assert sum(len(g["values"]) for g in faith["groups"]) < 25
+
+
+def test_needs_and_ways_of_communicating_are_boxes_with_their_full_names():
+    found = fields()
+    needs = found[("school", "send_needs")]
+    assert needs["widget"] == "checkboxes"
+    assert {"value": "pmld", "label": "Profound and multiple learning difficulty"} in needs["options"]
+    assert found[("school", "communication")]["widget"] == "checkboxes"
+
+
+def test_no_hint_or_label_names_a_field_a_file_or_yaml():
+    for page in question_pages(schema("profile")):
+        for text in [page["title"], page["hint"]] + [
+            f[key] for f in page.get("fields", []) + page.get("item_fields", []) for key in ("label", "hint")
+        ]:
+            assert not re.search(
+                r"\b[a-z]+_[a-z_]+\b|\.yml|YYYY|context: \||\([A-Z][a-z]+[A-Z]\w*\)|\bGIAS\b|unclassified", text
+            ), text
 
 
 def test_long_lists_of_choices_are_drop_downs_and_figures_are_short_fields():
     pages = {p["id"]: p for p in question_pages(schema("profile"))}
-    fields = {tuple(f["path"]): f for p in pages.values() for f in p.get("fields", [])}
-    assert fields[("school", "type")]["widget"] == "select"
-    assert fields[("location", "setting")]["widget"] == "radios"
-    assert fields[("pupils", "eal_percent")]["suffix"] == "%"
-    assert fields[("pupils", "number_on_roll")]["inputmode"] == "numeric"
-    assert fields[("context",)]["widget"] == "textarea"
-    assert fields[("pupils", "home_languages")]["widget"] == "lines"
+    found = fields()
+    assert found[("school", "phase")]["widget"] == "radios"
+    assert found[("location", "setting")]["widget"] == "radios"
+    assert found[("document", "date_adopted")]["widget"] == "date"
+    assert found[("pupils", "eal_percent")]["suffix"] == "%"
+    assert found[("pupils", "number_on_roll")]["inputmode"] == "numeric"
+    assert found[("context",)]["widget"] == "textarea"
+    assert found[("pupils", "home_languages")]["widget"] == "lines"
     assert pages["pupils.ethnicity"]["total"] and not pages["pupils"]["total"]
     assert pages["pupils.ethnicity"]["optional"] and not pages["school"]["optional"]
-    assert fields[("pupils", "ethnicity", "white_british")]["hint"] == ""  # it would only repeat the label
+    assert found[("pupils", "ethnicity", "white_british")]["hint"] == ""  # it would only repeat the label
+    assert not found[("pupils", "eal_percent")]["required"]

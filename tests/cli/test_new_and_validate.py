@@ -284,7 +284,8 @@ def test_new_without_input_lists_the_missing_essentials_and_writes_nothing(tmp_p
     monkeypatch.chdir(tmp_path)
     code, _, err = run(capsys, "new", "a.yml", "--no-input", "--name", "Hillside")
     assert code == 2
-    assert "--phase" in err and "--fsm-percent" in err and "--name" not in err.split("missing:")[1].split(".")[0]
+    assert "--phase" in err and "--name" not in err.split("missing:")[1].split(".")[0]
+    assert "--fsm-percent" not in err  # a figure the school may not know is not an essential it must give
     assert list(tmp_path.iterdir()) == []
 
 
@@ -362,3 +363,14 @@ def test_help_shows_examples_and_exit_codes(capsys, command):
     out = capsys.readouterr().out
     assert done.value.code == 0
     assert "examples:" in out and f"cohesion {command} schools/" in out and "exit status:" in out
+
+
+def test_new_in_a_terminal_leaves_out_a_figure_answered_blank(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(cmd_new, "stdin_is_terminal", lambda: True)
+    given = ["Hillside Primary School", "primary", "Community School", "None", "Exampleshire", "Exampleton", "urban"]
+    answers = iter([*given, "210", "", ""])
+    monkeypatch.setattr("builtins.input", lambda prompt="": next(answers))
+    code, out, _ = run(capsys, "new", "a.yml")
+    assert code == 0 and "or leave it blank if you do not know it" in out
+    assert load_profile(tmp_path / "a.yml").data["pupils"] == {"number_on_roll": 210}

@@ -136,3 +136,25 @@ def test_help_shows_examples_and_exit_codes(capsys):
     shown = capsys.readouterr().out
     assert "cohesion policy schools/riverside-primary.yml -o governors-pack --format docx,pdf" in shown
     assert "exit status" in shown and "nothing was written" in shown
+
+
+def test_values_still_to_check_are_warned_of_by_name_and_the_documents_are_still_written(tmp_path, capsys):
+    """As `cohesion validate` does: each value marked '# to check:' is a warning naming its line and field, the
+    policy says "to be confirmed" there, and the command still succeeds."""
+    path = tmp_path / "imported.yml"
+    text = (ROOT / "schools" / "riverside-primary.yml").read_text(encoding="utf-8")
+    text = text.replace(
+        "  staff: Deputy headteacher\n", "  staff: Headteacher  # to check: the import put a placeholder\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    assert main(["policy", str(path), "-o", str(tmp_path / "out"), "--format", "md"]) == 0
+    captured = capsys.readouterr()
+    assert "imported-policy.md" in captured.out
+    assert "leads.staff: warning: is still marked to check (the import put a placeholder)" in captured.err
+    assert "1 value in " in captured.err and "still to check" in captured.err
+    assert "| Staff lead | to be confirmed |" in (tmp_path / "out" / "imported-policy.md").read_text(encoding="utf-8")
+
+
+def test_a_profile_with_nothing_to_check_gets_no_warning(profile, tmp_path, capsys):
+    assert main(["policy", str(profile.path), "-o", str(tmp_path / "out"), "--format", "md"]) == 0
+    assert "warning" not in capsys.readouterr().err

@@ -33,8 +33,8 @@ RULES = [
     (
         plans.faith_links,
         "4a",
-        {"school": {"religious_character": "Church of England"}},
-        {"school": {"religious_character": "Does not apply"}},
+        {"school": {"religious_character": "Church of England"}, "pupils": {"faiths": ["Christian", "No religion"]}},
+        {"school": {"religious_character": "Does not apply"}, "pupils": {"faiths": ["Christian", "No religion"]}},
     ),
 ]
 
@@ -49,7 +49,7 @@ def test_each_profile_rule_adds_its_action_only_when_its_condition_holds(tmp_pat
     no = make_profile(tmp_path, off, slug="off-school")
     action = rule(yes)
     assert action is not None and action.point == point
-    assert action.reason.startswith("Profile: ")
+    assert action.reason and not action.reason.startswith(("Profile", "Every school"))  # a reason, in our voice
     assert rule(no) is None
     assert rule.__name__ in rules_in(build_plan(yes, not_assessed(yes.slug)))
     assert rule.__name__ not in rules_in(build_plan(no, not_assessed(no.slug)))
@@ -58,12 +58,14 @@ def test_each_profile_rule_adds_its_action_only_when_its_condition_holds(tmp_pat
 def test_a_school_that_triggers_no_rule_has_no_profile_priorities(tmp_path):
     neutral = make_profile(tmp_path)
     assert all(rule(neutral) is None for rule in plans.PROFILE_RULES)
-    assert not any(a.reason.startswith("Profile: ") for a in priorities(neutral, not_assessed(neutral.slug)))
+    rules = {rule.__name__ for rule in plans.PROFILE_RULES}
+    assert not any(a.rule in rules for a in priorities(neutral, not_assessed(neutral.slug)))
 
 
 def test_the_monocultural_action_names_the_largest_group_and_its_share(tmp_path):
     action = plans.monocultural_partnership(make_profile(tmp_path, MONO))
-    assert "85% of pupils are White British" in action.reason
+    assert action.reason == "most of our pupils share one ethnic background (White British, 85%)"
+    assert "mono-cultural" not in action.reason + action.text
 
 
 def _audit(**statuses: Entry) -> Audit:
@@ -111,13 +113,13 @@ def test_practices_in_place_or_not_assessed_add_no_action(tmp_path):
 
 def test_without_an_audit_the_plan_asks_for_one_and_with_one_asks_to_update_it(tmp_path):
     profile = make_profile(tmp_path)
-    without = [a for a in build_plan(profile, not_assessed(profile.slug)).steps if a.point == "2b"][0]
+    plan = build_plan(profile, not_assessed(profile.slug))
+    without = plan.actions[0]  # the first row of the plan, before the first-year priorities
     with_one = [a for a in build_plan(profile, _audit()).steps if a.point == "2b"][0]
-    assert (
-        "Complete the self-evaluation audit" in without.text
-        and without.timescale == "by the end of the autumn term 2026"
-    )
+    assert plan.start == (without,) and "Complete the self-evaluation audit" in without.text
+    assert without.timescale == "by the end of the autumn term 2026"
     assert "Update the self-evaluation audit" in with_one.text
+    assert not build_plan(profile, _audit()).start
 
 
 def test_every_action_has_an_owner_a_timescale_a_success_measure_and_resources():
@@ -196,23 +198,180 @@ def test_evidence_is_held_where_a_linked_practice_is_in_place_with_its_where(tmp
     )
     items = items_of(profile, audit)
     assert items["incident-records"].held
-    assert items["incident-records"].sources[0].where == "Incident log, termly report"
-    assert not items["exclusions-data"].held
-    assert items["exclusions-data"].partly == (practice("exclusions-by-group").title,)
-    assert not items["pupil-figures"].held  # no ethnicity in the profile, no practice to stand for it
-    assert not items["partnership-records"].held
+    assert items["incident-records"].sources[0].text == "Incident log, termly report"
+    assert items["exclusions-data"].state == "partly" and not items["exclusions-data"].held
+    assert items["exclusions-data"].sources[0].text == "Yearly figures"
+    assert items["partnership-records"].state == "to-gather"  # an audit, and nothing it found in place
+
+
+def test_an_item_is_in_one_state_only(tmp_path):
+    """Held, partly held, still to gather or not yet checked: never 'still to gather' and 'partly' at once."""
+    profile = make_profile(tmp_path)
+    audit = _audit(progress_by_group=Entry("partly", "Termly progress report"))
+    for item in items_of(profile, audit).values():
+        assert item.state in ("held", "partly", "to-gather", "not-checked")
+        assert (item.state in ("held", "partly")) == bool(item.sources), item.id
+
+
+def test_a_record_of_one_kind_never_stands_for_another(tmp_path):
+    """School council minutes are not survey results, nor pupils' views on how groups get on; a survey of
+    students is both."""
+    profile = make_profile(tmp_path)
+    council = items_of(profile, _audit(pupil_voice=Entry("in-place", "School council minutes")))
+    assert not council["pupil-survey-trend"].held and not council["pupils-views"].held
+    survey = items_of(profile, _audit(stakeholder_views=Entry("in-place", "Yearly parent and student surveys")))
+    assert survey["pupil-survey-trend"].held and survey["pupils-views"].held
+    admissions = items_of(profile, _audit(admissions=Entry("in-place", "Admissions policy; open mornings")))
+    assert admissions["area-figures"].state == "to-gather"  # an admissions policy is not the ward's figures
 
 
 def test_evidence_from_the_profile_counts_as_held(tmp_path):
-    profile = make_profile(tmp_path, {"local_area": {"name": "Testford ward", "eal_percent": 5}})
+    profile = make_profile(
+        tmp_path,
+        {
+            "local_area": {"name": "Testford ward", "eal_percent": 5},
+            "pupils": {"home_languages": ["English", "Urdu"], "faiths": ["Christian", "Muslim"]},
+        },
+    )
     items = items_of(profile, not_assessed(profile.slug))
-    assert items["pupil-figures"].held and items["partnership-records"].held
-    assert "Testford ward" in items["area-figures"].sources[0].text
+    assert items["pupil-figures"].held and "Testford ward" in items["area-figures"].sources[0].text
+    # a ward's share learning English alone is part of the comparison, not all of it
+    assert items["area-figures"].state == "partly" and "still to add: ethnic make-up and free school meals" in (
+        items["area-figures"].sources[0].text
+    )
+    # a partner named in the profile is a partnership, not yet a record of what was done with it
+    assert items["partnership-records"].state == "partly"
     assert "Brookside School" in items["partnership-records"].sources[0].text
 
 
-def test_the_portfolio_follows_the_three_questions_and_nothing_is_held_without_data(tmp_path):
+def test_without_an_audit_the_portfolio_claims_nothing_about_what_the_school_keeps(tmp_path):
     profile = make_profile(tmp_path, {"pupils": {"ethnicity": None}, "partnerships": None})
     questions = portfolio(profile, not_assessed(profile.slug))
     assert [q.id for q in questions] == ["knowledge", "action", "impact"]
     assert sum(q.held for q in questions) == 0
+    states = {item.id: item.state for q in questions for item in q.items}
+    assert states["incident-records"] == states["curriculum-map"] == "not-checked"
+    assert states["pupil-figures"] == "partly"  # the profile gives free school meals: a fact, audit or none
+
+
+# ---- first things first (issue 25) ---------------------------------------------------------------
+
+
+def test_governors_own_only_oversight_and_staff_deliver(tmp_path):
+    """Every action a governor role owns is the governing body's own business; the rest go to staff, however
+    the load is spread (a governor never owns the survey or a visit)."""
+    school = make_profile(
+        tmp_path,
+        {
+            "school": {"religious_character": "Church of England", "type": "Voluntary Aided School"},
+            "pupils": {**MONO["pupils"], "faiths": ["Christian", "No religion"]},
+        },
+    )
+    everything = _audit(**{p.id.replace("-", "_"): Entry("not-yet") for p in practices()})
+    governors = {school.data["leads"]["governor"], school.data["document"]["approved_by"]}
+    for plan in (build_plan(school, everything), build_plan(school, not_assessed(school.slug))):
+        for action in plan.actions:
+            if action.owner in governors:
+                assert action.point in ("3a", "5") or "governing body" in action.text.lower(), action.text
+                assert not any(word in action.text for word in ("survey", "visit", "Ask parents")), action.text
+    assert plans.faith_links(school).owner != school.data["leads"]["governor"]
+
+
+def test_prejudice_related_incidents_come_before_a_link_abroad(tmp_path):
+    school = make_profile(tmp_path)
+    audit = _audit(
+        global_links=Entry("not-yet", None, "Link with a school in Ghana."),  # the school's own step, even so
+        prejudice_incidents=Entry("not-yet"),
+        pupil_voice=Entry("partly"),
+        exclusions_by_group=Entry("not-yet"),
+    )
+    plan = build_plan(school, audit)
+    topics = [a.topic for a in plan.priorities]
+    assert topics[0] == "prejudice-incidents"
+    assert "global-links" not in topics
+    assert plans.band("prejudice-incidents") < plans.band("pupil-voice") < plans.band("global-links")
+
+
+def test_local_tension_puts_incidents_and_a_response_plan_among_the_first_priorities(tmp_path):
+    quiet = make_profile(tmp_path, slug="quiet")
+    tense = make_profile(tmp_path, {"local_tensions": "Graffiti aimed at one community near the school."}, slug="tense")
+    first = {a.rule for a in build_plan(tense, not_assessed(tense.slug)).priorities}
+    assert {"tension_incidents", "tension_response"} <= first
+    calm = {a.rule for a in build_plan(quiet, not_assessed(quiet.slug)).priorities}
+    assert not {"tension_incidents", "tension_response"} & calm
+    assert "incident_check" in calm  # without an audit, every school checks how incidents are recorded
+    response = plans.tension_response(tense)
+    # the partners the profile names, by name, with the police and the authority
+    assert response.text.startswith(
+        "Agree a written plan with Brookside School, the local police and our local authority"
+    )
+    # the school's own words are planned from, never printed
+    assert all("Graffiti" not in a.text + a.reason for a in build_plan(tense, not_assessed(tense.slug)).actions)
+
+
+def test_many_pupils_joining_mid_year_get_a_welcome_in_the_plan(tmp_path):
+    many = make_profile(tmp_path, {"pupils": {"mobility_percent": 25}}, slug="many")
+    few = make_profile(tmp_path, {"pupils": {"mobility_percent": 4}}, slug="few")
+    assert "mid-year-arrivals" in {a.topic for a in build_plan(many, not_assessed(many.slug)).actions}
+    assert plans.mid_year_welcome(few) is None
+
+
+def test_every_figure_above_its_threshold_has_an_action_or_a_stated_reason(tmp_path):
+    """The heaviest profile: each figure at its level says where the plan acts on it, or that it waits."""
+    school = make_profile(
+        tmp_path,
+        {
+            "pupils": {"eal_percent": 50, "fsm_percent": 40, "mobility_percent": 30, **MONO["pupils"]},
+            "local_tensions": "Protests in the town centre last summer.",
+        },
+    )
+    everything = _audit(
+        **{p.id.replace("-", "_"): Entry("not-yet", None, f"Our step for {p.id}.") for p in practices()}
+    )
+    readings = plans.figure_readings(school, everything)
+    said = " ".join(r.figure for r in readings)
+    for figure in ("50% of our pupils", "40% of our pupils", "(White British, 85%)", "30% of our pupils", "tension"):
+        assert figure in said, figure
+    assert all(
+        r.outcome.startswith(("a first-year priority, action ", "in the plan", "this waits for the next plan"))
+        for r in readings
+    )
+
+
+def test_no_shell_command_in_a_governors_document(tmp_path):
+    from cohesion_guide.documents.self_evaluation import render_self_evaluation
+    from cohesion_guide.inputs.local_config import load_local
+
+    school = make_profile(tmp_path)
+    pack = render_self_evaluation(school, not_assessed(school.slug), load_local(ROOT))
+    assert "cohesion audit" not in pack and "`" not in pack.split("## Community profile")[1]
+
+
+def test_support_comes_from_the_schools_own_authority_never_the_sites(tmp_path):
+    from cohesion_guide.documents.self_evaluation import render_self_evaluation
+    from cohesion_guide.inputs.local_config import load_local
+
+    local = load_local(ROOT)
+    away = make_profile(tmp_path, {"school": {"local_authority": "Barnsley"}}, slug="away")
+    home = make_profile(tmp_path, {"school": {"local_authority": local["authority"]["name"]}}, slug="home")
+    contact = local["contacts"][0]["name"]
+    assert contact not in render_self_evaluation(away, not_assessed(away.slug), local)
+    assert contact in render_self_evaluation(home, not_assessed(home.slug), local)
+
+
+def test_suggested_actions_speak_of_the_body_and_the_pupils_the_school_has(tmp_path):
+    """audit_practices.yml is written for a maintained primary; a unit's plan speaks of its management committee
+    and its students."""
+    unit = make_profile(
+        tmp_path,
+        {
+            "school": {"phase": "pru", "type": "Pupil Referral Unit"},
+            "leads": {"governor": "Chair of the management committee", "staff": "Deputy head of centre"},
+            "document": {"approved_by": "Management committee"},
+            "context": "Students join us from schools across the county. Students stay a term.",
+        },
+    )
+    audit = _audit(governing_body_reflects_community=Entry("not-yet"), pupil_voice=Entry("not-yet"))
+    said = " ".join(a.text + " " + a.success for a in build_plan(unit, audit).actions)
+    assert "the management committee's make-up" in said and "what students say each year" in said
+    assert "governing body" not in said and "governors" not in said and " pupils" not in said

@@ -86,10 +86,55 @@ def test_bars_are_told_apart_by_text_and_pattern_not_colour_alone():
     assert {p.get("id") for p in root.iter(f"{SVG}pattern")} == {"c2-fill-1", "c2-fill-2"}
 
 
-def test_a_zero_bar_has_no_rectangle_but_keeps_its_number():
-    root = parse(bar_chart("c3", title="t", desc="d", groups=[BarGroup("G", (Bar(0, "Not yet: 0"),))], max_value=5))
+@pytest.mark.parametrize("layout", [WIDE, NARROW], ids=["wide", "narrow"])
+def test_a_zero_is_drawn_as_zero_a_thin_mark_with_its_number(layout):
+    root = parse(
+        bar_chart(
+            "c3",
+            title="t",
+            desc="d",
+            groups=[BarGroup("G", (Bar(0, "Not yet: 0"), Bar(3, "In place: 3")))],
+            max_value=5,
+            layout=layout,
+        )
+    )
     assert "Not yet: 0" in texts(root)
-    assert not [r for r in root.iter(f"{SVG}rect") if r.get("stroke")]
+    zero = [r for r in root.iter(f"{SVG}rect") if r.get("data-zero")]
+    bars = [r for r in root.iter(f"{SVG}rect") if r.get("stroke")]
+    assert len(zero) == 1 and float(zero[0].get("width")) > 0 and zero[0].get("fill") == SERIES[0][0]
+    assert float(zero[0].get("width")) < float(bars[0].get("width")) / 10  # plainly not a bar
+
+
+@pytest.mark.parametrize("layout", [WIDE, NARROW], ids=["wide", "narrow"])
+def test_long_labels_and_texts_wrap_onto_more_lines_and_lose_no_word(layout):
+    label = "Engagement and extended services, with parents, partner schools and the wider community"
+    said = "Not yet assessed by the school's own audit: 18"
+    root = parse(
+        bar_chart(
+            "c6",
+            title="t",
+            desc="d",
+            groups=[BarGroup(label, (Bar(18, said),))],
+            max_value=18,
+            legend=[(0, "Practices in place across the whole school, in every year group")],
+            scale_label="Number of practices, out of the eighteen the audit covers",
+            layout=layout,
+        )
+    )
+    words = " ".join(t for t in texts(root) if t not in marks(root))
+    assert "\u2026" not in words
+    for whole in (
+        label,
+        said,
+        "Practices in place across the whole school, in every year group",
+        "Number of practices, out of the eighteen the audit covers",
+    ):
+        assert " ".join(whole.split()) in " ".join(words.split()), whole
+    spots = [(t.get("x"), float(t.get("y"))) for t in root.iter(f"{SVG}text")]
+    assert len(spots) == len(set(spots))  # no two lines on one spot
+    ys = [y for _, y in spots]
+    top = float(root.get("viewBox").split()[3])
+    assert max(ys) < top
 
 
 def test_a_chart_has_a_scale_from_zero_in_round_steps_with_its_unit():
@@ -253,18 +298,20 @@ def test_the_ethnicity_chart_and_table_carry_the_same_figures(tmp_path):
     rows = ethnicity_rows(profile)
     assert [r[0] for r in table] == [r["label"] for r in rows]
     for cells, row in zip(table, rows, strict=False):
-        assert cells[1:] == [f"{row['school']:g}%", f"{row['area']:g}%"]
-        assert f"{row['label']}: school {row['school']:g}%, Testford ward {row['area']:g}%" in desc
-        for who, value in (("School", row["school"]), ("Area", row["area"])):
-            assert (f"{who}: {value:g}%" in svg) == (value > 0)  # a bar of 0% is left out of the picture
-    assert "Chinese: school 0%, Testford ward 15%" in desc  # a group only the area has
+        said = [f"{v:g}%" if v is not None else "not given" for v in (row["school"], row["area"])]
+        assert cells[1:] == said
+        assert f"{row['label']}, our pupils: {said[0]}, Testford ward: {said[1]}" in desc
+        for who, text in (("Our pupils", said[0]), ("Testford ward", said[1])):
+            assert f"{who}: {text}" in svg  # a figure not given is said, never drawn as a bar of 0
+    assert "Chinese, our pupils: not given, Testford ward: 15%" in desc  # a group only the area has
+    assert "| 0% |" not in markdown
 
 
 def test_a_local_area_name_is_escaped_in_the_chart_and_the_table(tmp_path):
     profile = make_profile(tmp_path, {"local_area": {"name": NASTY, "eal_percent": 12}})
     svg = charts_for(profile, strand_counts(AUDIT))["figures"]
     root = parse(svg)
-    assert f"Area: {NASTY}" in [t for t in texts(root)] or any(t.startswith("Area: <script>") for t in texts(root))
+    assert NASTY in texts(root) or any(t.startswith("<script>") for t in texts(root))  # the legend names the area
     assert NASTY in root.find(f"{SVG}desc").text
     markdown = render_self_evaluation(profile, AUDIT, load_local(ROOT))
     assert "&lt;script&gt;" in markdown and "| &lt;script&gt;alert(1)" in markdown

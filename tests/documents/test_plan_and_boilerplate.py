@@ -4,9 +4,9 @@ and how much of two different kinds of school's policies is word for word the sa
 from __future__ import annotations
 
 import itertools
-import math
 import random
 import re
+import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -17,39 +17,38 @@ from cohesion_guide.documents import action_plan as plans
 from cohesion_guide.documents.render import render_policy
 from cohesion_guide.inputs.audit import audit_for, not_assessed
 from cohesion_guide.inputs.case_studies import suggestions
-from cohesion_guide.inputs.governance import governance
 from cohesion_guide.inputs.local_config import load_local
 from cohesion_guide.inputs.profiles import load_profile, load_profiles
 from tests.conftest import ROOT  # noqa: E402
+from tests.shared_text import in_common_words, kind, shared
 from tests.synthetic_schools import profile_data
 
 LOCAL = load_local(ROOT)
 SYNTHETIC = 30
-# Six profiles of the kinds of school issue 13 was tried on (a voluntary aided Church of England primary
-# in a mill town, a special school for severe and profound learning difficulties, a secondary academy
-# in a coalfield town, an infant and nursery school with forty home languages, a pupil referral unit,
-# a Jewish voluntary aided primary), written with only the fields profiles had then.
+# The cold-read kit (issue 25): fourteen profiles of different kinds of school. The six issue 13 was tried on
+# (a voluntary aided Church of England primary in a mill town, a special school for severe and profound learning
+# difficulties, a secondary academy in a coalfield town, an infant and nursery school with forty home languages,
+# a pupil referral unit, a Jewish voluntary aided primary), now with the fields issue 25 added, and eight more
+# (tests/documents/test_cold_read_kit.py lists them, with the sentences a clerk would refuse).
 KINDS = ROOT / "tests" / "documents" / "kinds"
 # Issue 13: for any two schools of different kinds, at most half the text is identical. Measured with
 # each school's name written the same way, so a sentence that differs only by the name counts as the
 # same. Kinds differ in governance (maintained, academy, PRU, other), phase (nursery, infant, junior,
 # primary, ..., as the issue lists them) or religious character. Before issue 13 the examples reached
 # 0.66 (mean 0.42) without the names made equal.
-EXAMPLES_MAX_SHARED = (
-    0.50  # measured 0.496 (Riverside and St Anne's, then St Anne's and the mill-town CofE primary: 0.490)
-)
-EXAMPLES_MEAN_SHARED = 0.29  # measured 0.283
+EXAMPLES_MAX_SHARED = 0.50  # measured 0.486 over 203 pairs (issue 25's kit; 0.496 over 73 at issue 13)
+EXAMPLES_MEAN_SHARED = 0.27  # measured 0.258
 # Pairs with a synthetic school (tests/synthetic_schools.py): a guard at what is measured, not the
 # target. Where both schools give their own context, the pairs above 0.50 are schools in the same
 # circumstances (both mono-cultural, both highly diverse with many pupils learning English, ...):
 # the commitments those circumstances call for, and the law for their governance, are the same words.
 # Where one of them is sparse (what the register gives and nothing in its own words, as the GIAS import
 # leaves a profile until the school fills it in), its policy is mostly those shared words.
-# measured 0.619: a mono-cultural foundation primary and a CofE VA one, each with a short context
+# measured 0.617: a mono-cultural foundation primary and a CofE VA one, each with a short context
 SYNTHETIC_OWN_WORDS_MAX = 0.63
-SYNTHETIC_OWN_WORDS_MEAN = 0.33  # measured 0.327
-SYNTHETIC_SPARSE_MAX = 0.74  # measured 0.729
-SYNTHETIC_SPARSE_MEAN = 0.41  # measured 0.401
+SYNTHETIC_OWN_WORDS_MEAN = 0.31  # measured 0.305
+SYNTHETIC_SPARSE_MAX = 0.72  # measured 0.705
+SYNTHETIC_SPARSE_MEAN = 0.38  # measured 0.372
 
 
 @pytest.fixture(scope="module")
@@ -105,15 +104,21 @@ def test_a_december_adoption_starts_in_the_spring_term():
     assert plans.timescale("2026-09-01", "now") == "by the end of the autumn term 2026"
 
 
-def test_owners_are_spread_across_the_leads(schools):
+def test_strategic_actions_go_to_the_staff_lead_or_the_head_and_specialists_only_own_their_own(schools):
+    """An owner is a governor role (oversight), the staff lead, the head by the school's own title, or a specialist
+    whose title names the action's specialism; never a role the plan made up, never "to be confirmed" alone."""
     for profile in schools:
-        pool = plans._pool(profile)
+        leads = profile.data["leads"]
+        specialists = {role for role in leads.get("others") or []}
         for plan in plans_of(profile):
-            counts = {}
             for action in plan.actions:
-                counts[action.owner] = counts.get(action.owner, 0) + 1
-            share = max(2, math.ceil(len(plan.actions) / len(pool)))
-            assert max(counts.values()) <= share, (profile.slug, counts)
+                assert action.owner.removesuffix(plans.TO_CONFIRM), (profile.slug, action.text)
+                if action.owner in specialists:
+                    assert any(pattern.search(action.owner) for pattern, _ in plans.SPECIALISMS.values()), (
+                        profile.slug,
+                        action.owner,
+                    )
+                    assert action.rule != plans.framework_actions.__name__, (profile.slug, action.text)
 
 
 def test_no_duplicate_actions_and_each_has_its_own_success_measure_and_resources(schools):
@@ -147,28 +152,6 @@ def test_the_heaviest_plan_before_issue_13_now_fits(tmp_path):
 # ---- boilerplate -------------------------------------------------------------------------------
 
 
-def sentences(text: str) -> list[str]:
-    text = re.sub(r"\s+", " ", text)
-    return [s.strip() for s in re.split(r"(?<=[.;:!?])\s+|\s(?=- )|\s(?=#)|\|", text) if s.strip()]
-
-
-def shared(a: str, b: str) -> float:
-    """The share of a's words that sit in sentences b has word for word."""
-    theirs = set(sentences(b))
-    mine = sentences(a)
-    total = sum(len(s.split()) for s in mine)
-    return sum(len(s.split()) for s in mine if s in theirs) / total
-
-
-def kind(profile) -> tuple:
-    return governance(profile).group, profile.phase, profile.data["school"]["religious_character"]
-
-
-def in_common_words(profile, text: str) -> str:
-    """The policy with the school's name written the same way as every other school's."""
-    return text.replace(profile.name, "the school")
-
-
 @pytest.fixture(scope="module")
 def figures(schools) -> dict[str, list[float]]:
     """The shared share, the larger of the two ways round, for every pair of schools of different kinds:
@@ -192,7 +175,7 @@ def figures(schools) -> dict[str, list[float]]:
 
 def test_policies_of_different_kinds_of_school_share_at_most_half_their_text(figures):
     examples = figures["examples"]
-    assert len(examples) >= 70
+    assert len(examples) >= 190
     assert max(examples) <= EXAMPLES_MAX_SHARED
     assert sum(examples) / len(examples) <= EXAMPLES_MEAN_SHARED
 
@@ -219,19 +202,54 @@ def test_a_sentence_that_differs_only_by_the_schools_name_counts_as_shared(tmp_p
     assert shared(in_common_words(one, "Alder School will act."), in_common_words(two, "Birch School will act.")) == 1.0
 
 
-def test_the_six_kinds_use_only_the_fields_profiles_had_before_issue_13():
-    first_edition = {
-        "school": {"name", "urn", "phase", "type", "religious_character", "local_authority"},
-        "location": {"town", "ward", "setting"},
-        "pupils": {"number_on_roll", "eal_percent", "fsm_percent", "ethnicity", "home_languages", "faiths"},
-        "local_area": {"name", "eal_percent", "fsm_percent", "ethnicity"},
-        "leads": {"governor", "staff"},
-        "document": {"approved_by", "date_adopted", "review_cycle_years"},
-    }
+FIRST_EDITION = {
+    "school": {"name", "urn", "phase", "type", "religious_character", "local_authority"},
+    "location": {"town", "ward", "setting"},
+    "pupils": {"number_on_roll", "eal_percent", "fsm_percent", "ethnicity", "home_languages", "faiths"},
+    "local_area": {"name", "eal_percent", "fsm_percent", "ethnicity"},
+    "leads": {"governor", "staff"},
+    "document": {"approved_by", "date_adopted", "review_cycle_years"},
+}
+# What a later field, and only that field, lets a policy say: none of it may appear from a first-edition profile.
+LATER_CLAIMS = (
+    "Early Years Foundation Stage",
+    "join us during the school year",
+    "travel for as long as",
+    "communicate through",
+    "We belong to the",
+    "Our ethos statement",
+    "When tension rises",
+    "for girls",
+    "for boys",
+)
+
+
+RHYTHM_KEPT = re.compile(
+    r"We will keep up our links? with [^.]*\b(?:every (?:week|two weeks|half term|term)|once a year)\b"
+)
+
+
+def test_a_profile_with_only_the_first_editions_fields_still_makes_a_policy_that_claims_nothing_later():
+    """The kit's profiles use the fields issue 25 added; cut back to what profiles held before issue 13, each
+    still makes a whole policy, and none of what only a later field supports appears."""
     paths = sorted(KINDS.glob("*.yml"))
-    assert len(paths) == 6
+    assert len(paths) >= 12
     for path in paths:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        assert set(data) <= {*first_edition, "context", "partnerships"}, path.name
-        for part, fields in first_edition.items():
-            assert set(data.get(part) or {}) <= fields, (path.name, part)
+        cut = {
+            part: {k: v for k, v in data[part].items() if k in fields}
+            for part, fields in FIRST_EDITION.items()
+            if part in data
+        }
+        cut.update({k: data[k] for k in ("context", "partnerships") if k in data})
+        for partner in cut.get("partnerships") or []:
+            partner.pop("how_often", None)
+        copy = Path(tempfile.mkdtemp()) / path.name
+        copy.write_text(yaml.safe_dump(cut, sort_keys=False, allow_unicode=True), encoding="utf-8")
+        policy = " ".join(render_policy(load_profile(copy), LOCAL).split())
+        for claim in LATER_CLAIMS:
+            if claim == "Early Years Foundation Stage" and data["school"]["phase"] == "nursery":
+                continue  # a nursery school's phase, a first-edition field, says it
+            assert claim not in policy or claim in " ".join((data.get("context") or "").split()), (path.name, claim)
+        # a partnership's rhythm comes from partnerships[].how_often only
+        assert not RHYTHM_KEPT.search(policy), path.name

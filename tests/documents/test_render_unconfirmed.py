@@ -76,21 +76,56 @@ def profile_from(tmp_path, text: str = PROFILE):
 
 def test_the_status_block_lists_each_value_to_confirm_in_plain_words(tmp_path, local):
     status = status_block(render_policy(profile_from(tmp_path), local))
-    assert status["To be approved by"] == "to be confirmed, date to be confirmed"
+    # a maintained school's governing body approves it in law, or a committee it names: said, and still to confirm
+    assert (
+        status["To be approved by"]
+        == "The governing body, or a committee it names (to be confirmed), date to be confirmed"
+    )
     assert status["Lead governor"] == "to be confirmed"
     assert status["Staff lead"] == "to be confirmed"
     assert status["Next review"] == "to be confirmed (every year)"
+    # in governors' words: no import, placeholder or extract (cold read, R16)
     assert status["Needs confirming"].split("<br>") == [
-        "Town, city or area: to be confirmed (the register gives no town)",
-        "Ward: to be confirmed (this school's row in the extract has more fields than the header)",
-        "Setting: to be confirmed (the register's urban/rural value is not one the import knows)",
-        "Pupils with English as an additional language: to be confirmed (the register does not give it)",
-        "Pupils eligible for free school meals: to be confirmed (a placeholder)",
-        "Lead governor: to be confirmed (the import put a placeholder)",
-        "Staff lead: to be confirmed (the import put a placeholder)",
-        "Who approves the policy: to be confirmed (the import put a placeholder)",
-        "Date adopted: to be confirmed (the date of the import)",
+        "Town, city or area: to be confirmed (not in the national register of schools)",
+        "Ward: to be confirmed (the national register's value: please check)",
+        "Town or countryside: to be confirmed (the national register's value: please check)",
+        "Pupils whose first language is not English: to be confirmed (not in the national register of schools)",
+        "Pupils eligible for free school meals: to be confirmed (to be checked by the school)",
+        "Lead governor: to be confirmed (not yet given by the school)",
+        "Staff lead: to be confirmed (not yet given by the school)",
+        "Who approves the policy: to be confirmed (not yet given by the school)",
+        "Date adopted: to be confirmed (not yet set by the governors)",
     ]
+    for software in ("import", "placeholder", "extract", "register value", "profile"):
+        assert software not in status["Needs confirming"], software
+
+
+@pytest.mark.parametrize(
+    "note, reason",
+    [
+        ("the import put a placeholder: put the governing body role", "not yet given by the school"),
+        ("a placeholder put in when the profile was started: put the staff role", "not yet given by the school"),
+        (
+            "the date the profile was started: put the date the governors adopt the policy",
+            "not yet set by the governors",
+        ),
+        (
+            "the register gives no free school meals figure: put the percentage",
+            "not in the national register of schools",
+        ),
+        (
+            "the register's value ('Other') is not a religious character; put the school's",
+            "the national register's value: please check",
+        ),
+        ("ask the diocese which trust we join", "ask the diocese which trust we join"),
+        ("the placeholder from our old profile", "to be checked by the school"),
+        ("marked to check", "to be checked by the school"),
+    ],
+)
+def test_a_reason_to_confirm_is_in_governors_words(note, reason):
+    from cohesion_guide.documents.render import plain_reason
+
+    assert plain_reason(note) == reason
 
 
 def test_a_school_proposed_to_close_is_warned_of_with_the_registers_reason(tmp_path, local):
@@ -121,9 +156,12 @@ def test_no_placeholder_is_printed_as_a_fact(tmp_path, local):
 def test_sentences_built_on_a_placeholder_alone_are_left_out_and_the_rest_kept(tmp_path, local):
     markdown = render_policy(profile_from(tmp_path), local)
     intro = markdown.split("## Introduction and legal basis\n\n", 1)[1].split("\n\n", 1)[0]
-    assert intro.endswith("We have 210 pupils on roll.")  # no town, no setting: neither is known yet
+    # no town or setting to state: the school is where its authority surely is
+    assert intro.startswith("Test Primary School is a primary school in Exampleshire") and intro.endswith(
+        "We have 210 pupils on roll."
+    )
     local_community = markdown.split("### Our local community\n\n", 1)[1].split("\n", 1)[0]
-    assert local_community == "The area around the school, in Exampleshire."
+    assert local_community == "Exampleshire and the area around it."
 
 
 def test_the_rules_see_text_to_confirm_as_to_be_confirmed_and_choices_as_they_are(tmp_path):
@@ -178,8 +216,9 @@ def test_imported_profiles_state_no_placeholder_in_markdown_or_word(tmp_path, lo
             assert not ZERO.search(output), profile.slug
         status = {row.cells[0].text: row.cells[1].text for row in word.tables[0].rows}
         assert status["Staff lead"] == "to be confirmed"
-        assert "Date adopted: to be confirmed (the date of the import)" in status["Needs confirming"]
-        assert "to be confirmed (the import put a placeholder)" in status["Needs confirming"]
+        assert "Date adopted: to be confirmed (not yet set by the governors)" in status["Needs confirming"]
+        assert "to be confirmed (not yet given by the school)" in status["Needs confirming"]
+        assert "import" not in status["Needs confirming"] and "placeholder" not in status["Needs confirming"]
 
 
 def test_an_academy_imported_with_its_trust_names_the_trusts_board_as_accountable(tmp_path, local):
@@ -187,18 +226,22 @@ def test_an_academy_imported_with_its_trust_names_the_trusts_board_as_accountabl
         pytest.skip("the shared GIAS data files are not here")
     import_extract(RAGGED, tmp_path, today=TODAY)
     status = status_block(render_policy(load_profile(tmp_path / "st-pauls-academy.yml"), local))
-    assert status["Accountable body"] == (
-        "The board of St Benedict Catholic Academy Trust, through our local governing body"
+    # the board answers for the policy; its local governing body approves it only as the scheme of delegation
+    # allows: accountability does not run "through" it (cold read, R13)
+    assert status["Accountable body"] == "The board of St Benedict Catholic Academy Trust"
+    assert status["To be approved by"] == (
+        "Our local governing body, as the trust's scheme of delegation allows (to be confirmed), date to be confirmed"
     )
-    assert status["To be approved by"] == "to be confirmed, date to be confirmed"
 
 
 def test_the_self_evaluation_pack_of_an_imported_school_states_no_placeholder(tmp_path, local):
     import_extract(MIXED, tmp_path, today=TODAY)
     for profile in load_profiles(tmp_path):
         markdown = render_self_evaluation(profile, not_assessed(profile.slug), local)
+        # a role still to confirm is named only as one: "Chair of governors (to be confirmed)"
         for placeholder in ["Chair of governors", "Full governing body", "Local governing body"]:
-            assert placeholder not in markdown, (profile.slug, placeholder)
+            for found in re.finditer(re.escape(placeholder), markdown):
+                assert markdown[found.end() :].startswith(" (to be confirmed)"), (profile.slug, placeholder)
         text = re.sub(r"<figure.*?</figure>", "", markdown, flags=re.S)  # a chart's axis starts at 0%
         assert not ZERO.search(text), profile.slug
         assert "to be confirmed" in markdown

@@ -10,6 +10,7 @@ from pathlib import Path
 import docx
 import pypdf
 import pytest
+from playwright.sync_api import expect
 
 from cohesion_guide.cli import main
 from cohesion_guide.documents.self_evaluation import render_self_evaluation, write_self_evaluation_documents
@@ -19,13 +20,14 @@ from cohesion_guide.inputs.local_config import load_local
 from cohesion_guide.inputs.profiles import load_profile
 from tests.conftest import ROOT
 from tests.documents.test_tailoring import make_profile
+from tests.site.page_state import scroll_regions_ready
 
 LOCAL = load_local(ROOT)
 SLUGS = sorted(p.stem for p in (ROOT / "schools").glob("*.yml"))
 PARTS = ["Community profile", "Audit report", "Action plan", "Evidence portfolio"]
 POINT_HEADINGS = ["The plan"]
 PLAN_COLUMNS = ["Action", "Owner", "When", "Success measure", "Priority"]
-QUESTIONS = ["Knowledge: what the school knows", "Action: what the school has done", "Impact: how the school knows"]
+QUESTIONS = ["Knowledge: what we know", "Action: what we have done", "Impact: how we know"]
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
@@ -54,15 +56,21 @@ def test_every_example_school_gets_all_four_parts(slug):
     assert len(statuses(markdown)) == 18 and "Not yet assessed" not in statuses(
         markdown
     )  # each example audit covers every practice
+    assert "| Strand | In place | Partly in place | Not yet |" in markdown  # no column of noughts
 
 
-def test_a_school_without_an_audit_is_told_so_and_asked_for_one(tmp_path):
+def test_a_school_without_an_audit_is_told_so_in_one_line_and_its_plan_starts_with_one(tmp_path):
     profile = make_profile(tmp_path)
     markdown = render_self_evaluation(profile, not_assessed(profile.slug), LOCAL)
-    assert "The school has not completed its audit yet" in markdown
-    assert "**No audit yet.**" in markdown
-    assert statuses(markdown) == ["Not yet assessed"] * 18
-    assert "Complete the self-evaluation audit" in markdown
+    report = markdown.split("## Audit report")[1].split("\n## ")[0].strip()
+    assert report == (
+        'No audit has been done yet. Staff and governors can do it on the "Review your school\'s work" pages of\n'
+        "this guide; this report then shows where we stand on each of its 18 practices."
+    )
+    assert statuses(markdown) == [] and "cc-audit-chart" not in markdown  # no rows, table or chart of nothing
+    plan = markdown.split("## Action plan")[1]
+    first_row = re.search(r'<tr><td data-label="Action">(.*?)</tr>', plan).group(1)
+    assert "1. Complete the self-evaluation audit" in first_row and "First step" in first_row
 
 
 def test_what_the_school_wrote_in_its_audit_appears_in_the_report_and_portfolio():
@@ -75,7 +83,8 @@ def test_what_the_school_wrote_in_its_audit_appears_in_the_report_and_portfolio(
         f'<span class="cc-tag cc-tag--in-place">In place</span></td><td data-label="Where it can be seen, and next step">Seen in: {entry.where}'
         in markdown
     )
-    assert f"(where: {entry.where})" in markdown
+    portfolio = markdown.split("## Evidence portfolio")[1]
+    assert f'<span class="cc-tag cc-tag--in-place">Already have</span><br>{entry.where}' in portfolio
     step = audit.entry("stakeholder-views").next_step
     plan = markdown.split("## Action plan")[1].split("\n## ")[0]
     assert step in plan  # the school's own next step is the action
@@ -87,7 +96,7 @@ def test_a_profile_value_comes_out_literally_in_the_pack(tmp_path):
     html = markdown_to_html(render_self_evaluation(profile, not_assessed(profile.slug), LOCAL))
     assert "<script>" not in html and "<em>stars</em>" not in html
     shown = html_text.unescape(html)  # what a reader sees: every character reference turned back
-    assert f"Lead governor role: {nasty}</li>" in shown
+    assert f"Lead governor: {nasty}</li>" in shown
     assert f"<th>{nasty}</th>" in shown
 
 
@@ -112,7 +121,7 @@ def test_the_action_plan_is_one_table_with_a_priority_tag_on_every_action(slug):
     ]
     assert tags == (
         [("first", "First year")] * len(plan.priorities)
-        + [("every", "Every plan")] * len(plan.steps)
+        + [("every", "Routine")] * len(plan.steps)
         + [("later", "Later")] * len(plan.later)
     )
     for row, action in zip(rows, plan.actions, strict=True):
@@ -139,16 +148,15 @@ def test_the_word_document_has_real_headings_and_the_chart_tables(riverside_pack
     assert ("Heading 3", "The plan") in styled
     plan = next(t for t in document.tables if t.rows[0].cells[0].text == "Action")
     assert [c.text for c in plan.rows[0].cells] == PLAN_COLUMNS
-    assert [r.cells[4].text for r in plan.rows[1:]] == ["First year"] * 3 + ["Every plan"] * 4 + ["Later"] * 3
+    assert [r.cells[4].text for r in plan.rows[1:]] == ["First year"] * 3 + ["Routine"] * 4 + ["Later"] * 3
     strands = next(t for t in document.tables if t.rows[0].cells[0].text == "Strand")
     assert [c.text for c in strands.rows[0].cells] == [
         "Strand",
         "In place",
         "Partly in place",
         "Not yet",
-        "Not yet assessed",
     ]
-    assert [c.text for c in strands.rows[1].cells] == ["Teaching, learning and curriculum", "4", "1", "1", "0"]
+    assert [c.text for c in strands.rows[1].cells] == ["Teaching, learning and curriculum", "4", "1", "1"]
     assert document.core_properties.title == "Self-evaluation: Riverside Primary School (fictional example)"
     body = "\n".join(p.text for p in document.paragraphs)
     assert "cc-audit-chart" not in body and "viewBox" not in body  # no SVG leaks into Word
@@ -159,7 +167,7 @@ def test_the_pdf_has_the_parts_the_school_and_the_charts_text(riverside_pack):
     reader = pypdf.PdfReader(str(riverside_pack["pdf"]))
     text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
     assert "Riverside Primary School (fictional example)" in text
-    for part in PARTS + ["The plan", "Success measure", "First year", "Every plan", "Knowledge: what the school knows"]:
+    for part in PARTS + ["The plan", "Success measure", "First year", "Routine", "Knowledge: what we know"]:
         assert part in text, part
     assert "In place: 4" in text  # a chart's own label, drawn from the inline SVG
     assert reader.metadata.title == "Self-evaluation: Riverside Primary School (fictional example)"
@@ -185,7 +193,7 @@ def test_cohesion_self_evaluation_finds_the_schools_audit_and_writes_the_formats
         "riverside-primary-self-evaluation.md",
     ]
     assert "Using the audit" in capsys.readouterr().out
-    assert "| Teaching, learning and curriculum | 4 | 1 | 1 | 0 |" in (
+    assert "| Teaching, learning and curriculum | 4 | 1 | 1 |" in (
         out / "riverside-primary-self-evaluation.md"
     ).read_text(encoding="utf-8")
 
@@ -247,7 +255,8 @@ def test_a_school_without_an_audit_is_offered_a_form_for_it_that_validates(tmp_p
     page = self_evaluation_page(profile, audit, paths, "test-school-audit.yml", paths["md"].read_text(encoding="utf-8"))
     assert "render_macros: false" in page.split("---")[1]
     assert "[Download an audit form for this school to fill in (YAML text)](test-school-audit.yml)" in page
-    assert "save it as `audits/test-school.yml`" in page
+    assert "fill in the form and send it to whoever publishes this guide" in page
+    assert "(../../../make-a-policy/index.md?school=test-school)" in page and "audits/test-school.yml" not in page
 
 
 def test_the_guide_page_leads_to_the_schools_and_their_self_evaluations(built_site):
@@ -289,7 +298,7 @@ def test_a_self_evaluation_page_has_no_axe_violations(browser, site_url, width):
         page = context.new_page()
         page.goto(f"{site_url}/schools/riverside-primary/self-evaluation/")
         page.locator("button.cc-section__all").click()  # every folded section open, for axe to check too
-        page.wait_for_timeout(400)  # scroll-regions.js gives tables that now scroll sideways focus after a resize pause
+        scroll_regions_ready(page)  # scroll-regions.js gives tables that now scroll sideways focus after a pause
         results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}, "resultTypes": ["violations"]})
         assert results.violations_count == 0, results.generate_report()
         # Nothing is wider than the screen: the charts scale down with the page.
@@ -372,12 +381,13 @@ def test_the_self_evaluation_page_is_a_third_of_its_old_height_and_opens_where_a
         assert not page.locator("#teaching-learning-and-curriculum-section").is_visible()
         step.focus()
         page.keyboard.press("Enter")
-        assert step.get_attribute("aria-expanded") == "true"
-        assert page.locator("#teaching-learning-and-curriculum-section table").is_visible()
+        expect(step).to_have_attribute("aria-expanded", "true")
+        expect(page.locator("#teaching-learning-and-curriculum-section table")).to_be_visible()
         assert page.locator("#the-plan-section table.cc-plan").is_visible()  # the plan starts open
-        # The contents list (or a search result) leads into a folded section: it opens.
+        # The contents list (or a search result) leads into a folded section: it opens (on the page's
+        # hashchange, which comes after the address has changed).
         page.goto(url + "#knowledge-what-the-school-knows-about-the-communities-it-serves")
-        assert page.locator("#knowledge-what-the-school-knows-about-the-communities-it-serves-section").is_visible()
+        expect(page.locator("#knowledge-what-the-school-knows-about-the-communities-it-serves-section")).to_be_visible()
         # Paper shows every section, without the screen's note and buttons.
         page.goto(url)
         page.emulate_media(media="print")

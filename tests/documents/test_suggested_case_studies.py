@@ -1,5 +1,5 @@
-"""A school's policy and action plan suggest up to three case studies from its own phase group, linked
-by the site's full address, or named without a link when local.yml gives none."""
+"""A school's policy and action plan suggest up to three case studies from a stage the school teaches, linked
+by the site's full address (or named without a link when local.yml gives none), each with where it comes from."""
 
 from __future__ import annotations
 
@@ -12,14 +12,15 @@ from cohesion_guide.documents.self_evaluation import render_self_evaluation
 from cohesion_guide.inputs.audit import audit_for
 from cohesion_guide.inputs.case_studies import (
     fits,
+    fitting_phases,
     load_case_studies,
     most_relevant,
+    phase_fits,
     profile_tags,
-    same_phase_group,
     suggestions,
 )
 from cohesion_guide.inputs.local_config import load_local
-from cohesion_guide.inputs.profiles import PHASE_GROUPS, load_profile, load_profiles
+from cohesion_guide.inputs.profiles import load_profile, load_profiles
 from tests.conftest import ROOT
 
 LOCAL = load_local(ROOT)
@@ -40,16 +41,57 @@ def test_suggestions_are_the_most_relevant_three_of_the_same_phase_group():
     assert [s["url"] for s in found] == [f"https://cohesion.example.org/case-studies/{c.slug}/" for c in chosen]
 
 
-@pytest.mark.parametrize("profile", load_profiles(ROOT / "schools"), ids=lambda p: p.slug)
-def test_no_suggestion_crosses_phase_groups(profile):
-    for found in suggestions(profile, ROOT, SITE):
+KINDS = load_profiles(ROOT / "tests" / "documents" / "kinds")
+
+
+@pytest.mark.parametrize("profile", [*load_profiles(ROOT / "schools"), *KINDS], ids=lambda p: p.slug)
+def test_every_suggestion_comes_from_a_stage_the_school_teaches(profile):
+    for found in suggestions(profile, ROOT, SITE, n=len(STUDIES)):
         study = STUDIES[found["title"]]
-        assert profile.phase_group in {PHASE_GROUPS[p] for p in study.phases}, (profile.slug, study.slug)
+        assert fitting_phases(profile) & set(study.phases), (profile.slug, study.slug)
+
+
+# The cold read's refusals: a study from a stage the school does not teach, though it shares a circumstance.
+WRONG_STAGE = [
+    ("academy-secondary-coalfield", "all-through-transition-mentors"),  # an 11 to 16 school is not all-through
+    ("cofe-junior-resourced", "middle-school-global-link"),  # a junior school is not a middle school
+    ("nursery-school", "urban-primary-extended-services"),  # a nursery school is not a primary
+    ("sixteen-to-nineteen-academy", "bradford-schools-linking"),  # primary and secondary classes, not a sixth form
+    ("muslim-girls-free-school", "all-through-transition-mentors"),
+]
+
+
+@pytest.mark.parametrize("slug, study_slug", WRONG_STAGE)
+def test_a_study_from_a_stage_the_school_does_not_teach_is_never_suggested(slug, study_slug):
+    profile = next(p for p in KINDS if p.slug == slug)
+    study = next(s for s in STUDIES.values() if s.slug == study_slug)
+    assert not phase_fits(profile, study)
+    assert study.title not in {s["title"] for s in suggestions(profile, ROOT, SITE, n=len(STUDIES))}
+
+
+def test_an_all_through_school_takes_primary_and_secondary_studies_and_a_school_with_a_nursery_a_nurserys():
+    through = next(p for p in KINDS if p.slug == "all-through-academy")
+    assert {"all-through", "primary", "secondary", "nursery", "16-plus"} <= fitting_phases(through)
+    assert fitting_phases(next(p for p in KINDS if p.slug == "academy-secondary-coalfield")) == {"secondary"}
+
+
+def test_each_suggestion_says_where_it_comes_from_and_the_policy_prints_it():
+    profile = riverside()
+    found = suggestions(profile, ROOT, SITE, n=len(STUDIES))
+    assert all(s["illustrative"] or s["source"] for s in found)
+    policy = " ".join(render_policy(profile, SITE, case_studies=found).split())
+    for study in found:
+        if study["illustrative"]:
+            assert f"]({study['url']}) (an illustrative example)" in policy
+        else:
+            assert (
+                f"from [{study['source']['title']}]({study['source']['url']}), {study['source']['publisher']}" in policy
+            )
 
 
 def test_a_study_from_another_phase_group_is_never_suggested():
     profile = riverside()
-    other = [s for s in STUDIES.values() if not same_phase_group(profile, s)]
+    other = [s for s in STUDIES.values() if not phase_fits(profile, s)]
     assert other, "the examples need a study from another phase group for this test to mean anything"
     titles = {s["title"] for s in suggestions(profile, ROOT, SITE, n=len(STUDIES))}
     assert not titles & {s.title for s in other}

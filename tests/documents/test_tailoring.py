@@ -90,8 +90,14 @@ SWITCHED = [
     (
         tailoring.monocultural_links,
         {"pupils": {"ethnicity": {"white_british": 92, "indian": 8}}},
+        "uk_community",
+        "### The UK and the wider world",
+    ),
+    (
+        tailoring.school_links,
+        {"pupils": {"ethnicity": {"white_british": 92, "indian": 8}}},
         "engagement",
-        "### Engagement and extended services",
+        "### Working with families and the community",
     ),
     (
         tailoring.diverse_relationships_first,
@@ -107,13 +113,13 @@ SWITCHED = [
         tailoring.faith_rationale,
         {"school": {"religious_character": "Church of England", "type": "Voluntary Controlled School"}},
         "engagement",
-        "### Engagement and extended services",
+        "### Working with families and the community",
     ),
     (
         tailoring.rural_isolation,
         {"location": {"setting": "rural"}},
         "engagement",
-        "### Engagement and extended services",
+        "### Working with families and the community",
     ),
     (
         tailoring.families_new_to_english,
@@ -121,25 +127,30 @@ SWITCHED = [
         "parents",
         "### Parents and carers",
     ),
-    (tailoring.eal_language_support, {"pupils": {"eal_percent": 35}}, "equity", "### Equity and excellence"),
+    (
+        tailoring.eal_language_support,
+        {"pupils": {"eal_percent": 35}},
+        "teaching",
+        "### Teaching, learning and the curriculum",
+    ),
     (tailoring.fsm_barriers, {"pupils": {"fsm_percent": 40}}, "equity", "### Equity and excellence"),
     (
         tailoring.secondary_voice_and_work,
         {"school": {"phase": "secondary"}},
         "engagement",
-        "### Engagement and extended services",
+        "### Working with families and the community",
     ),
     (
         tailoring.special_outreach,
         {"school": {"phase": "special", "type": "Community Special School"}},
         "engagement",
-        "### Engagement and extended services",
+        "### Working with families and the community",
     ),
     (
         tailoring.pru_outreach,
         {"school": {"phase": "pru", "type": "Pupil Referral Unit"}},
         "engagement",
-        "### Engagement and extended services",
+        "### Working with families and the community",
     ),
 ]
 
@@ -162,7 +173,7 @@ def test_rule_commits_only_when_its_condition_holds(tmp_path, local, rule, chang
 
 
 def test_highly_diverse_intake_puts_relationships_first(tmp_path, local):
-    diverse = make_profile(tmp_path, SWITCHED[1][1])
+    diverse = make_profile(tmp_path, next(s[1] for s in SWITCHED if s[0] is tailoring.diverse_relationships_first))
     teaching = tailoring.commitments(diverse)["teaching"]
     assert teaching[0].rule == "diverse_relationships_first"
     parents = tailoring.commitments(diverse)["parents"]
@@ -211,8 +222,11 @@ def test_faith_rationale_names_the_schools_own_religious_character(tmp_path, loc
         tmp_path, {"school": {"religious_character": "Roman Catholic", "type": "Voluntary Aided School"}}
     )
     policy = render_policy(school, local)
-    assert "is a Roman Catholic primary school." in section(policy, "## Introduction and legal basis")
-    assert "of other faiths and of none" in section(policy, "### Engagement and extended services")
+    assert "is a Roman Catholic primary school in Testford." in section(policy, "## Introduction and legal basis")
+    # "schools ... of none" does not parse: families and groups of no religion are named as such (cold read, R11)
+    engagement = section(policy, "### Working with families and the community")
+    assert "schools and communities of other faiths, and with families and groups of no religion" in engagement
+    assert "of other faiths and of none." not in engagement
 
 
 @pytest.mark.parametrize(
@@ -241,20 +255,28 @@ def test_partnerships_appear_under_their_dimension(tmp_path, local, kind, headin
     partner = {"name": "Partner Organisation Seven", "kind": kind, "what": "Joint assemblies each term."}
     policy = render_policy(make_profile(tmp_path, {"partnerships": [partner]}), local)
     assert "Partner Organisation Seven" in section(policy, heading)
-    # described once, under its dimension, and named once more where the school says it will review it
+    # described once, under its dimension, and named once more where the school commits to keep it up; the yearly
+    # question names no partner (a list of names with their own commas does not read: cold read, R18)
     assert policy.count("Partner Organisation Seven") == 2
-    assert "gained from our work with Partner Organisation Seven." in section(
-        policy, "## Monitoring, evaluation and review"
+    assert "We will keep up our link with Partner Organisation Seven, reviewing it every year." in section(
+        policy, "### Working with families and the community"
     )
+    assert "gained from our partnerships." in section(policy, "## Monitoring, evaluation and review")
 
 
-def test_no_partnerships_commits_to_making_one(tmp_path, local):
+def test_no_partnerships_listed_claims_nothing_about_the_schools_partnerships(tmp_path, local):
     alone = make_profile(tmp_path, {"partnerships": None})
     made = by_rule(alone, tailoring.partnerships)
     assert [c.place for c in made] == ["engagement"]
-    assert "### Schools we work with" not in render_policy(alone, local)
-    assert "Within the first year of this policy" in render_policy(alone, local)
-    assert "Within the first year" not in render_policy(make_profile(tmp_path, slug="linked"), local)
+    policy = render_policy(alone, local)
+    assert "### Schools we work with" not in policy
+    assert "We will keep a list of the schools and community organisations we work with" in policy
+    assert "do not yet have" not in policy and "not yet" not in flat_text(policy)
+    assert "We will keep a list of the schools" not in render_policy(make_profile(tmp_path, slug="linked"), local)
+
+
+def flat_text(text: str) -> str:
+    return " ".join(text.split())
 
 
 def test_every_rule_is_listed_once_and_every_commitment_has_a_known_place(tmp_path):
@@ -285,7 +307,11 @@ def test_the_guide_states_the_same_thresholds_as_the_code():
 def test_families_new_to_english_are_supported_where_few_pupils_learn_english(tmp_path, local):
     few = make_profile(tmp_path, {"pupils": {"eal_percent": 6, "home_languages": ["English", "Polish"]}}, slug="few")
     policy = render_policy(few, local)
-    assert "Families who use Polish at home will get key information in their own language" in policy
+    # translation and interpreters cost money the profile does not show the school has: when asked, where it can
+    assert (
+        "Families who use Polish at home will get key information in their language, and an interpreter at meetings, "
+        "when they ask and we can arrange it." in policy
+    )
     assert "Pupils new to English will have planned support in English" in policy
     many = make_profile(tmp_path, {"pupils": {"eal_percent": 40, "home_languages": ["English", "Polish"]}}, slug="many")
     assert by_rule(many, tailoring.families_new_to_english) == []  # the high-EAL rule says more
@@ -297,5 +323,8 @@ def test_a_special_school_names_families_languages_without_promising_lessons_in_
     special = {"phase": "special", "type": "Community Special School"}
     languages = {"eal_percent": 8, "home_languages": ["English", "British Sign Language", "Urdu"]}
     policy = render_policy(make_profile(tmp_path, {"school": special, "pupils": languages}), local)
-    assert "Families who use British Sign Language and Urdu at home will get key information" in policy
+    # British Sign Language has no written form: information by video or an interpreter (cold read, R26)
+    assert "Families who use Urdu at home will get key information in their language" in policy
+    assert "Families who use British Sign Language will get key information in BSL, by video or through a BSL" in policy
+    assert "British Sign Language at home will get key information in their" not in policy
     assert "new to English" not in policy

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import errno
 import os
+import signal
 import stat
+import subprocess
+import sys
 
 import pytest
 
 from cohesion_guide import files
 from cohesion_guide.files import EmptyOutput, atomic_dir, atomic_path
+from tests.conftest import BIN, ROOT
 
 
 class Boom(Exception):
@@ -148,3 +152,90 @@ def test_a_failed_swap_puts_the_previous_folder_back(tmp_path, monkeypatch):
             (tmp / "policy.pdf").write_text("new")
     assert (dest / "policy.pdf").read_text() == "adopted"
     assert [p.name for p in tmp_path.iterdir()] == ["riverside"]
+
+
+# ---- what a killed run leaves behind (issue 23) --------------------------------------------------
+
+KILLED_MID_WRITE = """
+import sys, time
+from cohesion_guide.export import document_set
+from cohesion_guide.documents.policy import write_policy
+
+def stalled(*args, **kwargs):  # the Word file is written last: stop there, with the others in .part
+    print("writing", flush=True)
+    time.sleep(600)
+
+document_set.write_docx = stalled
+write_policy(sys.argv[1], sys.argv[2], sys.argv[3], ("md", "docx"))
+"""
+
+
+def test_a_part_folder_left_by_a_killed_cohesion_policy_is_removed_by_the_next_run(tmp_path):
+    out, profile = tmp_path / "out", ROOT / "schools" / "riverside-primary.yml"
+    killed = subprocess.Popen(
+        [sys.executable, "-c", KILLED_MID_WRITE, str(profile), str(ROOT), str(out)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert killed.stdout.readline() == "writing\n"
+    finally:
+        killed.send_signal(signal.SIGKILL)
+        killed.wait()
+    left = list(out.glob(".cohesion-*.part"))
+    assert len(left) == 1 and (left[0] / "riverside-primary-policy.md").is_file()
+    again = subprocess.run(
+        [str(BIN / "cohesion"), "policy", str(profile), "-o", str(out), "--format", "md", "--project", str(ROOT)],
+        capture_output=True,
+        text=True,
+    )
+    assert again.returncode == 0, again.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["riverside-primary-policy.md"]
+
+
+def _made_earlier(path):
+    past = files._STARTED - 60 * 10**9
+    os.utime(path, ns=(past, past))
+
+
+def test_a_leftover_another_process_is_still_writing_is_left_alone(tmp_path):
+    busy, stale, new = (tmp_path / f".cohesion-{name}.part" for name in ("busy", "stale", "new"))
+    for folder in (busy, stale):
+        folder.mkdir()
+        _made_earlier(folder)
+    new.mkdir()  # made during this run: another writer's, whoever holds it
+    # another process holds `busy` as a writer holds its own folder until it is done
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import fcntl, os, sys; fd = os.open(sys.argv[1], os.O_RDONLY); "
+            "fcntl.flock(fd, fcntl.LOCK_SH); print('held', flush=True); sys.stdin.read()",
+            str(busy),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline() == "held\n"
+        assert files.remove_stale(tmp_path, ".cohesion-") == 1
+    finally:
+        holder.communicate("")
+    assert busy.is_dir() and new.is_dir() and not stale.exists()
+
+
+def test_atomic_writers_clear_their_own_stale_leftovers_and_nothing_else(tmp_path):
+    dest = tmp_path / "policy.docx"
+    for name in (".policy.docx.abc123.part", ".policy.docx.def456.part", ".other.docx.abc123.part", "policy.docx.part"):
+        (tmp_path / name).write_text("half")
+        _made_earlier(tmp_path / name)
+    (tmp_path / ".policy.docx.dir123.part").mkdir()
+    _made_earlier(tmp_path / ".policy.docx.dir123.part")
+    with atomic_path(dest) as tmp:
+        tmp.write_text("whole")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".other.docx.abc123.part", "policy.docx", "policy.docx.part"]
+    folder = tmp_path / "set"
+    (tmp_path / ".set.xyz.part").mkdir()
+    _made_earlier(tmp_path / ".set.xyz.part")
+    with atomic_dir(folder) as tmp:
+        (tmp / "a").write_text("a")
+    assert not (tmp_path / ".set.xyz.part").exists() and (folder / "a").read_text() == "a"

@@ -539,6 +539,9 @@ def test_a_register_field_in_an_unusual_layout_is_left_with_a_message_and_the_re
         "0x1F",
         ".inf",
         "",
+        "{{ 7*7 }} \u2028after a line separator",
+        "a\u2029b",
+        "next line\x85",
     ],
 )
 def test_the_fast_scalar_writer_writes_what_the_project_writer_would(value):

@@ -3,6 +3,7 @@ reported with its line, counts per strand, and the `cohesion audit` command."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -63,8 +64,17 @@ def test_practices_cover_the_three_strands_with_unique_ids_and_valid_points():
     for p in audits.practices():
         assert audits.SLUG.match(p.id), p.id
         assert p.point in POINT_IDS, (p.id, p.point)
-        assert p.owner in {"governor", "staff", "headteacher", "governing-body"}, p.id
-        assert p.title and p.action and p.success
+    from cohesion_guide.documents.action_plan import SPECIALISMS
+
+    owners = {"governor", "staff", "headteacher", "governing-body", *SPECIALISMS}
+    kinds = {"young", "complex", "special", "pru", "post-16", "own-admissions"}
+    for p in audits.practices():
+        assert p.owner in owners, p.id
+        assert p.title and p.action and p.success and p.resources, p.id
+        assert set(p.variants) <= kinds, p.id
+        for kind, variant in p.variants.items():
+            assert set(variant) <= {"title", "action", "success", "resources", "owner"}, (p.id, kind)
+            assert p.for_kinds((kind,)).owner in owners, (p.id, kind)
 
 
 @pytest.mark.parametrize(
@@ -99,10 +109,22 @@ def test_evidence_items_name_only_known_practices_and_the_three_questions():
     for question in questions:
         for item in question["items"]:
             assert set(item.get("practices", [])) <= known, item["id"]
-            assert item.get("profile") in (None, "ethnicity", "local_area", "partnerships")
+            assert item.get("profile") in (None, "pupil-figures", "local_area", "partnerships")
+            assert set(item.get("for") or {}) <= {"young", "complex", "special", "pru", "post-16"}, item["id"]
 
 
 # ---- a blank audit --------------------------------------------------------------------------
+
+
+def test_a_blank_audit_names_the_staff_lead_only_once_it_is_no_longer_a_placeholder(tmp_path):
+    from cohesion_guide.inputs.audit import LEAD_MEMBER_OF_STAFF, completed_by_for
+    from tests.documents.test_tailoring import make_profile
+
+    school = make_profile(tmp_path)
+    assert completed_by_for(school) == "Assistant headteacher"
+    placeholder = dataclasses.replace(school, unconfirmed={"leads.staff": "the import put a placeholder"})
+    assert completed_by_for(placeholder) == LEAD_MEMBER_OF_STAFF
+    assert completed_by_for(None) == LEAD_MEMBER_OF_STAFF
 
 
 def test_blank_audit_validates_and_lists_every_practice_as_not_yet(tmp_path):

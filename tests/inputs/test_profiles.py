@@ -155,6 +155,7 @@ def test_establishment_types_are_gias_labels():
 
 
 def test_unknown_key_suggests_the_field_meant(tmp_path):
+    # eal_percent may be left out (issue 24: unknown is not zero), so the misspelt key is the only problem
     unknown = only(problems(tmp_path, edit("  eal_percent: 12.5", "  eal_percentage: 12.5")))
     assert (unknown.file, unknown.line, unknown.field) == ("schools/test-school.yml", 13, "pupils.eal_percentage")
     assert "is not a field here. Did you mean 'eal_percent'?" in unknown.message
@@ -245,20 +246,41 @@ def test_text_that_is_not_yaml_gives_its_line(tmp_path):
 @pytest.mark.parametrize(
     "where, old, new, line, total",
     [
-        ("pupils.ethnicity", "    unclassified: 10\n", "", 15, "90"),
         ("pupils.ethnicity", "    white_british: 70", "    white_british: 72.5", 15, "102.5"),
-        ("local_area.ethnicity", "    white_british: 80", "    white_british: 50", 21, "70"),
+        ("local_area.ethnicity", "    white_british: 80", "    white_british: 95", 21, "115"),
     ],
 )
-def test_an_ethnic_make_up_that_does_not_add_up_to_100_names_the_total(tmp_path, where, old, new, line, total):
+def test_an_ethnic_make_up_above_100_names_the_total(tmp_path, where, old, new, line, total):
     p = only(problems(tmp_path, edit(old, new)))
     assert (p.line, p.field) == (line, where)
-    assert p.message.startswith(f"the percentages add up to {total}; allowed: a total of 100 (from 98 to 102")
+    assert p.message.startswith(
+        f"the percentages add up to {total}; allowed: a total of at most 100 (102 for rounding)"
+    )
+    assert "unclassified" not in p.message
 
 
 @pytest.mark.parametrize("white_british", ["68", "72", "71.5"])
 def test_an_ethnic_make_up_within_2_of_100_is_allowed(tmp_path, white_british):
     load_profile(write(tmp_path, edit("    white_british: 70", f"    white_british: {white_british}")))
+
+
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("    white_british: 70\n    pakistani: 20\n    unclassified: 10\n", "    pakistani: 40\n"),
+        ("    unclassified: 10\n", ""),
+        ("    white_british: 80\n", ""),
+    ],
+    ids=["one group of 40", "90 without the unknown", "an area's one group of 20"],
+)
+def test_a_school_gives_only_the_ethnic_groups_it_knows_and_the_rest_is_not_given(tmp_path, old, new):
+    profile = load_profile(write(tmp_path, edit(old, new)))
+    assert sum(profile.data["pupils"]["ethnicity"].values()) <= 100
+
+
+def test_the_schema_no_longer_asks_for_a_total_of_100_or_for_unclassified():
+    about = schema("profile")["$defs"]["ethnicity"]["description"]
+    assert "add up to 100" not in about and "unclassified" not in about
 
 
 def test_a_figure_that_is_not_a_number_is_reported_once_not_as_a_total(tmp_path):
@@ -352,7 +374,7 @@ def test_every_problem_in_a_file_is_reported_at_once_in_line_order(tmp_path):
         ("phase: primary", "phase: primry"),
         ("setting: urban", "setting: urbane"),
         ("eal_percent: 12.5", "eal_percent: 140"),
-        ("    unclassified: 10\n", ""),
+        ("    unclassified: 10\n", "    unclassified: 20\n"),  # a total above 100
         ("  staff: Headteacher\n", ""),
         ("date_adopted: 2026-09-01", "date_adopted: soon"),
     ]:

@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.conftest import site_pages
+from tests.site.page_state import search_for
 
 
 # What each page is checked for, read from the live DOM after the page's scripts have run.
@@ -107,7 +108,7 @@ def search_results(page) -> list[str]:
 def test_searching_equity_lists_the_three_strands_page(page, site_url):
     page.goto(site_url + "/")
     page.locator("input.md-search__input").click()
-    page.locator("input.md-search__input").press_sequentially("equity", delay=60)
+    search_for(page, "equity")  # the results shown are the whole word's, not those of its first letters
     results = search_results(page)
     assert any("/duty/strands/" in url for url in results), f"duty/strands/ not among the results: {results}"
 
@@ -150,7 +151,7 @@ def test_first_tab_reaches_the_skip_link_and_it_moves_to_the_main_content(page, 
     assert first["visible"], "the skip link is focused but cannot be seen"
     target = page.evaluate("() => document.activeElement.getAttribute('href')")
     page.keyboard.press("Enter")
-    assert page.evaluate("() => location.hash") == target
+    page.wait_for_function("target => location.hash === target", arg=target)  # the link was followed
     # from the skip link's target, the next Tab lands inside the main content, not the navigation
     after = tab(page)
     assert after and after["in_main"] and "md-nav__link" not in after["cls"], \

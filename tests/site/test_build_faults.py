@@ -73,10 +73,10 @@ def test_a_second_make_site_waits_for_the_first(tmp_path):
         fcntl.flock(held, fcntl.LOCK_EX)
         second = subprocess.Popen([PYTHON, "-m", "cohesion_guide.site.publish"], cwd=tmp_path,
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        time.sleep(0.7)
+        # its own word that it waits (read as it comes, however slowly it starts), then: still waiting
+        assert "waiting for it to finish" in second.stdout.readline()
         assert second.poll() is None, "the second build must wait while the first holds the lock"
     out, err = second.communicate(timeout=120)
-    assert "waiting for it to finish" in out
     # there is no mkdocs.yml here, so this build fails: and the site it would have replaced stays
     assert second.returncode != 0 and "site/ was left as it was" in err
     assert (tmp_path / "site" / "index.html").read_text() == "the last good site"

@@ -1,9 +1,13 @@
-"""The policy builder in Chromium: by keyboard from start to Word file, the engine's own output,
-the error summary, upload and download, storage, accessibility, and no request leaving the site."""
+"""The policy builder in Chromium: by keyboard from start to Word file, the engine's own output, GOV.UK
+error messages, check your answers, a profile's round trip, deleting, plain words on every page,
+accessibility, and no request leaving the site."""
+
 from __future__ import annotations
 
 import base64
+import difflib
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,50 +16,37 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from hypothesis import HealthCheck, given, settings
+from playwright.sync_api import expect
 
 from cohesion_guide.builder import calls
-from cohesion_guide.builder.questions import question_pages
 from cohesion_guide.documents.policy import write_policy
-from cohesion_guide.inputs.schemas import schema
 from tests.builder.strategies import EXAMPLES, answers, example_answers
 from tests.builder.test_calls import word_text
 from tests.conftest import ROOT
+from tests.site.builder_steps import (  # noqa: F401 (fixtures)
+    BUILDER,
+    ENGINE_WAIT,
+    PAGES,
+    STORE,
+    builder,
+    engine_call,
+    fill_by_keyboard,
+    fresh,
+    open_with,
+    state,
+    stored,
+    tab_to,
+    upload,
+    wait_for_check,
+)
 from tests.site.test_accessibility import AXE_OPTIONS, WIDTHS, violations
 
 COHESION = Path(sys.executable).parent / "cohesion"
-PAGES = question_pages(schema("profile"))
-BUILDER = "/make-a-policy/"
-ENGINE_WAIT = 120_000  # ms: a cold start on a busy 2-core machine
-
-
-@pytest.fixture(scope="module")
-def builder(browser, site_url):
-    """One page of the builder with its engine started, for tests that call the engine directly."""
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(site_url + BUILDER)
-    page.wait_for_function("window.ccBuilder && window.ccBuilder.engine.timings", timeout=ENGINE_WAIT)
-    yield page
-    context.close()
-
-
-@pytest.fixture
-def fresh(browser, site_url):
-    """A new browser profile (empty storage) on the builder's start page, recording every request."""
-    context = browser.new_context(accept_downloads=True)
-    page = context.new_page()
-    page.requests = []
-    page.on("request", lambda request: page.requests.append(request.url))
-    page.goto(site_url + BUILDER)
-    page.wait_for_selector("#cc-start-blank")
-    yield page
-    context.close()
 
 
 def browser_policy(page, given_answers: dict) -> dict:
     """The policy the browser's engine makes from `given_answers`."""
-    return json.loads(page.evaluate("a => window.ccBuilder.engine.call('make_policy', a, '/cohesion/project')"
-                                    ".then(JSON.stringify)", json.dumps(given_answers)))
+    return engine_call(page, "make_policy", state(given_answers), "/cohesion/project")
 
 
 def cli_policy(profile: Path, out: Path) -> dict[str, bytes]:
@@ -73,13 +64,12 @@ def test_the_browser_makes_the_word_text_and_markdown_cohesion_policy_makes_for_
         assert word_text(base64.b64decode(made["docx"])) == word_text(cli["docx"]), path.name
 
 
-@settings(max_examples=8, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(given_answers=answers())
 def test_the_browser_makes_what_the_command_line_makes_for_any_profile(builder, tmp_path_factory, given_answers):
     made = browser_policy(builder, given_answers)
     assert made["problems"] == []
-    written = json.loads(calls.profile_text(json.dumps(given_answers)))
+    written = json.loads(calls.profile_text(state(given_answers)))
     folder = tmp_path_factory.mktemp("profile")
     (folder / written["name"]).write_text(written["text"], encoding="utf-8")
     cli = write_policy(folder / written["name"], ROOT, folder / "out", ("md", "docx"))
@@ -87,141 +77,239 @@ def test_the_browser_makes_what_the_command_line_makes_for_any_profile(builder, 
     assert word_text(base64.b64decode(made["docx"])) == word_text(cli["docx"].read_bytes())
 
 
+def test_ruamel_yaml_runs_in_the_browser_without_its_compiled_part(builder):
+    path = EXAMPLES[3]
+    text = path.read_text(encoding="utf-8")
+    read = engine_call(builder, "read_profile", text, path.name)
+    read["state"]["answers"]["location"]["ward"] = "Hill"
+    written = engine_call(builder, "profile_text", json.dumps(read["state"]))
+    assert written["name"] == path.name
+    assert json.loads(calls.profile_text(json.dumps(read["state"]))) == written  # the command line's own result
+    assert written["text"].count("\n") == text.count("\n") and "  ward: Hill\n" in written["text"]
+
+
 # ---- by keyboard alone --------------------------------------------------------------------------
 
-def tab_to(page, selector: str, limit: int = 150) -> None:
-    """Press Tab until `selector` has focus, as a keyboard user would."""
-    for _ in range(limit):
-        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
-            return
-        page.keyboard.press("Tab")
-    raise AssertionError(f"Tab never reached {selector}")
 
-
-def answer(page, field: dict, path: list, value: str) -> None:
-    element_id = "f-" + "-".join(str(p) for p in path)
-    if field["widget"] == "radios":
-        tab_to(page, f"input[name='{element_id}']")
-        for _ in range(len(field["options"]) + 1):
-            if page.evaluate("() => document.activeElement.value") == value:
-                break
-            page.keyboard.press("ArrowDown")
-        page.keyboard.press("Space")
-        return
-    tab_to(page, f"#{element_id}")
-    if field["widget"] == "select":
-        for _ in range(len(field["options"]) + 2):
-            if page.evaluate("() => document.activeElement.value") == value:
-                return
-            page.keyboard.press("ArrowDown")
-        raise AssertionError(f"{value!r} is not in the list for {element_id}")
-    page.keyboard.press("Control+A")
-    page.keyboard.press("Delete")
-    page.keyboard.insert_text(value)
-
-
-def value_at(given: dict, path: list) -> str:
-    for key in path:
-        given = given.get(key, {}) if isinstance(given, dict) else {}
-    return given if isinstance(given, str) else ""
-
-
-def fill_by_keyboard(page, given: dict) -> None:
-    tab_to(page, "#cc-start-blank")
-    page.keyboard.press("Enter")
-    for question in PAGES:
-        page.wait_for_selector(f"h1:text-is({json.dumps(question['title'])})")
-        assert page.evaluate("() => document.activeElement.tagName") == "H1"  # focus moves to the new heading
-        if question.get("item_fields"):
-            for n, item in enumerate(given.get(question["id"], [])):
-                tab_to(page, "[data-action=add]")
-                page.keyboard.press("Enter")
-                for field in question["item_fields"]:
-                    if field["path"][0] in item:
-                        answer(page, field, [*question["path"], n, *field["path"]], item[field["path"][0]])
-        else:
-            for field in question["fields"]:
-                value = value_at(given, field["path"])
-                if value:
-                    answer(page, field, field["path"], value)
-        tab_to(page, "#cc-question button[type=submit]")
-        page.keyboard.press("Enter")
-    page.wait_for_selector("h1:text-is('Check your answers before making the policy')", timeout=ENGINE_WAIT)
+def as_a_school_answers(path: Path, folder: Path) -> tuple[dict, Path]:
+    """An example's answers as a school typing them would give them: the register's "Does not apply" is
+    not a choice the questions offer, so "No religious character" (None) is chosen, in the profile too."""
+    text = path.read_text(encoding="utf-8").replace("religious_character: Does not apply", "religious_character: None")
+    profile = folder / path.name
+    profile.write_text(text, encoding="utf-8")
+    return example_answers(profile), profile
 
 
 @pytest.mark.parametrize("example", [0, 2, 4], ids=lambda n: EXAMPLES[n].stem)
 def test_a_school_fills_in_the_questions_by_keyboard_and_gets_the_command_lines_word_file(fresh, example, tmp_path):
-    path = EXAMPLES[example]
-    fill_by_keyboard(fresh, example_answers(path))
+    given, path = as_a_school_answers(EXAMPLES[example], tmp_path)
+    fill_by_keyboard(fresh, given)
     tab_to(fresh, "[data-action=make]")
     fresh.keyboard.press("Enter")
-    fresh.wait_for_selector("h1:text-is(\"Your school's policy is ready\")", timeout=ENGINE_WAIT)
+    expect(fresh.locator("h1.cc-heading")).to_have_text("Your school's policy is ready", timeout=ENGINE_WAIT)
     tab_to(fresh, "a[data-format=docx]")
     with fresh.expect_download() as download:
         fresh.keyboard.press("Enter")
     word = Path(download.value.path()).read_bytes()
-    assert word_text(word) == word_text(cli_policy(path, tmp_path)["docx"])
-    outside = [url for url in fresh.requests if urlsplit(url).scheme not in ("data", "blob")
-               and urlsplit(url).hostname != "127.0.0.1"]
+    assert word_text(word) == word_text(cli_policy(path, tmp_path / "cli")["docx"])
+    outside = [
+        url for url in fresh.requests if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url).hostname != "127.0.0.1"
+    ]
     assert not outside, outside
+    assert not fresh.errors
 
 
-def test_an_empty_page_shows_an_error_summary_linked_to_each_field(fresh):
+# ---- messages ----------------------------------------------------------------------------------
+
+
+def test_an_empty_page_shows_gov_uk_messages_in_the_pages_order_linked_to_each_field(fresh):
     fresh.click("#cc-start-blank")
     fresh.click("#cc-question button[type=submit]")
-    summary = fresh.wait_for_selector(".cc-error-summary", timeout=ENGINE_WAIT)
-    assert fresh.evaluate("() => document.activeElement.classList.contains('cc-error-summary')")
+    summary = fresh.locator(".cc-error-summary")
+    expect(summary).to_be_focused(timeout=ENGINE_WAIT)
     links = fresh.locator(".cc-error-summary a")
-    texts = links.all_inner_texts()
-    assert "School name: is missing; add it (text)" in texts
+    expect(links).to_have_text(["Enter the school's name", "Enter the school's local authority", "Select the school's phase"])
+    expect(fresh.locator("#f-school-name-error")).to_have_text("Error: Enter the school's name")
     assert fresh.title().startswith("Error: ")
-    links.first.click()
-    assert fresh.evaluate("() => document.activeElement.id") == links.first.get_attribute("data-target")
-    assert summary.is_visible()
+    links.nth(2).click()
+    expect(fresh.locator("#f-school-phase-0")).to_be_focused()
 
 
-def test_an_uploaded_profile_with_problems_gets_the_messages_cohesion_validate_gives(fresh, tmp_path):
-    bad = EXAMPLES[3].read_text(encoding="utf-8").replace("setting: urban", "setting: urbn")
-    bad = bad.replace("  town:", "  twon:", 1)
+def test_a_uk_date_typed_in_one_box_is_understood_and_a_missing_month_is_named(fresh):
+    open_with(fresh, state(example_answers(EXAMPLES[1])), "document")
+    fresh.fill("#f-document-date_adopted-day", "")
+    fresh.fill("#f-document-date_adopted-month", "")
+    fresh.fill("#f-document-date_adopted-year", "2027")
+    fresh.click("#cc-question button[type=submit]")
+    expect(fresh.locator(".cc-error-summary a")).to_have_text(
+        ["The date the policy is adopted must include a day and month"], timeout=ENGINE_WAIT
+    )
+    fresh.fill("#f-document-date_adopted-day", "20/01/2027")
+    fresh.fill("#f-document-date_adopted-year", "")
+    fresh.click("#cc-question button[type=submit]")
+    wait_for_check(fresh)
+    expect(fresh.locator("#card-document-title").locator("xpath=ancestor::section")).to_contain_text("20/01/2027")
+
+
+def test_an_uploaded_profile_with_problems_is_kept_and_its_problems_shown_in_plain_words(fresh, tmp_path):
+    bad = EXAMPLES[3].read_text(encoding="utf-8").replace("setting: urban", "setting: urbn").replace("  town:", "  twon:", 1)
     (tmp_path / "ours.yml").write_text(bad, encoding="utf-8")
-    result = subprocess.run([str(COHESION), "validate", "ours.yml"], cwd=tmp_path, capture_output=True, text=True)
-    expected = [line for line in result.stdout.splitlines() if line.startswith("ours.yml")]
-    assert len(expected) >= 2
-    fresh.set_input_files("#cc-upload", str(tmp_path / "ours.yml"))
-    fresh.click("#cc-upload-form button[type=submit]")
-    fresh.wait_for_selector(".cc-error-summary", timeout=ENGINE_WAIT)
-    assert fresh.locator(".cc-error-summary a").all_inner_texts() == expected
+    upload(fresh, tmp_path / "ours.yml")
+    wait_for_check(fresh)
+    expect(fresh.locator(".cc-error-summary a")).to_have_text(
+        [
+            "Enter the town, city or area",
+            "Select whether the school is in a town or the countryside from the list: urbn is not one of the choices",
+        ]
+    )
+    expect(fresh.locator(".cc-notification")).to_contain_text("location.twon is not one of the questions")
+    fresh.click(".cc-error-summary a >> nth=0")
+    expect(fresh.locator("#f-location-town-error")).to_have_text("Error: Enter the town, city or area")
 
 
-def test_a_profile_downloaded_and_uploaded_again_gives_the_same_answers(fresh, tmp_path):
-    fresh.set_input_files("#cc-upload", str(EXAMPLES[1]))
-    fresh.click("#cc-upload-form button[type=submit]")
-    fresh.wait_for_selector("h1:text-is('Check your answers before making the policy')", timeout=ENGINE_WAIT)
-    before = fresh.locator(".cc-summary-list").all_inner_texts()
+# ---- check your answers --------------------------------------------------------------------------
+
+
+def test_check_your_answers_is_a_card_per_topic_with_what_was_not_given_folded_away(fresh):
+    upload(fresh, EXAMPLES[2])
+    wait_for_check(fresh)
+    cards = fresh.locator(".cc-summary-card")
+    expect(cards).to_have_count(len(PAGES))
+    about = fresh.locator("#card-school-title").locator("xpath=ancestor::section")
+    expect(about.locator(":scope > .cc-summary-card__content > .cc-summary-list .cc-summary-list__value")).not_to_contain_text(
+        ["Not given"]
+    )
+    folded = about.locator("details")
+    expect(folded.locator("summary")).to_have_text(re.compile(r"Not given \(\d+\)"))
+    expect(folded.locator(".cc-summary-list")).not_to_be_visible()
+    expect(fresh.locator("#card-school-type")).to_have_count(0)  # ids are on titles, not cards
+    expect(fresh.locator("#card-school-type-title")).to_have_text("Type of school")
+
+
+def test_an_ethnic_make_up_of_one_known_group_shows_the_rest_as_not_given(fresh):
+    given = example_answers(EXAMPLES[1])
+    given["pupils"]["ethnicity"] = {"pakistani": "40"}
+    open_with(fresh, state(given), "pupils.ethnicity")
+    expect(fresh.locator("#cc-total")).to_have_text("Total so far: 40%. The other 60% of pupils are shown as not given.")
+    fresh.click("#cc-question button[type=submit]")
+    expect(fresh.locator(".cc-caption")).to_contain_text("Question page 8", timeout=ENGINE_WAIT)
+    fresh.goto(fresh.url.split("#")[0] + "#check")
+    expect(fresh.locator("#card-pupils\\.ethnicity-title").locator("xpath=ancestor::section")).to_contain_text(
+        "Not given (60%)"
+    )
+
+
+# ---- what is typed is kept ---------------------------------------------------------------------------
+
+
+def test_what_is_typed_survives_back_and_reload(fresh):
+    fresh.click("#cc-start-blank")
+    fresh.locator("#f-school-name").press_sequentially("Hillside Primary")
+    fresh.click("label[for=f-school-phase-4]")
+    fresh.go_back()
+    expect(fresh.locator("#cc-upload")).to_be_visible()
+    fresh.go_forward()
+    expect(fresh.locator("#f-school-name")).to_have_value("Hillside Primary")
+    fresh.reload()
+    expect(fresh.locator("#f-school-name")).to_have_value("Hillside Primary")
+    expect(fresh.locator("#f-school-phase-4")).to_be_checked()
+
+
+# ---- a round trip changes only what changed ---------------------------------------------------------
+
+
+def test_a_profile_uploaded_changed_and_downloaded_again_differs_only_in_that_answer(fresh, tmp_path):
+    source = EXAMPLES[1]
+    upload(fresh, source)
+    wait_for_check(fresh)
+    fresh.click("#card-location-title ~ a")
+    fresh.fill("#f-location-ward", "Hill End")
+    fresh.click("#cc-question button[type=submit]")
+    wait_for_check(fresh)
     fresh.click("[data-action=make]")
-    fresh.wait_for_selector("a[data-format=yml]", timeout=ENGINE_WAIT)
     with fresh.expect_download() as download:
-        fresh.click("a[data-format=yml]")
-    saved = tmp_path / download.value.suggested_filename
-    download.value.save_as(saved)
-    fresh.click("[data-action=delete]")
-    fresh.set_input_files("#cc-upload", str(saved))
-    fresh.click("#cc-upload-form button[type=submit]")
-    fresh.wait_for_selector("h1:text-is('Check your answers before making the policy')", timeout=ENGINE_WAIT)
-    assert fresh.locator(".cc-summary-list").all_inner_texts() == before
-    assert "Meadowbank" in " ".join(before) or before
+        fresh.locator("a[data-format=yml]").click(timeout=ENGINE_WAIT)
+    assert download.value.suggested_filename == source.name
+    after = Path(download.value.path()).read_text(encoding="utf-8")
+    before = source.read_text(encoding="utf-8")
+    diff = [
+        line
+        for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
+    old_ward = next(line for line in before.splitlines() if line.startswith("  ward:"))
+    assert diff == [f"-{old_ward}", "+  ward: Hill End"]
 
 
-def test_delete_my_answers_clears_the_browsers_storage(fresh, site_url):
-    fresh.select_option("#cc-school", index=1)
-    fresh.click("#cc-from-school button[type=submit]")
-    fresh.wait_for_selector(".cc-summary-list", timeout=ENGINE_WAIT)
-    assert fresh.evaluate("() => localStorage.length") == 1
-    fresh.click("[data-action=delete]")
-    assert fresh.evaluate("() => localStorage.length") == 0
-    assert "deleted" in fresh.locator(".cc-wait").inner_text()
+# ---- deleting ------------------------------------------------------------------------------------
+
+
+def test_delete_my_answers_is_on_the_start_page_only_and_asks_first(fresh, site_url):
+    upload(fresh, EXAMPLES[0])
+    wait_for_check(fresh)
+    assert fresh.locator("text=Delete my answers").count() == 0
+    fresh.click(".cc-back-link")
     fresh.goto(site_url + BUILDER)
+    fresh.click("#cc-delete-link")
+    expect(fresh.locator("h1.cc-heading")).to_have_text("Are you sure you want to delete your answers?")
+    fresh.click("text=No, keep my answers")
+    assert stored(fresh) is not None
+    fresh.click("#cc-delete-link")
+    fresh.click("[data-action=delete]")
+    expect(fresh.locator(".cc-notification--success")).to_contain_text("Your answers have been deleted")
+    assert fresh.evaluate("() => localStorage.length") == 0
+    fresh.goto(site_url + BUILDER)
+    expect(fresh.locator("#cc-start-blank")).to_be_visible()
     assert fresh.locator("[data-action=resume]").count() == 0
+
+
+# ---- plain words everywhere -------------------------------------------------------------------------
+
+SCHEMA_WORDS = re.compile(
+    r"\b[a-z]+_[a-z_]+\b"  # snake_case field names
+    r"|\b[\w-]+\.(?:yml|yaml|json)\b"  # file names
+    r"|\bYYYY\b|\bGIAS\b|\bunclassified\b|\bStatutory\w+|\bTypeOf\w+|\bNurseryProvision\b|: \|"
+    r"|\b(?:16-plus|pru|spld|mld|sld|pmld|semh|slcn|msi|asd|oth)\b"  # codes that are no one's words
+)
+# Every allowed value that is a code rather than words (urban, all-through, draft, weekly...): a choice or
+# an answer shown as exactly that is the schema speaking, not the page.
+CODES = sorted(
+    {str(v) for p in PAGES for f in p.get("fields", []) + p.get("item_fields", []) for v in [o["value"] for o in f.get("options", [])]
+     if re.fullmatch(r"[a-z0-9-]+", str(v))}
+)
+
+
+def shown_as_codes(page) -> list[str]:
+    """Choices and answers on the page whose whole text is one of the schema's codes."""
+    return page.evaluate(
+        """codes => [...document.querySelectorAll('#cc-builder label, #cc-builder option, #cc-builder .cc-summary-list__value')]
+            .map(e => e.textContent.trim()).filter(t => codes.includes(t))""",
+        CODES,
+    )
+
+
+def page_words(page) -> str:
+    """What a reader sees on the builder's step, and what a screen reader hears of its controls."""
+    return page.evaluate(
+        """() => {
+        const root = document.getElementById('cc-builder');
+        const aria = [...root.querySelectorAll('[aria-label]')].map(e => e.getAttribute('aria-label'));
+        return root.innerText + '\\n' + aria.join('\\n') + '\\n' + document.title;
+    }"""
+    )
+
+
+@pytest.mark.parametrize("path", [EXAMPLES[0], EXAMPLES[2], EXAMPLES[3]], ids=lambda p: p.stem)
+def test_no_question_page_or_check_your_answers_shows_a_schema_value_field_name_or_file_name(fresh, path):
+    for step in [p["id"] for p in PAGES] + ["check"]:
+        open_with(fresh, state(example_answers(path)), step)
+        expect(fresh.locator("h1.cc-heading, h1 .cc-label, legend h1").first).to_be_visible()
+        fresh.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
+        found = SCHEMA_WORDS.findall(page_words(fresh)) + shown_as_codes(fresh)
+        assert not found, (path.name, step, found)
+
+
+# ---- accessibility ---------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))
@@ -235,21 +323,50 @@ def test_axe_finds_nothing_on_any_step(browser, site_url, width):
     problems = violations(axe, page, "start", AXE_OPTIONS)
     page.click("#cc-start-blank")
     page.click("#cc-question button[type=submit]")
-    page.wait_for_selector(".cc-error-summary", timeout=ENGINE_WAIT)
+    expect(page.locator(".cc-error-summary")).to_be_visible(timeout=ENGINE_WAIT)
     problems += violations(axe, page, "school, with errors", AXE_OPTIONS)
-    page.evaluate("a => localStorage.setItem('cohesion-builder-answers', a)", json.dumps(example_answers(EXAMPLES[2])))
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORE, state(example_answers(EXAMPLES[2]))])
     for question in PAGES:
         page.goto(f"{site_url}{BUILDER}#{question['id']}")
         page.reload()
-        page.wait_for_selector("h1.cc-heading")
+        expect(page.locator(".cc-caption")).to_be_visible()
         problems += violations(axe, page, question["id"], AXE_OPTIONS)
+    page.goto(f"{site_url}{BUILDER}#school-type")
+    page.reload()
+    page.click("label[for=f-school-type-g1]")
+    problems += violations(axe, page, "school-type, academy revealed", AXE_OPTIONS)
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORE, state(example_answers(EXAMPLES[2]))])
     page.goto(f"{site_url}{BUILDER}#check")
     page.reload()
+    page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
+    problems += violations(axe, page, "check", AXE_OPTIONS)
     page.click("[data-action=make]")
     page.wait_for_selector("a[data-format=docx]", timeout=ENGINE_WAIT)
     problems += violations(axe, page, "policy", AXE_OPTIONS)
-    page.click("a.cc-back-link")
-    problems += violations(axe, page, "check", AXE_OPTIONS)
+    page.goto(f"{site_url}{BUILDER}")
+    page.click("#cc-delete-link")
+    expect(page.locator("h1.cc-heading")).to_be_visible()
+    problems += violations(axe, page, "delete, are you sure", AXE_OPTIONS)
+    page.click("[data-action=delete]")
+    expect(page.locator(".cc-notification--success")).to_be_visible()
+    problems += violations(axe, page, "start, answers deleted", AXE_OPTIONS)
+    page.click("#cc-find-school")
+    expect(page.locator("input#cc-school")).to_be_visible(timeout=ENGINE_WAIT)
+    page.locator("input#cc-school").press_sequentially("Meadow")
+    expect(page.locator(".autocomplete__option").first).to_be_visible()
+    problems += violations(axe, page, "find your school, list open", AXE_OPTIONS)
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORE, '"abc"'])
+    page.goto(f"{site_url}{BUILDER}")
+    page.reload()
+    expect(page.locator("[data-action=start-again]")).to_be_visible()
+    problems += violations(axe, page, "start, saved answers unreadable", AXE_OPTIONS)
+    page.evaluate("k => localStorage.removeItem(k)", STORE)
+    page.goto(f"{site_url}{BUILDER}")
+    page.reload()
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORE, state(example_answers(EXAMPLES[2]))])
+    page.goto(f"{site_url}{BUILDER}?school={EXAMPLES[0].stem}")
+    expect(page.locator("[data-action=use-school]")).to_be_visible()
+    problems += violations(axe, page, "start from a school, replace answers", AXE_OPTIONS)
     context.close()
     assert not problems, "\n".join(problems)
 
@@ -268,12 +385,11 @@ def test_without_javascript_the_page_offers_a_blank_profile_and_the_command_line
 
 
 def test_only_the_builders_page_loads_its_script_and_engine(built_site):
-    for html in [built_site / "index.html", built_site / "policies" / "index.html",
-                 built_site / "schools" / "index.html"]:
+    for html in [built_site / "index.html", built_site / "policies" / "index.html", built_site / "schools" / "index.html"]:
         text = html.read_text(encoding="utf-8")
         assert "builder.js" not in text and "builder.css" not in text and "pyodide" not in text, html
-    builder = (built_site / "make-a-policy" / "index.html").read_text(encoding="utf-8")
-    assert "builder.js" in builder and "builder.css" in builder
+    builder_page = (built_site / "make-a-policy" / "index.html").read_text(encoding="utf-8")
+    assert "builder.js" in builder_page and "builder.css" in builder_page
 
 
 def test_the_home_page_and_the_policies_page_link_to_the_builder(built_site):

@@ -8,12 +8,14 @@ from datetime import date
 import markdown
 import pytest
 import yaml
+from playwright.sync_api import expect
 
 from cohesion_guide.inputs.case_studies import DIMENSIONS, PHASES, SETTINGS, STRANDS, load_case_studies
 from cohesion_guide.documents.render import escape_markdown as text
 from cohesion_guide.site.case_study_pages import FACETS, case_studies_for, case_study_pages, link
 from cohesion_guide.site.generated import SiteContext
 from tests.conftest import ROOT
+from tests.site.page_state import scroll_regions_ready
 
 STUDIES = load_case_studies(ROOT / "case_studies")
 EQUITY = sorted(s.slug for s in STUDIES if "equity-excellence" in s.strands)
@@ -188,7 +190,7 @@ def test_filters_work_with_javascript_off(browser, site_url):
         everything = page.locator("article ul li > a").all_text_contents()
         assert len(everything) == len(STUDIES)
         page.get_by_role("navigation", name="Filter case studies").get_by_role("link", name=re.compile(r"^Equity and excellence \(\d+\)$")).click()
-        assert page.url == f"{site_url}/case-studies/strand/equity-excellence/"
+        page.wait_for_url(f"{site_url}/case-studies/strand/equity-excellence/")  # the new page, loaded
         shown = sorted(page.locator("article ul li > a").all_text_contents())
         assert shown == sorted(s.title for s in STUDIES if "equity-excellence" in s.strands)
         assert len(shown) < len(everything)
@@ -205,6 +207,7 @@ def test_case_study_pages_pass_axe(page, site_url, path):
     from axe_playwright_python.sync_playwright import Axe
 
     page.goto(f"{site_url}/{path}")
+    scroll_regions_ready(page)
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}, "resultTypes": ["violations"]})
     assert results.violations_count == 0, results.generate_report()
 
@@ -213,21 +216,22 @@ def test_with_javascript_filters_combine_in_place_and_say_what_they_show(page, s
     page.goto(f"{site_url}/case-studies/")
     filters = page.get_by_role("navigation", name="Filter case studies")
     visible = page.locator("article li[data-strand]:visible")
-    assert visible.count() == len(STUDIES)
+    expect(visible).to_have_count(len(STUDIES))
     filters.get_by_role("link", name=re.compile(r"^Equity and excellence \(")).click()
-    assert page.url == f"{site_url}/case-studies/#strand=equity-excellence"  # no new page loaded
-    assert visible.count() == len(EQUITY)
+    expect(page).to_have_url(f"{site_url}/case-studies/#strand=equity-excellence")  # no new page loaded
+    expect(visible).to_have_count(len(EQUITY))
     filters.get_by_role("link", name=re.compile(r"^Rural \(")).click()
     both = [s for s in STUDIES if "equity-excellence" in s.strands and s.setting == "rural"]
     assert 0 < len(both) < len(EQUITY)
+    expect(page.get_by_role("status")).to_have_text(f"Showing {len(both)} of {len(STUDIES)} case studies.")
     assert sorted(visible.locator("a").all_text_contents()) == sorted(s.title for s in both)
-    assert page.get_by_role("status").inner_text() == f"Showing {len(both)} of {len(STUDIES)} case studies."
     page.get_by_role("button", name="Show all case studies").click()
-    assert visible.count() == len(STUDIES)
-    assert page.get_by_role("button", name="Show all case studies").is_hidden()
+    expect(visible).to_have_count(len(STUDIES))
+    expect(page.get_by_role("button", name="Show all case studies")).to_be_hidden()
 
 
 def test_a_shared_filtered_link_opens_filtered(page, site_url):
     page.goto(f"{site_url}/case-studies/#setting=rural&phase=primary")
     expected = [s.title for s in STUDIES if s.setting == "rural" and "primary" in s.phases]
+    expect(page.locator("article li[data-strand]:visible a")).to_have_count(len(expected))
     assert sorted(page.locator("article li[data-strand]:visible a").all_text_contents()) == sorted(expected)

@@ -15,56 +15,88 @@ from tests.site.test_site_build import front_matter, markdown_pages
 
 # ---- 1. Today's facts, each with its source on the same page -----------------------------------
 # (page in the built site, the fact as a pattern over the page's text, the start of its source's
-# address, which must be a link on that page). Add a line here whenever a page states a new fact.
+# address, which must be a link on that page, and the day a person last read the source and found the
+# fact still there). Add a line here whenever a page states a new fact; when you check a source again
+# (`make linkcheck` lists every external address with its status), move its date on.
+OLD = date(2026, 11, 30)  # the facts sheet (../shared/FACTS-TODAY.md) read the sources by this day
+NEW = date(2026, 12, 7)  # read again for issue 26
+RECHECK_AFTER_DAYS = 365
 TODAY_FACTS = [
-    ("duty/today/", r"in England only", "https://www.legislation.gov.uk/ukpga/2006/40/notes/division/6/3/7"),
-    ("duty/today/", r"applied since 1 September 2007", "https://www.legislation.gov.uk/ukpga/2006/40/notes/division/6/3/7"),
-    ("duty/today/", r"stayed\. The Department for Education", "https://www.gov.uk/government/publications/community-cohesion"),
-    ("duty/today/", r"Academies Act 2010, section 1A", "https://legislation.gov.uk/ukpga/2010/32/"),
-    ("duty/today/", r"came into force on 29 September 2014", "https://www.legislation.gov.uk/uksi/2014/2374"),
-    ("duty/today/", r"democracy, the rule of law, individual liberty, and mutual respect", "https://www.educateagainsthate.com/resources/dfe-guidance"),
-    ("duty/today/", r"applied since 5 April 2011", "https://www.n-kesteven.gov.uk/"),
-    ("duty/today/", r"foster good relations", "http://www.legislation.gov.uk./ukpga/2010/15/schedule/19"),
-    ("duty/today/", r"publish information each year", "https://legislation.gov.uk/cy/uksi/2017/353/regulation/4"),
-    ("duty/today/", r"at least every four years", "https://legislation.gov.uk/uksi/2011/2260"),
-    ("duty/today/", r"applied to schools since 1 July 2015", "https://legislation.gov.uk/ukpga/2015/6/part/5"),
-    ("duty/today/", r"since 31 December 2023", "https://gov.uk/government/publications/prevent-duty-guidance"),
-    ("duty/today/", r"Sections 406 and 407 of the Education Act 1996", "https://www.legislation.gov.uk/ukpga/1996/56/part/V"),
-    ("duty/today/", r"\(February 2022\)", "https://www.gov.uk/government/publications/political-impartiality-in-schools"),
-    ("duty/today/", r"Since September 2020 relationships education", "http://www.gov.uk/government/publications/relationships-education"),
-    ("duty/today/", r"must follow it from September 2026", "https://parallelparliament.co.uk/mp/bridget-phillipson/debate/Commons/2025-07-16"),
-    ("duty/today/", r"became law on 29 April 2026", "https://www.legislation.gov.uk/ukpga/2026/21/"),
-    ("duty/today/", r"Not settled\.", "https://legislation.gov.uk/uksi/2007/2979/"),
-    ("duty/today/", r"Community cohesion is a devolved matter", "https://lordslibrary.parliament.uk/"),
-    ("duty/ofsted-today/", r"began on 10 November 2025", "https://gov.uk/government/publications/school-inspection-toolkit-operating-guide-and-information/"),
+    ("duty/today/", r"in England only", "https://www.legislation.gov.uk/ukpga/2006/40/notes/division/6/3/7", OLD),
+    ("duty/today/", r"applied since 1 September 2007", "https://www.legislation.gov.uk/ukpga/2006/40/notes/division/6/3/7", OLD),
+    ("duty/today/", r"stayed\. The Department for Education", "https://www.gov.uk/government/publications/community-cohesion", OLD),
+    ("duty/today/", r"Academies Act 2010, section 1A", "https://legislation.gov.uk/ukpga/2010/32/", OLD),
+    ("duty/today/", r"came into force on 29 September 2014", "https://www.legislation.gov.uk/uksi/2014/2374", OLD),
+    ("duty/today/", r"democracy, the rule of law, individual liberty, and mutual respect", "https://www.educateagainsthate.com/resources/dfe-guidance", OLD),
+    ("duty/today/", r"applied since 5 April 2011", "https://www.n-kesteven.gov.uk/", OLD),
+    ("duty/today/", r"foster good relations", "http://www.legislation.gov.uk./ukpga/2010/15/schedule/19", OLD),
+    ("duty/today/", r"publish information each year", "https://legislation.gov.uk/cy/uksi/2017/353/regulation/4", OLD),
+    ("duty/today/", r"at least every four years", "https://legislation.gov.uk/uksi/2011/2260", OLD),
+    ("duty/today/", r"applied to schools since 1 July 2015", "https://legislation.gov.uk/ukpga/2015/6/part/5", OLD),
+    ("duty/today/", r"since 31 December 2023", "https://gov.uk/government/publications/prevent-duty-guidance", OLD),
+    ("duty/today/", r"Sections 406 and 407 of the Education Act 1996", "https://www.legislation.gov.uk/ukpga/1996/56/part/V", OLD),
+    ("duty/today/", r"\(February 2022\)", "https://www.gov.uk/government/publications/political-impartiality-in-schools", OLD),
+    ("duty/today/", r"Since September 2020 relationships education", "http://www.gov.uk/government/publications/relationships-education", OLD),
+    ("duty/today/", r"must follow it from September 2026", "https://parallelparliament.co.uk/mp/bridget-phillipson/debate/Commons/2025-07-16", OLD),
+    ("duty/today/", r"became law on 29 April 2026", "https://www.legislation.gov.uk/ukpga/2026/21/", OLD),
+    ("duty/today/", r"Not settled\.", "https://legislation.gov.uk/uksi/2007/2979/", OLD),
+    ("duty/today/", r"Community cohesion is a devolved matter", "https://lordslibrary.parliament.uk/", OLD),
+    ("duty/ofsted-today/", r"began on 10 November 2025", "https://gov.uk/government/publications/school-inspection-toolkit-operating-guide-and-information/", OLD),
     ("duty/ofsted-today/", r"exceptional strong standard expected standard needs attention urgent improvement",
-     "https://www.gov.uk/government/news/ofsted-confirms-changes-to-education-inspection"),
-    ("duty/ofsted-today/", r"no single overall grade", "https://www.gov.uk/government/news/ofsted-confirms-changes-to-education-inspection"),
-    ("duty/ofsted-today/", r"as met or not met", "https://www.educationbusinessuk.net/"),
-    ("duty/ofsted-today/", r"responsible, respectful and active citizens", "https://www.lancashire.gov.uk/"),
-    ("duty/policy-context/", r"5 December 2016", "https://www.gov.uk/government/news/casey-calls-for-integration-plan"),
-    ("duty/policy-context/", r"14 March 2018", "https://www.gov.uk/government/news/new-government-action-to-create-stronger-more-integrated-britain"),
-    ("duty/policy-context/", r"over 70 actions", "https://parallelparliament.co.uk/debate/2019-02-11/"),
-    ("duty/policy-context/", r"25 March 2024", "https://www.gov.uk/government/publications/the-khan-review"),
-    ("duty/policy-context/", r"lead cross-government work on community cohesion", "https://hansard.parliament.uk/commons/2024-09-02/"),
-    ("duty/policy-context/", r"25 September 2025", "https://www.gov.uk/government/publications/pride-in-place-strategy"),
-    ("duty/policy-context/", r"£2\.87 million Common Ground Resilience Fund", "https://parallelparliament.co.uk/question/81507/"),
-    ("duty/policy-context/", r"citizenship compulsory at key stages 1 and 2", "https://parallelparliament.co.uk/question/HL11934/"),
-    ("duty/policy-context/", r"27 January 2026", "https://www.belongnetwork.co.uk/"),
-    ("duty/why/", r"published in December 2001", "https://www.theguardian.com/uk/2001/dec/11/"),
-    ("duty/why/", r"In January 2005 the government launched", "https://publications.parliament.uk/pa/cm200405/cmhansrd/vo050119/"),
-    ("duty/why/", r"published on 14 June 2007", "https://webarchive.nationalarchives.gov.uk/"),
-    ("duty/why/", r"25\.7%", "https://explore-education-statistics.service.gov.uk/"),
-    ("duty/", r"The DfE confirmed that the duty itself stays", "https://www.gov.uk/government/publications/community-cohesion"),
+     "https://www.gov.uk/government/news/ofsted-confirms-changes-to-education-inspection", OLD),
+    ("duty/ofsted-today/", r"no single overall grade", "https://www.gov.uk/government/news/ofsted-confirms-changes-to-education-inspection", OLD),
+    ("duty/ofsted-today/", r"as met or not met", "https://www.educationbusinessuk.net/", OLD),
+    ("duty/ofsted-today/", r"responsible, respectful and active citizens", "https://www.lancashire.gov.uk/", OLD),
+    ("duty/policy-context/", r"5 December 2016", "https://www.gov.uk/government/news/casey-calls-for-integration-plan", OLD),
+    ("duty/policy-context/", r"14 March 2018", "https://www.gov.uk/government/news/new-government-action-to-create-stronger-more-integrated-britain", OLD),
+    ("duty/policy-context/", r"over 70 actions", "https://parallelparliament.co.uk/debate/2019-02-11/", OLD),
+    ("duty/policy-context/", r"25 March 2024", "https://www.gov.uk/government/publications/the-khan-review", OLD),
+    ("duty/policy-context/", r"lead cross-government work on community cohesion", "https://hansard.parliament.uk/commons/2024-09-02/", OLD),
+    ("duty/policy-context/", r"25 September 2025", "https://www.gov.uk/government/publications/pride-in-place-strategy", OLD),
+    ("duty/policy-context/", r"£2\.87 million Common Ground Resilience Fund", "https://parallelparliament.co.uk/question/81507/", OLD),
+    ("duty/policy-context/", r"citizenship compulsory at key stages 1 and 2", "https://parallelparliament.co.uk/question/HL11934/", OLD),
+    ("duty/policy-context/", r"27 January 2026", "https://www.belongnetwork.co.uk/", OLD),
+    ("duty/why/", r"published in December 2001", "https://www.theguardian.com/uk/2001/dec/11/", OLD),
+    ("duty/why/", r"In January 2005 the government launched", "https://publications.parliament.uk/pa/cm200405/cmhansrd/vo050119/", OLD),
+    ("duty/why/", r"published on 14 June 2007", "https://webarchive.nationalarchives.gov.uk/", OLD),
+    ("duty/why/", r"25\.7%", "https://explore-education-statistics.service.gov.uk/", OLD),
+    ("duty/", r"The DfE confirmed that the duty itself stays", "https://www.gov.uk/government/publications/community-cohesion", OLD),
     ("duty/governors/", r"\bage\b.*?disability.*?gender reassignment.*?marriage and civil partnership.*?pregnancy and "
-                        r"maternity.*?\brace\b.*?religion or belief.*?\bsex\b.*?sexual orientation", "https://eastdevon.gov.uk/"),
-    ("duty/governors/", r"apply to schools as employers, not to the way they treat pupils", "https://www.egfl.org.uk/"),
-    ("duty/governors/", r"section 33 of the Education Act 2011", "https://legislation.gov.uk/ukpga/2011/21/notes/"),
-    ("duty/inspection/", r"asked Ofsted to scrap it", "https://www.gov.uk/government/news/education-secretary-michael-gove"),
-    ("duty/inspection/", r"ended its use in 2011", "https://www.theyworkforyou.com/wrans/?id=2011-01-19b"),
-    ("duty/strands/", r"over £1 billion", "https://hansard.parliament.uk/Commons/2009-07-20/"),
-    ("planning/self-evaluation/", r"25\.7% of pupils", "https://explore-education-statistics.service.gov.uk/"),
-    ("support/", r"Schools linking began in Bradford in 2001", "https://thelinkingnetwork.org.uk/"),
+                        r"maternity.*?\brace\b.*?religion or belief.*?\bsex\b.*?sexual orientation", "https://eastdevon.gov.uk/", OLD),
+    ("duty/governors/", r"apply to schools as employers, not to the way they treat pupils", "https://www.egfl.org.uk/", OLD),
+    ("duty/governors/", r"section 33 of the Education Act 2011", "https://legislation.gov.uk/ukpga/2011/21/notes/", OLD),
+    ("duty/inspection/", r"asked Ofsted to scrap it", "https://www.gov.uk/government/news/education-secretary-michael-gove", OLD),
+    ("duty/inspection/", r"ended its use in 2011", "https://www.theyworkforyou.com/wrans/?id=2011-01-19b", OLD),
+    ("duty/strands/", r"over £1 billion", "https://hansard.parliament.uk/Commons/2009-07-20/", OLD),
+    ("planning/self-evaluation/", r"25\.7% of pupils", "https://explore-education-statistics.service.gov.uk/", OLD),
+    ("support/", r"Schools linking began in Bradford in 2001", "https://thelinkingnetwork.org.uk/", OLD),
+    # added on 7 December 2026 (issue 26)
+    ("duty/today/", r"16 to 19 academies \(section 1B\).*?not schools in law", "https://legislation.gov.uk/ukpga/2011/21/schedule/13/paragraph/9", NEW),
+    ("duty/today/", r"it is a condition in section 1A\(1\)", "https://legislation.gov.uk/ukpga/2010/32/", NEW),
+    ("duty/today/", r"It does not apply to 16 to 19 academies", "https://legislation.gov.uk/uksi/2014/3283/regulation/3", NEW),
+    ("duty/today/", r"Settled: yes, through the authority", "http://www.legislation.gov.uk./ukpga/2010/15/schedule/19", NEW),
+    ("duty/today/", r"specified authorities in Schedule 6", "http://legislation.gov.uk/id/ukpga/2015/6/schedule/6", NEW),
+    ("duty/today/", r"covers pupil referral units", "http://www.gov.uk/government/publications/relationships-education-relationships-and-sex-education-rse-and-health-education", NEW),
+    ("duty/today/", r"does not list community cohesion", "https://www.legislation.gov.uk/ukpga/2026/21/enacted", NEW),
+    ("duty/today/", r"required academy schools to follow the national curriculum", "https://cy.theyworkforyou.com/pbc/2024-25/", NEW),
+    ("duty/today/", r"first teaching from September 2028", "https://schoolsnortheast.org/", NEW),
+    ("planning/self-evaluation/", r"sit a little below the national figures", "https://polimapper.neea.co.uk/", NEW),
+    ("support/", r"850 classes in 27 local authority areas", "https://thelinkingnetwork.org.uk/the-linking-network-celebrates/", NEW),
+    ("duty/tension/", r"2,699 of the year's 4,103 antisemitic incidents", "https://educateagainsthate.com/blog/posts/one-year-on", NEW),
+    ("duty/tension/", r"atmosphere of intimidation or fear", "https://educationhub.blog.gov.uk/2023/10/", NEW),
+    ("duty/tension/", r"final judgment on 26 November 2019", "https://caselaw.nationalarchives.gov.uk/ewhc/qb/2019/3217", NEW),
+    ("duty/tension/", r"let down by the trust, the council and the police", "https://schoolsweek.co.uk/khan-review", NEW),
+    ("duty/tension/", r"True Vision", "https://www.report-it.org.uk/", NEW),
+    ("duty/governors-inspection/", r"special category data under Article 9", "https://ico.org.uk/", NEW),
+    ("duty/governors-inspection/", r"one of the conditions for special category data", "http://www.gov.uk/guidance/data-protection-in-schools", NEW),
+    ("duty/governors-inspection/", r"focused monitoring inspections", "https://www.gov.uk/government/publications/school-inspection-toolkit-operating-guide-and-information/", NEW),
+    ("duty/parents/", r"wholly or partly, until the parent withdraws the request", "http://www.legislation.gov.uk/ukpga/1998/31/section/71", NEW),
+    ("duty/parents/", r"Relationships education and health education No", "http://www.gov.uk/government/publications/relationships-education", NEW),
+    ("duty/parents/", r"section 29 of the Education Act 2002", "https://bromley.gov.uk/", NEW),
+    ("duty/parents/", r"Part 7 of the Independent School Standards", "https://www.gov.uk/government/publications/setting-up-an-academies-complaints-procedure", NEW),
+    ("duty/parents/", r"sections 406 and 407 of the Education Act 1996 forbid", "https://www.legislation.gov.uk/ukpga/1996/56/part/V", NEW),
+    ("duty/parents/", r"\(17 February 2022\)", "https://www.gov.uk/government/publications/political-impartiality-in-schools", NEW),
+    ("duty/parents/", r"decriminalisation of homosexuality", "https://educationhub.blog.gov.uk/2022/02/17/", NEW),
 ]
 
 # ---- 2. Historic terms, and what each page must say replaced them ------------------------------
@@ -92,6 +124,8 @@ KNOWN_CHANGES = [
     (r"Curriculum and Assessment Review|compulsory at key stages 1 and 2", date(2027, 6, 30),
      "the new national curriculum is due to be published in 2027"),
     (r"Children's Wellbeing and Schools Act", date(2027, 4, 29), "most of the 2026 Act starts on dates set later"),
+    (r"revised national curriculum|first teaching from September 2028", date(2027, 6, 30),
+     "the revised national curriculum is due to be published by spring 2027"),
 ]
 
 
@@ -115,7 +149,7 @@ def list_text(node) -> str:
 
 def fact_problems(site: Path, facts=TODAY_FACTS) -> list[str]:
     problems = []
-    for page, pattern, source in facts:
+    for page, pattern, source, *_ in facts:
         if not (site / page / "index.html").is_file():
             problems.append(f"{page}: the page is missing")
             continue
@@ -158,8 +192,25 @@ def review_problems(pages: list[Path]) -> list[str]:
 
 
 def test_the_facts_list_is_substantial():
-    assert len(TODAY_FACTS) >= 40
-    assert len({page for page, _, _ in TODAY_FACTS}) >= 10
+    assert len(TODAY_FACTS) >= 70
+    assert len({page for page, *_ in TODAY_FACTS}) >= 13
+
+
+def stale_sources(facts=TODAY_FACTS, today: date | None = None) -> list[str]:
+    today = today or date.today()
+    return [f"{page}: {source} was last checked on {checked}, over {RECHECK_AFTER_DAYS} days ago: read it again"
+            for page, _, source, checked in facts if (today - checked).days > RECHECK_AFTER_DAYS]
+
+
+def test_every_source_records_when_it_was_last_checked_and_none_is_over_a_year_old():
+    assert all(isinstance(fact[3], date) for fact in TODAY_FACTS)
+    assert not (problems := stale_sources()), "\n".join(problems)
+
+
+def test_a_source_not_checked_for_over_a_year_is_reported():
+    facts = [("p/", "x", "https://example.org/a", date(2025, 1, 1)), ("p/", "y", "https://example.org/b", date(2026, 6, 1))]
+    assert stale_sources(facts, today=date(2026, 12, 7)) == [
+        "p/: https://example.org/a was last checked on 2025-01-01, over 365 days ago: read it again"]
 
 
 def test_every_fact_of_today_is_on_its_page_with_its_source_linked(built_site):

@@ -135,6 +135,9 @@ def test_a_repository_in_local_yml_is_a_plain_link_that_asks_no_other_host(mkdoc
     html = (site / "duty" / "index.html").read_text(encoding="utf-8")
     assert html.count('href="https://github.com/example-authority/community-cohesion-guide"') >= 2  # header and footer
     assert 'data-md-component="source"' not in html  # Material's hook that fetches the repository's facts
+    authorities = (site / "local-authorities" / "index.html").read_text(encoding="utf-8")
+    assert 'The same files are kept in a repository: <a href="https://github.com/example-authority/community-cohesion-guide">' in authorities
+    assert "not built from a git checkout" in authorities  # a copy of the project has no commit to name
     handler = functools.partial(_QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -144,8 +147,9 @@ def test_a_repository_in_local_yml_is_a_plain_link_that_asks_no_other_host(mkdoc
         page = context.new_page()
         asked = []
         page.on("request", lambda request: asked.append(request.url))
-        page.goto(origin + "/duty/")
-        page.wait_for_timeout(1000)  # Material asks for the facts after the page loads
+        # Material would ask for the repository's facts once the page has loaded: wait until the page
+        # has asked for nothing more for half a second (its network has gone quiet)
+        page.goto(origin + "/duty/", wait_until="networkidle")
         assert asked and all(url.startswith(origin) for url in asked), [u for u in asked if not u.startswith(origin)]
     finally:
         context.close()

@@ -7,12 +7,15 @@ import os
 import re
 import subprocess
 
+import pytest
+
 from tests.conftest import BIN
 from tests.site.test_reuse import differences
 
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 
 
+@pytest.mark.exhaustive  # two more whole builds, for the day the site moves engine: CI runs it on every push
 def test_properdocs_builds_the_same_site_as_mkdocs(mkdocs_build, project_copy, tmp_path):
     built = mkdocs_build(project_copy, tmp_path / "mkdocs")  # writes the generated pages, then MkDocs
     assert built.returncode == 0, built.stderr[-3000:]

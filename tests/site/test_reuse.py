@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from cohesion_guide.files import generated_files
+from cohesion_guide.generated_record import generated_files
 from tests.conftest import BIN, copy_project
 
 # The same site without macros/reuse.py: what a full build writes.

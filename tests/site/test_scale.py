@@ -27,6 +27,7 @@ from cohesion_guide.documents.policy import size_text
 from cohesion_guide.site.school_pages import unindexed_headings
 from cohesion_guide.errors import InvalidFile
 from tests.conftest import ROOT, _QuietHandler, copy_project
+from tests.site.page_state import search_for
 from tests.synthetic_schools import write_schools
 
 SCHOOLS = 12
@@ -332,8 +333,7 @@ def test_typing_a_schools_name_into_search_finds_its_page(synthetic_site, page):
     try:
         page.goto(f"http://127.0.0.1:{server.server_address[1]}/")
         page.locator("input.md-search__input").click()
-        page.locator("input.md-search__input").press_sequentially(target.name.replace(" (synthetic)", ""), delay=60)
-        page.wait_for_selector(".md-search-result__item", timeout=10_000)
+        search_for(page, target.name.replace(" (synthetic)", ""))  # the results of the whole name, not a part
         found = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
         # the best match first; Material adds ?h=<the words> to highlight them on the page
         assert found and found[0].split("?")[0].endswith(f"/schools/{target.slug}/"), found[:5]

@@ -234,6 +234,15 @@ def test_a_printed_school_page_starts_with_the_policy_not_the_screens_links(page
     assert page.locator("nav.md-path").is_visible()
     page.emulate_media(media="print")
     printed = page.locator("body").inner_text()
-    assert "Download the policy" not in printed and "build the site again" not in printed
+    assert "Download the policy" not in printed and "policy builder" not in printed
     assert not page.locator("nav.md-path").is_visible() and not page.locator(".cc-footer__links").is_visible()
     assert "Introduction and legal basis" in printed and "Published by" in printed and "Next review" in printed
+
+
+def test_a_schools_pages_send_governors_to_the_builder_with_its_answers_not_to_a_yaml_file(built_site):
+    for page, depth in (("schools/riverside-primary/index.html", "../../"),
+                        ("schools/riverside-primary/self-evaluation/index.html", "../../../")):
+        html = (built_site / page).read_text(encoding="utf-8")
+        assert f'href="{depth}make-a-policy/?school=riverside-primary"' in html, page
+        text = re.sub(r"<[^>]+>", " ", html)
+        assert "schools/riverside-primary.yml" not in text and "build the site again" not in text, page

@@ -8,6 +8,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from playwright.sync_api import expect
 
 from cohesion_guide.export.html import markdown_to_html
 from cohesion_guide.inputs.profiles import load_profiles
@@ -36,39 +37,47 @@ def test_the_table_is_plain_html_with_every_school_its_phase_town_and_downloads(
 
 @pytest.mark.parametrize("width", [1280, 375])
 def test_the_filter_narrows_the_rows_by_name_phase_and_town_and_says_how_many(browser, site_url, width):
+    # Every check waits for the state it asserts: the name filter applies once typing pauses, and
+    # "Clear filters" applies after the form's reset (a timer), so the rows change after the action.
     context = browser.new_context(viewport={"width": width, "height": 900})
     try:
         page = context.new_page()
         page.goto(f"{site_url}/schools/")
         rows = page.locator("table.cc-schools tbody tr")
+        shown = page.locator("table.cc-schools tbody tr:not([hidden]) th")
         total = rows.count()
-        status = page.locator("#cc-schools-count")
-        assert status.get_attribute("role") == "status" and status.text_content() == f"There are {total} schools."
-        page.get_by_label("School name contains").press_sequentially("riverside")
-        page.wait_for_function("document.querySelector('#cc-schools-count').textContent.startsWith('Showing')")
-        assert [rows.nth(i).locator("th").text_content() for i in range(total) if rows.nth(i).is_visible()] == [
-            "Riverside Primary School (fictional example)"]
-        assert status.text_content() == f"Showing 1 of {total} schools."
-        page.get_by_role("button", name="Clear filters").click()
         profiles = load_profiles(ROOT / "schools")
+        assert total == len(profiles)
+        status = page.locator("#cc-schools-count")
+        expect(status).to_have_attribute("role", "status")
+        expect(status).to_have_text(f"There are {total} schools.")
+        page.get_by_label("School name contains").press_sequentially("riverside")
+        expect(status).to_have_text(f"Showing 1 of {total} schools.")
+        expect(shown).to_have_text(["Riverside Primary School (fictional example)"])
+        page.get_by_role("button", name="Clear filters").click()
+        expect(status).to_have_text(f"There are {total} schools.")
         page.get_by_label("Phase").select_option(label="Special")
-        assert [rows.nth(i).locator("th").text_content() for i in range(total) if rows.nth(i).is_visible()] == [
-            p.name for p in profiles if p.data["school"]["phase"] == "special"] != []
+        special = [p.name for p in profiles if p.data["school"]["phase"] == "special"]
+        assert special
+        expect(shown).to_have_text(special)
         page.get_by_label("Phase").select_option(label="All phases")
         page.get_by_label("Town").select_option("Exampleton")
-        shown = [i for i in range(total) if rows.nth(i).is_visible()]
         in_town = [p for p in profiles if p.data["location"]["town"] == "Exampleton"]
-        assert 0 < len(shown) == len(in_town) < total
-        assert all(rows.nth(i).get_attribute("data-town") == "Exampleton" for i in shown)
+        assert 0 < len(in_town) < total
+        expect(shown).to_have_count(len(in_town))
+        expect(page.locator("table.cc-schools tbody tr:not([hidden]):not([data-town='Exampleton'])")).to_have_count(0)
         page.get_by_label("School name contains").press_sequentially("no such school")
-        page.wait_for_function("document.querySelector('#cc-schools-count').textContent.startsWith('No school')")
+        expect(status).to_have_text("No school matches: change or clear the filters.")
+        expect(shown).to_have_count(0)
         # Nothing wider than the screen; on a phone each row is a card, each value under its name.
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         if width == 375:
             page.get_by_role("button", name="Clear filters").click()
+            expect(status).to_have_text(f"There are {total} schools.")
             first = rows.first
-            assert first.evaluate("tr => getComputedStyle(tr).display") == "block"
-            assert first.locator("td[data-label=Phase]").evaluate("td => getComputedStyle(td, '::before').content") == '"Phase: "'
+            expect(first).to_have_css("display", "block")
+            phase_label = first.locator("td[data-label=Phase]").evaluate("td => getComputedStyle(td, '::before').content")
+            assert phase_label == '"Phase: "'
             assert first.bounding_box()["width"] <= 375
     finally:
         context.close()

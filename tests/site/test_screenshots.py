@@ -42,6 +42,7 @@ def png_size(path: Path) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
+@pytest.mark.exhaustive  # pictures for a reviewer, not a check every run needs: CI makes them
 @pytest.mark.parametrize("width", list(WIDTHS))
 def test_every_kind_of_page_is_saved_as_a_screenshot_for_review(browser, site_url, width):
     out = folder()

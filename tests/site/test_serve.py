@@ -9,6 +9,7 @@ import socket
 import subprocess
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -65,3 +66,24 @@ def test_a_saved_profile_is_shown_and_only_its_pages_are_converted(project_copy,
     assert int(first[1]) > 50  # the first build converts every page
     # the save: the school's two pages, the list of schools and the builder's page; nothing else
     assert later and all(int(converted) <= 5 for _, converted in later), rebuilds
+
+
+def test_a_port_already_taken_gets_a_plain_message_and_the_next_port_to_try(project_copy):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run(
+            [str(BIN / "python"), "-m", "cohesion_guide.site.serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project_copy, capture_output=True, text=True, timeout=60,
+        )
+    assert done.returncode == 2
+    assert f"Port {port} on 127.0.0.1 is already in use" in done.stderr
+    assert f"make serve PORT={port + 1}" in done.stderr and "Traceback" not in done.stderr
+    assert not (project_copy / ".cache" / "generated-files.json").exists()  # nothing built first
+
+
+def test_make_serve_takes_the_port_from_port():
+    made = subprocess.run(["make", "-n", "serve", "PORT=8001"], capture_output=True, text=True,
+                          cwd=Path(__file__).resolve().parents[2])
+    assert "--dev-addr 127.0.0.1:8001" in made.stdout

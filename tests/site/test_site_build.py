@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from cohesion_guide.files import generated_files
+from cohesion_guide.generated_record import generated_files
 
 from tests.conftest import BIN, ROOT, copy_project, site_pages
 

@@ -1,7 +1,14 @@
 // The policy builder's pages: GOV.UK-style questions drawn from the description the site build
 // worked out from profile.schema.json, check your answers, and the finished policy to download.
-// This script only shows pages and keeps the answers in this browser. Checking the answers and
-// making the policy is the guide's own Python, run in a worker (builder-worker.js).
+// This script only shows pages and keeps the answers in this browser. Checking the answers, every
+// message about them, reading a profile and making the policy is the guide's own Python, run in a
+// worker (builder-worker.js). The GOV.UK pieces are in govuk-form.js, the saved answers in kept-answers.js.
+
+import {
+  backLink, errorMessage, errorSummary, esc, fieldHTML, focusPage, isBlank, notificationBanner,
+  readField, shownAnswer, summaryCard, wireForm,
+} from "./govuk-form.js";
+import { keptAnswers } from "./kept-answers.js";
 
 const setup = JSON.parse(document.getElementById("cc-builder-setup").textContent);
 const root = document.getElementById("cc-builder");
@@ -10,17 +17,19 @@ const STORE = "cohesion-builder-answers";
 const PROJECT = "/cohesion/project"; // where the worker unpacks the project's local.yml, templates and case studies
 const pages = setup.pages;
 const siteTitle = document.title;
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 // ---- the engine, in its worker -------------------------------------------------------------
 
 const engine = {
-  worker: null, ready: null, waiting: new Map(), next: 1, timings: null,
+  worker: null, ready: null, waiting: new Map(), next: 1, timings: null, kept: null,
   start() {
     const at = (path) => new URL(path, document.baseURI).href;
     this.worker = new Worker(new URL("builder-worker.js", import.meta.url), { type: "module" });
     this.ready = new Promise((resolve, reject) => {
       this.worker.onmessage = ({ data }) => {
         if (data.type === "ready") { this.timings = data.timings; resolve(); return; }
+        if (data.type === "kept") { this.kept = data.error || "kept"; return; } // the copy for a warm start (builder-worker.js)
         if (data.type === "failed") { reject(new Error(data.message)); return; }
         const job = this.waiting.get(data.id);
         this.waiting.delete(data.id);
@@ -29,7 +38,7 @@ const engine = {
       this.worker.onerror = (event) => reject(new Error(event.message || "the worker stopped"));
     });
     this.ready.catch(() => {});
-    this.worker.postMessage({ type: "start", pyodide: at(setup.pyodide), engine: at(setup.engine), module: setup.module });
+    this.worker.postMessage({ type: "start", pyodide: at(setup.pyodide), engine: at(setup.engine), module: setup.module, snapshot: setup.snapshot });
   },
   async call(name, ...args) {
     await this.ready;
@@ -41,7 +50,8 @@ const engine = {
   },
 };
 
-// Runs an engine call, telling the reader when she has to wait for the engine to start.
+// Runs an engine call, telling the reader when she has to wait for the engine to start. A failure is
+// said plainly, with a way on (her answers to download); its details go to the console, not the page.
 async function withEngine(waitingText, work) {
   const status = root.querySelector(".cc-wait");
   let shown = false;
@@ -50,9 +60,10 @@ async function withEngine(waitingText, work) {
   try {
     return await work();
   } catch (error) {
+    console.error(error);
     if (status) {
-      status.textContent = "Sorry, the policy could not be made in this browser (" + error.message + "). " +
-        "Download your answers as a profile and use the command line, or ask your local authority.";
+      status.innerHTML = "Sorry, this could not be done in this browser. Your answers are kept. "
+        + `${downloadAnswersLink("Download your answers as a profile")} and send them to your local authority, or try again later.`;
     }
     throw error;
   } finally {
@@ -64,102 +75,88 @@ async function withEngine(waitingText, work) {
 
 // ---- answers, kept in this browser only ------------------------------------------------------
 
-function loadAnswers() {
-  try { return JSON.parse(localStorage.getItem(STORE)) || {}; } catch { return {}; }
+const store = keptAnswers(STORE);
+let state = { answers: {}, source: null };
+let storeProblem = null; // {problem, raw}: what was saved could not be read; nothing replaces it unasked
+let saveProblem = null; // the last save the browser refused: "full" or "blocked"
+{
+  const loaded = store.load();
+  if (loaded.problem === "unreadable") storeProblem = loaded;
+  else if (loaded.problem === "blocked") saveProblem = "blocked";
+  else if (loaded.state) state = loaded.state;
 }
-let answers = loadAnswers();
-function saveAnswers() { localStorage.setItem(STORE, JSON.stringify(answers)); }
-function hasAnswers() { return Object.keys(answers).length > 0; }
 
-function getAt(path, from = answers) {
-  return path.reduce((node, key) => (node == null ? undefined : node[key]), from);
+function saveState() {
+  if (storeProblem) return false; // the unreadable answers stay as they are until she says to start again
+  const saved = store.save(state);
+  saveProblem = saved.ok ? null : saved.reason;
+  return saved.ok;
+}
+const answers = () => state.answers;
+function hasAnswers() { return Object.keys(state.answers).length > 0; }
+const stateJSON = () => JSON.stringify(state);
+
+function getAt(path, from = state.answers) {
+  return path.reduce((node, key) => (node !== null && typeof node === "object" ? node[key] : undefined), from);
 }
 function setAt(path, value) {
-  let node = answers;
-  path.slice(0, -1).forEach((key) => { if (typeof node[key] !== "object" || node[key] === null) node[key] = {}; node = node[key]; });
+  let node = state.answers;
+  path.slice(0, -1).forEach((key, n) => {
+    const nextIsItem = typeof path[n + 1] === "number";
+    if (nextIsItem ? !Array.isArray(node[key]) : (typeof node[key] !== "object" || node[key] === null || Array.isArray(node[key]))) {
+      node[key] = nextIsItem ? [] : {};
+    }
+    node = node[key];
+  });
   node[path[path.length - 1]] = value;
 }
+const schoolName = () => { const name = getAt(["school", "name"]); return typeof name === "string" ? name.trim() : ""; };
 
-// ---- small pieces of HTML ------------------------------------------------------------------------
-
-const esc = (text) => String(text ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
-const idFor = (path) => "f-" + path.join("-");
-const pageById = (id) => pages.find((p) => p.id === id);
-
-function errorSummary(problems) {
-  if (!problems.length) return "";
-  const items = problems.map((p) => `<li><a href="#${esc(p.target)}" data-target="${esc(p.target)}">${esc(p.label ? p.label + ": " : "")}${esc(p.message)}</a></li>`).join("");
-  return `<div class="cc-error-summary" tabindex="-1" aria-labelledby="cc-error-title">
-    <h2 class="cc-error-summary__title" id="cc-error-title">There is a problem</h2>
-    <ul class="cc-error-summary__list">${items}</ul></div>`;
-}
-
-function fieldHTML(field, path, problems) {
-  const id = idFor(path);
-  const mine = problems.filter((p) => p.target === id);
-  const label = esc(field.label) + (field.required ? "" : " (optional)");
-  const hint = field.hint ? `<div class="cc-hint" id="${id}-hint">${esc(field.hint)}${field.widget === "lines" ? " Write each one on its own line." : ""}</div>` : "";
-  const error = mine.length ? `<p class="cc-error-message" id="${id}-error"><span class="cc-visually-hidden">Error:</span> ${mine.map((p) => esc(p.message)).join(" ")}</p>` : "";
-  const described = [field.hint ? `${id}-hint` : "", mine.length ? `${id}-error` : ""].filter(Boolean).join(" ");
-  const aria = (described ? ` aria-describedby="${described}"` : "") + (mine.length ? ' aria-invalid="true"' : "");
-  const value = getAt(path) ?? field.default ?? "";
-  const group = `cc-form-group${mine.length ? " cc-form-group--error" : ""}`;
-  if (field.widget === "radios") {
-    const options = field.options.map((option, n) => `<div class="cc-radios__item">
-      <input class="cc-radios__input" type="radio" id="${id}-${n}" name="${id}" value="${esc(option)}"${option === value ? " checked" : ""}${mine.length && n === 0 ? ' aria-invalid="true"' : ""}>
-      <label class="cc-radios__label" for="${id}-${n}">${esc(option)}</label></div>`).join("");
-    return `<div class="${group}"><fieldset class="cc-fieldset" id="${id}"${described ? ` aria-describedby="${described}"` : ""}>
-      <legend class="cc-label">${label}</legend>${hint}${error}<div class="cc-radios">${options}</div></fieldset></div>`;
-  }
-  let control;
-  if (field.widget === "select") {
-    const options = field.options.map((option) => `<option value="${esc(option)}"${option === value ? " selected" : ""}>${esc(option)}</option>`).join("");
-    control = `<select class="cc-select" id="${id}" name="${id}"${aria}><option value="">Choose one</option>${options}</select>`;
-  } else if (field.widget === "textarea" || field.widget === "lines") {
-    control = `<textarea class="cc-textarea" id="${id}" name="${id}" rows="${field.widget === "lines" ? 4 : 8}"${aria}>${esc(value)}</textarea>`;
-  } else {
-    const mode = field.inputmode ? ` inputmode="${field.inputmode}"` : "";
-    const width = field.width === "short" ? " cc-input--short" : "";
-    const input = `<input class="cc-input${width}" type="text" id="${id}" name="${id}" value="${esc(value)}"${mode} spellcheck="false"${aria}>`;
-    control = field.suffix ? `<div class="cc-input-wrapper">${input}<span class="cc-suffix" aria-hidden="true">${esc(field.suffix)}</span></div>` : input;
-  }
-  return `<div class="${group}"><label class="cc-label" for="${id}">${label}</label>${hint}${error}${control}</div>`;
-}
-
-function readField(field, path) {
-  const id = idFor(path);
-  if (field.widget === "radios") {
-    const checked = root.querySelector(`input[name="${CSS.escape(id)}"]:checked`);
-    return checked ? checked.value : "";
-  }
-  const element = document.getElementById(id);
-  return element ? element.value : "";
+// A link that downloads the answers as they are kept (text, so nothing in them is ever run).
+function downloadAnswersLink(text, raw = null) {
+  const body = raw ?? stateJSON();
+  const url = URL.createObjectURL(new Blob([body], { type: "text/plain;charset=utf-8" }));
+  return `<a href="${url}" download="saved-answers.txt" class="cc-download-answers">${esc(text)}</a>`;
 }
 
 // ---- the steps -----------------------------------------------------------------------------------
 
 let returnTo = null; // "check" when a Change link brought the reader to a question
-let lastProblems = []; // the problems found on "Check your answers", shown again on their pages
+let lastProblems = []; // problems found on "Check your answers" or in an upload, shown again on their pages
 let made = null; // the policy made, with its downloads
+let notice = null; // a banner for the next page drawn: {title, html, success}
+let pendingSchool = null; // {slug, name}: a school to start from, once she has said what to do with her answers
+let shownStep = null;
 
-function stepOrder() { return [...pages.map((p) => p.id), "check"]; }
+const pageById = (id) => pages.find((p) => p.id === id);
+const itemId = (page, n, field) => "f-" + [...page.path, n, ...field.path].join("-"); // as questions.field_id
+const stepOrder = () => [...pages.map((p) => p.id), "check"];
+const STEPS = new Set(["start", "check", "policy", "delete", "find-school", "replace"]);
 
 function show(step, { problems = [], status = "" } = {}) {
   const page = pageById(step);
   intro.hidden = step !== "start";
   document.querySelector(".md-content__inner")?.classList.toggle("cc-builder-step", step !== "start");
-  let title;
-  if (step === "start") { root.innerHTML = startHTML(problems, status); title = siteTitle; }
-  else if (page) { root.innerHTML = questionHTML(page, problems); title = page.title; }
-  else if (step === "check") { root.innerHTML = checkHTML(problems); title = "Check your answers"; }
-  else if (step === "policy" && made) { root.innerHTML = policyHTML(); title = "Your school's policy"; fillPolicy(); }
-  else { return show("start"); }
-  if (step !== "start") document.title = `${problems.length ? "Error: " : ""}${title} - ${siteTitle}`;
-  else document.title = siteTitle;
+  const banner = notice ? notificationBanner(notice) : "";
+  notice = null;
+  const drawn = {
+    start: () => [startHTML(problems, status), ""],
+    check: () => [checkHTML(problems), "Check your answers"],
+    policy: () => (made ? [policyHTML(), "Your school's policy"] : null),
+    delete: () => [deleteHTML(), "Are you sure you want to delete your answers?"],
+    "find-school": () => [findSchoolHTML(problems), "Find your school"],
+    replace: () => (pendingSchool ? [replaceHTML(), `Start from ${pendingSchool.name}?`] : null),
+  }[step]?.() ?? (page ? [questionHTML(page, problems), page.title] : null);
+  if (!drawn) return show("start");
+  const [html, title] = drawn;
+  shownStep = step;
+  root.innerHTML = html;
+  if (banner) (root.querySelector(".cc-back-link") || root.firstElementChild)?.insertAdjacentHTML(root.querySelector(".cc-back-link") ? "afterend" : "beforebegin", banner);
+  document.title = step === "start" ? siteTitle : `${problems.length ? "Error: " : ""}${title} - ${siteTitle}`;
+  if (step === "policy") fillPolicy();
+  wireForm(root);
   wire(step, page);
-  const summary = root.querySelector(".cc-error-summary");
-  if (summary) { summary.focus(); return; }
-  if (step !== "start") { root.querySelector("h1")?.focus(); window.scrollTo(0, 0); }
+  if (step !== "start" || problems.length || banner) focusPage(root);
 }
 
 function go(step, options) {
@@ -167,103 +164,183 @@ function go(step, options) {
   show(step, options);
 }
 
+const problemsFor = (step) => lastProblems.filter((p) => p.page === step);
+
+// ---- the start page ---------------------------------------------------------------------------------
+
 function startHTML(problems, status) {
-  const name = getAt(["school", "name"]);
+  if (storeProblem) return unreadableHTML();
+  const name = schoolName();
+  const saving = saveProblem === "blocked"
+    ? `<div class="cc-inset"><p>This browser does not let the builder keep your answers, so they last only while this page is open. Download them as a profile before you close it.</p></div>` : "";
   const resume = hasAnswers() ? `<div class="cc-inset"><p>You have answers saved in this browser${name ? ` for <strong>${esc(name)}</strong>` : ""}.</p>
     <p><button type="button" class="md-button md-button--primary" data-action="resume">Continue with your answers</button></p></div>` : "";
-  return `${errorSummary(problems)}${resume}
+  const blank = hasAnswers()
+    ? `<p>To start again with a blank form, delete your saved answers first (below).</p>`
+    : `<p>${pages.length} short pages, then a chance to check your answers.</p>
+       <p><button type="button" class="md-button md-button--primary" id="cc-start-blank">Start now</button></p>`;
+  const replaces = hasAnswers() ? " It replaces the answers saved in this browser." : "";
+  const uploadProblems = problems.filter((p) => p.target === "cc-upload");
+  return `${errorSummary(problems)}${saving}${resume}
     <h2>Start</h2>
+    <h3>Start from your school</h3>
+    <p>If your local authority has put your school on this site, its answers from the national register of schools and the school census are filled in for you to check.${replaces}</p>
+    <p><a href="#find-school" class="md-button" id="cc-find-school">Find your school</a></p>
     <h3>Answer the questions</h3>
-    <p>${pages.length} short pages, then a chance to check your answers.${hasAnswers() ? " This starts again with a blank form." : ""}</p>
-    <p><button type="button" class="md-button md-button--primary" id="cc-start-blank">Start now</button></p>
-    <h3>Start from a school on this site</h3>
-    <form id="cc-from-school" novalidate><div class="cc-form-group">
-      <label class="cc-label" for="cc-school">School</label>
-      <div class="cc-hint" id="cc-school-hint">Its answers are filled in for you to change.</div>
-      <select class="cc-select" id="cc-school" aria-describedby="cc-school-hint"><option value="">Choose a school</option></select></div>
-      <p><button type="submit" class="md-button">Start from this school</button></p></form>
+    ${blank}
     <h3>Upload a profile</h3>
-    <form id="cc-upload-form" novalidate><div class="cc-form-group${problems.length ? " cc-form-group--error" : ""}">
+    <form id="cc-upload-form" novalidate><div class="cc-form-group${uploadProblems.length ? " cc-form-group--error" : ""}">
       <label class="cc-label" for="cc-upload">Upload your school's profile (a .yml file)</label>
-      <div class="cc-hint" id="cc-upload-hint">A profile you downloaded here before, or one your local authority sent you.</div>
-      <input class="cc-file" type="file" id="cc-upload" accept=".yml,.yaml" aria-describedby="cc-upload-hint"></div>
+      <div class="cc-hint" id="cc-upload-hint">A profile you downloaded here before, or one your local authority sent you.${replaces}</div>
+      ${errorMessage("cc-upload", uploadProblems.map((p) => p.message))}
+      <input class="cc-file" type="file" id="cc-upload" accept=".yml,.yaml" aria-describedby="cc-upload-hint${uploadProblems.length ? " cc-upload-error" : ""}"></div>
       <p><button type="submit" class="md-button">Upload and continue</button></p></form>
-    ${deleteHTML()}
+    ${hasAnswers() ? yourAnswersHTML() : ""}
     <p class="cc-wait" role="status">${esc(status)}</p>`;
 }
 
-function deleteHTML() {
-  return `<h2 class="cc-delete-heading">Your answers</h2>
+function yourAnswersHTML() {
+  return `<h2>Your answers</h2>
     <p>Your answers are kept in this browser only, so you can come back to them. Nothing is sent anywhere.</p>
-    <p><button type="button" class="md-button" data-action="delete">Delete my answers</button></p>`;
+    <p><a href="#" data-action="download-profile">Download your answers as a profile</a></p>
+    <p><a href="#delete" class="md-button cc-secondary" id="cc-delete-link">Delete my answers</a></p>`;
 }
+
+function unreadableHTML() {
+  return `<div class="cc-error-summary" tabindex="-1" role="alert" aria-labelledby="cc-unreadable-title">
+    <h2 class="cc-error-summary__title" id="cc-unreadable-title">The answers saved in this browser could not be read</h2>
+    <p>They are not answers this builder saved, or they have been damaged. They have not been changed or deleted.</p></div>
+    <p>${downloadAnswersLink("Download them as they are", storeProblem.raw ?? "")}, to keep a copy or to send to your local authority.</p>
+    <p>Then start again: this deletes them from this browser.</p>
+    <p><button type="button" class="md-button md-button--primary" data-action="start-again">Start again</button></p>`;
+}
+
+// ---- deleting, and starting from a school -----------------------------------------------------------
+
+function deleteHTML() {
+  const name = schoolName();
+  return `${backLink("#start")}
+    <h1 class="cc-heading" tabindex="-1">Are you sure you want to delete your answers?</h1>
+    <p>Your answers${name ? ` for ${esc(name)}` : ""} are kept in this browser only. Once they are deleted, they cannot be got back.</p>
+    <p><a href="#" data-action="download-profile">Download your answers as a profile</a> first if you may need them.</p>
+    <div class="cc-button-group"><button type="button" class="md-button cc-warning" data-action="delete">Yes, delete my answers</button>
+    <a href="#start">No, keep my answers</a></div>`;
+}
+
+function findSchoolHTML(problems) {
+  const replaces = hasAnswers()
+    ? `<div class="cc-inset"><p>This replaces the answers saved in this browser${schoolName() ? ` for ${esc(schoolName())}` : ""}. <a href="#" data-action="download-profile">Download them as a profile</a> first if you may need them.</p></div>` : "";
+  const mine = problems.filter((p) => p.target === "cc-school");
+  return `${backLink("#start")}${errorSummary(problems)}
+    <form id="cc-from-school" novalidate>
+    <div class="cc-form-group${mine.length ? " cc-form-group--error" : ""}">
+      <h1 class="cc-heading cc-heading--label" tabindex="-1"><label class="cc-label cc-label--l" for="cc-school">Find your school</label></h1>
+      <div class="cc-hint" id="cc-school-hint">Start typing its name, its town or its unique reference number (URN), then choose it from the list.</div>
+      ${errorMessage("cc-school", mine.map((p) => p.message))}
+      <div id="cc-school-wrapper"><select class="cc-select" id="cc-school" name="school" aria-describedby="cc-school-hint${mine.length ? " cc-school-error" : ""}">
+        <option value="">Loading the list of schools...</option></select></div>
+    </div>
+    ${replaces}
+    <p class="cc-wait" role="status"></p>
+    <p><button type="submit" class="md-button md-button--primary">Continue</button></p></form>`;
+}
+
+function replaceHTML() {
+  const name = schoolName();
+  return `${backLink("#start")}
+    <h1 class="cc-heading" tabindex="-1">Start from ${esc(pendingSchool.name)}?</h1>
+    <p>You have answers saved in this browser${name ? ` for ${esc(name)}` : ""}. Starting from ${esc(pendingSchool.name)} replaces them.</p>
+    <p><a href="#" data-action="download-profile">Download your saved answers as a profile</a> first if you may need them.</p>
+    <p class="cc-wait" role="status"></p>
+    <div class="cc-button-group"><button type="button" class="md-button md-button--primary" data-action="use-school">Start from ${esc(pendingSchool.name)}</button>
+    <button type="button" class="md-button cc-secondary" data-action="keep">Keep my saved answers</button></div>`;
+}
+
+// ---- question pages -------------------------------------------------------------------------------
 
 function backHTML(step) {
   const order = stepOrder();
   const at = order.indexOf(step);
   const back = returnTo === "check" && step !== "check" ? "check" : at > 0 ? order[at - 1] : "start";
-  return `<a href="#${back}" class="cc-back-link">Back</a>`;
+  return backLink(`#${back}`);
 }
 
 function questionHTML(page, problems) {
   const number = pages.indexOf(page) + 1;
+  const messages = (id) => problems.filter((p) => !p.whole && p.target === id).map((p) => p.message);
+  const caption = `<span class="cc-caption">Question page ${number} of ${pages.length}</span>`;
   let body;
+  let heading = `${caption}<h1 class="cc-heading" tabindex="-1">${esc(page.title)}</h1>${page.hint ? `<p class="cc-hint cc-page-hint">${esc(page.hint)}</p>` : ""}`;
   if (page.item_fields) {
     const items = Array.isArray(getAt(page.path)) ? getAt(page.path) : [];
     body = items.map((item, n) => `<fieldset class="cc-fieldset cc-item"><legend class="cc-label cc-label--m">${esc(page.item_title)} ${n + 1}</legend>
-        ${page.item_fields.map((field) => fieldHTML(field, [...page.path, n, ...field.path], problems)).join("")}
+        ${page.item_fields.map((field) => fieldHTML(field, itemId(page, n, field), getAt(field.path, item), messages(itemId(page, n, field)))).join("")}
         <p><button type="button" class="md-button cc-secondary" data-remove="${n}">Remove ${esc(page.item_title.toLowerCase())} ${n + 1}</button></p></fieldset>`).join("")
       + `<p><button type="button" class="md-button cc-secondary" data-action="add">Add ${items.length ? "another" : "a"} ${esc(page.item_title.toLowerCase())}</button></p>`;
   } else {
-    const whole = problems.filter((p) => p.whole);
-    body = (whole.length ? `<p class="cc-error-message" id="${esc(idFor(page.path))}-error"><span class="cc-visually-hidden">Error:</span> ${whole.map((p) => esc(p.message)).join(" ")}</p>` : "")
-      + page.fields.map((field) => fieldHTML(field, field.path, problems)).join("")
+    const whole = problems.filter((p) => p.whole).map((p) => p.message);
+    const single = page.fields.length === 1 && page.fields[0].label === page.title;
+    if (single) heading = caption;
+    body = errorMessage(`page-${page.id}`, whole)
+      + page.fields.map((field) => fieldHTML(field, field.id, getAt(field.path), messages(field.id), { asHeading: single })).join("")
       + (page.total ? `<p class="cc-total" aria-live="polite" id="cc-total"></p>` : "");
   }
   return `${backHTML(page.id)}${errorSummary(problems)}
     <form id="cc-question" novalidate>
-    <span class="cc-caption">Question page ${number} of ${pages.length}</span>
-    <h1 class="cc-heading" tabindex="-1">${esc(page.title)}</h1>
-    ${page.hint ? `<p class="cc-hint cc-page-hint">${esc(page.hint)}</p>` : ""}
+    ${heading}
     ${body}
     <p class="cc-wait" role="status"></p>
-    <p><button type="submit" class="md-button md-button--primary">Continue</button></p></form>
-    ${deleteHTML()}`;
+    <p><button type="submit" class="md-button md-button--primary">Continue</button></p></form>`;
 }
 
+// ---- check your answers ----------------------------------------------------------------------------
+
 function shownValue(field, value) {
-  if (value === undefined || value === null || String(value).trim() === "") return '<span class="cc-not-given">Not given</span>';
-  return esc(String(value).trim()).replace(/\n/g, "<br>") + (field.suffix ? esc(field.suffix) : "");
+  const shown = shownAnswer(field, value);
+  const label = (v) => (field.options || []).find((o) => o.value === v)?.label ?? v;
+  if (field.widget === "checkboxes") return shown.map((v) => esc(label(v))).join("<br>");
+  if (field.widget === "date") {
+    const [d, m, y] = [shown.day, shown.month, shown.year].map((s) => s.trim());
+    const month = /^\d{1,2}$/.test(m) && +m >= 1 && +m <= 12 ? MONTHS[+m - 1] : m;
+    return esc([d, month, y].filter(Boolean).join(" "));
+  }
+  if (field.widget === "radios" || field.widget === "select" || field.widget === "grouped") return esc(label(shown.trim()));
+  return esc(shown.trim()).replace(/\n/g, "<br>") + (field.suffix ? esc(field.suffix) : "");
 }
 
 function checkHTML(problems) {
-  const sections = pages.map((page) => {
-    let rows;
+  const cards = pages.map((page) => {
+    const href = `#${page.id}`;
     if (page.item_fields) {
       const items = Array.isArray(getAt(page.path)) ? getAt(page.path) : [];
-      rows = items.length ? items.map((item, n) => row(page, `${page.item_title} ${n + 1}`,
-        page.item_fields.map((f) => `${esc(f.label)}: ${shownValue(f, getAt(f.path, item))}`).join("<br>"))).join("")
-        : row(page, page.title, shownValue({}, ""));
-    } else {
-      rows = page.fields.map((field) => row(page, field.label, shownValue(field, getAt(field.path)))).join("");
+      const rows = items.map((item, n) => ({
+        key: `${page.item_title} ${n + 1}`, href,
+        value: page.item_fields.filter((f) => !isBlank(f, getAt(f.path, item)))
+          .map((f) => `${esc(f.label)}: ${shownValue(f, getAt(f.path, item))}`).join("<br>"),
+      }));
+      return summaryCard({ title: page.title, id: `card-${page.id}`, href, rows });
     }
-    return `<h2 class="cc-summary-heading">${esc(page.title)}</h2><dl class="cc-summary-list">${rows}</dl>`;
+    const given = page.fields.filter((f) => !isBlank(f, getAt(f.path)));
+    const rows = given.map((f) => ({ key: f.label, value: shownValue(f, getAt(f.path)), href }));
+    if (page.total && given.length) {
+      const sum = given.reduce((s, f) => s + (parseFloat(String(getAt(f.path)).replace("%", "")) || 0), 0);
+      const rest = Math.round((100 - sum) * 100) / 100;
+      if (rest > 0) rows.push({ key: "The rest of the pupils", value: `<span class="cc-not-given">Not given (${esc(rest)}%)</span>`, href });
+    }
+    const notGiven = page.fields.filter((f) => isBlank(f, getAt(f.path))).map((f) => ({ key: f.label, href }));
+    return summaryCard({ title: page.title, id: `card-${page.id}`, href, rows, notGiven });
   }).join("");
-  return `${backHTML("check")}${errorSummary(problems)}
+  const summary = errorSummary(problems.map((p) => ({ ...p, href: p.page ? `#${p.page}` : "#start" })));
+  return `${backHTML("check")}${summary}
     <h1 class="cc-heading" tabindex="-1">Check your answers before making the policy</h1>
-    ${sections}
+    ${cards}
     <h2>Make the policy</h2>
     <p>The policy is made in this browser, from these answers; nothing is sent anywhere.</p>
     <p class="cc-wait" role="status"></p>
-    <p><button type="button" class="md-button md-button--primary" data-action="make">Make the policy</button></p>
-    ${deleteHTML()}`;
+    <p><button type="button" class="md-button md-button--primary" data-action="make">Make the policy</button></p>`;
 }
 
-function row(page, label, value) {
-  return `<div class="cc-summary-list__row"><dt class="cc-summary-list__key">${esc(label)}</dt>
-    <dd class="cc-summary-list__value">${value}</dd>
-    <dd class="cc-summary-list__actions"><a href="#${esc(page.id)}" data-change>Change<span class="cc-visually-hidden"> ${esc(label.toLowerCase())}</span></a></dd></div>`;
-}
+// ---- the policy ----------------------------------------------------------------------------------
 
 function size(bytes) {
   return bytes < 1000 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
@@ -271,7 +348,7 @@ function size(bytes) {
 
 function policyHTML() {
   const links = made.files.map((file) => `<li><a href="${file.url}" download="${esc(file.name)}" class="cc-download" data-format="${file.format}">${esc(file.label)}</a>, ${size(file.size)}. ${esc(file.use)}</li>`).join("");
-  return `<a href="#check" class="cc-back-link">Back to your answers</a>
+  return `${backLink("#check", "Back to your answers")}
     <div class="cc-panel"><h1 class="cc-heading" tabindex="-1">Your school's policy is ready</h1>
     <p>Made from your answers in this browser. Nothing was sent anywhere.</p></div>
     <h2>Download it</h2>
@@ -279,8 +356,7 @@ function policyHTML() {
     <p><button type="button" class="md-button" data-action="print">Print the policy or save it as a PDF</button></p>
     <p>A PDF cannot be made in the browser: print the policy and choose "Save as PDF", or ask your local authority for one.</p>
     <h2>Read it</h2>
-    <section class="cc-policy" aria-label="Your school's policy"></section>
-    ${deleteHTML()}`;
+    <section class="cc-policy" aria-label="Your school's policy"></section>`;
 }
 
 function fillPolicy() {
@@ -301,72 +377,160 @@ function fillPolicy() {
 // ---- what each step's buttons and links do ----------------------------------------------------
 
 function wire(step, page) {
-  root.querySelectorAll(".cc-error-summary a[data-target]").forEach((link) => link.addEventListener("click", (event) => {
-    const target = document.getElementById(link.dataset.target);
-    if (!target) return; // a question on another page: the link's address goes there
-    event.preventDefault();
-    const focusable = target.matches("fieldset") ? target.querySelector("input") : target;
-    focusable.focus();
-    (target.closest(".cc-form-group") || target).scrollIntoView({ block: "start" });
-  }));
-  root.querySelectorAll("[data-action=delete]").forEach((button) => button.addEventListener("click", () => {
-    localStorage.removeItem(STORE);
-    answers = {};
-    made = null;
-    lastProblems = [];
-    go("start", { status: "Your answers have been deleted from this browser." });
-    root.querySelector("[data-action=delete]")?.focus();
-  }));
   root.querySelectorAll("[data-change]").forEach((link) => link.addEventListener("click", () => { returnTo = "check"; }));
-  if (step === "start") wireStart();
-  else if (page) wireQuestion(page);
-  else if (step === "check") wireCheck();
-  else if (step === "policy") root.querySelector("[data-action=print]").addEventListener("click", printPolicy);
+  root.querySelectorAll("[data-action=download-profile]").forEach((link) => link.addEventListener("click", (event) => {
+    event.preventDefault();
+    downloadProfile();
+  }));
+  ({
+    start: wireStart, check: wireCheck, delete: wireDelete, "find-school": wireFindSchool, replace: wireReplace,
+    policy: () => root.querySelector("[data-action=print]").addEventListener("click", printPolicy),
+  })[step]?.();
+  if (page) wireQuestion(page);
+}
+
+async function downloadProfile() {
+  const status = root.querySelector(".cc-wait") || root.appendChild(Object.assign(document.createElement("p"), { className: "cc-wait", role: "status" }));
+  status.setAttribute("role", "status");
+  const profile = await withEngine("Writing your answers as a profile...", () => engine.call("profile_text", stateJSON()));
+  if (profile.problem) { status.textContent = profile.problem; return; }
+  const url = URL.createObjectURL(new Blob([profile.text], { type: "text/yaml;charset=utf-8" }));
+  const link = Object.assign(document.createElement("a"), { href: url, download: profile.name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 function wireStart() {
+  root.querySelector("[data-action=start-again]")?.addEventListener("click", () => {
+    if (!store.clear()) return;
+    storeProblem = null;
+    state = { answers: {}, source: null };
+    notice = { title: "Success", html: "<p>The answers that could not be read have been deleted. You can start again.</p>", success: true };
+    go("start");
+  });
   root.querySelector("[data-action=resume]")?.addEventListener("click", () => { returnTo = null; go("check"); });
-  root.querySelector("#cc-start-blank").addEventListener("click", () => {
-    answers = {};
-    saveAnswers();
+  root.querySelector("#cc-start-blank")?.addEventListener("click", () => {
+    state = { answers: {}, source: null };
+    saveState();
     returnTo = null;
     go(pages[0].id);
   });
-  const select = root.querySelector("#cc-school");
-  schoolList.then((schools) => {
-    select.insertAdjacentHTML("beforeend", schools.map((s) => `<option value="${esc(s.file)}">${esc(s.name)}</option>`).join(""));
-  });
-  root.querySelector("#cc-from-school").addEventListener("submit", async (event) => {
-    event.preventDefault();
-    if (!select.value) {
-      show("start", { problems: [{ target: "cc-school", label: "School", message: "choose a school from the list" }] });
-      return;
-    }
-    const text = await fetch(new URL(select.value, document.baseURI)).then((r) => r.text());
-    await readProfile(text, select.value.split("/").pop());
-  });
-  root.querySelector("#cc-upload-form").addEventListener("submit", async (event) => {
+  root.querySelector("#cc-upload-form")?.addEventListener("submit", async (event) => {
     event.preventDefault();
     const file = root.querySelector("#cc-upload").files[0];
     if (!file) {
-      show("start", { problems: [{ target: "cc-upload", label: "Upload your school's profile", message: "choose a file to upload" }] });
+      show("start", { problems: [{ target: "cc-upload", message: "Select your school's profile to upload it" }] });
       return;
     }
-    await readProfile(await file.text(), file.name);
+    let text;
+    try { text = await file.text(); } catch { text = null; }
+    if (text === null) {
+      show("start", { problems: [{ target: "cc-upload", message: `${file.name} could not be read. Your saved answers have not changed.` }] });
+      return;
+    }
+    await startFrom(text, file.name, "upload");
   });
 }
 
-async function readProfile(text, name) {
+function wireDelete() {
+  root.querySelector("[data-action=delete]").addEventListener("click", () => {
+    if (!store.clear()) {
+      notice = { title: "Important", html: "<p>This browser would not let the builder delete your answers. Clear this site's data in your browser's settings.</p>" };
+      go("start");
+      return;
+    }
+    state = { answers: {}, source: null };
+    made = null;
+    lastProblems = [];
+    notice = { title: "Success", html: "<p>Your answers have been deleted from this browser.</p>", success: true };
+    go("start");
+  });
+}
+
+// A profile read by the engine becomes the answers only when it reads as a profile: anything else is
+// refused with the engine's reason, and the answers saved in this browser stay exactly as they were.
+async function startFrom(text, name, how) {
   const read = await withEngine("Reading the profile. The first time, this takes a few seconds...", () => engine.call("read_profile", text, name));
-  if (read.answers) { answers = read.answers; saveAnswers(); }
-  returnTo = null;
-  if (read.problems.length) {
-    // As `cohesion validate` says it: the file, the line, the field, what was found and what is allowed.
-    show("start", { problems: read.problems.map((p) => ({ target: "cc-upload", label: "", message: p.text })),
-      status: read.answers ? "The answers that could be read are kept: correct the file and upload it again, or continue with your answers and change them." : "" });
+  if (read.refused) {
+    const message = `${name} could not be used. ${read.refused} ${hasAnswers() ? "Your saved answers have not changed." : ""}`.trim();
+    if (how === "upload") show("start", { problems: [{ target: "cc-upload", message }] });
+    else show("find-school", { problems: [{ target: "cc-school", message }] });
     return;
   }
-  go("check");
+  const before = state;
+  state = read.state;
+  if (!saveState() && saveProblem === "full") {
+    state = before; // kept as it was: the browser had no room for the new answers
+    show(how === "upload" ? "start" : "find-school", { problems: [{ target: how === "upload" ? "cc-upload" : "cc-school",
+      message: `${name} is too large for this browser to keep. Your saved answers have not changed.` }] });
+    return;
+  }
+  made = null;
+  returnTo = null;
+  lastProblems = read.problems;
+  const attention = read.problems.length ? ` ${read.problems.length} ${read.problems.length === 1 ? "needs" : "need"} your attention.` : "";
+  const notKept = read.not_kept.length
+    ? `<p>Not kept, because the questions do not ask for them:</p><ul>${read.not_kept.map((line) => `<li>${esc(line)}</li>`).join("")}</ul>` : "";
+  if (how === "school") {
+    const school = schoolName() || name.replace(/\.yml$/, "");
+    notice = { title: "Important", html: `<p>${read.answered} answers about ${esc(school)} are filled in from its profile on this site.${attention} Check each page, change what is not right, and add what only your school knows.</p>${notKept}` };
+    go(pages[0].id);
+  } else {
+    notice = { title: "Important", html: `<p>${esc(name)} was read: ${read.answered} answers.${attention}</p>${notKept}` };
+    go("check", { problems: lastProblems });
+  }
+}
+
+async function wireFindSchool() {
+  const select = root.querySelector("#cc-school");
+  const form = root.querySelector("#cc-from-school");
+  let schools = [];
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const chosen = schools.find((s) => s.slug === select.value);
+    if (!chosen) {
+      show("find-school", { problems: [{ target: "cc-school", message: "Select your school from the list" }] });
+      return;
+    }
+    await fromSchool(chosen);
+  });
+  let finder;
+  try {
+    finder = await import("./school-finder.js");
+    schools = await finder.schoolList(setup.schools);
+    finder.fillSelect(select, schools);
+  } catch (error) {
+    console.error(error);
+    select.replaceChildren(new Option("The list of schools could not be loaded", ""));
+    return;
+  }
+  // Without the autocomplete (it could not load) the plain select is still there, and works.
+  finder.enhance(select, setup.autocomplete).catch((error) => console.error(error));
+}
+
+async function fromSchool(school) {
+  let text;
+  try {
+    const response = await fetch(new URL(`schools/${encodeURIComponent(school.slug)}.yml`, document.baseURI));
+    if (!response.ok) throw new Error(String(response.status));
+    text = await response.text();
+  } catch {
+    notice = { title: "Important", html: `<p>${esc(school.name)}'s answers could not be loaded. Check your connection and try again, or start with a blank form.</p>` };
+    go("start");
+    return;
+  }
+  await startFrom(text, `${school.slug}.yml`, "school");
+}
+
+function wireReplace() {
+  root.querySelector("[data-action=use-school]").addEventListener("click", async () => {
+    const school = pendingSchool;
+    pendingSchool = null;
+    await fromSchool(school);
+  });
+  root.querySelector("[data-action=keep]").addEventListener("click", () => { pendingSchool = null; go("check"); });
 }
 
 function collect(page) {
@@ -374,89 +538,93 @@ function collect(page) {
     const items = Array.isArray(getAt(page.path)) ? getAt(page.path) : [];
     setAt(page.path, items.map((item, n) => {
       const out = {};
-      page.item_fields.forEach((field) => { out[field.path[0]] = readField(field, [...page.path, n, ...field.path]); });
+      page.item_fields.forEach((field) => { out[field.path[0]] = readField(field, itemId(page, n, field), root); });
       return out;
     }));
   } else {
-    page.fields.forEach((field) => setAt(field.path, readField(field, field.path)));
+    page.fields.forEach((field) => setAt(field.path, readField(field, field.id, root)));
   }
-  saveAnswers();
 }
 
-// Which page a problem is on, and which question: the page whose place in the profile is the longest match.
-function placeProblem(problem) {
-  const path = problem.path;
-  const page = [...pages].filter((p) => p.path.every((key, n) => key === path[n]))
-    .sort((a, b) => b.path.length - a.path.length)[0];
-  if (!page) return { ...problem, page: null, target: "", label: "" };
-  let field = null;
-  let fieldPath = null;
-  if (page.item_fields && typeof path[page.path.length] === "number") {
-    const n = path[page.path.length];
-    field = page.item_fields.find((f) => f.path[0] === path[page.path.length + 1]);
-    fieldPath = field ? [...page.path, n, ...field.path] : null;
-    if (field) return { ...problem, page, target: idFor(fieldPath), label: `${page.item_title} ${n + 1}, ${field.label.toLowerCase()}` };
-  } else if (page.fields) {
-    field = page.fields.find((f) => f.path.every((key, n) => key === path[n]));
-    if (field) return { ...problem, page, target: idFor(field.path), label: field.label };
-  }
-  const first = page.fields?.[0] ?? page.item_fields?.[0];
-  return { ...problem, page, whole: true, target: first && page.fields ? idFor(first.path) : "cc-question", label: page.title };
+// What is typed is kept as it is typed, so Back, a reload or a closed tab loses nothing.
+let unsaved = null; // the question page whose typing is waiting to be saved
+
+function keepTyping(page) {
+  unsaved = null;
+  collect(page);
+  if (!saveState() && saveProblem === "full") showSaveProblem();
+}
+
+function showSaveProblem() {
+  if (root.querySelector(".cc-save-problem")) return;
+  root.querySelector("form")?.insertAdjacentHTML("afterbegin", `<div class="cc-notification cc-save-problem" role="alert">
+    <div class="cc-notification__header"><h2 class="cc-notification__title">Your answers could not be kept</h2></div>
+    <div class="cc-notification__content"><p>This browser has no room to keep what you have typed. What you typed before is still kept, and this page still shows what you typed now.
+    ${downloadAnswersLink("Download your answers")} to keep a copy, and shorten your answer.</p></div></div>`);
 }
 
 function wireQuestion(page) {
   const form = root.querySelector("#cc-question");
+  let timer = null;
+  const typed = () => { clearTimeout(timer); unsaved = page; timer = setTimeout(() => keepTyping(page), 300); };
+  form.addEventListener("input", typed);
+  form.addEventListener("change", () => { clearTimeout(timer); keepTyping(page); });
   if (page.total) {
     const total = root.querySelector("#cc-total");
     const update = () => {
-      const sum = page.fields.reduce((s, f) => s + (parseFloat(document.getElementById(idFor(f.path)).value) || 0), 0);
-      total.textContent = `Total so far: ${Math.round(sum * 100) / 100}%`;
+      const figures = page.fields.map((f) => parseFloat(document.getElementById(f.id).value.replace("%", "")));
+      const sum = Math.round(figures.reduce((s, f) => s + (Number.isFinite(f) ? f : 0), 0) * 100) / 100;
+      const rest = Math.round((100 - sum) * 100) / 100;
+      total.textContent = `Total so far: ${sum}%.` + (rest > 0 ? ` The other ${rest}% of pupils are shown as not given.` : "");
     };
     form.addEventListener("input", update);
     update();
   }
   root.querySelector("[data-action=add]")?.addEventListener("click", () => {
     collect(page);
-    const items = getAt(page.path) || [];
+    const items = Array.isArray(getAt(page.path)) ? getAt(page.path) : [];
     items.push({});
     setAt(page.path, items);
-    saveAnswers();
+    saveState();
     show(page.id);
-    const legends = root.querySelectorAll(".cc-item");
-    legends[legends.length - 1].querySelector("input, select, textarea").focus();
+    const added = root.querySelectorAll(".cc-item");
+    added[added.length - 1].querySelector("input, select, textarea").focus();
   });
   root.querySelectorAll("[data-remove]").forEach((button) => button.addEventListener("click", () => {
     collect(page);
-    const items = getAt(page.path);
-    items.splice(Number(button.dataset.remove), 1);
-    saveAnswers();
+    getAt(page.path).splice(Number(button.dataset.remove), 1);
+    saveState();
     show(page.id);
   }));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
+    clearTimeout(timer);
+    unsaved = null;
     collect(page);
-    const found = await withEngine("Checking your answers. The first time, this takes a few seconds...", () => engine.call("check", JSON.stringify(answers)));
-    const mine = found.map(placeProblem).filter((p) => p.page === page);
-    if (mine.length) { show(page.id, { problems: mine }); return; }
-    lastProblems = lastProblems.filter((p) => p.page !== page);
+    const kept = saveState();
+    const found = await withEngine("Checking your answers. The first time, this takes a few seconds...", () => engine.call("check", stateJSON()));
+    const mine = found.filter((p) => p.page === page.id);
+    lastProblems = lastProblems.filter((p) => p.page !== page.id);
+    if (mine.length || (!kept && saveProblem === "full")) {
+      show(page.id, { problems: mine });
+      if (!kept) showSaveProblem();
+      return;
+    }
     const order = stepOrder();
-    go(returnTo === "check" ? "check" : order[order.indexOf(page.id) + 1]);
+    go(returnTo === "check" ? "check" : order[order.indexOf(page.id) + 1], { problems: returnTo === "check" ? lastProblems : [] });
   });
 }
 
 function wireCheck() {
+  root.querySelectorAll(".cc-error-summary a").forEach((link) => link.addEventListener("click", () => { returnTo = "check"; }));
   root.querySelector("[data-action=make]").addEventListener("click", async () => {
-    const result = await withEngine("Making the policy. The first time, this takes a few seconds...", () => engine.call("make_policy", JSON.stringify(answers), PROJECT));
+    const result = await withEngine("Making the policy. The first time, this takes a few seconds...", () => engine.call("make_policy", stateJSON(), PROJECT));
     if (result.problems.length) {
-      lastProblems = result.problems.map(placeProblem);
-      show("check", { problems: lastProblems.map((p) => ({ ...p, target: p.page ? p.page.id : "" })) });
-      root.querySelectorAll(".cc-error-summary a").forEach((link) => {
-        link.removeAttribute("data-target");
-        link.addEventListener("click", () => { returnTo = "check"; });
-      });
+      lastProblems = result.problems;
+      show("check", { problems: lastProblems });
       return;
     }
-    const profile = await engine.call("profile_text", JSON.stringify(answers));
+    const profile = await engine.call("profile_text", stateJSON());
     made?.files.forEach((file) => URL.revokeObjectURL(file.url));
     const docx = Uint8Array.from(atob(result.docx), (c) => c.charCodeAt(0));
     const file = (format, name, data, type, label, use) => {
@@ -470,7 +638,7 @@ function wireCheck() {
           "Word document", "Edit it, then take it to your governing body to adopt."),
         file("md", `${result.stem}.md`, result.markdown, "text/markdown;charset=utf-8", "Markdown text", "The same words as plain text."),
         file("html", `${result.stem}.html`, result.html, "text/html;charset=utf-8", "Web page, ready to print", "Open it in a browser to print it or save it as a PDF."),
-        file("yml", profile.name, profile.text, "text/yaml;charset=utf-8", "Your answers as a profile (YAML)",
+        file("yml", profile.name, profile.text, "text/yaml;charset=utf-8", "Your answers as a profile",
           "Send it to your local authority, or upload it here next time to carry on."),
       ],
     };
@@ -493,29 +661,81 @@ function printPolicy() {
 
 // ---- starting up -----------------------------------------------------------------------------------
 
-const schoolList = fetch(new URL(setup.schools, document.baseURI)).then((r) => r.json()).catch(() => []);
+// The step an address names; an address that cannot be read (#%E0%A4%A) names none.
+function stepIn(hash) {
+  try { return decodeURIComponent(hash.replace(/^#/, "")); } catch { return null; }
+}
+
 window.addEventListener("popstate", () => route());
+// An address typed or pasted in changes only the fragment (no popstate in every browser): follow it too.
+window.addEventListener("hashchange", () => { if (stepIn(location.hash) !== shownStep) route(); });
 function route(first = false) {
-  const step = decodeURIComponent(location.hash.slice(1));
-  if (step === "start" || step === "" || pageById(step) || step === "check" || (step === "policy" && made)) {
-    show(step || "start", { problems: pageById(step) ? lastProblems.filter((p) => p.page && p.page.id === step) : [] });
+  const step = stepIn(location.hash);
+  if (step === null) {
+    notice = { title: "Important", html: "<p>That address is not one of this builder's pages, so it has opened at the start. Your answers are as they were.</p>" };
+    history.replaceState(null, "", location.pathname + location.search);
+    show("start");
+  } else if (storeProblem && step !== "start" && step !== "") {
+    show("start");
+  } else if (step === "" || (STEPS.has(step) && step !== "policy" && step !== "replace") || pageById(step) || (step === "policy" && made)) {
+    show(step || "start", { problems: problemsFor(step) });
   } else if (first) {
     // A policy is not kept after the page closes (only the answers are): show the answers it came from.
     show(step === "policy" && hasAnswers() ? "check" : "start");
+  } else {
+    show("start");
   }
 }
 document.addEventListener("click", (event) => {
   // Links between the builder's steps change the step, not the scroll position.
   const link = event.target.closest("#cc-builder a[href^='#']");
-  if (!link || event.defaultPrevented || link.hasAttribute("data-target")) return;
-  const step = decodeURIComponent(link.getAttribute("href").slice(1));
-  if (step === "start" || step === "check" || step === "policy" || pageById(step)) {
+  if (!link || event.defaultPrevented || link.hasAttribute("data-target") || link.dataset.action) return;
+  const step = stepIn(link.getAttribute("href"));
+  if (step !== null && (STEPS.has(step) || pageById(step))) {
     event.preventDefault();
-    go(step, { problems: pageById(step) ? lastProblems.filter((p) => p.page && p.page.id === step) : [] });
+    go(step, { problems: problemsFor(step) });
   }
 });
+// What is typed is saved as it is typed; a page closed or hidden within the moment it waits is saved too.
+window.addEventListener("pagehide", () => { if (unsaved && root.querySelector("#cc-question")) keepTyping(unsaved); });
+// Answers changed in another tab are the answers now: this tab shows them rather than saving over them.
+window.addEventListener("storage", (event) => {
+  if (event.key !== STORE && event.key !== null) return;
+  const loaded = store.load();
+  if (loaded.problem === "unreadable") storeProblem = loaded;
+  else if (!loaded.problem) { storeProblem = null; state = loaded.state || { answers: {}, source: null }; }
+  unsaved = null;
+  if (shownStep && shownStep !== "policy") show(shownStep, { problems: problemsFor(shownStep) });
+});
+
+// make-a-policy/?school=<slug> starts from that school's profile on this site.
+function startingSchool() {
+  const slug = new URLSearchParams(location.search).get("school");
+  if (!slug || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) return null;
+  return { slug, name: slug };
+}
+
 root.classList.add("cc-builder--ready");
-route(true);
+const school = startingSchool();
+if (school && !storeProblem) {
+  history.replaceState(null, "", location.pathname + (location.hash || ""));
+  if (hasAnswers() && state.source?.name !== `${school.slug}.yml`) {
+    pendingSchool = school;
+    fetch(new URL("schools.json", document.baseURI)).then((r) => r.json()).then((list) => {
+      const found = Array.isArray(list) && list.find((s) => s.slug === school.slug);
+      if (found && pendingSchool) { pendingSchool.name = found.name; if (stepIn(location.hash) === "replace") show("replace"); }
+    }).catch(() => {});
+    history.replaceState(null, "", location.pathname + "#replace");
+    show("replace");
+  } else if (hasAnswers()) {
+    route(true);
+  } else {
+    show("start", { status: "Loading your school's answers..." });
+    fromSchool(school);
+  }
+} else {
+  route(true);
+}
 window.ccBuilder = { engine, shown: performance.now() };
 // The engine starts once the first page is on screen, so the page is usable at once.
 requestAnimationFrame(() => setTimeout(() => engine.start(), 0));

@@ -1,0 +1,92 @@
+"""What a faith tradition's own national bodies have published about its schools and the wider community.
+
+Only what a body has said in a source a reader can open, in the project's own words, with the source
+linked: the policy of a school with a religious character quotes it beside its own ethos statement.
+A tradition with no such source here is not spoken for: its schools' policies say only what their
+profiles give (the religious character, the diocese or religious authority, the ethos statement).
+Each source was read with the project's search tool in December 2026; check it before changing a word. Each
+sentence dates its source (the year it was published, or, for a body's standing web page, that it is on the body's
+website) and says who said it: a comment by one official is that official's, not the body's policy.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Tradition:
+    name: str  # for tests and for anyone tracing a sentence
+    matches: re.Pattern  # the register's religious characters the tradition covers
+    said: str  # what the body has said, as a sentence of the policy, ending before the link
+    source: str  # the link's words: who published it
+    url: str
+
+
+TRADITIONS = (
+    Tradition(
+        "Church of England",
+        re.compile(r"church of england|anglican", re.I),
+        # the vision (2016) is for the good of the whole community, welcomes diversity and respects freedom of
+        # religion and belief: said in the project's own words, never the vision's
+        "The Church of England's vision for education, *Deeply Christian, Serving the Common Good* (2016), asks its "
+        "schools to serve everyone in their community, to welcome diversity and to respect freedom of religion and "
+        "belief",
+        "Church of England: vision for education",
+        "https://www.churchofengland.org/about/education-and-schools/vision-education",
+    ),
+    Tradition(
+        "Catholic",
+        re.compile(r"catholic", re.I),
+        "The Catholic Education Service, for the Catholic bishops of England and Wales, said in *Catholic Schools, "
+        "Children of Other Faiths and Community Cohesion* (2008) that promoting community cohesion is central to "
+        "Catholic education",
+        "Catholic Bishops' Conference of England and Wales",
+        "https://www.cbcew.org.uk/catholic-schools-children-of-other-faiths-and-community-cohesion-loving-tenderly-"
+        "acting-justly-walking-humbly/",
+    ),
+    Tradition(
+        "Methodist",
+        re.compile(r"methodist", re.I),
+        "The Methodist Church said in 2012, when its Conference agreed to open more schools, that its schools serve "
+        "their local communities and welcome pupils of all faiths and of none",
+        "Methodist Church",
+        "https://www.methodist.org.uk/about-us/news/latest-news/all-news/"
+        "methodist-church-plans-to-build-schools-in-deprived-areas/",
+    ),
+    Tradition(
+        "Jewish",
+        re.compile(r"jewish", re.I),
+        # a comment by the Board's Director of Public Affairs after meeting Justine Greening (Education Secretary from
+        # July 2016 to January 2018: gov.uk's page for the role) about faith admissions to free schools
+        "Phil Rosenberg, then Director of Public Affairs at the Board of Deputies of British Jews, said after meeting "
+        "the Education Secretary, Justine Greening (2016 to 2018), that community cohesion is a high priority for "
+        "the Jewish community, and that all its schools should play their part in promoting it, each in a way that "
+        "suits it",
+        "Board of Deputies of British Jews",
+        "https://bod.org.uk/bod-news/board-of-deputies-discusses-community-cohesion-in-roundtable-discussion-with-"
+        "justine-greening/",
+    ),
+    Tradition(
+        "Muslim",
+        re.compile(r"muslim|islam|sunni", re.I),
+        "The Association of Muslim Schools UK says on its website that it and its member schools are committed to "
+        "community cohesion, and that Muslim schools bring up their pupils in the belief that a good Muslim must also "
+        "be a good citizen",
+        "Association of Muslim Schools UK",
+        "http://ams-uk.org/about-us/community-cohesion/",
+    ),
+)
+
+
+def traditions(religious_character: str) -> list[Tradition]:
+    """The traditions a religious character names, in the register's order of words ('Church of England/Methodist'
+    is both); none for a character no source here speaks for (Sikh, Hindu, Quaker, ...)."""
+    found = [(t.matches.search(religious_character), t) for t in TRADITIONS]
+    return [t for match, t in sorted(((m, t) for m, t in found if m), key=lambda pair: pair[0].start())]
+
+
+def guidance_markdown(tradition: Tradition) -> str:
+    """The tradition's sentence with its source linked, as the policy prints it (the project's own Markdown)."""
+    return f"{tradition.said} ([{tradition.source}]({tradition.url}))."
