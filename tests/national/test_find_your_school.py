@@ -20,6 +20,7 @@ from tests.site.test_accessibility import violations
 
 WIDTHS = {"desktop": (1280, 900), "phone": (375, 812)}
 FINDER_FILES = ("schools.json", "finder.js", "accessible-autocomplete")
+LIMIT = 20  # suggestions finder.js shows at once
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -54,13 +55,17 @@ def choose_by_keyboard(page, query: str, name: str) -> None:
     field = page.locator("#cc-finder-input")
     field.focus()
     field.press_sequentially(query, delay=30)
-    options = page.locator(".autocomplete__option")
-    expect(options.first).to_be_visible()
+    expect(page.locator(".autocomplete__option").first).to_be_visible()
     expect(page.locator(".autocomplete__menu")).to_contain_text(name)
-    texts = options.all_inner_texts()
-    position = next(i for i, text in enumerate(texts) if text.startswith(name))
-    for _ in range(position + 1):
+    # Arrow down as a reader does, one suggestion at a time, until the school's is the one announced:
+    # each step waits for the field to name that suggestion (the list may still be settling on the
+    # last letter typed, so no position is read from it in advance).
+    for position in range(LIMIT):
         page.keyboard.press("ArrowDown")
+        announced = f"{field.get_attribute('id')}__option--{position}"
+        expect(field).to_have_attribute("aria-activedescendant", announced)
+        if page.locator(f"#{announced}").inner_text().startswith(name):
+            break
     page.keyboard.press("Enter")
     expect(page.locator("#cc-finder-result h2")).to_have_text(name)
     expect(page.locator(".autocomplete__menu")).to_be_hidden()  # closed, not over the school it found
