@@ -93,6 +93,8 @@ def test_an_authoritys_site_names_it_and_its_publisher_with_no_invented_contacts
         assert f"Published by {plan.publisher}." in home
         support = (site / authority.slug / "support" / "index.html").read_text()
         assert f"This copy of the guide lists no contacts for {authority.name}." in support
+        assert f"Ask {authority.name} what support it offers schools." in support
+        assert "Contact the teams below" not in support  # there are none
         for page in (site / authority.slug).rglob("*.html"):
             text = page.read_text()
             assert not any(shipped in text for shipped in SHIPPED), page
