@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import threading
 import urllib.request
 
@@ -16,6 +17,7 @@ from playwright.sync_api import expect
 
 from cohesion_guide.national import layout
 from cohesion_guide.national.plan import load_plan
+from tests.site.builder_steps import ENGINE_WAIT
 from tests.site.test_accessibility import violations
 
 WIDTHS = {"desktop": (1280, 900), "phone": (375, 812)}
@@ -103,6 +105,19 @@ def test_a_found_school_leads_to_its_page_and_to_the_builder_started_from_its_re
     page.keyboard.press("Enter")
     expect(page).to_have_url(f"{national_url}/{school['a']}/schools/{school['s']}/")
     expect(page.locator("h1")).to_contain_text(school["n"])
+
+
+def test_the_builder_opened_from_a_found_school_starts_with_its_register_entry(browser, national_url, national, school):
+    context = browser.new_context()  # nothing saved in this browser: the builder starts from the school
+    page = context.new_page()
+    open_finder(page, national_url, load_plan(national.out).total_schools())
+    choose_by_keyboard(page, school["urn"], school["n"])
+    page.locator("#cc-finder-result a").nth(1).focus()
+    page.keyboard.press("Enter")
+    builder = re.escape(f"{national_url}/{school['a']}/make-a-policy/")
+    expect(page).to_have_url(re.compile(builder + r"(#.*)?$"), timeout=ENGINE_WAIT)  # its own address
+    expect(page.locator("#f-school-name")).to_have_value(school["n"], timeout=ENGINE_WAIT)
+    context.close()
 
 
 def test_a_query_that_names_no_school_says_so(page, national_url, national):
