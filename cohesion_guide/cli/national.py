@@ -9,7 +9,7 @@ from pathlib import Path
 
 from cohesion_guide.cli.import_gias import ProgressBar
 from cohesion_guide.errors import InvalidFile, Problem
-from cohesion_guide.national import assemble, layout, run, shards
+from cohesion_guide.national import assemble, layout, publish, run, shards
 from cohesion_guide.national.plan import DEFAULT_PUBLISHER, Plan, skipped_lines
 from cohesion_guide.national.register import file_digest
 
@@ -32,6 +32,15 @@ Steps, each its own process (CI runs the shards on separate runners, .github/wor
   --assemble     put the built sites under one root, FOLDER/site/, identical files kept once
 With none of them, all three run here, one after another.
 
+Or publish to a host a change at a time, after the shards are built (CI does, so that no runner
+downloads the whole country), HOST being any rsync destination (a folder, or user@host:/path/):
+  --publish K/N --to HOST   send the shard's sites whose digest differs from HOST's record of what it
+                            holds (FOLDER/delta/K-of-N/, linked); the home too: --publish home
+  --publish-record --to HOST
+                            once every shard is published: remove authorities no longer planned and
+                            write the record (national-sites.json), last
+HOST then holds, file for file, what --assemble puts in FOLDER/site/.
+
 Shards share nothing but FOLDER/cache/, where each authority's documents and converted pages are
 kept under keys of what they are made from: restore it before a build and save it after, and a
 build makes only what changed. A site whose schools, settings and guide are unchanged since it was
@@ -45,6 +54,8 @@ examples:
   cohesion national -o national/ --shard 3/20
   cohesion national -o national/ --shard home
   cohesion national -o national/ --assemble
+  cohesion national -o national/ --publish 3/20 --to deploy@host.example:/srv/national/
+  cohesion national -o national/ --publish-record --to deploy@host.example:/srv/national/
 
 exit status: 0 done; 1 a site did not build (its output is shown); 2 the input was wrong
 """
@@ -67,6 +78,17 @@ def add_parser(subparsers) -> None:
     step.add_argument("--plan", action="store_true", help="only plan: write the profiles, the plan and the matrix")
     step.add_argument("--shard", metavar="K/N", help="only build shard K of N (or 'home', the national home)")
     step.add_argument("--assemble", action="store_true", help="only put the built sites under one root")
+    step.add_argument(
+        "--publish", metavar="K/N", help="send shard K of N's changed sites (or 'home''s) to the host --to names"
+    )
+    step.add_argument(
+        "--publish-record",
+        action="store_true",
+        help="once every shard is published: remove authorities no longer planned from --to, write its record",
+    )
+    parser.add_argument(
+        "--to", metavar="HOST", help="with --publish: the host, as an rsync destination (a folder, or user@host:/path/)"
+    )
     parser.add_argument(
         "--shards", type=int, default=20, metavar="N", help="how many shards the matrix has (default: 20)"
     )
@@ -120,12 +142,17 @@ def plan_summary(plan: Plan) -> str:
 def _check(args: argparse.Namespace) -> None:
     if args.output.exists() and not args.output.is_dir():
         raise InvalidFile([Problem(str(args.output), 1, "-o", "is a file, not a folder")])
-    if (args.plan or not (args.shard or args.assemble)) and args.extract is None:
+    if (args.publish or args.publish_record) and not args.to:
+        raise InvalidFile([Problem("--to", 1, "(missing)", "give the host to publish to, as rsync names it")])
+    if args.to and not (args.publish or args.publish_record):
+        raise InvalidFile([Problem("--to", 1, "--to", "is for --publish or --publish-record only")])
+    if (args.plan or not (args.shard or args.assemble or args.publish or args.publish_record)) and args.extract is None:
         raise InvalidFile([Problem("EXTRACT.csv", 1, "(missing)", "give the register extract to plan from")])
     if args.shards < 1:
         raise InvalidFile([Problem("--shards", 1, "--shards", f"found {args.shards}; allowed: 1 or more")])
-    if args.shard:
-        shards.parse(args.shard)  # BadShard says what is allowed
+    for which in (args.shard, args.publish):
+        if which:
+            shards.parse(which)  # BadShard says what is allowed
 
 
 def main(args: argparse.Namespace) -> int:
@@ -157,6 +184,21 @@ def main(args: argparse.Namespace) -> int:
         return 0
     if args.assemble:
         return _assemble(out)
+    if args.publish:
+        sent = publish.publish_shard(out, run.current_plan(out), args.publish, args.to)
+        names = ", ".join("the national home" if s == layout.HOME else s for s in sent.sent)
+        say(
+            f"Shard {args.publish}: sent {len(sent.sent)} sites to {args.to} ({sent.bytes / 1e6:.1f} MB as files)"
+            + (f": {names}." if sent.sent else ": the host holds every other one as built.")
+        )
+        return 0
+    if args.publish_record:
+        gone = publish.publish_record(run.current_plan(out), args.to)
+        say(
+            f"Wrote the record of every site to {args.to}"
+            + (f"; removed {len(gone)} authorities no longer planned: {', '.join(gone)}." if gone else ".")
+        )
+        return 0
     made = run.plan(args.extract, out, guide, **options)
     say(plan_summary(made))
     for k in range(1, len(made.shards(args.shards)) + 1):

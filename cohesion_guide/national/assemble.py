@@ -1,5 +1,6 @@
 """Put the built sites under one root without building anything again: the national home at the
-root, each authority's site in its own folder, and every file that is the same in several sites
+root, each authority's site in its own folder, the record of what each was built from (a host that
+publishes shard by shard reads it: publish.py), and every file that is the same in several sites
 (Pyodide, the theme's assets, the builder's files, ...) kept once, by content (hard links).
 
 The sites are linked in, not copied, so assembling costs no more space than the sites already take;
@@ -38,7 +39,7 @@ class Assembled:
     seconds: float
 
 
-def _link_tree(source: Path, dest: Path) -> None:
+def link_tree(source: Path, dest: Path) -> None:
     """Every file of `source` hard-linked into `dest` (copied where links cannot be made)."""
     for folder, _dirs, names in os.walk(source):
         target = dest / Path(folder).relative_to(source)
@@ -67,14 +68,15 @@ def assemble(out: Path, plan: Plan) -> Assembled:
     new = out / f".{layout.SITE}.new"
     shutil.rmtree(new, ignore_errors=True)
     try:
-        _link_tree(layout.site(out, layout.HOME), new)
+        link_tree(layout.site(out, layout.HOME), new)
         clash = sorted(a.slug for a in plan.authorities if (new / a.slug).exists())
         if clash:
             raise NotBuilt(
                 f"The national home already has a folder named {', '.join(clash)}, where an authority's site goes."
             )
         for authority in plan.authorities:
-            _link_tree(layout.site(out, authority.slug), new / authority.slug)
+            link_tree(layout.site(out, authority.slug), new / authority.slug)
+        (new / layout.RECORD).write_bytes(plan.record())
         files, total, stored, linked = dedupe(new)
         _swap_in(new, out / layout.SITE)
     except BaseException:

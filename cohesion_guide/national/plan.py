@@ -108,6 +108,14 @@ class Plan:
     def finder(self) -> bytes:
         return finder_data([(a.slug, a.name) for a in self.authorities], self.schools)
 
+    def digests(self) -> dict[str, str]:
+        """Each site's digest, the national home's under its folder name (layout.HOME)."""
+        return {layout.HOME: self.home, **{a.slug: a.digest for a in self.authorities}}
+
+    def record(self) -> bytes:
+        """The national site's record (layout.RECORD): the digest each of its sites was built from."""
+        return (json.dumps({"version": VERSION, "sites": self.digests()}, indent=1, sort_keys=True) + "\n").encode()
+
 
 def _digest(*parts: str | bytes) -> str:
     hashed = hashlib.sha256()
