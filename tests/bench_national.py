@@ -15,8 +15,8 @@ Measured here, each step as its own process as a CI runner runs it (`cohesion na
 
 Projected: a shard's build from the CPU seconds measured per school and per site, on 2 cores used
 at the share `make bench` measured (its cold build's CPU time over its wall time); transfers
-(the cache, the artifacts) at an assumed rate; the whole country as the plan job, then the slowest
-shard job, then the assembly job. Each assumption is printed with the figure it makes.
+(the cache, the plan's artifact, a shard's delta to the host) at an assumed rate; the whole country as the plan job, then the slowest
+shard job (its changed sites sent to the host), then the record job. Each assumption is printed with the figure it makes.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import csv
 import gzip
+import hashlib
 import os
 import random
 import re
@@ -46,7 +47,7 @@ COUNTRY = {"schools": 24_000, "authorities": 150, "runners": 20}
 TARGETS = {"cold": 90.0, "nothing changed": 5.0, "memory": 1_000_000_000, "assembly": 120.0,
            "country cold": 15 * 60.0, "country 1%": 5 * 60.0, "finder": 1_000_000}  # fmt: skip
 CORE_SHARE = 98 / (58.2 * 2)  # make bench, 600 schools cold: 98 s of CPU in 58.2 s on 2 cores (README)
-TRANSFER = 50e6  # bytes a second, assumed, for GitHub's cache and artifacts (download or upload)
+TRANSFER = 50e6  # bytes a second, assumed, for GitHub's cache and artifacts and for sending to the host
 STEP_OVERHEAD = 15.0  # seconds a job spends starting, checking out and setting up Python: assumed
 DOCUMENT_PACKAGES = ["fonts-liberation", "fonts-dejavu-core", "fonts-noto-core", "fonts-noto-cjk", "fonts-noto-color-emoji"]  # fmt: skip
 
@@ -101,6 +102,18 @@ def stored_bytes(*folders: Path) -> int:
 
 def files_in(folder: Path) -> int:
     return sum(1 for p in Path(folder).rglob("*") if p.is_file())
+
+
+def files_in_top(folder: Path) -> list[str]:
+    return sorted(p.name for p in Path(folder).iterdir())
+
+
+def tree(root: Path) -> dict[str, str]:
+    """Every folder and file under `root`, each file by a digest of its bytes (links read as files)."""
+    return {
+        p.relative_to(root).as_posix(): "folder" if p.is_dir() else hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in Path(root).rglob("*")
+    }
 
 
 def step(text: str) -> None:
@@ -214,6 +227,12 @@ def run(schools: int, authorities: int, shards: int, work: Path) -> tuple[list[t
     largest_slugs = small.shards(shards)[largest - 1]
     largest_schools = sum(small_sizes[s] for s in largest_slugs)
     name = f"{largest}/{shards}"
+    step("  published to a host with nothing yet (a folder here, by rsync, as over SSH)...")
+    host = work / "host"
+    first = {k: cohesion("-o", str(out), "--publish", f"{k}/{shards}", "--to", str(host)) for k in range(1, shards + 1)}
+    first_bytes = folder_bytes(layout.delta(out, name))
+    cohesion("-o", str(out), "--publish", "home", "--to", str(host))
+    cohesion("-o", str(out), "--publish-record", "--to", str(host))
     step(f"  shard {name} again, nothing changed...")
     unchanged = cohesion("-o", str(out), "--shard", name)
     site_bytes = sum(folder_bytes(layout.site(out, s)) for s in largest_slugs)
@@ -235,8 +254,15 @@ def run(schools: int, authorities: int, shards: int, work: Path) -> tuple[list[t
     for k in range(1, shards + 1):
         if k != largest:
             cohesion("-o", str(out), "--shard", f"{k}/{shards}")
+    step("  1% of the rows changed: each shard and the home publish their changes, then the record...")
+    sent = {k: cohesion("-o", str(out), "--publish", f"{k}/{shards}", "--to", str(host)) for k in range(1, shards + 1)}
+    home_sent = cohesion("-o", str(out), "--publish", "home", "--to", str(host))
+    recorded = cohesion("-o", str(out), "--publish-record", "--to", str(host))
     step("  assembling...")
     assembled = cohesion("-o", str(out), "--assemble")
+    host_equal = tree(host) == tree(out / layout.SITE)
+    delta_sites = {k: files_in_top(layout.delta(out, f"{k}/{shards}")) for k in sent}
+    delta_bytes = {k: folder_bytes(layout.delta(out, f"{k}/{shards}")) for k in sent}
     found = re.search(r"(\d+) files, ([\d.]+) MB as copies, ([\d.]+) MB kept once", assembled.output)
     files, as_copies, kept_once = int(found[1]), float(found[2]) * 1e6, float(found[3]) * 1e6
 
@@ -269,6 +295,18 @@ def run(schools: int, authorities: int, shards: int, work: Path) -> tuple[list[t
         (f"assembly, {len(small.authorities) + 1} sites, {files} files", f"{assembled.seconds:.1f} s",
          f"<= 2 min: {verdict(assembled.seconds <= TARGETS['assembly'])}"),
         ("assembled site: as copies / identical files kept once", f"{as_copies / 1e6:.0f} MB / {kept_once / 1e6:.0f} MB", ""),
+        ("published to a host with nothing yet, largest shard: sent / time",
+         f"{first_bytes / 1e6:.0f} MB / {first[largest].seconds:.1f} s",
+         f"{len(largest_slugs)} of {len(largest_slugs)} sites: the host had no record"),
+        ("after 1% of rows changed, largest shard's delta: sites / bytes / time to send",
+         f"{len(delta_sites[largest])} sites / {delta_bytes[largest] / 1e6:.0f} MB / {sent[largest].seconds:.1f} s",
+         f"the sites it built again ({len(built_lines(one_pc.output))}); by rsync to a folder here"),
+        ("after 1% of rows changed, every delta: shards / home",
+         " + ".join(f"{len(delta_sites[k])} sites" for k in sorted(sent)) + f" / {len(files_in_top(layout.delta(out, 'home')))} sites",
+         "the home's Find your school is unchanged when no school's name, place or authority changed"),
+        ("the record step: authorities removed, record written", f"{recorded.seconds:.1f} s", "what the last job does"),
+        ("the host after the deltas equals a full assembly, file for file", "yes" if host_equal else "**no**",
+         f"{len(tree(host))} files and folders compared"),
     ]  # fmt: skip
 
     step("a runner's set-up, from nothing (PyPI, npm, Debian)...")
@@ -295,16 +333,29 @@ def run(schools: int, authorities: int, shards: int, work: Path) -> tuple[list[t
     # a warm build is mostly MkDocs templating pages on one core: no credit for the second
     build_restored = (shard_sites * home_restored.cpu + shard_schools * warm_school_cpu) / CORE_SHARE
     shard_cache = per_school_cache * shard_schools + home_stored * shard_sites
-    upload = per_school_site * shard_schools / TRANSFER
+    # what a shard sends the host: each site it sends whole (a fixed part and a part per school), scaled by
+    # what the measured delta came to against that model (rsync to a folder here; over SSH at TRANSFER)
+    sites_model = lambda sites, schools: fixed_site * sites + per_school_site * schools  # noqa: E731
+    measured_delta = delta_sites[largest]
+    modelled = sites_model(len(measured_delta), sum(small_sizes[s] for s in measured_delta))
+    fit = delta_bytes[largest] / modelled if modelled else 1.0
+    # the largest delta any shard sends (with the slowest shard's build: an upper bound of the two)
+    touched_here = max(([s for s in slice_ if s in touched] for slice_ in slices),
+                       key=lambda found: sites_model(len(found), sum(sizes[s] for s in found)))  # fmt: skip
+    delta_1pc = fit * sites_model(len(touched_here), sum(sizes[s] for s in touched_here))
+    delta_cold = fit * sites_model(shard_sites, shard_schools)
+    send_fixed = home_sent.seconds  # publishing an empty delta: starting, reading the plan, fetching the record
     plan_job = STEP_OVERHEAD + setup["engine"] + planned.seconds + inputs_bytes / TRANSFER
-    shard_cold = runner_setup + build_cold + shard_cache / TRANSFER + upload
+    record_job = STEP_OVERHEAD + setup["engine"] + recorded.seconds
+    shard_cold = runner_setup + build_cold + shard_cache / TRANSFER + send_fixed + delta_cold / TRANSFER
     assembly = assembled.seconds / files * country_files
-    assemble_job = STEP_OVERHEAD + setup["engine"] + country_bytes / TRANSFER + assembly
-    cold_total = plan_job + shard_cold + assemble_job
+    cold_total = plan_job + shard_cold + record_job
     changed_docs = wall(2 * school_cpu * len(touched_urns) / COUNTRY["runners"])
-    shard_1pc = runner_setup + 2 * shard_cache / TRANSFER + build_restored + changed_docs + upload
-    shard_unchanged = runner_setup + shard_cache / TRANSFER + unchanged.seconds + upload
-    total_1pc = plan_job + shard_1pc + assemble_job
+    send_1pc = send_fixed + delta_1pc / TRANSFER
+    shard_1pc = runner_setup + 2 * shard_cache / TRANSFER + build_restored + changed_docs + send_1pc
+    shard_evicted = runner_setup + build_cold + shard_cache / TRANSFER + send_1pc
+    shard_unchanged = runner_setup + shard_cache / TRANSFER + unchanged.seconds + send_fixed
+    total_1pc = plan_job + shard_1pc + record_job
     rows += [
         ("projected: the national site, as copies / identical files kept once",
          f"{country_bytes / 1e9:.1f} GB / {country_kept / 1e9:.1f} GB",
@@ -313,38 +364,42 @@ def run(schools: int, authorities: int, shards: int, work: Path) -> tuple[list[t
          f"{shard_cache / 1e9:.2f} GB / "
          f"{(per_school_cache * COUNTRY['schools'] + home_stored * (COUNTRY['authorities'] + 1)) / 1e9:.1f} GB",
          "GitHub keeps 10 GB of caches per repository, the oldest evicted first"),
+        ("projected: a full assembly on one machine (not in the workflow)", f"{assembly:.0f} s",
+         f"{country_files:,.0f} files, scaled from the assembly measured (<= 2 min: {verdict(assembly <= TARGETS['assembly'])})"),
         ("projected: plan job", f"{plan_job:.0f} s", "set-up (engine only) + the plan measured above + its artifact"),
         (f"projected: a shard job with nothing changed ({shard_schools} schools, its cache and sites restored)",
          f"{shard_unchanged:.0f} s", f"set-up {runner_setup:.0f} s + restore {shard_cache / TRANSFER:.0f} s + build "
-         f"{unchanged.seconds:.1f} s + site upload {upload:.0f} s"),
+         f"{unchanged.seconds:.1f} s + an empty delta {send_fixed:.1f} s"),
         (f"projected: slowest shard job, cold ({shard_schools} schools, {shard_sites} sites)", f"{shard_cold:.0f} s",
-         f"set-up {runner_setup:.0f} s + build {build_cold:.0f} s + cache save and site upload {shard_cold - runner_setup - build_cold:.0f} s"),
-        ("projected: assembly job", f"{assemble_job:.0f} s",
-         f"download {country_bytes / TRANSFER:.0f} s + assembly of {country_files:,.0f} files {assembly:.0f} s "
-         f"(<= 2 min: {verdict(assembly <= TARGETS['assembly'])})"),
+         f"set-up {runner_setup:.0f} s + build {build_cold:.0f} s + cache save {shard_cache / TRANSFER:.0f} s + "
+         f"every site to the host {send_fixed + delta_cold / TRANSFER:.0f} s ({delta_cold / 1e9:.2f} GB)"),
+        ("projected: the largest shard's delta after 1% of rows changed",
+         f"{delta_1pc / 1e6:.0f} MB, {send_1pc:.0f} s",
+         f"{len(touched_here)} sites touched, {sum(sizes[s] for s in touched_here)} schools; "
+         f"{fit:.2f} x the sites' size, as the measured delta was"),
+        ("projected: record job", f"{record_job:.0f} s",
+         f"set-up (engine only) + the record step measured {recorded.seconds:.1f} s; it moves one small file"),
         (f"projected: 24,000 schools cold, {COUNTRY['runners']} runners", f"{cold_total / 60:.1f} min",
-         f"<= 15 min: {verdict(cold_total <= TARGETS['country cold'])}"),
+         f"<= 15 min: {verdict(cold_total <= TARGETS['country cold'])}; plan, slowest shard, record"),
         ("projected: after 1% of rows changed, cache restored", f"{total_1pc / 60:.1f} min",
-         f"<= 5 min: {verdict(total_1pc <= TARGETS['country 1%'])}; shard {shard_1pc:.0f} s, of which set-up {runner_setup:.0f} s"),
-        ("projected: after 1% of rows changed, without the assembly job", f"{(plan_job + shard_1pc) / 60:.1f} min",
-         f"<= 5 min: {verdict(plan_job + shard_1pc <= TARGETS['country 1%'])}; a host that takes each shard's sites "
-         "itself (no single runner downloads them all)"),
-        ("projected: after 1% of rows changed, caches evicted, without the assembly job",
-         f"{(plan_job + shard_cold) / 60:.1f} min",
-         f"<= 5 min: {verdict(plan_job + shard_cold <= TARGETS['country 1%'])}; every shard cold"),
+         f"<= 5 min: {verdict(total_1pc <= TARGETS['country 1%'])}; plan {plan_job:.0f} s + shard {shard_1pc:.0f} s "
+         f"(set-up {runner_setup:.0f} s, delta {send_1pc:.0f} s) + record {record_job:.0f} s"),
+        ("projected: after 1% of rows changed, caches evicted", f"{(plan_job + shard_evicted + record_job) / 60:.1f} min",
+         f"<= 5 min: {verdict(plan_job + shard_evicted + record_job <= TARGETS['country 1%'])}; every shard cold, "
+         "sending only its changed sites"),
     ]  # fmt: skip
     notes += [
         f"Wall time of a build = its CPU seconds / (2 cores x {CORE_SHARE:.2f}), the share of both cores `make bench` "
         "measured for its cold build (this run's own wall times are slowed by the machine's other work).",
-        f"Transfers (cache restore and save, artifacts up and down) at an assumed {TRANSFER / 1e6:.0f} MB/s; "
-        f"{STEP_OVERHEAD:.0f} s assumed per job for starting it, the checkout and setup-python.",
+        f"Transfers (the plan's artifact, cache restore and save, a shard's delta to the host) at an assumed "
+        f"{TRANSFER / 1e6:.0f} MB/s; {STEP_OVERHEAD:.0f} s assumed per job for starting it, the checkout and setup-python.",
         "A site whose schools changed is built again from its cache (documents and converted pages reused, the "
         "site written anew): its CPU seconds per site (the home, its site gone, its cache kept) and per school (the "
-        "largest shard, the same) on one core at that share, since MkDocs templates pages on one. 1% of rows touches "
-        "most authorities, so every site of the slowest shard is counted so; CI's cache holds the sites too, so a "
-        "shard whose digest is unchanged only restores it.",
-        "The assembly job downloads every shard's sites (counted as copies) and links them under one root; its "
-        "time is scaled from the measured assembly by the number of files.",
+        "largest shard, the same) on one core at that share, since MkDocs templates pages on one. CI's cache holds "
+        "the sites too, so a shard whose digest is unchanged only restores it.",
+        "No job downloads the country: each shard sends the host its sites whose digest differs from the host's "
+        "record (measured above on the smaller edition, sent by rsync to a folder), and the record job writes one "
+        "small file. A shard's delta is its sites that the 1% of rows touches, counted whole; the largest of them is added to the slowest shard's build.",
     ]
     return rows, notes
 

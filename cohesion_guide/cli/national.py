@@ -188,7 +188,8 @@ def main(args: argparse.Namespace) -> int:
         sent = publish.publish_shard(out, run.current_plan(out), args.publish, args.to)
         names = ", ".join("the national home" if s == layout.HOME else s for s in sent.sent)
         say(
-            f"Shard {args.publish}: sent {len(sent.sent)} sites to {args.to} ({sent.bytes / 1e6:.1f} MB as files)"
+            f"Shard {args.publish}: sent {len(sent.sent)} site{'' if len(sent.sent) == 1 else 's'} to {args.to} "
+            f"({sent.bytes / 1e6:.1f} MB as files)"
             + (f": {names}." if sent.sent else ": the host holds every other one as built.")
         )
         return 0

@@ -100,7 +100,7 @@ def test_after_one_school_changes_only_its_authoritys_site_is_sent_and_the_host_
     printed = publish(out, host, EVERY)
     for name in EVERY:
         assert delta(out, name) == ([changed] if name == shard_of(out, changed) else []), name
-        assert ("sent 1 sites" if delta(out, name) else "sent 0 sites") in printed[name]
+        assert ("sent 1 site " if delta(out, name) else "sent 0 sites") in printed[name]
     cohesion("national", "-o", str(out), "--publish-record", "--to", str(host))
     cohesion("national", "-o", str(out), "--assemble")
     assert tree(host) == tree(out / layout.SITE)

@@ -1,6 +1,7 @@
 """The national workflow cannot run here; its shape can be held to the code it runs: the matrix comes
-from the plan job's output, the shards' cache and artifacts are the folders the code writes, only
-the publishing job may write, and Pages gets the assembled site only when it fits."""
+from the plan job's output, the shards' cache is the folders the code writes, each shard sends the
+host its own changes after building them, the record is written once every shard has published, no
+job downloads the whole country, and the host is the one the repository's settings name."""
 
 from __future__ import annotations
 
@@ -29,17 +30,27 @@ def steps(job: dict, uses: str = "", run: str = "") -> list[dict]:
 def test_the_workflow_is_started_by_hand_with_the_register_extract(workflow):
     inputs = workflow[True]["workflow_dispatch"]["inputs"]  # YAML 1.1 reads the key `on` as true
     assert inputs["extract_url"]["required"] is True
-    assert set(workflow["jobs"]) == {"plan", "shard", "assemble", "publish"}
+    assert set(workflow["jobs"]) == {"plan", "shard", "record"}, "no job assembles the whole country"
 
 
-def test_only_the_publishing_job_may_write(workflow):
-    writes = lambda permissions: {k for k, v in (permissions or {}).items() if v == "write"}  # noqa: E731
+def test_no_job_may_write_to_the_repository_and_the_host_is_the_one_the_settings_name(workflow):
     assert workflow["permissions"] == {"contents": "read"}
+    assert all("permissions" not in job for job in workflow["jobs"].values())
+    assert workflow["env"]["PUBLISH_TO"] == "${{ vars.NATIONAL_HOST }}"
+    check = workflow["jobs"]["plan"]["steps"][0]
+    assert '-z "$PUBLISH_TO"' in check["run"] and "exit 1" in check["run"], "no host: stop before building"
+    text = WORKFLOW.read_text()
+    for setting in ("NATIONAL_HOST", "NATIONAL_SSH_KEY", "NATIONAL_KNOWN_HOSTS"):
+        assert text.index(setting) < text.index("\nname:"), f"the workflow's head says what {setting} is"
+
+
+def test_the_key_reaches_only_the_jobs_that_send_and_the_host_is_checked_by_its_own_key(workflow):
     for name, job in workflow["jobs"].items():
-        assert writes(job.get("permissions")) == ({"pages", "id-token"} if name == "publish" else set()), name
-    publish = workflow["jobs"]["publish"]
-    assert publish["concurrency"] == {"group": "pages", "cancel-in-progress": False}
-    assert "deploy-pages" in publish["steps"][0]["uses"]
+        uses_key = [s for s in job["steps"] if "secrets.NATIONAL_SSH_KEY" in str(s.get("env", {}))]
+        assert len(uses_key) == (0 if name == "plan" else 1), name
+        for step in uses_key:
+            assert "StrictHostKeyChecking=yes" in step["run"] and "RSYNC_RSH=" in step["run"]
+            assert step["env"]["KNOWN_HOSTS"] == "${{ vars.NATIONAL_KNOWN_HOSTS }}"
 
 
 def test_the_shards_matrix_is_the_plan_jobs_output_of_the_planned_matrix(workflow):
@@ -60,6 +71,26 @@ def test_the_matrix_the_code_writes_has_what_the_workflow_reads():
     include = plan.matrix(20)["include"]
     assert [m["shard"] for m in include] == ["1/1", "home"]
     assert all({"shard", "digest"} <= set(m) for m in include)
+
+
+def test_each_shard_sends_the_host_its_changes_after_building_and_its_cache_is_saved_once_built(workflow):
+    shard = workflow["jobs"]["shard"]
+    order = [s.get("uses", s.get("run", "")) for s in shard["steps"]]
+    build = next(i for i, s in enumerate(order) if "--shard" in s)
+    send = next(i for i, s in enumerate(shard["steps"]) if "--publish" in s.get("run", ""))
+    assert build < send
+    step = shard["steps"][send]
+    assert step["run"].endswith(f'-o {OUT} --publish "$SHARD" --to "$PUBLISH_TO"')
+    assert step["env"]["SHARD"] == "${{ matrix.shard }}"
+    save = steps(shard, uses="actions/cache/save")[0]
+    assert "always()" in save["if"] and "steps.build.outcome == 'success'" in save["if"]
+    assert shard["steps"][build].get("id") == "build"
+
+
+def test_the_record_is_written_once_every_shard_has_published(workflow):
+    record = workflow["jobs"]["record"]
+    assert record["needs"] == "shard" and "if" not in record, "only when every shard job succeeded"
+    assert steps(record, run="--publish-record")[0]["run"].endswith(f'-o {OUT} --publish-record --to "$PUBLISH_TO"')
 
 
 def test_the_shards_cache_is_the_folders_the_code_keeps_it_and_its_sites_in_keyed_by_content(workflow):
@@ -85,29 +116,21 @@ def test_the_plan_is_kept_between_runs_where_the_code_reads_it(workflow):
         assert step["with"]["path"] == f"{OUT}/{layout.PLAN}"
 
 
-def test_artifacts_carry_the_folders_the_next_step_reads(workflow):
+def test_only_the_plan_travels_as_an_artifact_and_no_job_downloads_the_sites(workflow):
     jobs = workflow["jobs"]
-    uploaded = steps(jobs["plan"], uses="actions/upload-artifact")[0]["with"]["path"].split()
-    assert uploaded == [f"{OUT}/{layout.PLAN}", f"{OUT}/{layout.MATRIX}", f"{OUT}/{layout.INPUTS}"]
-    for job in ("shard", "assemble"):
-        got = steps(jobs[job], uses="actions/download-artifact")[0]["with"]
-        assert got == {"name": "national-plan", "path": OUT}
-    sites = steps(jobs["shard"], uses="actions/upload-artifact")[0]["with"]
-    assert sites["path"] == f"{OUT}/{layout.SITES}" and sites["name"].startswith("national-sites-")
-    merged = steps(jobs["assemble"], uses="actions/download-artifact")[1]["with"]
-    assert merged["path"] == f"{OUT}/{layout.SITES}" and merged["merge-multiple"] is True
-    assert merged["pattern"] == "national-sites-*"
-    assert steps(jobs["assemble"], run="--assemble")[0]["run"].endswith(f"-o {OUT} --assemble")
-
-
-def test_pages_get_the_assembled_site_only_when_it_fits_and_the_rest_is_said(workflow):
-    assemble = workflow["jobs"]["assemble"]
-    pages = steps(assemble, uses="actions/upload-pages-artifact")[0]
-    assert pages["with"]["path"] == f"{OUT}/{layout.SITE}" and pages["if"] == "steps.size.outputs.fits == 'true'"
-    size = next(s for s in assemble["steps"] if s.get("id") == "size")
-    assert "du -s -b -l" in size["run"], "counted as copies: Pages' upload copies every hard link"
-    assert int(workflow["env"]["PAGES_LIMIT"]) == 1_000_000_000
-    assert workflow["jobs"]["publish"]["if"] == "needs.assemble.outputs.fits == 'true'"
+    uploaded = steps(jobs["plan"], uses="actions/upload-artifact")
+    assert len(uploaded) == 1
+    assert uploaded[0]["with"]["path"].split() == [
+        f"{OUT}/{layout.PLAN}",
+        f"{OUT}/{layout.MATRIX}",
+        f"{OUT}/{layout.INPUTS}",
+    ]
+    for job in ("shard", "record"):
+        assert [s["with"] for s in steps(jobs[job], uses="actions/download-artifact")] == [
+            {"name": "national-plan", "path": OUT}
+        ]
+        assert not steps(jobs[job], uses="actions/upload-artifact")
+    assert "--assemble" not in WORKFLOW.read_text().split("\nname:")[1], "the country is never assembled on a runner"
 
 
 def test_every_action_is_pinned_to_a_major_version(workflow):
