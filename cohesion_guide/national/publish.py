@@ -47,9 +47,17 @@ class Published:
     delta: Path
 
 
-def destination(to: str, *parts: str) -> str:
-    """`to` joined with folder names, as rsync reads a destination (a path here or host:path)."""
-    return "/".join([to.rstrip("/"), *parts]) + "/"
+def at(to: str, *names: str) -> str:
+    """`to` joined with names as rsync reads it: a path here, host:path, or host: (the user's home)."""
+    base = to.rstrip("/") or "/"
+    joined = "/".join(names)
+    return base + joined if base.endswith((":", "/")) else "/".join([base, *names])
+
+
+def destination(to: str, *folders: str) -> str:
+    """A folder on the host (its contents replaced by a sync), ending as rsync wants it."""
+    found = at(to, *folders)
+    return found if found.endswith((":", "/")) else found + "/"
 
 
 def rsync(*args: str, allowed: tuple[int, ...] = (0,)) -> int:
@@ -71,7 +79,7 @@ def held(to: str) -> dict[str, str]:
     """The host's record: each site it holds and the digest it was built from; {} if it has none
     (nothing published yet, or a record this version cannot read: then every site is sent)."""
     with tempfile.TemporaryDirectory(prefix="cohesion-record-") as tmp:
-        if rsync("-t", f"{to.rstrip('/')}/{layout.RECORD}", f"{tmp}/", allowed=(0, MISSING)) == MISSING:
+        if rsync("-t", at(to, layout.RECORD), f"{tmp}/", allowed=(0, MISSING)) == MISSING:
             return {}
         try:
             data = json.loads((Path(tmp) / layout.RECORD).read_text(encoding="utf-8"))

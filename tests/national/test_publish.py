@@ -10,8 +10,11 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from cohesion_guide.national import layout
 from cohesion_guide.national.plan import load_plan
+from cohesion_guide.national.publish import at, destination
 from tests.conftest import BIN, ROOT
 from tests.national.conftest import SHARDS, National, cohesion, run_shards
 from tests.national.test_build import copy_of
@@ -137,3 +140,22 @@ def test_publishing_a_shard_not_built_from_the_plan_says_so_and_sends_nothing(na
 def test_publishing_without_a_host_says_what_to_give(national, tmp_path):
     result = cohesion("national", "-o", str(national.out), "--publish", "1/2", check=False)
     assert result.returncode == 2 and "--to" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("to", "record", "folder"),
+    [
+        ("/srv/national/", "/srv/national/national-sites.json", "/srv/national/leeds/"),
+        ("/srv/national", "/srv/national/national-sites.json", "/srv/national/leeds/"),
+        (
+            "deploy@host:/srv/national/",
+            "deploy@host:/srv/national/national-sites.json",
+            "deploy@host:/srv/national/leeds/",
+        ),
+        ("deploy@host:", "deploy@host:national-sites.json", "deploy@host:leeds/"),
+        ("/", "/national-sites.json", "/leeds/"),
+    ],
+)
+def test_a_host_is_named_as_rsync_reads_it_a_folder_a_remote_path_or_a_users_home(to, record, folder):
+    assert at(to, layout.RECORD) == record and destination(to, "leeds") == folder
+    assert destination(to) in (to, to + "/")
