@@ -10,6 +10,7 @@ files in docs/ the site build made, read by the case studies' checks, the site a
     builder    the policy builder in the browser: the engine calls it makes, its questions, its zip
     builder    what the policy builder runs in the browser (Pyodide), and the questions it asks
     site       the pages and files a site build adds (no MkDocs import: macros/ holds that glue)
+    national   the national edition: one register extract, one site per authority, in shards, under one home
     cli        the `cohesion` command, one module per sub-command
 """
 

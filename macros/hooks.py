@@ -79,10 +79,13 @@ def on_files(files, config):
 def apply_local(config, local) -> None:
     """What local.yml decides about the site: the footer, canonical links, edit links, logo, colour."""
     authority = local["authority"]
-    config.extra["local"] = local
+    # Who publishes this copy: the authority itself, unless local.yml names a publisher (a national
+    # edition publishes a copy for each authority). Pages name it as local.publisher.name.
+    publisher = local.get("publisher") or {"name": authority["name"]}
+    config.extra["local"] = {**local, "publisher": publisher}
     # The theme prints the footer and the links as they are: every value goes in escaped. The
     # addresses were checked by load_local (https, a host, no quotes or spaces).
-    config.copyright = f"Published by {escape(authority['name'])}."
+    config.copyright = f"Published by {escape(publisher['name'])}."
     if authority.get("website"):
         # the theme escapes the name (title="{{ title | e }}") but not the link
         config.extra["social"] = [

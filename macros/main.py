@@ -66,7 +66,10 @@ def define_env(env):
 
     @env.macro
     def authority_contacts() -> str:
-        """The authority's own contacts from local.yml, as cards."""
+        """The authority's own contacts from local.yml, as cards; a sentence saying so when it lists none
+        (a national edition's copy for each authority has none: the register gives no contacts)."""
+        if not local["contacts"]:
+            return f'<p class="cc-contacts-none">This copy of the guide lists no contacts for {escape(local["authority"]["name"])}.</p>'
         return "\n".join(contact_card(c) for c in local["contacts"])
 
     @env.macro

@@ -11,7 +11,8 @@ import pytest
 from tests.conftest import ROOT
 
 PACKAGE = ROOT / "cohesion_guide"
-LAYERS = ["inputs", "export", "documents", "gias", "builder", "site", "cli"]  # the order of cohesion_guide/__init__.py
+# the order of cohesion_guide/__init__.py
+LAYERS = ["inputs", "export", "documents", "gias", "builder", "site", "national", "cli"]
 SHARED = {"errors", "files", "generated_record"}  # modules beside the layers that any layer may use
 
 

@@ -13,7 +13,7 @@ from cohesion_guide.errors import CohesionError, InputError, InvalidFile
 
 # Each name is a module cohesion_guide.cli.<name> with `add_parser(subparsers)`; the parser it adds
 # sets `func` to a function taking the parsed arguments and returning an exit status.
-COMMANDS: list[str] = ["new", "validate", "policy", "import_gias", "audit", "self_evaluation"]
+COMMANDS: list[str] = ["new", "validate", "policy", "import_gias", "audit", "self_evaluation", "national"]
 
 EPILOG = """exit status:
   0  done

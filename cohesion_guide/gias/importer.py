@@ -254,8 +254,22 @@ def _lines(numbers: list[int], count: int) -> str:
     return shown + (f" and {count - len(numbers)} more" if count > len(numbers) else "")
 
 
+def plan_mapped(schools: list[Mapped], out_dir: Path, today: str | Callable[[Mapped], str]) -> Summary:
+    """The files an import of schools already read and mapped (map_row) would write into `out_dir`,
+    checked, without writing anything: for a caller that reads one extract once and shares its schools
+    among many folders (`cohesion national`, one folder per authority). `today` is the import's date,
+    or gives each school's (a school the register has not changed keeps the date of its file)."""
+    summary = Summary(rows=len(schools))
+    _plan_files(schools, out_dir, today, summary, _existing(out_dir))
+    return summary
+
+
 def _plan_files(
-    schools: list[Mapped], out_dir: Path, today: str, summary: Summary, existing: tuple[dict, dict]
+    schools: list[Mapped],
+    out_dir: Path,
+    today: str | Callable[[Mapped], str],
+    summary: Summary,
+    existing: tuple[dict, dict],
 ) -> None:
     imported, hand_written = existing
     names = _file_names(
@@ -270,14 +284,15 @@ def _plan_files(
             )
             continue
         path = names[m.urn] if m.urn not in imported else imported[m.urn]
+        day = today(m) if callable(today) else today
         if m.closing:
             summary.warnings.append(_closing_warning(m, path))
         if m.urn not in imported:
-            text = new_profile(m, today)
+            text = new_profile(m, day)
             bucket = summary.imported
         else:
             old = path.read_text(encoding="utf-8-sig")
-            result: Update = update_profile(old, read_marker(old), m, today)
+            result: Update = update_profile(old, read_marker(old), m, day)
             for where, yours, theirs in result.kept:
                 summary.messages.append(
                     f"{path.name}: kept your {'.'.join(where)} ({_show(yours)}); the register now says {_show(theirs)}."

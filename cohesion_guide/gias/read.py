@@ -6,7 +6,7 @@ import codecs
 import csv
 import io
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -254,9 +254,12 @@ def read_table(path: Path, display_name: str | None = None, keep: Callable[[str]
     return table
 
 
-def read_extract(path: Path, display_name: str | None = None) -> Table:
-    """A GIAS establishment extract, or InvalidFile saying why the file is not one or lacks what the import needs."""
-    table = read_table(path, display_name, keep=lambda key: key in READ)
+def read_extract(path: Path, display_name: str | None = None, also: Iterable[str] = ()) -> Table:
+    """A GIAS establishment extract, or InvalidFile saying why the file is not one or lacks what the import needs.
+    Its rows hold the columns the mapping reads (READ), and the organisation columns named in `also`
+    (`cohesion national` keeps each school's postcode for finding it)."""
+    kept = READ | {column_key(name) for name in also}
+    table = read_table(path, display_name, keep=lambda key: key in kept)
     present = {column_key(h) for h in table.header}
     if "headcountofpupils" in present or "time_period" in present:
         raise _problem(
