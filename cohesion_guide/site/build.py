@@ -8,6 +8,7 @@ writes the Markdown of any set that is missing here (the pages need its words), 
 and PDF work to a pool of processes, one per core. site/generate.py waits for the pool
 (DocumentWork.finish) before it writes the pages, whose download sizes it then fills in.
 """
+
 from __future__ import annotations
 
 import ctypes
@@ -24,9 +25,7 @@ from pathlib import Path
 
 from cohesion_guide.documents import policy as policies
 from cohesion_guide.documents import self_evaluation as self_evaluations
-from cohesion_guide.inputs.audit import Audit, not_assessed
-from cohesion_guide.inputs.case_studies import suggestions
-from cohesion_guide.site.checked_cache import CheckedFiles, load_one
+from cohesion_guide.documents.policy import file_size
 from cohesion_guide.export.document_set import (
     Document,
     cached_formats,
@@ -35,9 +34,11 @@ from cohesion_guide.export.document_set import (
     write_formats,
 )
 from cohesion_guide.files import clean_stale
-from cohesion_guide.site.generated import SiteContext
+from cohesion_guide.inputs.audit import Audit, not_assessed
+from cohesion_guide.inputs.case_studies import suggestions
 from cohesion_guide.inputs.profiles import Profile
-from cohesion_guide.documents.policy import file_size
+from cohesion_guide.site.checked_cache import CheckedFiles, load_one
+from cohesion_guide.site.generated import SiteContext
 
 # What the site publishes of each document, Word first: a school adapts it before adopting it.
 SITE_FORMATS = ("docx", "pdf", "md")
@@ -79,8 +80,13 @@ class _Job:
 
 def _make(job: _Job) -> None:
     """Make one document set into its cache folder (written whole or not at all)."""
-    cached_formats(job.folder, job.key, job.document.stem, SITE_FORMATS,
-                   lambda staging: write_formats(job.document, staging, SITE_FORMATS))
+    cached_formats(
+        job.folder,
+        job.key,
+        job.document.stem,
+        SITE_FORMATS,
+        lambda staging: write_formats(job.document, staging, SITE_FORMATS),
+    )
 
 
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
@@ -133,8 +139,12 @@ class DocumentWork:
 
     def _pool(self) -> Executor:
         if self._executor is None:
-            self._executor = ProcessPoolExecutor(max_workers=cores(), mp_context=multiprocessing.get_context("spawn"),
-                                                 initializer=die_with_parent, initargs=(os.getpid(),))
+            self._executor = ProcessPoolExecutor(
+                max_workers=cores(),
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=die_with_parent,
+                initargs=(os.getpid(),),
+            )
         return self._executor
 
     def map(self, fn, items: list, *, chunksize: int = 1) -> list:
@@ -210,9 +220,14 @@ def start(context: SiteContext, *, policy: bool = True, self_evaluation: bool = 
         work.expect(len(missing))
         if missing:
             count = sum(1 for plan in plans if plan.missing)
-            log.info("Making %d document sets for %d school%s in %d process(es); %d sets are unchanged and reused.",
-                     len(missing), count, "" if count == 1 else "s", work.workers(len(missing)),
-                     (policy + self_evaluation) * len(plans) - len(missing))
+            log.info(
+                "Making %d document sets for %d school%s in %d process(es); %d sets are unchanged and reused.",
+                len(missing),
+                count,
+                "" if count == 1 else "s",
+                work.workers(len(missing)),
+                (policy + self_evaluation) * len(plans) - len(missing),
+            )
         schools = [plan.school(work) for plan in plans]
     except BaseException:
         work.cancel()
@@ -236,8 +251,9 @@ class _Plan:
     def document(self, kind: str) -> Document:
         if kind == "policy":
             return policies.policy_document(self.profile, self.context.local, self.templates, self.studies)
-        return self_evaluations.self_evaluation_document(self.profile, self.audit, self.context.local, templates_dir=self.templates,
-                                   case_studies=self.studies)
+        return self_evaluations.self_evaluation_document(
+            self.profile, self.audit, self.context.local, templates_dir=self.templates, case_studies=self.studies
+        )
 
     def school(self, work: DocumentWork) -> School:
         """The School, its missing sets handed to `work` and its documents' words read or written."""
@@ -249,12 +265,19 @@ class _Plan:
                 texts[kind] = document.markdown
             else:
                 texts[kind] = paths["md"].read_text(encoding="utf-8")
-        return School(self.profile, self.audit, self.paths.get("policy", {}), self.paths.get("self_evaluation", {}),
-                      texts.get("policy", ""), texts.get("self_evaluation", ""))
+        return School(
+            self.profile,
+            self.audit,
+            self.paths.get("policy", {}),
+            self.paths.get("self_evaluation", {}),
+            texts.get("policy", ""),
+            texts.get("self_evaluation", ""),
+        )
 
 
-def _plan(context: SiteContext, profiles: Iterable[Profile], audits: dict[str, Audit], *,
-          policy: bool, self_evaluation: bool) -> list[_Plan]:
+def _plan(
+    context: SiteContext, profiles: Iterable[Profile], audits: dict[str, Audit], *, policy: bool, self_evaluation: bool
+) -> list[_Plan]:
     """Each school's documents' keys and paths, and which sets are not already in .cache."""
     project, local = Path(context.project_dir), context.local
     templates = policies.templates_for(project)
@@ -271,7 +294,11 @@ def _plan(context: SiteContext, profiles: Iterable[Profile], audits: dict[str, A
             if kind == "policy":
                 key, folder, stem = policy_key, policies.policy_folder(project, profile), policies.stem(profile)
             else:
-                key, folder, stem = self_evaluations.self_evaluation_key(policy_key, audit), self_evaluations.self_evaluation_folder(project, profile), self_evaluations.stem(profile)
+                key, folder, stem = (
+                    self_evaluations.self_evaluation_key(policy_key, audit),
+                    self_evaluations.self_evaluation_folder(project, profile),
+                    self_evaluations.stem(profile),
+                )
             sets[kind], paths[kind] = (folder, key), key_paths(folder, key, stem, SITE_FORMATS)
             if not is_cached(paths[kind]):
                 missing.append(kind)

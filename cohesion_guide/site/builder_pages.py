@@ -2,6 +2,7 @@
 school finder (alphagov's accessible-autocomplete) served from the site itself, the questions worked out
 from the schema, a blank profile for those without JavaScript, and the schools' profiles to start from.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -42,9 +43,17 @@ def pyodide_folder(project_dir: Path) -> Path:
         folder = root / "node_modules" / "pyodide"
         if all((folder / name).is_file() for name in PYODIDE_FILES):
             return folder
-    raise InvalidFile([Problem("node_modules/pyodide", 1, "(the folder)",
-                               "is missing, and the policy builder needs it to run the guide's Python in the browser. "
-                               "Run `make site` (or `npm ci` in the project's folder) and build again")])
+    raise InvalidFile(
+        [
+            Problem(
+                "node_modules/pyodide",
+                1,
+                "(the folder)",
+                "is missing, and the policy builder needs it to run the guide's Python in the browser. "
+                "Run `make site` (or `npm ci` in the project's folder) and build again",
+            )
+        ]
+    )
 
 
 def pyodide_version(folder: Path) -> str:
@@ -59,9 +68,17 @@ def autocomplete_folder(project_dir: Path) -> Path:
         folder = root / "node_modules" / "accessible-autocomplete" / "dist"
         if all((folder / name).is_file() for name in AUTOCOMPLETE_FILES):
             return folder
-    raise InvalidFile([Problem("node_modules/accessible-autocomplete", 1, "(the folder)",
-                               "is missing, and the policy builder needs it for a school to find itself by name. "
-                               "Run `make site` (or `npm ci` in the project's folder) and build again")])
+    raise InvalidFile(
+        [
+            Problem(
+                "node_modules/accessible-autocomplete",
+                1,
+                "(the folder)",
+                "is missing, and the policy builder needs it for a school to find itself by name. "
+                "Run `make site` (or `npm ci` in the project's folder) and build again",
+            )
+        ]
+    )
 
 
 def autocomplete_path(project_dir: Path) -> str:
@@ -79,7 +96,9 @@ def pages(context: SiteContext) -> list[GeneratedFile]:
     version = pyodide_version(folder)
     files = [GeneratedFile(f"{SECTION}/pyodide/{version}/{name}", folder / name) for name in PYODIDE_FILES]
     finder = autocomplete_folder(project)
-    files += [GeneratedFile(f"{SECTION}/{autocomplete_path(project)}{name}", finder / name) for name in AUTOCOMPLETE_FILES]
+    files += [
+        GeneratedFile(f"{SECTION}/{autocomplete_path(project)}{name}", finder / name) for name in AUTOCOMPLETE_FILES
+    ]
     engine = engine_bundle(project, cache)
     files.append(GeneratedFile(f"{SECTION}/{engine.name}", engine))
     blank = _write(cache / BLANK_PROFILE, scaffold({}, BLANK_PROFILE))
@@ -98,7 +117,9 @@ def builder_html(project_dir: Path) -> str:
     """The builder's place on its page: what it needs to start, and what to do without JavaScript."""
     setup = {
         **engine_setup(project_dir, builder_calls.__name__),
-        "schools": SCHOOLS_LIST, "autocomplete": autocomplete_path(project_dir), "blank": BLANK_PROFILE,
+        "schools": SCHOOLS_LIST,
+        "autocomplete": autocomplete_path(project_dir),
+        "blank": BLANK_PROFILE,
         "pages": with_local_settings(question_pages(schema("profile")), load_local(project_dir, required=False)),
     }
     # </ cannot end the script early: JSON allows <\/ for it.

@@ -5,6 +5,7 @@ build, which `make serve` would pay on every save. A file is looked up by its na
 the whole cache is dropped when the rules change (the schemas, the practice list or the engine's code).
 Files with problems are never stored: they are checked, and reported, on every build.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -14,11 +15,11 @@ from dataclasses import asdict
 from pathlib import Path
 
 from cohesion_guide import MODEL_POLICIES
-from cohesion_guide.inputs.audit import Audit, Entry, load_audits, not_assessed
-from cohesion_guide.files import atomic_path
-from cohesion_guide.inputs.profiles import Profile, load_profile, profile_paths
 from cohesion_guide.documents.policy import engine_fingerprint
 from cohesion_guide.errors import InvalidFile, Problem
+from cohesion_guide.files import atomic_path
+from cohesion_guide.inputs.audit import Audit, Entry, load_audits, not_assessed
+from cohesion_guide.inputs.profiles import Profile, load_profile, profile_paths
 
 CACHE_FILE = Path(".cache") / "checked-files.json"
 # What a file is checked against, besides the engine's code (all in the package's model_policies/).
@@ -94,7 +95,7 @@ class CheckedFiles:
                 missing.append(path)
                 self._profiles[path.name] = {"key": key}
         problems: list[Problem] = []
-        for path, result in zip(missing, load_many(missing)):
+        for path, result in zip(missing, load_many(missing), strict=True):
             if isinstance(result, Profile):
                 found.append(result)
                 self._profiles[path.name]["data"] = result.data
@@ -112,12 +113,17 @@ class CheckedFiles:
         folder's own checks, such as an audit that matches no school, need every name at once)."""
         audits_dir = Path(audits_dir)
         files = sorted([*audits_dir.glob("*.yml"), *audits_dir.glob("*.yaml")]) if audits_dir.is_dir() else []
-        key = _digest(json.dumps(sorted(slugs)).encode(), *(p.name.encode() + b"\0" + (p.read_bytes() if p.is_file() else b"\0not a file") for p in files))
+        key = _digest(
+            json.dumps(sorted(slugs)).encode(),
+            *(p.name.encode() + b"\0" + (p.read_bytes() if p.is_file() else b"\0not a file") for p in files),
+        )
         if self._old_audits.get("key") == key:
             self._audits = self._old_audits
             kept = self._old_audits["audits"]
-            return {slug: _audit_from(kept[slug], audits_dir / f"{slug}.yml") if slug in kept else not_assessed(slug)
-                    for slug in slugs}
+            return {
+                slug: _audit_from(kept[slug], audits_dir / f"{slug}.yml") if slug in kept else not_assessed(slug)
+                for slug in slugs
+            }
         audits = load_audits(audits_dir, slugs)
         self._audits = {"key": key, "audits": {slug: _audit_data(a) for slug, a in audits.items() if a.exists}}
         return audits
@@ -140,5 +146,10 @@ def _audit_data(audit: Audit) -> dict:
 
 
 def _audit_from(data: dict, path: Path) -> Audit:
-    return Audit(slug=data["slug"], path=path, completed_on=data["completed_on"],
-                 completed_by=data["completed_by"], entries={k: Entry(**v) for k, v in data["entries"].items()})
+    return Audit(
+        slug=data["slug"],
+        path=path,
+        completed_on=data["completed_on"],
+        completed_by=data["completed_by"],
+        entries={k: Entry(**v) for k, v in data["entries"].items()},
+    )

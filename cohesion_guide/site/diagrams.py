@@ -6,6 +6,7 @@ shows), a caption, and the same content in words under "The diagram in words", s
 the picture. Drawn 340 units wide, about a phone's text column, with 14-unit type: legible at
 375 px, and the stylesheet lets it grow only so far on a desktop. No script, nothing fetched.
 """
+
 from __future__ import annotations
 
 import math
@@ -63,12 +64,25 @@ def lines(text: str, room: float, font: float = FONT) -> list[str]:
     return out
 
 
-def _text(x: float, y: float, text_lines: list[str], *, anchor: str = "middle", weight: str = "normal",
-          fill: str = DARK, size: float = FONT, leading: float = 1.25) -> str:
-    spans = "".join(f'<tspan x="{x:g}" dy="{0 if i == 0 else size * leading:g}">{escape(line)}</tspan>'
-                    for i, line in enumerate(text_lines))
-    return (f'<text x="{x:g}" y="{y:g}" text-anchor="{anchor}" font-weight="{weight}" fill="{fill}" '
-            f'font-size="{size:g}">{spans}</text>')
+def _text(
+    x: float,
+    y: float,
+    text_lines: list[str],
+    *,
+    anchor: str = "middle",
+    weight: str = "normal",
+    fill: str = DARK,
+    size: float = FONT,
+    leading: float = 1.25,
+) -> str:
+    spans = "".join(
+        f'<tspan x="{x:g}" dy="{0 if i == 0 else size * leading:g}">{escape(line)}</tspan>'
+        for i, line in enumerate(text_lines)
+    )
+    return (
+        f'<text x="{x:g}" y="{y:g}" text-anchor="{anchor}" font-weight="{weight}" fill="{fill}" '
+        f'font-size="{size:g}">{spans}</text>'
+    )
 
 
 def dimensions() -> Diagram:
@@ -89,11 +103,15 @@ def dimensions() -> Diagram:
     parts.append(_text(cx, cy + radii[3] - 13, ["international"], size=13))
     words = tuple(f"{name}: {who}." for name, who in DIMENSIONS)
     return Diagram(
-        "dimensions", "The four dimensions of community",
+        "dimensions",
+        "The four dimensions of community",
         "Four circles, one inside the other. At the centre, the school community; around it, the community "
         "where the school is; then the UK community; and outside them all, the global community.",
         "Every school belongs to all four dimensions of community, from the school itself out to the wider world.",
-        words, "".join(parts), cy + radii[3] + 4)
+        words,
+        "".join(parts),
+        cy + radii[3] + 4,
+    )
 
 
 def three_strands() -> Diagram:
@@ -105,34 +123,45 @@ def three_strands() -> Diagram:
         title_lines = lines(f"{number}. {title}", box_w - 24)
         line_lines = lines(line, box_w - 24, 13) if line else []
         height = 14 + len(title_lines) * 18 + len(line_lines) * 17 + 8
-        parts.append(f'<rect x="{box_x}" y="{y:g}" width="{box_w}" height="{height:g}" rx="6" fill="{TINTS[number - 1]}" '
-                     f'stroke="{BLUE}" stroke-width="1.5"/>')
+        parts.append(
+            f'<rect x="{box_x}" y="{y:g}" width="{box_w}" height="{height:g}" rx="6" fill="{TINTS[number - 1]}" '
+            f'stroke="{BLUE}" stroke-width="1.5"/>'
+        )
         parts.append(_text(box_x + 12, y + 24, title_lines, anchor="start", weight="bold"))
         if line_lines:
             parts.append(_text(box_x + 12, y + 24 + len(title_lines) * 18, line_lines, anchor="start", size=13))
         y += height
         # an arrow down to the next box, or to the outcome
-        parts.append(f'<path d="M {WIDTH / 2 - 9:g} {y + 3:g} L {WIDTH / 2 + 9:g} {y + 3:g} L {WIDTH / 2:g} {y + 15:g} Z" fill="{BLUE}"/>')
+        parts.append(
+            f'<path d="M {WIDTH / 2 - 9:g} {y + 3:g} L {WIDTH / 2 + 9:g} {y + 3:g} L {WIDTH / 2:g} {y + 15:g} Z" fill="{BLUE}"/>'
+        )
         y += 18
     parts.append(f'<rect x="{box_x}" y="{y:g}" width="{box_w}" height="44" rx="22" fill="{BLUE}"/>')
     parts.append(_text(WIDTH / 2, y + 28, ["Community cohesion"], weight="bold", fill=WHITE, size=16))
     y += 48
     words = tuple(f"{title}: {line}." if line else f"{title}." for title, line in rows)
     return Diagram(
-        "strands", "The three strands of a school's contribution",
+        "strands",
+        "The three strands of a school's contribution",
         "Three boxes, one under another, each leading to the next and all to community cohesion: "
-        + "; ".join(f"{n}, {title}" for n, (title, _) in enumerate(rows, start=1)) + ".",
+        + "; ".join(f"{n}, {title}" for n, (title, _) in enumerate(rows, start=1))
+        + ".",
         "A school's work to promote community cohesion falls under three strands.",
-        words, "".join(parts), y)
+        words,
+        "".join(parts),
+        y,
+    )
 
 
 def planning_cycle() -> Diagram:
     """The six points round a circle, each arrow leading to the next, the sixth back to the first."""
     cx, cy, radius = WIDTH / 2, 178, 124
     box_w, box_h = 124, 60
-    parts = [f'<defs><marker id="cc-cycle-arrow" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="7" markerHeight="7" '
-             f'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="{BLUE}"/></marker></defs>',
-             f'<circle cx="{cx:g}" cy="{cy:g}" r="{radius}" fill="none" stroke="{TINTS[2]}" stroke-width="10"/>']
+    parts = [
+        f'<defs><marker id="cc-cycle-arrow" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="7" markerHeight="7" '
+        f'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="{BLUE}"/></marker></defs>',
+        f'<circle cx="{cx:g}" cy="{cy:g}" r="{radius}" fill="none" stroke="{TINTS[2]}" stroke-width="10"/>',
+    ]
     centres = []
     for index in range(len(STEPS)):
         angle = -math.pi / 2 + index * 2 * math.pi / len(STEPS)
@@ -142,21 +171,30 @@ def planning_cycle() -> Diagram:
         start, end = angle + 0.36, angle + 2 * math.pi / len(STEPS) - 0.36
         x1, y1 = cx + radius * math.cos(start), cy + radius * math.sin(start)
         x2, y2 = cx + radius * math.cos(end), cy + radius * math.sin(end)
-        parts.append(f'<path d="M {x1:.1f} {y1:.1f} A {radius} {radius} 0 0 1 {x2:.1f} {y2:.1f}" fill="none" '
-                     f'stroke="{BLUE}" stroke-width="2.5" marker-end="url(#cc-cycle-arrow)"/>')
+        parts.append(
+            f'<path d="M {x1:.1f} {y1:.1f} A {radius} {radius} 0 0 1 {x2:.1f} {y2:.1f}" fill="none" '
+            f'stroke="{BLUE}" stroke-width="2.5" marker-end="url(#cc-cycle-arrow)"/>'
+        )
     for (number, title), (x, y, _) in zip(STEPS, centres, strict=True):
-        parts.append(f'<rect x="{x - box_w / 2:.1f}" y="{y - box_h / 2:.1f}" width="{box_w}" height="{box_h}" rx="6" '
-                     f'fill="{WHITE}" stroke="{BLUE}" stroke-width="2"/>')
+        parts.append(
+            f'<rect x="{x - box_w / 2:.1f}" y="{y - box_h / 2:.1f}" width="{box_w}" height="{box_h}" rx="6" '
+            f'fill="{WHITE}" stroke="{BLUE}" stroke-width="2"/>'
+        )
         label = lines(f"{number}. {title}", box_w - 10)
         parts.append(_text(x, y - (len(label) - 1) * 9 + 5, label, weight="bold", size=FONT))
     parts.append(_text(cx, cy - 6, ["Review each year,", "then start again"], size=13))
     words = tuple(f"{number}. {title}" for number, title in STEPS) + ("After 6, the cycle starts again at 1.",)
     return Diagram(
-        "cycle", "The six-point planning cycle",
-        "Six boxes round a circle, joined by arrows in order: " + ", ".join(f"{n}. {t}" for n, t in STEPS)
+        "cycle",
+        "The six-point planning cycle",
+        "Six boxes round a circle, joined by arrows in order: "
+        + ", ".join(f"{n}. {t}" for n, t in STEPS)
         + "; then back to 1.",
         "The six points in order: plan, do, check what changed, and start again each year.",
-        words, "".join(parts), cy + radius + box_h / 2 + 4)
+        words,
+        "".join(parts),
+        cy + radius + box_h / 2 + 4,
+    )
 
 
 # Who is bound by what (docs/duty/today.md, from FACTS-TODAY.md items 1.3-1.5, 2.3, 3-4 and the RSHE
@@ -185,27 +223,37 @@ DUTIES = (
     ("Political impartiality", "political", ("yes", "yes", "check", "yes")),
     ("RSHE", "rshe", ("yes", "part", "yes", "part")),
 )
-BOUND_NOTE = ("Check: not settled by this guide; an academy's funding agreement may include cohesion. In part: "
-              "for academies, not every kind of academy (see the table); for independent schools, "
-              "relationships education and RSE, not health education.")
+BOUND_NOTE = (
+    "Check: not settled by this guide; an academy's funding agreement may include cohesion. In part: "
+    "for academies, not every kind of academy (see the table); for independent schools, "
+    "relationships education and RSE, not health education."
+)
 
 
 def _mark(kind: str, x: float, y: float) -> str:
     """A mark that says the same in shape as in colour: a tick, a cross, a half-filled circle, a "?"."""
     r = 11
     if kind == "yes":
-        return (f'<circle cx="{x:g}" cy="{y:g}" r="{r}" fill="{BLUE}"/>'
-                f'<path d="M {x - 5:g} {y:g} L {x - 1.5:g} {y + 4:g} L {x + 5.5:g} {y - 4.5:g}" fill="none" '
-                f'stroke="{WHITE}" stroke-width="2.6" stroke-linecap="round" stroke-linejoin="round"/>')
+        return (
+            f'<circle cx="{x:g}" cy="{y:g}" r="{r}" fill="{BLUE}"/>'
+            f'<path d="M {x - 5:g} {y:g} L {x - 1.5:g} {y + 4:g} L {x + 5.5:g} {y - 4.5:g}" fill="none" '
+            f'stroke="{WHITE}" stroke-width="2.6" stroke-linecap="round" stroke-linejoin="round"/>'
+        )
     if kind == "no":
-        return (f'<circle cx="{x:g}" cy="{y:g}" r="{r}" fill="{WHITE}" stroke="{DARK}" stroke-width="1.5"/>'
-                f'<path d="M {x - 4.5:g} {y - 4.5:g} L {x + 4.5:g} {y + 4.5:g} M {x + 4.5:g} {y - 4.5:g} '
-                f'L {x - 4.5:g} {y + 4.5:g}" stroke="{DARK}" stroke-width="2.2" stroke-linecap="round"/>')
+        return (
+            f'<circle cx="{x:g}" cy="{y:g}" r="{r}" fill="{WHITE}" stroke="{DARK}" stroke-width="1.5"/>'
+            f'<path d="M {x - 4.5:g} {y - 4.5:g} L {x + 4.5:g} {y + 4.5:g} M {x + 4.5:g} {y - 4.5:g} '
+            f'L {x - 4.5:g} {y + 4.5:g}" stroke="{DARK}" stroke-width="2.2" stroke-linecap="round"/>'
+        )
     if kind == "part":
-        return (f'<circle cx="{x:g}" cy="{y:g}" r="{r}" fill="{WHITE}" stroke="{BLUE}" stroke-width="2"/>'
-                f'<path d="M {x:g} {y - r:g} A {r} {r} 0 0 0 {x:g} {y + r:g} Z" fill="{BLUE}"/>')
-    return (f'<circle cx="{x:g}" cy="{y:g}" r="{r}" fill="{TINTS[0]}" stroke="{BLUE}" stroke-width="1.5" '
-            f'stroke-dasharray="3 2"/>' + _text(x, y + 5, ["?"], weight="bold"))
+        return (
+            f'<circle cx="{x:g}" cy="{y:g}" r="{r}" fill="{WHITE}" stroke="{BLUE}" stroke-width="2"/>'
+            f'<path d="M {x:g} {y - r:g} A {r} {r} 0 0 0 {x:g} {y + r:g} Z" fill="{BLUE}"/>'
+        )
+    return (
+        f'<circle cx="{x:g}" cy="{y:g}" r="{r}" fill="{TINTS[0]}" stroke="{BLUE}" stroke-width="1.5" '
+        f'stroke-dasharray="3 2"/>' + _text(x, y + 5, ["?"], weight="bold")
+    )
 
 
 def who_is_bound() -> Diagram:
@@ -243,13 +291,17 @@ def who_is_bound() -> Diagram:
         said = [f"{MARKS[mark][1]}: {', '.join(duties)}" for mark, duties in by_mark.items() if duties]
         words.append(f"{name}. " + ". ".join(s[0].upper() + s[1:] for s in said) + ".")
     return Diagram(
-        "duties", "Who is bound by what",
+        "duties",
+        "Who is bound by what",
         "A grid of marks. Across the top, four kinds of school in England: maintained schools, academies and "
         "free schools, pupil referral units and independent schools that are not academies. Down the side, "
         "seven duties: " + ", ".join(duty for duty, _, _ in DUTIES) + ". Each cell says Yes, No, In part or "
         "Check, with a tick, a cross, a half-filled circle or a question mark.",
         "Which duties bind each kind of school in England. The tables below say where each duty comes from.",
-        tuple(words), "".join(parts), y)
+        tuple(words),
+        "".join(parts),
+        y,
+    )
 
 
 DIAGRAMS = {"dimensions": dimensions, "strands": three_strands, "cycle": planning_cycle, "duties": who_is_bound}
@@ -261,10 +313,14 @@ def figure(name: str) -> str:
         raise KeyError(f"There is no diagram called {name!r}: choose one of {', '.join(DIAGRAMS)}.")
     d = DIAGRAMS[name]()
     svg_id = f"cc-diagram-{d.name}"
-    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{svg_id}-title {svg_id}-desc" '
-           f'viewBox="0 0 {WIDTH} {d.height:g}" width="100%" font-family="{escape(FONT_FAMILY)}" font-size="{FONT}">'
-           f'<title id="{svg_id}-title">{escape(d.title)}</title><desc id="{svg_id}-desc">{escape(d.desc)}</desc>'
-           f"{d.drawing}</svg>")
+    svg = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{svg_id}-title {svg_id}-desc" '
+        f'viewBox="0 0 {WIDTH} {d.height:g}" width="100%" font-family="{escape(FONT_FAMILY)}" font-size="{FONT}">'
+        f'<title id="{svg_id}-title">{escape(d.title)}</title><desc id="{svg_id}-desc">{escape(d.desc)}</desc>'
+        f"{d.drawing}</svg>"
+    )
     words = "".join(f"<li>{escape(item)}</li>" for item in d.words)
-    return (f'<figure class="cc-diagram" id="{svg_id}">{svg}<figcaption>{escape(d.caption)}</figcaption>'
-            f'<details class="cc-diagram__words"><summary>The diagram in words</summary><ul>{words}</ul></details></figure>')
+    return (
+        f'<figure class="cc-diagram" id="{svg_id}">{svg}<figcaption>{escape(d.caption)}</figcaption>'
+        f'<details class="cc-diagram__words"><summary>The diagram in words</summary><ul>{words}</ul></details></figure>'
+    )

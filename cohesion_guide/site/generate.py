@@ -157,8 +157,10 @@ def _write_all(project: Path, items: list[GeneratedPage | GeneratedFile]) -> Wri
     write_record(project, pending, recorded | new_folders)
     for uri in aside:
         kept = _keep_aside(docs, uri)
-        notes.append(f"docs/{uri} was in the way of a file the guide makes, and with no record nothing tells whose "
-                     f"it is, so it was kept as docs/{kept} (not published). Delete that copy if it was the guide's.")
+        notes.append(
+            f"docs/{uri} was in the way of a file the guide makes, and with no record nothing tells whose "
+            f"it is, so it was kept as docs/{kept} (not published). Delete that copy if it was the guide's."
+        )
     changed = []
     for item in items:
         if item.src_uri not in unchanged:
@@ -170,8 +172,10 @@ def _write_all(project: Path, items: list[GeneratedPage | GeneratedFile]) -> Wri
         if outcome is Outcome.REMOVED:
             removed.append(uri)
         elif outcome is Outcome.CHANGED and record.files[uri]:
-            notes.append(f"docs/{uri} (listed in {RECORD}) is no longer made by the guide, but it is not as the guide "
-                         "wrote it: changed by hand, so it was left in place. Delete it if you no longer need it.")
+            notes.append(
+                f"docs/{uri} (listed in {RECORD}) is no longer made by the guide, but it is not as the guide "
+                "wrote it: changed by hand, so it was left in place. Delete it if you no longer need it."
+            )
         elif outcome is Outcome.CHANGED:
             notes.append(f"{RECORD} lists {uri!r} with no size and time to check it against, so it was left in place.")
         elif outcome is not Outcome.GONE:
@@ -182,8 +186,10 @@ def _write_all(project: Path, items: list[GeneratedPage | GeneratedFile]) -> Wri
     write_record(project, {uri: _stamp(docs / uri) for uri in uris}, folders)
     _ignore(docs, uris)
     if record.problem:
-        notes.append(f"{record.problem}, so it was made again from the pages the guide makes now. A file an earlier "
-                     "run made and this one does not cannot be told from yours, so none was removed.")
+        notes.append(
+            f"{record.problem}, so it was made again from the pages the guide makes now. A file an earlier "
+            "run made and this one does not cannot be told from yours, so none was removed."
+        )
         notes += _no_longer_made(docs, made)
     return Written(changed, removed, len(items) - len(changed), notes)
 
@@ -236,11 +242,17 @@ def _others(docs: Path, items: list[GeneratedPage | GeneratedFile], record: Reco
     if theirs or edited:
         said = []
         if theirs:
-            said.append("The guide makes these pages itself, but a file of the same name is already in docs/: "
-                        + ", ".join(theirs) + ". Move or rename it (a page of your own needs a name of its own).")
+            said.append(
+                "The guide makes these pages itself, but a file of the same name is already in docs/: "
+                + ", ".join(theirs)
+                + ". Move or rename it (a page of your own needs a name of its own)."
+            )
         if edited:
-            said.append("The guide made these files and makes them again now, but they were changed by hand since: "
-                        + ", ".join(edited) + ". Keep a copy of your changes outside docs/ and delete them.")
+            said.append(
+                "The guide made these files and makes them again now, but they were changed by hand since: "
+                + ", ".join(edited)
+                + ". Keep a copy of your changes outside docs/ and delete them."
+            )
         raise HandWritten(" ".join(said) + " Then build again.")
     return aside
 
@@ -346,7 +358,9 @@ def _holding_only(docs: Path, uris: list[str]) -> set[str]:
             names = os.listdir(docs / folder)
         except OSError:
             continue
-        if not (docs / folder).is_symlink() and all(f"{folder}/{n}" in made or f"{folder}/{n}" in folders for n in names):
+        if not (docs / folder).is_symlink() and all(
+            f"{folder}/{n}" in made or f"{folder}/{n}" in folders for n in names
+        ):
             folders.add(folder)
     return folders
 
@@ -361,8 +375,10 @@ def _no_longer_made(docs: Path, made: set[str]) -> list[str]:
     if not left:
         return []
     shown = ", ".join(f"docs/{uri}" for uri in left[:10]) + (f" and {len(left) - 10} more" if len(left) > 10 else "")
-    return [f"{len(left)} page(s) in docs/ say the guide made them, but it no longer makes them, and they are "
-            f"still built into the site: {shown}. Delete them unless you want them kept."]
+    return [
+        f"{len(left)} page(s) in docs/ say the guide made them, but it no longer makes them, and they are "
+        f"still built into the site: {shown}. Delete them unless you want them kept."
+    ]
 
 
 def _ignore(docs: Path, uris: list[str]) -> None:

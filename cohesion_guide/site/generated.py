@@ -1,4 +1,5 @@
 """What the engine adds to a site build: pages made from data, and files such as downloads."""
+
 from __future__ import annotations
 
 import html
@@ -54,7 +55,6 @@ class Unfinished(Protocol):
 PageSource = Callable[[SiteContext], list[GeneratedPage | GeneratedFile | Unfinished]]
 
 
-
 def front_matter(meta: dict[str, Any]) -> str:
     """Front matter for a generated page. The theme prints the title and description into its HTML
     as they are, so they go in HTML-escaped. `render_macros: false`: data is inserted once and never
@@ -62,4 +62,3 @@ def front_matter(meta: dict[str, Any]) -> str:
     safe = {k: html.escape(v) if k in ("title", "description") else v for k, v in meta.items()}
     marks = {"render_macros": False, GENERATED_BY: "cohesion_guide"}
     return "---\n" + yaml.safe_dump({**safe, **marks}, sort_keys=False, allow_unicode=True) + "---\n\n"
-

@@ -5,6 +5,7 @@ the whole glossary came back as one 5,000-character result. Each term becomes a 
 level below the heading it sits under (its id kept, so every link to it still works), and its
 definition the text of that section.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,7 +19,7 @@ def terms_as_headings(html: str) -> str:
     block of text after it; everything else as it was."""
     out, level, start = [], 1, 0
     for match in _PARTS.finditer(html):
-        out.append(html[start:match.start()])
+        out.append(html[start : match.start()])
         start = match.end()
         token = match.group(0)
         if match.group(1):

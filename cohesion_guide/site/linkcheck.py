@@ -93,7 +93,9 @@ def check(site: Path, asker: Callable[[str], Answer] = ask, out=sys.stdout) -> i
         print(f"{shown:>4}  {answer.url}{note}", file=out)
     failed = [a for a in answers if not a.ok]
     unreached = [a for a in failed if a.status is None]
-    print(f"\n{len(answers)} external addresses: {len(answers) - len(failed)} answered, {len(failed)} did not.", file=out)
+    print(
+        f"\n{len(answers)} external addresses: {len(answers) - len(failed)} answered, {len(failed)} did not.", file=out
+    )
     if answers and len(unreached) == len(answers):
         print(
             "None of them could be reached: this machine probably has no internet connection. "
@@ -103,8 +105,11 @@ def check(site: Path, asker: Callable[[str], Answer] = ask, out=sys.stdout) -> i
         return 1
     for answer in failed:
         pages = used[answer.url]
-        print(f"- {answer.url} ({answer.status or answer.note}) is linked from {', '.join(pages[:5])}"
-              + (f" and {len(pages) - 5} more" if len(pages) > 5 else ""), file=out)
+        print(
+            f"- {answer.url} ({answer.status or answer.note}) is linked from {', '.join(pages[:5])}"
+            + (f" and {len(pages) - 5} more" if len(pages) > 5 else ""),
+            file=out,
+        )
     return 1 if failed else 0
 
 

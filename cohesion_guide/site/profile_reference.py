@@ -1,13 +1,14 @@
 """The profile's reference page and its published schema, both made from profile.schema.json."""
+
 from __future__ import annotations
 
 import html
 
 from cohesion_guide import MODEL_POLICIES
 from cohesion_guide.inputs import profiles
-from cohesion_guide.site.generated import GeneratedFile, GeneratedPage, SiteContext, front_matter
 from cohesion_guide.inputs.schemas import schema
 from cohesion_guide.inputs.validation import allowed_text
+from cohesion_guide.site.generated import GeneratedFile, GeneratedPage, SiteContext, front_matter
 
 SCHEMA_URI = "schemas/profile.schema.json"
 PAGE_URI = "policies/profile-reference.md"
@@ -92,7 +93,9 @@ def _section(key: str, part: dict, required: bool, root: dict) -> list[str]:
         return lines + _entry(key, part, required, root)
     if part.get("type") == "array":
         item = part["items"]
-        fields = [(f"{key}[].{name}", sub, name in item.get("required", [])) for name, sub in item["properties"].items()]
+        fields = [
+            (f"{key}[].{name}", sub, name in item.get("required", [])) for name, sub in item["properties"].items()
+        ]
         lines += [f"`{key}` is a list: start each item on a new line with a dash (`-`).", ""]
     else:
         fields = [(f"{key}.{name}", sub, name in part.get("required", [])) for name, sub in part["properties"].items()]
@@ -102,10 +105,14 @@ def _section(key: str, part: dict, required: bool, root: dict) -> list[str]:
         if "$ref" in sub and sub["$ref"].endswith("/ethnicity"):
             tables.append(name)
     for name in tables:
-        lines += [f"### The ethnic groups in `{name}`", "",
-                  "Each is a percentage of pupils, from 0 to 100. Give the groups you know and leave out the "
-                  "rest: they are shown as not given. The figures may add up to less than 100, but not to more "
-                  f"than {100 + profiles.ETHNICITY_TOLERANCE} (for rounding).", ""]
+        lines += [
+            f"### The ethnic groups in `{name}`",
+            "",
+            "Each is a percentage of pupils, from 0 to 100. Give the groups you know and leave out the "
+            "rest: they are shown as not given. The figures may add up to less than 100, but not to more "
+            f"than {100 + profiles.ETHNICITY_TOLERANCE} (for rounding).",
+            "",
+        ]
         lines += _ethnicity_table(root["$defs"]["ethnicity"])
     return lines
 
@@ -113,16 +120,19 @@ def _section(key: str, part: dict, required: bool, root: dict) -> list[str]:
 def _derived() -> list[str]:
     p = profiles
     return [
-        "## What the guide works out from a profile", "",
+        "## What the guide works out from a profile",
+        "",
         "The policy changes what it commits to when one of these is true. The thresholds are the "
         "guide's own working choices, set once for every school; a local authority may discuss "
-        "them with its schools.", "",
+        "them with its schools.",
+        "",
         f"- **Mono-cultural intake**: the largest single ethnic group is {p.MONOCULTURAL_FROM}% of pupils or more "
         "(needs `pupils.ethnicity`; `unclassified` is not counted as a group).",
         f"- **Highly diverse intake**: no ethnic group reaches {p.DIVERSE_LARGEST_BELOW}% of pupils, and at least "
         f"{p.DIVERSE_GROUP_COUNT} groups are each {p.DIVERSE_GROUP_SIZE}% or more (needs `pupils.ethnicity`).",
         "- **Religious character**: `school.religious_character` is anything other than "
-        + " or ".join(f"`{v}`" for v in sorted(p.NO_RELIGIOUS_CHARACTER, reverse=True)) + ".",
+        + " or ".join(f"`{v}`" for v in sorted(p.NO_RELIGIOUS_CHARACTER, reverse=True))
+        + ".",
         "- **Rural school**: `location.setting` is `rural`.",
         f"- **High EAL**: `pupils.eal_percent` is {p.HIGH_EAL_FROM} or more (never when it is not known).",
         f"- **High FSM**: `pupils.fsm_percent` is {p.HIGH_FSM_FROM} or more (never when it is not known).",
@@ -140,10 +150,15 @@ def _derived() -> list[str]:
         "- **Local tension**: `local_tensions` says anything (it is never printed).",
         "- **A figure not given**: a figure left out, or still marked to check, is unknown: nothing above is "
         "true of it, and the policy does not print it.",
-        "- **Complex needs**: `school.send_needs` includes " + ", ".join(f"`{n}`" for n in sorted(p.COMPLEX_NEEDS)) + ".",
+        "- **Complex needs**: `school.send_needs` includes "
+        + ", ".join(f"`{n}`" for n in sorted(p.COMPLEX_NEEDS))
+        + ".",
         "- **How pupils communicate**: from `school.communication`; without it, when `school.send_needs` includes "
-        + ", ".join(f"`{n}`" for n in sorted(p.COMMUNICATION_NEEDS)) + ".",
-        "- **Wide catchment**: `location.catchment` is " + " or ".join(f"`{c}`" for c in sorted(p.WIDE_CATCHMENTS)) + ".",
+        + ", ".join(f"`{n}`" for n in sorted(p.COMMUNICATION_NEEDS))
+        + ".",
+        "- **Wide catchment**: `location.catchment` is "
+        + " or ".join(f"`{c}`" for c in sorted(p.WIDE_CATCHMENTS))
+        + ".",
         "- **Accountable body and legal basis**: from `school.type`: maintained schools, academies and free "
         "schools, pupil referral units, and other types each have their own (see the policy guide).",
         "",
@@ -153,8 +168,10 @@ def _derived() -> list[str]:
 def reference_markdown() -> str:
     """The reference page: every field of the profile, from the schema's own descriptions."""
     root = schema("profile")
-    meta = {"title": "School profile: every field",
-            "description": "What each field of a school's profile means and what it may hold."}
+    meta = {
+        "title": "School profile: every field",
+        "description": "What each field of a school's profile means and what it may hold.",
+    }
     lines = [
         front_matter(meta).rstrip("\n"),
         "",
@@ -164,13 +181,14 @@ def reference_markdown() -> str:
         "`schools/riverside-primary.yml`. The guide writes the school's policy from it. "
         "This page lists every field: what it is, whether you must fill it in, and what it may hold.",
         "",
-        "## Start and check a profile", "",
+        "## Start and check a profile",
+        "",
         "- Start one with `cohesion new schools/your-school.yml`: it asks for the essentials and writes "
         "a file with a comment on every field.",
         "- Check it with `cohesion validate schools/`: it lists every problem with the file, "
         "the line and the field, and says what is allowed. It also warns about each value still marked "
         "`# to check:` (a placeholder from `cohesion new` or the import from the register, which the policy "
-        "prints as \"to be confirmed\"); `cohesion validate --strict` counts those as problems.",
+        'prints as "to be confirmed"); `cohesion validate --strict` counts those as problems.',
         "- A figure you do not know can be left out or written `not known`: the policy then says "
         "nothing about it, never 0.",
         "- The file name becomes part of the school's web address: lowercase letters, digits and "

@@ -5,30 +5,135 @@ A case study's body is Markdown, which may hold raw HTML and attribute lists. Mk
 HTML with the rest of the page; `clean` then keeps only the tags and attributes below. A tag not on
 the list is dropped but its text kept; a tag that runs or embeds something is dropped with its content.
 """
+
 from __future__ import annotations
 
 import re
 from html import escape
 from html.parser import HTMLParser
 
-TAGS = frozenset({
-    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del", "details",
-    "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
-    "ins", "kbd", "li", "mark", "nav", "ol", "p", "pre", "q", "s", "samp", "small", "span", "strong", "sub",
-    "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var",
-})
+TAGS = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "blockquote",
+        "br",
+        "caption",
+        "cite",
+        "code",
+        "col",
+        "colgroup",
+        "dd",
+        "del",
+        "details",
+        "dfn",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "figcaption",
+        "figure",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "li",
+        "mark",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "summary",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "time",
+        "tr",
+        "u",
+        "ul",
+        "var",
+    }
+)
 # Dropped with everything inside them: they run code, embed another document, or style the page.
-DROPPED = frozenset({
-    "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "template", "noscript",
-    "svg", "math", "form", "input", "button", "select", "textarea", "link", "meta", "base", "audio", "video",
-    "source", "track", "canvas", "picture", "portal", "dialog",
-})
+DROPPED = frozenset(
+    {
+        "script",
+        "style",
+        "iframe",
+        "frame",
+        "frameset",
+        "object",
+        "embed",
+        "applet",
+        "template",
+        "noscript",
+        "svg",
+        "math",
+        "form",
+        "input",
+        "button",
+        "select",
+        "textarea",
+        "link",
+        "meta",
+        "base",
+        "audio",
+        "video",
+        "source",
+        "track",
+        "canvas",
+        "picture",
+        "portal",
+        "dialog",
+    }
+)
 VOID = frozenset({"br", "col", "hr", "img", "input", "link", "meta", "base", "source", "track", "embed"})
-ATTRIBUTES = frozenset({
-    "href", "src", "alt", "title", "id", "class", "colspan", "rowspan", "scope", "open", "role", "lang", "dir",
-    "start", "reversed", "datetime", "aria-label", "aria-current", "aria-hidden", "aria-describedby",
-    "aria-labelledby", "headers", "abbr",
-})
+ATTRIBUTES = frozenset(
+    {
+        "href",
+        "src",
+        "alt",
+        "title",
+        "id",
+        "class",
+        "colspan",
+        "rowspan",
+        "scope",
+        "open",
+        "role",
+        "lang",
+        "dir",
+        "start",
+        "reversed",
+        "datetime",
+        "aria-label",
+        "aria-current",
+        "aria-hidden",
+        "aria-describedby",
+        "aria-labelledby",
+        "headers",
+        "abbr",
+    }
+)
 URL_ATTRIBUTES = frozenset({"href", "src"})
 LINK_SCHEMES = frozenset({"https", "http", "mailto", "tel"})
 _IGNORED_IN_URLS = re.compile(r"[\x00-\x20\x7f]")  # browsers skip these, so "java\tscript:" is javascript:

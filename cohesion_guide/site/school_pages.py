@@ -1,19 +1,14 @@
 """The site's schools section: a table of every school, and a page per school with its policy and downloads."""
+
 from __future__ import annotations
 
 import hashlib
 import html
-import json
 import re
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from cohesion_guide.inputs.case_studies import suggestions
-from cohesion_guide.export.document_set import is_cached, key_paths, write_formats
-from cohesion_guide.site.generated import GeneratedFile, GeneratedPage, SiteContext, front_matter
-from cohesion_guide.inputs.profiles import PHASE_LABELS, Profile, load_profile
-from cohesion_guide.documents.render import escape_markdown, render_policy
 from cohesion_guide.documents.policy import (
     FORMAT_NAMES,
     document_title,
@@ -22,7 +17,12 @@ from cohesion_guide.documents.policy import (
     policy_document,
     templates_for,
 )
+from cohesion_guide.documents.render import escape_markdown, render_policy
+from cohesion_guide.export.document_set import is_cached, key_paths, write_formats
+from cohesion_guide.inputs.case_studies import suggestions
+from cohesion_guide.inputs.profiles import PHASE_LABELS, Profile, load_profile
 from cohesion_guide.site.build import SITE_FORMATS, School
+from cohesion_guide.site.generated import GeneratedFile, GeneratedPage, SiteContext, front_matter
 
 INDEX = "schools/index.md"
 
@@ -72,14 +72,18 @@ def searchable_page(title: str, heading: str, summary: str, unindexed: str, body
     the page) is for the screen: a printed page starts with the document itself. A `wide` page gives the site's
     navigation column to its text (for wide tables; the breadcrumbs still say where it sits)."""
     match = re.search(r"^#{2,6} ", body, flags=re.MULTILINE)
-    opening, rest = (body[:match.start()], body[match.start():]) if match else (body, "")
+    opening, rest = (body[: match.start()], body[match.start() :]) if match else (body, "")
     return (
         front_matter({"title": title, "search": {"boost": SCHOOL_BOOST}, **({"hide": ["navigation"]} if wide else {})})
-        + heading + "\n\n"
-        + summary + "\n\n"
+        + heading
+        + "\n\n"
+        + summary
+        + "\n\n"
         # two blocks side by side, not one inside the other: Markdown in HTML drops the attribute
         # that keeps a block out of the index from a block that holds another
-        + f'<div {NOT_INDEXED} class="cc-screen-only" markdown="1">\n\n' + unindexed.strip("\n") + "\n\n</div>\n\n"
+        + f'<div {NOT_INDEXED} class="cc-screen-only" markdown="1">\n\n'
+        + unindexed.strip("\n")
+        + "\n\n</div>\n\n"
         + (f'<div {NOT_INDEXED} markdown="1">\n\n' + opening.strip("\n") + "\n\n</div>\n\n" if opening.strip() else "")
         + unindexed_headings(rest)
     )
@@ -88,8 +92,10 @@ def searchable_page(title: str, heading: str, summary: str, unindexed: str, body
 def school_summary(profile: Profile) -> str:
     """What search finds a school by, besides its name: its phase, town and authority."""
     school = profile.data["school"]
-    return (f"Phase: {PHASE_LABELS[school['phase']]}. Town: {escape_markdown(profile.data['location']['town'])}. "
-            f"Local authority: {escape_markdown(school['local_authority'])}.")
+    return (
+        f"Phase: {PHASE_LABELS[school['phase']]}. Town: {escape_markdown(profile.data['location']['town'])}. "
+        f"Local authority: {escape_markdown(school['local_authority'])}."
+    )
 
 
 def builder_link(slug: str, depth: int) -> str:
@@ -101,15 +107,15 @@ def builder_link(slug: str, depth: int) -> str:
 def school_page(profile: Profile, paths: dict, policy: str, size: Size = file_size) -> str:
     """The school's page: the policy's heading, the downloads, then the policy itself."""
     heading, _, body = policy.partition("\n")
-    links = "\n".join(f"- [Download the policy ({kind}, {shown})]({name})" for name, kind, shown in downloads(paths, size))
+    links = "\n".join(
+        f"- [Download the policy ({kind}, {shown})]({name})" for name, kind, shown in downloads(paths, size)
+    )
     intro = (
         "This policy was written by the guide from the school's profile. Download it to adapt it and take "
-        "it to the governing body:\n\n"
-        + links + "\n\n"
-        + "The school's self-evaluation pack is on its own page: "
-          "[community profile, audit report, action plan and evidence portfolio](self-evaluation/index.md).\n\n"
+        "it to the governing body:\n\n" + links + "\n\n" + "The school's self-evaluation pack is on its own page: "
+        "[community profile, audit report, action plan and evidence portfolio](self-evaluation/index.md).\n\n"
         + "To change the school's documents, open its answers in the policy builder, change what needs "
-          "changing and download the new policy. Nothing you type leaves your browser:\n\n"
+        "changing and download the new policy. Nothing you type leaves your browser:\n\n"
         + f"- [Change this school's answers in the policy builder]({builder_link(profile.slug, 2)})\n"
     )
     return searchable_page(document_title(profile), heading, school_summary(profile), intro, body)
@@ -137,21 +143,30 @@ def index_page(rows: list[tuple[Profile, dict]], size: Size = file_size) -> str:
         lines.append("There are no school profiles yet: add one to the `schools/` folder.\n")
         return "\n".join(lines)
     esc = html.escape  # the table is raw HTML: text and attributes escaped for HTML, quotes too
-    lines.append(f'<p id="cc-schools-count" class="cc-schools-count" role="status">There are {len(rows)} schools.</p>\n')
+    lines.append(
+        f'<p id="cc-schools-count" class="cc-schools-count" role="status">There are {len(rows)} schools.</p>\n'
+    )
     # Searching a school's name should find its own page, not this list: the table is not indexed.
-    table = [f'<div {NOT_INDEXED}>', '<table class="cc-schools">',
-             '<thead><tr><th scope="col">School</th><th scope="col">Phase</th><th scope="col">Town</th>'
-             '<th scope="col">Downloads</th></tr></thead>', "<tbody>"]
+    table = [
+        f"<div {NOT_INDEXED}>",
+        '<table class="cc-schools">',
+        '<thead><tr><th scope="col">School</th><th scope="col">Phase</th><th scope="col">Town</th>'
+        '<th scope="col">Downloads</th></tr></thead>',
+        "<tbody>",
+    ]
     for profile, paths in rows:
         school, town = profile.data["school"], profile.data["location"]["town"]
         phase = PHASE_LABELS[school["phase"]]
-        files = "".join(f'<li><a href="{esc(profile.slug)}/{esc(name)}">{esc(SHORT_KIND.get(kind, kind))} ({esc(shown)})</a></li>'
-                        for name, kind, shown in downloads(paths, size))
+        files = "".join(
+            f'<li><a href="{esc(profile.slug)}/{esc(name)}">{esc(SHORT_KIND.get(kind, kind))} ({esc(shown)})</a></li>'
+            for name, kind, shown in downloads(paths, size)
+        )
         table.append(
             f'<tr data-name="{esc(school["name"].casefold())}" data-phase="{esc(school["phase"])}" data-town="{esc(town)}">'
             f'<th scope="row" data-label="School"><a href="{esc(profile.slug)}/">{esc(school["name"])}</a></th>'
             f'<td data-label="Phase">{esc(phase)}</td><td data-label="Town">{esc(town)}</td>'
-            f'<td data-label="Downloads"><ul class="cc-downloads">{files}</ul></td></tr>')
+            f'<td data-label="Downloads"><ul class="cc-downloads">{files}</ul></td></tr>'
+        )
     table += ["</tbody>", "</table>", "</div>"]
     lines.append("\n".join(table))
     return "\n".join(lines) + "\n"
@@ -200,8 +215,13 @@ def model_policy_files(context: SiteContext) -> list[GeneratedFile]:
 def model_policy_downloads(project_dir: Path, local: dict) -> str:
     """Links to the model policy's downloads, as a Markdown list, for the model policy's page."""
     paths = model_policy_paths(project_dir, local)
-    return "\n".join(f"- [Download the model policy ({kind}, {shown})](model-primary-policy/{name})"
-                     for name, kind, shown in downloads(paths)) + "\n"
+    return (
+        "\n".join(
+            f"- [Download the model policy ({kind}, {shown})](model-primary-policy/{name})"
+            for name, kind, shown in downloads(paths)
+        )
+        + "\n"
+    )
 
 
 def pages_for(schools: list[School], size: Size = file_size) -> list[GeneratedPage | GeneratedFile]:
@@ -210,8 +230,12 @@ def pages_for(schools: list[School], size: Size = file_size) -> list[GeneratedPa
     rows = []
     for school in schools:
         profile, paths = school.profile, school.policy
-        out += [GeneratedFile(f"schools/{profile.slug}/{published_name(paths[fmt])}", paths[fmt]) for fmt in SITE_FORMATS]
-        out.append(GeneratedPage(f"schools/{profile.slug}/index.md", school_page(profile, paths, school.policy_text, size)))
+        out += [
+            GeneratedFile(f"schools/{profile.slug}/{published_name(paths[fmt])}", paths[fmt]) for fmt in SITE_FORMATS
+        ]
+        out.append(
+            GeneratedPage(f"schools/{profile.slug}/index.md", school_page(profile, paths, school.policy_text, size))
+        )
         rows.append((profile, paths))
     out.append(GeneratedPage(INDEX, index_page(rows, size)))
     return out

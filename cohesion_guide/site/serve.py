@@ -64,7 +64,10 @@ def start(project: Path, argv: list[str]) -> subprocess.Popen:
     mkdocs = Path(sys.executable).parent / "mkdocs"
     env = {**os.environ, SERVE_ENV: str(project / TRIGGER)}
     return subprocess.Popen(
-        [str(mkdocs), "serve", "--strict", *argv], cwd=project, env=env, preexec_fn=functools.partial(die_with_parent, os.getpid())
+        [str(mkdocs), "serve", "--strict", *argv],
+        cwd=project,
+        env=env,
+        preexec_fn=functools.partial(die_with_parent, os.getpid()),
     )
 
 

@@ -20,7 +20,7 @@ import subprocess
 import tomllib
 import zipfile
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from cohesion_guide.files import atomic_path
@@ -209,9 +209,7 @@ def make(project_dir: Path, today: datetime | None = None, repository: str | Non
     kept = cache / f"{key}.zip"
     if commit is None:  # no commit date: the day this content was first archived
         date = (
-            datetime.fromtimestamp(kept.stat().st_mtime, timezone.utc)
-            if kept.is_file()
-            else (today or datetime.now(timezone.utc))
+            datetime.fromtimestamp(kept.stat().st_mtime, UTC) if kept.is_file() else (today or datetime.now(UTC))
         ).strftime("%Y-%m-%d")
     if not kept.is_file():
         year, month, day = (int(part) for part in date.split("-"))

@@ -1,4 +1,5 @@
 """WCAG 2.2 AA: axe-core on every page at desktop and phone widths, and the contrast fixes measured."""
+
 from __future__ import annotations
 
 import re
@@ -10,7 +11,6 @@ from playwright.sync_api import expect
 from tests.conftest import site_pages
 from tests.site.page_state import scroll_regions_ready, search_for, still
 from tests.site.test_screenshots import PAGE_TYPES
-
 
 WIDTHS = {"desktop": (1280, 900), "phone": (375, 812)}
 AXE_OPTIONS = {
@@ -81,7 +81,9 @@ def test_axe_finds_nothing_on_any_page(axe, sized_page, site_url, built_site):
     assert pages, "the built site has no pages"
     problems = axe_on(axe, sized_page, site_url, pages)
     width = sized_page.viewport_size["width"]
-    assert not problems, f"{len(problems)} axe violation(s) at {width} px over {len(pages)} pages:\n" + "\n".join(problems)
+    assert not problems, f"{len(problems)} axe violation(s) at {width} px over {len(pages)} pages:\n" + "\n".join(
+        problems
+    )
 
 
 def open_search(page, site_url: str, query: str = "equity") -> None:
@@ -157,6 +159,7 @@ def luminance(colour: tuple) -> float:
     def channel(value: float) -> float:
         c = value / 255
         return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
     r, g, b = (channel(v) for v in colour[:3])
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
@@ -180,9 +183,12 @@ def test_contrast_of_copyright_tabs_search_meta_and_accent(page, site_url):
     measured["copyright highlight"] = contrast(page, ".md-copyright__highlight")
 
     page.evaluate("html => document.querySelector('.md-header').insertAdjacentHTML('afterend', html)", TABS_HTML)
-    page.evaluate("html => document.querySelector('.md-content__inner').insertAdjacentHTML('afterbegin', html)",
-                  CONTENT_TABS_HTML)
-    measured["navigation tab (not current)"] = contrast(page, "#cc-test-tabs .md-tabs__item:not(.md-tabs__item--active) .md-tabs__link")
+    page.evaluate(
+        "html => document.querySelector('.md-content__inner').insertAdjacentHTML('afterbegin', html)", CONTENT_TABS_HTML
+    )
+    measured["navigation tab (not current)"] = contrast(
+        page, "#cc-test-tabs .md-tabs__item:not(.md-tabs__item--active) .md-tabs__link"
+    )
     measured["content tab (not selected)"] = contrast(page, "#cc-test-content-tabs label[for=cc-t2]")
     measured["content tab (selected)"] = contrast(page, "#cc-test-content-tabs label[for=cc-t1]")
 
@@ -201,6 +207,8 @@ def test_contrast_of_copyright_tabs_search_meta_and_accent(page, site_url):
 def test_contrast_measure_catches_materials_default_search_meta(page, site_url):
     """The measure itself: Material's own grey on grey, 4.41:1, must be reported as too low."""
     open_search(page, site_url)
-    page.add_style_tag(content=".md-search-result__meta { color: rgba(0,0,0,0.54) !important; "
-                               "background-color: rgba(0,0,0,0.07) !important; }")
+    page.add_style_tag(
+        content=".md-search-result__meta { color: rgba(0,0,0,0.54) !important; "
+        "background-color: rgba(0,0,0,0.07) !important; }"
+    )
     assert contrast(page, ".md-search-result__meta") == pytest.approx(4.41, abs=0.05)

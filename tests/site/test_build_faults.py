@@ -1,4 +1,5 @@
 """A crash, a kill or a second build leaves the last good site whole (issue 15)."""
+
 from __future__ import annotations
 
 import fcntl
@@ -71,8 +72,13 @@ def test_a_second_make_site_waits_for_the_first(tmp_path):
     (tmp_path / "site" / "index.html").write_text("the last good site")
     with open(tmp_path / ".site.lock", "a") as held:
         fcntl.flock(held, fcntl.LOCK_EX)
-        second = subprocess.Popen([PYTHON, "-m", "cohesion_guide.site.publish"], cwd=tmp_path,
-                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        second = subprocess.Popen(
+            [PYTHON, "-m", "cohesion_guide.site.publish"],
+            cwd=tmp_path,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         # its own word that it waits (read as it comes, however slowly it starts), then: still waiting
         assert "waiting for it to finish" in second.stdout.readline()
         assert second.poll() is None, "the second build must wait while the first holds the lock"

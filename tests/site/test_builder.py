@@ -64,7 +64,9 @@ def test_the_browser_makes_the_word_text_and_markdown_cohesion_policy_makes_for_
         assert word_text(base64.b64decode(made["docx"])) == word_text(cli["docx"]), path.name
 
 
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 @given(given_answers=answers())
 def test_the_browser_makes_what_the_command_line_makes_for_any_profile(builder, tmp_path_factory, given_answers):
     made = browser_policy(builder, given_answers)
@@ -113,7 +115,9 @@ def test_a_school_fills_in_the_questions_by_keyboard_and_gets_the_command_lines_
     word = Path(download.value.path()).read_bytes()
     assert word_text(word) == word_text(cli_policy(path, tmp_path / "cli")["docx"])
     outside = [
-        url for url in fresh.requests if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url).hostname != "127.0.0.1"
+        url
+        for url in fresh.requests
+        if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url).hostname != "127.0.0.1"
     ]
     assert not outside, outside
     assert not fresh.errors
@@ -128,7 +132,9 @@ def test_an_empty_page_shows_gov_uk_messages_in_the_pages_order_linked_to_each_f
     summary = fresh.locator(".cc-error-summary")
     expect(summary).to_be_focused(timeout=ENGINE_WAIT)
     links = fresh.locator(".cc-error-summary a")
-    expect(links).to_have_text(["Enter the school's name", "Enter the school's local authority", "Select the school's phase"])
+    expect(links).to_have_text(
+        ["Enter the school's name", "Enter the school's local authority", "Select the school's phase"]
+    )
     expect(fresh.locator("#f-school-name-error")).to_have_text("Error: Enter the school's name")
     assert fresh.title().startswith("Error: ")
     links.nth(2).click()
@@ -158,7 +164,12 @@ def test_a_uk_date_typed_in_one_box_is_understood_and_a_missing_month_is_named(f
 
 
 def test_an_uploaded_profile_with_problems_is_kept_and_its_problems_shown_in_plain_words(fresh, tmp_path):
-    bad = EXAMPLES[3].read_text(encoding="utf-8").replace("setting: urban", "setting: urbn").replace("  town:", "  twon:", 1)
+    bad = (
+        EXAMPLES[3]
+        .read_text(encoding="utf-8")
+        .replace("setting: urban", "setting: urbn")
+        .replace("  town:", "  twon:", 1)
+    )
     (tmp_path / "ours.yml").write_text(bad, encoding="utf-8")
     upload(fresh, tmp_path / "ours.yml")
     wait_for_check(fresh)
@@ -182,9 +193,9 @@ def test_check_your_answers_is_a_card_per_topic_with_what_was_not_given_folded_a
     cards = fresh.locator(".cc-summary-card")
     expect(cards).to_have_count(len(PAGES))
     about = fresh.locator("#card-school-title").locator("xpath=ancestor::section")
-    expect(about.locator(":scope > .cc-summary-card__content > .cc-summary-list .cc-summary-list__value")).not_to_contain_text(
-        ["Not given"]
-    )
+    expect(
+        about.locator(":scope > .cc-summary-card__content > .cc-summary-list .cc-summary-list__value")
+    ).not_to_contain_text(["Not given"])
     folded = about.locator("details")
     expect(folded.locator("summary")).to_have_text(re.compile(r"Not given \(\d+\)"))
     expect(folded.locator(".cc-summary-list")).not_to_be_visible()
@@ -196,7 +207,9 @@ def test_an_ethnic_make_up_of_one_known_group_shows_the_rest_as_not_given(fresh)
     given = example_answers(EXAMPLES[1])
     given["pupils"]["ethnicity"] = {"pakistani": "40"}
     open_with(fresh, state(given), "ethnic-make-up")
-    expect(fresh.locator("#cc-total")).to_have_text("Total so far: 40%. The other 60% of pupils are shown as not given.")
+    expect(fresh.locator("#cc-total")).to_have_text(
+        "Total so far: 40%. The other 60% of pupils are shown as not given."
+    )
     fresh.click("#cc-question button[type=submit]")
     expect(fresh.locator(".cc-caption")).to_contain_text("Question page 8", timeout=ENGINE_WAIT)
     fresh.goto(fresh.url.split("#")[0] + "#check")
@@ -419,8 +432,13 @@ SCHEMA_WORDS = re.compile(
 # Every allowed value that is a code rather than words (urban, all-through, draft, weekly...): a choice or
 # an answer shown as exactly that is the schema speaking, not the page.
 CODES = sorted(
-    {str(v) for p in PAGES for f in p.get("fields", []) + p.get("item_fields", []) for v in [o["value"] for o in f.get("options", [])]
-     if re.fullmatch(r"[a-z0-9-]+", str(v))}
+    {
+        str(v)
+        for p in PAGES
+        for f in p.get("fields", []) + p.get("item_fields", [])
+        for v in [o["value"] for o in f.get("options", [])]
+        if re.fullmatch(r"[a-z0-9-]+", str(v))
+    }
 )
 
 
@@ -538,7 +556,11 @@ def test_without_javascript_the_page_offers_a_blank_profile_and_the_command_line
 
 
 def test_only_the_builders_page_loads_its_script_and_engine(built_site):
-    for html in [built_site / "index.html", built_site / "policies" / "index.html", built_site / "schools" / "index.html"]:
+    for html in [
+        built_site / "index.html",
+        built_site / "policies" / "index.html",
+        built_site / "schools" / "index.html",
+    ]:
         text = html.read_text(encoding="utf-8")
         assert "builder.js" not in text and "builder.css" not in text and "pyodide" not in text, html
     builder_page = (built_site / "make-a-policy" / "index.html").read_text(encoding="utf-8")

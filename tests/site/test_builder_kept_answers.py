@@ -41,7 +41,11 @@ def saved_school(page) -> str:
     "name, text, reason",
     [
         ("docker-compose.yml", DOCKER_COMPOSE, "It does not look like a school's profile"),
-        ("twice.yml", EXAMPLES[0].read_text(encoding="utf-8").replace("  setting:", "  town: Elsewhere\n  setting:"), "a second time"),
+        (
+            "twice.yml",
+            EXAMPLES[0].read_text(encoding="utf-8").replace("  setting:", "  town: Elsewhere\n  setting:"),
+            "a second time",
+        ),
         ("big.yml", "school:\n" + "".join(f"  field{n}: {n}\n" for n in range(10_000)), "10,000 of its"),
     ],
     ids=["docker-compose", "duplicate keys", "a school of 10,000 keys"],
@@ -142,7 +146,9 @@ def test_the_policy_uploaded_by_mistake_is_named_plainly_and_the_saved_answers_a
     assert stored(fresh) == kept
 
 
-@pytest.mark.parametrize("kept", ['"abc"', "[1,2]", "[" * 200_000 + "]" * 200_000, "{not json", '{"version": 2, "answers": 5}'])
+@pytest.mark.parametrize(
+    "kept", ['"abc"', "[1,2]", "[" * 200_000 + "]" * 200_000, "{not json", '{"version": 2, "answers": 5}']
+)
 def test_saved_answers_that_cannot_be_read_get_a_plain_message_a_download_and_start_again(fresh, kept):
     open_with(fresh, kept)
     expect(fresh.locator("#cc-unreadable-title")).to_have_text("The answers saved in this browser could not be read")
@@ -169,7 +175,9 @@ def test_no_room_to_keep_a_five_megabyte_answer_is_said_plainly_and_what_was_sav
     fresh.evaluate("() => { location.hash = 'context' }")
     box = fresh.locator("#f-context")
     expect(box).to_be_visible()
-    box.evaluate("(el) => { el.value = 'x'.repeat(5 * 1024 * 1024); el.dispatchEvent(new Event('input', {bubbles: true})); }")
+    box.evaluate(
+        "(el) => { el.value = 'x'.repeat(5 * 1024 * 1024); el.dispatchEvent(new Event('input', {bubbles: true})); }"
+    )
     expect(fresh.locator(".cc-save-problem")).to_contain_text("Your answers could not be kept", timeout=30_000)
     assert stored(fresh) == kept
     fresh.click("#cc-question button[type=submit]")
@@ -192,7 +200,9 @@ def test_an_address_that_cannot_be_read_opens_the_start_with_a_plain_message(fre
 
 def test_when_the_engine_fails_the_page_says_so_plainly_and_keeps_the_answers(fresh):
     kept = saved_school(fresh)
-    fresh.evaluate("() => { window.ccBuilder.engine.call = () => Promise.reject(new Error('Traceback (most recent call last): File \"/x\"')) }")
+    fresh.evaluate(
+        "() => { window.ccBuilder.engine.call = () => Promise.reject(new Error('Traceback (most recent call last): File \"/x\"')) }"
+    )
     fresh.click("[data-action=resume]")
     wait_for_check(fresh)
     fresh.click("[data-action=make]")
@@ -205,16 +215,20 @@ def test_when_the_engine_fails_the_page_says_so_plainly_and_keeps_the_answers(fr
 
 # ---- fuzz ------------------------------------------------------------------------------------------
 
-YAMLISH = st.text(alphabet=st.sampled_from(list("school:name pupils- []{}#&*!|>'\"\n\t 0123456789.,%é中")), max_size=300)
+YAMLISH = st.text(
+    alphabet=st.sampled_from(list("school:name pupils- []{}#&*!|>'\"\n\t 0123456789.,%é中")), max_size=300
+)
 
 
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 @given(text=st.one_of(YAMLISH, st.text(max_size=200), st.just(EXAMPLES[2].read_text(encoding="utf-8")[:400])))
 def test_fuzz_any_upload_is_read_or_refused_and_a_refusal_changes_nothing_saved(fresh, text):
     kept = state(example_answers(EXAMPLES[0]))
     open_with(fresh, kept)
     upload(fresh, name="fuzz.yml", text=text)
-    outcome = fresh.locator("#cc-upload-error, h1.cc-heading:text-is(\"Replace your answers with fuzz.yml's?\")")
+    outcome = fresh.locator('#cc-upload-error, h1.cc-heading:text-is("Replace your answers with fuzz.yml\'s?")')
     expect(outcome.first).to_be_visible(timeout=ENGINE_WAIT)
     assert stored(fresh) == kept  # refused, or read and waiting for her to say to replace them
     assert not TRACEBACK.search(fresh.locator("#cc-builder").inner_text())
@@ -228,8 +242,14 @@ JSONISH = st.recursive(
 )
 
 
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-@given(kept=st.one_of(JSONISH.map(json.dumps), st.text(max_size=100), JSONISH.map(lambda v: json.dumps({"version": 2, "answers": v}))))
+@settings(
+    max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
+@given(
+    kept=st.one_of(
+        JSONISH.map(json.dumps), st.text(max_size=100), JSONISH.map(lambda v: json.dumps({"version": 2, "answers": v}))
+    )
+)
 def test_fuzz_any_saved_state_is_used_or_reported_never_a_silent_stop(fresh, kept):
     open_with(fresh, kept, "check")
     shown = fresh.locator("#cc-unreadable-title, h1.cc-heading, #cc-start-blank, [data-action=resume]")

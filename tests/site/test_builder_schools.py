@@ -50,7 +50,9 @@ def test_the_builders_page_weighs_the_same_with_600_schools_and_their_list_is_a_
 def test_the_start_page_fetches_neither_the_list_of_schools_nor_the_finder_until_asked(fresh):
     expect(fresh.locator("#cc-find-school")).to_be_visible()
     fresh.wait_for_load_state("networkidle")
-    asked = [url for url in fresh.requests if "schools.json" in url or "accessible-autocomplete" in url or "/schools/" in url]
+    asked = [
+        url for url in fresh.requests if "schools.json" in url or "accessible-autocomplete" in url or "/schools/" in url
+    ]
     assert asked == []
     fresh.click("#cc-find-school")
     expect(fresh.locator("input#cc-school")).to_be_visible(timeout=ENGINE_WAIT)

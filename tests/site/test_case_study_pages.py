@@ -1,5 +1,6 @@
 """The case studies' pages: generated as data (never templates), built into the site, linked both ways
 with the guide, filterable with JavaScript off, and accessible."""
+
 from __future__ import annotations
 
 import re
@@ -10,8 +11,8 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from cohesion_guide.inputs.case_studies import DIMENSIONS, PHASES, SETTINGS, STRANDS, load_case_studies
 from cohesion_guide.documents.render import escape_markdown as text
+from cohesion_guide.inputs.case_studies import DIMENSIONS, PHASES, SETTINGS, STRANDS, load_case_studies
 from cohesion_guide.site.case_study_pages import FACETS, case_studies_for, case_study_pages, link
 from cohesion_guide.site.generated import SiteContext
 from tests.conftest import ROOT
@@ -33,6 +34,7 @@ def pages():
 
 # --- what the page source makes ---
 
+
 def test_an_index_a_page_per_study_and_a_filter_page_per_value(pages):
     expected = {"case-studies/index.md"} | {f"case-studies/{s.slug}/index.md" for s in STUDIES}
     expected |= {f"case-studies/{facet}/{value}/index.md" for facet, (_, labels) in FACETS.items() for value in labels}
@@ -40,8 +42,8 @@ def test_an_index_a_page_per_study_and_a_filter_page_per_value(pages):
 
 
 def test_no_generated_page_is_rendered_as_a_template(pages):
-    for uri, markdown in pages.items():
-        assert front(markdown)["render_macros"] is False, uri
+    for uri, page_text in pages.items():
+        assert front(page_text)["render_macros"] is False, uri
 
 
 def test_study_pages_carry_their_review_dates_for_the_theme(pages):
@@ -80,7 +82,10 @@ def test_the_index_links_every_filter_that_has_studies(pages):
 def test_links_are_relative_to_the_page_they_sit_on():
     assert link("case-studies/index.md", "case-studies/a/index.md") == "a/index.md"
     assert link("case-studies/strand/x/index.md", "case-studies/a/index.md") == "../../a/index.md"
-    assert link("case-studies/a/index.md", "duty/strands.md#equity-and-excellence") == "../../duty/strands.md#equity-and-excellence"
+    assert (
+        link("case-studies/a/index.md", "duty/strands.md#equity-and-excellence")
+        == "../../duty/strands.md#equity-and-excellence"
+    )
     assert link("duty/strands.md", "case-studies/a/index.md") == "../case-studies/a/index.md"
 
 
@@ -97,8 +102,12 @@ def test_data_is_shown_as_text_never_as_markup():
 def test_the_guide_macro_lists_a_strand_or_dimension_and_refuses_unknown_names():
     listing = case_studies_for(ROOT / "case_studies", "duty/strands.md", strand="equity-excellence")
     assert re.findall(r"\(\.\./case-studies/([a-z0-9-]+)/index\.md\)", listing) == EQUITY
-    both = case_studies_for(ROOT / "case_studies", "duty/dimensions.md", strand="equity-excellence", dimension="networks")
-    assert re.findall(r"case-studies/([a-z0-9-]+)/", both) == [s for s in EQUITY if "networks" in next(x for x in STUDIES if x.slug == s).dimensions]
+    both = case_studies_for(
+        ROOT / "case_studies", "duty/dimensions.md", strand="equity-excellence", dimension="networks"
+    )
+    assert re.findall(r"case-studies/([a-z0-9-]+)/", both) == [
+        s for s in EQUITY if "networks" in next(x for x in STUDIES if x.slug == s).dimensions
+    ]
     with pytest.raises(ValueError, match="'equity' is not a strand; use one of teaching-learning-curriculum"):
         case_studies_for(ROOT / "case_studies", "duty/strands.md", strand="equity")
 
@@ -176,11 +185,15 @@ def test_an_invalid_case_study_stops_the_build_and_names_the_line(mkdocs_build, 
     (project_copy / "case_studies" / "broken.md").write_text(broken, encoding="utf-8")
     result = mkdocs_build(project_copy, tmp_path / "out")
     assert result.returncode != 0
-    assert "case_studies/broken.md, line 5, setting: found 'countryside'; allowed: one of 'urban', 'rural'" in result.stderr
+    assert (
+        "case_studies/broken.md, line 5, setting: found 'countryside'; allowed: one of 'urban', 'rural'"
+        in result.stderr
+    )
     assert not (tmp_path / "out" / "case-studies").exists()
 
 
 # --- in the browser ---
+
 
 def test_filters_work_with_javascript_off(browser, site_url):
     context = browser.new_context(java_script_enabled=False)
@@ -189,12 +202,19 @@ def test_filters_work_with_javascript_off(browser, site_url):
         page.goto(f"{site_url}/case-studies/")
         everything = page.locator("article ul li > a").all_text_contents()
         assert len(everything) == len(STUDIES)
-        page.get_by_role("navigation", name="Filter case studies").get_by_role("link", name=re.compile(r"^Equity and excellence \(\d+\)$")).click()
+        page.get_by_role("navigation", name="Filter case studies").get_by_role(
+            "link", name=re.compile(r"^Equity and excellence \(\d+\)$")
+        ).click()
         page.wait_for_url(f"{site_url}/case-studies/strand/equity-excellence/")  # the new page, loaded
         shown = sorted(page.locator("article ul li > a").all_text_contents())
         assert shown == sorted(s.title for s in STUDIES if "equity-excellence" in s.strands)
         assert len(shown) < len(everything)
-        assert page.get_by_role("navigation", name="Filter case studies").locator('[aria-current="page"]').inner_text().startswith("Equity and excellence")
+        assert (
+            page.get_by_role("navigation", name="Filter case studies")
+            .locator('[aria-current="page"]')
+            .inner_text()
+            .startswith("Equity and excellence")
+        )
     finally:
         context.close()
 
@@ -202,7 +222,15 @@ def test_filters_work_with_javascript_off(browser, site_url):
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]  # the standard the site is held to
 
 
-@pytest.mark.parametrize("path", ["case-studies/", f"case-studies/{STUDIES[0].slug}/", "case-studies/strand/equity-excellence/", "case-studies/adding/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "case-studies/",
+        f"case-studies/{STUDIES[0].slug}/",
+        "case-studies/strand/equity-excellence/",
+        "case-studies/adding/",
+    ],
+)
 def test_case_study_pages_pass_axe(page, site_url, path):
     from axe_playwright_python.sync_playwright import Axe
 

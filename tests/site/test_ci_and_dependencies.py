@@ -1,4 +1,5 @@
 """Dependencies without known sandbox escapes, and a workflow whose tests cannot write (issue 15)."""
+
 from __future__ import annotations
 
 import re

@@ -1,5 +1,6 @@
 """Make it yours: a fork that changes local.yml and imports its own schools shows only its own
 authority and contacts, on every page and in every document."""
+
 from __future__ import annotations
 
 import json
@@ -29,8 +30,14 @@ services:
     description: Termly meetings of school leads for community cohesion.
 """
 # What the shipped example authority would leak into a fork: its names and its contacts.
-SHIPPED = ["Exampleshire", "01632 960000", "01632 960001", "governors@example.org", "equality.schools@example.org",
-           "County Hall, 1 Example Street"]
+SHIPPED = [
+    "Exampleshire",
+    "01632 960000",
+    "01632 960001",
+    "governors@example.org",
+    "equality.schools@example.org",
+    "County Hall, 1 Example Street",
+]
 
 
 def text_of(path) -> str:
@@ -48,8 +55,19 @@ def fork_site(mkdocs_build, tmp_path_factory):
     (project / "local.yml").write_text(FORK_LOCAL, encoding="utf-8")
     for folder in ("schools", "audits"):
         shutil.rmtree(project / folder)
-    assert main(["import-gias", str(ROOT / "tests" / "fixtures" / "gias" / "mixed.csv"),
-                 "--la", "Westshire", "-o", str(project / "schools")]) == 0
+    assert (
+        main(
+            [
+                "import-gias",
+                str(ROOT / "tests" / "fixtures" / "gias" / "mixed.csv"),
+                "--la",
+                "Westshire",
+                "-o",
+                str(project / "schools"),
+            ]
+        )
+        == 0
+    )
     site = project / "site-out"
     result = mkdocs_build(project, site)
     assert result.returncode == 0, result.stderr[-3000:]

@@ -51,7 +51,9 @@ def test_the_new_pages_are_in_the_navigation():
 def test_each_new_page_has_a_case_study_or_example_that_is_sourced_or_says_it_is_illustrative(built_site, page):
     body = article(built_site, page)
     real = body.xpath('.//*[@id="case-studies"]/following-sibling::*//a[starts-with(@href, "http")]')
-    illustrative = [e for e in body.xpath('.//*[contains(@class, "admonition")]') if "illustrative" in list_text(e).lower()]
+    illustrative = [
+        e for e in body.xpath('.//*[contains(@class, "admonition")]') if "illustrative" in list_text(e).lower()
+    ]
     assert real or illustrative, f"{page}: no sourced case study and no example marked illustrative"
     for example in body.xpath('.//*[contains(@class, "admonition") and contains(@class, "example")]'):
         assert "This example is illustrative" in list_text(example), page
@@ -71,7 +73,9 @@ def test_the_accessibility_statements_notes_for_authorities_stay_in_its_source(b
     assert source.count("Edit for your copy") >= 4
     html = (built_site / "accessibility" / "index.html").read_text(encoding="utf-8")
     assert "Edit for your copy" not in html and "edit this statement" not in html.lower()
-    assert "has not yet been checked by people who use assistive technology" in list_text(article(built_site, "accessibility/"))
+    assert "has not yet been checked by people who use assistive technology" in list_text(
+        article(built_site, "accessibility/")
+    )
 
 
 def test_no_page_offers_a_specialism_or_extended_services_as_current(built_site):
@@ -93,15 +97,20 @@ def test_no_page_offers_a_specialism_or_extended_services_as_current(built_site)
     assert not problems, "\n".join(problems)
 
 
-def test_the_tension_page_gives_the_national_routes_first_and_labels_the_authoritys_contacts_as_the_publishers(built_site):
+def test_the_tension_page_gives_the_national_routes_first_and_labels_the_authoritys_contacts_as_the_publishers(
+    built_site,
+):
     local = yaml.safe_load((ROOT / "local.yml").read_text(encoding="utf-8"))
     body = article(built_site, "duty/tension/")
     text = list_text(body)
     for route in ("999", "101", "0800 789 321", "020 7340 7264", "True Vision"):
         assert route in text, route
     hrefs = body.xpath(".//a/@href")
-    for address in ("https://www.gov.uk/find-local-council", "https://report-extremism.education.gov.uk/",
-                    "https://www.cps.gov.uk/hate-crime"):
+    for address in (
+        "https://www.gov.uk/find-local-council",
+        "https://report-extremism.education.gov.uk/",
+        "https://www.cps.gov.uk/hate-crime",
+    ):
         assert address in hrefs, address
     # the publisher's own contacts come after the national routes, named as the publisher's, and no
     # number of the publisher's (in this copy, fictional ones) is offered on the page itself

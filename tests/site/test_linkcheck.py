@@ -47,7 +47,10 @@ def site_linking(tmp_path, *urls):
 def test_each_address_is_listed_with_its_status_and_a_broken_one_with_its_pages(tmp_path, server):
     site = site_linking(tmp_path, f"{server}/fine", f"{server}/gone", f"{server}/no-head")
     assert linkcheck.external_links(site) == {
-        f"{server}/fine": ["duty/index.html", "index.html"], f"{server}/gone": ["index.html"], f"{server}/no-head": ["index.html"]}
+        f"{server}/fine": ["duty/index.html", "index.html"],
+        f"{server}/gone": ["index.html"],
+        f"{server}/no-head": ["index.html"],
+    }
     out = io.StringIO()
     assert linkcheck.check(site, out=out) == 1
     report = out.getvalue()

@@ -2,6 +2,7 @@
 (the generated school and case-study pages too), a footer that says who publishes the guide, its
 licence, its accessibility statement and the page's review date, a source link that asks no other
 host for anything, and a 404 page that helps."""
+
 from __future__ import annotations
 
 import functools
@@ -62,7 +63,7 @@ def nav_sections() -> dict[str, list[str]]:
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     out = {}
     for entry in config["nav"]:
-        (title, value), = entry.items()
+        ((title, value),) = entry.items()
         out[title] = list(_files(value))
     return out
 
@@ -93,11 +94,20 @@ def test_a_guide_page_says_where_it_is(built_site):
 
 def test_school_and_case_study_pages_say_where_they_are(built_site):
     school = read(built_site / "schools" / "riverside-primary" / "index.html").trail
-    assert school == [("Home", "../.."), ("Policies", "../../policies/"), ("Schools' policies", "../"),
-                      ("Riverside Primary School (fictional example)", None)]
+    assert school == [
+        ("Home", "../.."),
+        ("Policies", "../../policies/"),
+        ("Schools' policies", "../"),
+        ("Riverside Primary School (fictional example)", None),
+    ]
     pack = read(built_site / "schools" / "riverside-primary" / "self-evaluation" / "index.html").trail
-    assert [label for label, _ in pack] == ["Home", "Policies", "Schools' policies",
-                                           "Riverside Primary School (fictional example)", "Self-evaluation"]
+    assert [label for label, _ in pack] == [
+        "Home",
+        "Policies",
+        "Schools' policies",
+        "Riverside Primary School (fictional example)",
+        "Self-evaluation",
+    ]
     assert pack[3][1] == "../" and pack[4][1] is None
     study = read(built_site / "case-studies" / "new-arrivals-welcome" / "index.html").trail
     assert [label for label, _ in study][:2] == ["Home", "Case studies"] and study[-1][1] is None
@@ -107,12 +117,12 @@ def test_the_footer_names_the_authority_licence_accessibility_statement_and_revi
     local = yaml.safe_load((ROOT / "local.yml").read_text(encoding="utf-8"))
     for page in ("index.html", "duty/dimensions/index.html", "schools/index.html"):
         html = (built_site / page).read_text(encoding="utf-8")
-        footer = html[html.index('<footer class="md-footer">'):]
+        footer = html[html.index('<footer class="md-footer">') :]
         assert f"Published by {local['authority']['name']}." in footer
         assert "MIT licence" in footer
         assert re.search(r'<a href="[./]*accessibility/">Accessibility statement</a>', footer)
     reviewed = (built_site / "duty" / "dimensions" / "index.html").read_text(encoding="utf-8")
-    footer = reviewed[reviewed.index('<footer class="md-footer">'):]
+    footer = reviewed[reviewed.index('<footer class="md-footer">') :]
     assert re.search(r'Last reviewed: \d+ \w+ \d{4}\. Next review due: <time datetime="\d{4}-\d\d-\d\d">', footer)
 
 
@@ -126,9 +136,13 @@ def test_the_404_page_offers_ways_on(built_site):
 def test_a_repository_in_local_yml_is_a_plain_link_that_asks_no_other_host(mkdocs_build, tmp_path, browser):
     project = copy_project(tmp_path / "project")
     local = project / "local.yml"
-    local.write_text(local.read_text(encoding="utf-8").replace(
-        "# repo_url: https://github.com/example-authority/community-cohesion-guide",
-        "repo_url: https://github.com/example-authority/community-cohesion-guide"), encoding="utf-8")
+    local.write_text(
+        local.read_text(encoding="utf-8").replace(
+            "# repo_url: https://github.com/example-authority/community-cohesion-guide",
+            "repo_url: https://github.com/example-authority/community-cohesion-guide",
+        ),
+        encoding="utf-8",
+    )
     site = tmp_path / "site"
     result = mkdocs_build(project, site)
     assert result.returncode == 0, result.stderr[-3000:]
@@ -136,7 +150,10 @@ def test_a_repository_in_local_yml_is_a_plain_link_that_asks_no_other_host(mkdoc
     assert html.count('href="https://github.com/example-authority/community-cohesion-guide"') >= 2  # header and footer
     assert 'data-md-component="source"' not in html  # Material's hook that fetches the repository's facts
     authorities = (site / "local-authorities" / "index.html").read_text(encoding="utf-8")
-    assert 'The same files are kept in a repository: <a href="https://github.com/example-authority/community-cohesion-guide">' in authorities
+    assert (
+        'The same files are kept in a repository: <a href="https://github.com/example-authority/community-cohesion-guide">'
+        in authorities
+    )
     assert "not built from a git checkout" in authorities  # a copy of the project has no commit to name
     handler = functools.partial(_QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)

@@ -134,7 +134,10 @@ def test_a_generated_page_never_replaces_one_written_by_hand(project):
 
 def test_a_build_without_the_generated_pages_says_what_to_run(project, tmp_path):
     result = subprocess.run(
-        [str(BIN / "mkdocs"), "build", "--site-dir", str(tmp_path / "site")], cwd=project, capture_output=True, text=True
+        [str(BIN / "mkdocs"), "build", "--site-dir", str(tmp_path / "site")],
+        cwd=project,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode != 0
     assert "python -m cohesion_guide.site.generate" in result.stderr
@@ -152,7 +155,9 @@ def test_a_quiet_build_keeps_nothing_a_strict_build_would_have_warned_about(mkdo
 def test_a_change_to_one_pages_navigation_icon_reaches_every_page(mkdocs_build, project, tmp_path):
     assert mkdocs_build(project, tmp_path / "first").returncode == 0
     page = project / "docs" / "duty" / "today.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("---\n", "---\nicon: material/scale-balance\n", 1), encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("---\n", "---\nicon: material/scale-balance\n", 1), encoding="utf-8"
+    )
     again = mkdocs_build(project, tmp_path / "again")
     assert again.returncode == 0, again.stderr[-3000:]
     full_build(mkdocs_build, project, tmp_path / "full")

@@ -156,7 +156,9 @@ def test_a_school_reviews_its_work_by_keyboard_and_gets_the_command_lines_word_f
     cli = cli_pack(RIVERSIDE, audit, tmp_path)
     assert word_text(Path(word.value.path()).read_bytes()) == word_text(cli["docx"])
     written = audit.read_text(encoding="utf-8")
-    assert "    next_step: Write to a school in Lyon\n    lead: Languages lead\n    due: 2027-03-31\n" in written, written
+    assert "    next_step: Write to a school in Lyon\n    lead: Languages lead\n    due: 2027-03-31\n" in written, (
+        written
+    )
     assert b"Write to a school in Lyon" in cli["md"], cli["md"].decode()
     assert not outside(fresh), outside(fresh)
     assert not fresh.errors

@@ -1,6 +1,7 @@
 """Scale (issue 7): synthetic schools, one reading of the profiles per build, keys worked out once,
 only missing documents made (in parallel, never twice at once), and a small search index that still
 finds a school by its name. Timings are `make bench`'s job, not these tests'."""
+
 from __future__ import annotations
 
 import functools
@@ -15,17 +16,16 @@ from pathlib import Path
 
 import pytest
 
-from cohesion_guide.site import checked_cache
 from cohesion_guide.documents import policy as school_documents
-from cohesion_guide.site import schools_section
-from cohesion_guide.site import build as site_schools
+from cohesion_guide.documents.policy import size_text
+from cohesion_guide.errors import InvalidFile
 from cohesion_guide.export.document_set import Document, cached_formats
-from cohesion_guide.site.generated import GeneratedPage, SiteContext
 from cohesion_guide.inputs.local_config import load_local
 from cohesion_guide.inputs.profiles import load_profiles
-from cohesion_guide.documents.policy import size_text
+from cohesion_guide.site import build as site_schools
+from cohesion_guide.site import checked_cache, schools_section
+from cohesion_guide.site.generated import GeneratedPage, SiteContext
 from cohesion_guide.site.school_pages import unindexed_headings
-from cohesion_guide.errors import InvalidFile
 from tests.conftest import ROOT, _QuietHandler, copy_project
 from tests.site.page_state import search_for
 from tests.synthetic_schools import write_schools
@@ -55,6 +55,7 @@ def context_for(project: Path) -> SiteContext:
 
 
 # ---- the synthetic schools ---------------------------------------------------------------------
+
 
 def test_synthetic_profiles_are_valid_and_varied(tmp_path):
     project = copy_project(tmp_path / "project")
@@ -86,6 +87,7 @@ def test_synthetic_schools_are_never_written_into_the_project_itself():
 
 
 # ---- one reading, one key computation, only what is missing -------------------------------------
+
 
 def test_a_build_reads_each_profile_once_and_a_rebuild_reads_none(synthetic, monkeypatch):
     reads = Counter()
@@ -124,7 +126,9 @@ def test_one_changed_profile_remakes_only_that_schools_documents(synthetic):
     assert documents_in(synthetic) == before
 
     profile = sorted((synthetic / "schools").glob("*.yml"))[4]
-    profile.write_text(profile.read_text(encoding="utf-8").replace("number_on_roll: ", "number_on_roll: 1", 1), encoding="utf-8")
+    profile.write_text(
+        profile.read_text(encoding="utf-8").replace("number_on_roll: ", "number_on_roll: 1", 1), encoding="utf-8"
+    )
     again = site_schools.prepare(context_for(synthetic))
     assert again.made == {"policy": 1, "self_evaluation": 1}
     after = documents_in(synthetic)
@@ -136,16 +140,24 @@ def test_one_changed_profile_remakes_only_that_schools_documents(synthetic):
 def test_an_audit_change_remakes_that_schools_pack_only(synthetic):
     site_schools.prepare(context_for(synthetic))
     audit = min((synthetic / "audits").glob("*.yml"))
-    audit.write_text(audit.read_text(encoding="utf-8").replace("status: partly", "status: not-yet", 1)
-                     .replace("status: in-place", "status: not-yet", 1), encoding="utf-8")
+    audit.write_text(
+        audit.read_text(encoding="utf-8")
+        .replace("status: partly", "status: not-yet", 1)
+        .replace("status: in-place", "status: not-yet", 1),
+        encoding="utf-8",
+    )
     assert site_schools.prepare(context_for(synthetic)).made == {"policy": 0, "self_evaluation": 1}
 
 
 def test_a_profile_broken_after_a_good_build_is_still_reported(synthetic):
     site_schools.prepare(context_for(synthetic))
     profile = sorted((synthetic / "schools").glob("*.yml"))[2]
-    profile.write_text(profile.read_text(encoding="utf-8").replace("setting: urban", "setting: city")
-                       .replace("setting: rural", "setting: city"), encoding="utf-8")
+    profile.write_text(
+        profile.read_text(encoding="utf-8")
+        .replace("setting: urban", "setting: city")
+        .replace("setting: rural", "setting: city"),
+        encoding="utf-8",
+    )
     with pytest.raises(InvalidFile) as err:
         site_schools.prepare(context_for(synthetic))
     assert profile.name in err.value.report() and "location.setting" in err.value.report()
@@ -154,7 +166,10 @@ def test_a_profile_broken_after_a_good_build_is_still_reported(synthetic):
 def test_a_stored_check_keeps_the_values_still_to_confirm(synthetic):
     profile = sorted((synthetic / "schools").glob("*.yml"))[1]
     text, marked = re.subn(
-        r"^  governor: .*$", "  governor: Chair of governors  # to check: a placeholder", profile.read_text(), flags=re.M
+        r"^  governor: .*$",
+        "  governor: Chair of governors  # to check: a placeholder",
+        profile.read_text(),
+        flags=re.M,
     )
     assert marked == 1
     profile.write_text(text)
@@ -206,8 +221,10 @@ def test_two_makers_of_the_same_key_make_it_once(tmp_path):
         time.sleep(0.3)  # long enough for the other thread to arrive while this one holds the lock
         (folder / "doc.md").write_text("text", encoding="utf-8")
 
-    threads = [threading.Thread(target=cached_formats, args=(tmp_path / "school", "key1", "doc", ("md",), make))
-               for _ in range(2)]
+    threads = [
+        threading.Thread(target=cached_formats, args=(tmp_path / "school", "key1", "doc", ("md",), make))
+        for _ in range(2)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -218,6 +235,7 @@ def test_two_makers_of_the_same_key_make_it_once(tmp_path):
 
 # ---- documents made while MkDocs renders the pages ---------------------------------------------
 
+
 def test_a_download_not_made_yet_shows_its_size_once_it_is(tmp_path):
     work = site_schools.DocumentWork()
     made, coming = tmp_path / "made.pdf", tmp_path / "coming.docx"
@@ -226,8 +244,10 @@ def test_a_download_not_made_yet_shows_its_size_once_it_is(tmp_path):
     placeholder = work.size(coming)
     assert "KB" not in placeholder and work.size(coming) == placeholder  # one placeholder per file
     coming.write_bytes(b"x" * 50_000)
-    assert work.fill(f"[Word ({placeholder})](a.docx), [again ({placeholder})](b.docx)") == \
-        "[Word (49 KB)](a.docx), [again (49 KB)](b.docx)"
+    assert (
+        work.fill(f"[Word ({placeholder})](a.docx), [again ({placeholder})](b.docx)")
+        == "[Word (49 KB)](a.docx), [again (49 KB)](b.docx)"
+    )
     assert work.fill("no placeholder here") == "no placeholder here"
 
 
@@ -262,6 +282,7 @@ def test_a_build_whose_documents_cannot_be_written_stops_with_a_clear_error(mkdo
 
 # ---- search -------------------------------------------------------------------------------------
 
+
 def test_only_headings_below_the_title_are_left_out_of_the_index():
     text = "# Title\n\nText\n\n## Part one\n\n```\n## not a heading\n```\n\n### Part two  \n#hashtag\n"
     marked = unindexed_headings(text)
@@ -286,7 +307,10 @@ def test_the_index_holds_each_school_by_name_phase_town_and_authority_only(synth
     docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     for profile in profiles:
         entries = [d for d in docs if d["location"].startswith(f"schools/{profile.slug}/")]
-        assert [d["location"] for d in entries] == [f"schools/{profile.slug}/", f"schools/{profile.slug}/self-evaluation/"]
+        assert [d["location"] for d in entries] == [
+            f"schools/{profile.slug}/",
+            f"schools/{profile.slug}/self-evaluation/",
+        ]
         assert all(profile.name in d["title"] for d in entries)
         assert all(profile.data["location"]["town"] in d["text"] and "Exampleshire" in d["text"] for d in entries)
         assert all(len(d["text"]) < 200 for d in entries)  # not the policy's text
@@ -304,8 +328,10 @@ def test_download_sizes_are_the_sizes_of_the_files_made_during_the_build(synthet
     shown = re.compile(r'<a href="([^"]+\.(?:docx|pdf))">[^<]*?(\d+ KB)\)</a>')
     checked = 0
     for profile in profiles[:3]:
-        for page in (site / "schools" / profile.slug / "index.html",
-                     site / "schools" / profile.slug / "self-evaluation" / "index.html"):
+        for page in (
+            site / "schools" / profile.slug / "index.html",
+            site / "schools" / profile.slug / "self-evaluation" / "index.html",
+        ):
             links = shown.findall(page.read_text(encoding="utf-8"))
             assert len(links) == 2, page  # Word and PDF
             for href, size in links:

@@ -1,4 +1,5 @@
 """The site's schools section: the table, a page per school with working downloads, out of the sidebar, and the cache."""
+
 from __future__ import annotations
 
 import json
@@ -10,14 +11,13 @@ from pathlib import Path
 import pytest
 
 from cohesion_guide.documents import policy as school_documents
-from cohesion_guide.site import school_pages
-from cohesion_guide.site.generated import GeneratedFile, GeneratedPage, SiteContext
+from cohesion_guide.documents.policy import CACHE, size_text
 from cohesion_guide.inputs.local_config import load_local
 from cohesion_guide.inputs.profiles import load_profiles
-from cohesion_guide.documents.policy import CACHE, size_text
+from cohesion_guide.site import school_pages
 from cohesion_guide.site.build import prepare
+from cohesion_guide.site.generated import GeneratedFile, GeneratedPage, SiteContext
 from tests.conftest import ROOT
-
 
 
 class _Links(HTMLParser):
@@ -51,7 +51,7 @@ class _Links(HTMLParser):
             self.h1.append(data)
 
 
-def heading(page: "_Links") -> str:
+def heading(page: _Links) -> str:
     """The page's h1 as a reader sees it, without the pilcrow of its permalink."""
     return " ".join("".join(page.h1).split()).removesuffix("¶").strip()
 
@@ -107,7 +107,7 @@ def test_model_primary_policy_page(built_site):
     assert "Riverside Primary School (fictional example)" in page
 
 
-NASTY_NAME = "<script>alert(1)</script> {{ 7*7 }} & Ysgol Tŷ'r Ŵyn \"Primary\""
+NASTY_NAME = '<script>alert(1)</script> {{ 7*7 }} & Ysgol Tŷ\'r Ŵyn "Primary"'
 
 
 @pytest.fixture
@@ -136,7 +136,9 @@ def test_a_new_school_is_published_with_its_text_literal(mkdocs_build, nasty_pro
 
 def test_an_invalid_profile_stops_the_build_and_leaves_nothing(mkdocs_build, project_copy, tmp_path):
     text = (ROOT / "schools" / "riverside-primary.yml").read_text(encoding="utf-8")
-    (project_copy / "schools" / "broken.yml").write_text(text.replace("setting: urban", "setting: city"), encoding="utf-8")
+    (project_copy / "schools" / "broken.yml").write_text(
+        text.replace("setting: urban", "setting: city"), encoding="utf-8"
+    )
     site = tmp_path / "site"
     result = mkdocs_build(project_copy, site)
     assert result.returncode != 0
@@ -240,8 +242,10 @@ def test_a_printed_school_page_starts_with_the_policy_not_the_screens_links(page
 
 
 def test_a_schools_pages_send_governors_to_the_builder_with_its_answers_not_to_a_yaml_file(built_site):
-    for page, depth in (("schools/riverside-primary/index.html", "../../"),
-                        ("schools/riverside-primary/self-evaluation/index.html", "../../../")):
+    for page, depth in (
+        ("schools/riverside-primary/index.html", "../../"),
+        ("schools/riverside-primary/self-evaluation/index.html", "../../../"),
+    ):
         html = (built_site / page).read_text(encoding="utf-8")
         assert f'href="{depth}make-a-policy/?school=riverside-primary"' in html, page
         text = re.sub(r"<[^>]+>", " ", html)

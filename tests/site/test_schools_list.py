@@ -1,5 +1,6 @@
 """The schools' table: plain HTML that needs no script, filtered in place by name, phase and town
 with JavaScript, readable as cards on a phone, and quick with an authority's 600 schools."""
+
 from __future__ import annotations
 
 import random
@@ -29,10 +30,16 @@ def test_the_table_is_plain_html_with_every_school_its_phase_town_and_downloads(
     assert len(rows_in(html)) == len(profiles)
     for profile in profiles:
         town = profile.data["location"]["town"]
-        row = re.search(rf'<tr data-name="[^"]*" data-phase="{profile.data["school"]["phase"]}" data-town="{re.escape(town)}">'
-                        rf'<th scope="row" data-label="School"><a href="{profile.slug}/">', html)
+        row = re.search(
+            rf'<tr data-name="[^"]*" data-phase="{profile.data["school"]["phase"]}" data-town="{re.escape(town)}">'
+            rf'<th scope="row" data-label="School"><a href="{profile.slug}/">',
+            html,
+        )
         assert row, profile.slug
-    assert '<th scope="col">Town</th>' in html and "<script" not in html.split('class="cc-schools"')[1].split("</table>")[0]
+    assert (
+        '<th scope="col">Town</th>' in html
+        and "<script" not in html.split('class="cc-schools"')[1].split("</table>")[0]
+    )
 
 
 @pytest.mark.parametrize("width", [1280, 375])
@@ -76,7 +83,9 @@ def test_the_filter_narrows_the_rows_by_name_phase_and_town_and_says_how_many(br
             expect(status).to_have_text(f"There are {total} schools.")
             first = rows.first
             expect(first).to_have_css("display", "block")
-            phase_label = first.locator("td[data-label=Phase]").evaluate("td => getComputedStyle(td, '::before').content")
+            phase_label = first.locator("td[data-label=Phase]").evaluate(
+                "td => getComputedStyle(td, '::before').content"
+            )
             assert phase_label == '"Phase: "'
             assert first.bounding_box()["width"] <= 375
     finally:
@@ -105,8 +114,13 @@ def fake_schools(count: int) -> list[tuple[SimpleNamespace, dict]]:
         phase = rng.choice(phases)
         name = f"{rng.choice(PLACES)} {NAME_ENDINGS[phase]} {index}"
         slug = f"school-{index}"
-        profile = SimpleNamespace(slug=slug, data={"school": {"name": name, "phase": phase, "local_authority": "X"},
-                                                   "location": {"town": rng.choice(TOWNS)}})
+        profile = SimpleNamespace(
+            slug=slug,
+            data={
+                "school": {"name": name, "phase": phase, "local_authority": "X"},
+                "location": {"town": rng.choice(TOWNS)},
+            },
+        )
         paths = {fmt: Path(f"{slug}-policy.{fmt}") for fmt in ("docx", "pdf", "md")}
         out.append((profile, paths))
     return out
@@ -118,8 +132,11 @@ def test_six_hundred_schools_filter_at_once(browser, tmp_path):
     assert len(rows_in(body)) == 600
     assert len(body.encode()) < 600 * 700  # about 0.6 KB a school: the page stays light
     page_file = tmp_path / "schools.html"
-    page_file.write_text(f'<!DOCTYPE html><html lang="en"><body><div class="md-typeset">{body}</div>'
-                         f"<script>{SCRIPT.read_text(encoding='utf-8')}</script></body></html>", encoding="utf-8")
+    page_file.write_text(
+        f'<!DOCTYPE html><html lang="en"><body><div class="md-typeset">{body}</div>'
+        f"<script>{SCRIPT.read_text(encoding='utf-8')}</script></body></html>",
+        encoding="utf-8",
+    )
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
         page = context.new_page()

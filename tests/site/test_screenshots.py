@@ -1,6 +1,7 @@
 """Screenshots of every kind of page at a desktop's and a phone's width, saved in one folder so
 that a reviewer can look through them (.cache/screenshots/, or the folder COHESION_SCREENSHOTS
 names), with an index page that shows them side by side."""
+
 from __future__ import annotations
 
 import html
@@ -71,11 +72,16 @@ def write_index(out: Path) -> None:
     """index.html in the folder: each kind of page, desktop and phone side by side."""
     rows = []
     for name, (path, what) in PAGE_TYPES.items():
-        cells = "".join(f'<td><a href="{name}-{w}.png"><img src="{name}-{w}.png" alt="{html.escape(what)} at {w} width" '
-                        f'width="{320 if w == "desktop" else 120}"></a></td>' for w in WIDTHS if (out / f"{name}-{w}.png").is_file())
-        rows.append(f"<tr><th scope=\"row\">{html.escape(what)}<br><code>/{html.escape(path)}</code></th>{cells}</tr>")
+        cells = "".join(
+            f'<td><a href="{name}-{w}.png"><img src="{name}-{w}.png" alt="{html.escape(what)} at {w} width" '
+            f'width="{320 if w == "desktop" else 120}"></a></td>'
+            for w in WIDTHS
+            if (out / f"{name}-{w}.png").is_file()
+        )
+        rows.append(f'<tr><th scope="row">{html.escape(what)}<br><code>/{html.escape(path)}</code></th>{cells}</tr>')
     (out / "index.html").write_text(
         '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>Screenshots of the guide</title></head><body>'
         "<h1>Screenshots of the guide, by kind of page</h1><table><thead><tr><th>Page</th><th>Desktop (1280 px)</th>"
         "<th>Phone (375 px)</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table></body></html>",
-        encoding="utf-8")
+        encoding="utf-8",
+    )

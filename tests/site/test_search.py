@@ -1,5 +1,6 @@
 """Search finds what a reader types: abbreviations however they are written, each glossary term
 as a result of its own, and the guide's pages before a school's for the guide's own words."""
+
 from __future__ import annotations
 
 import json
@@ -15,13 +16,16 @@ from tests.site.test_accessibility import open_search
 
 
 def test_glossary_terms_become_headings_one_level_below_their_section_with_their_ids():
-    html = ('<h1 id="g">Glossary</h1><dl>\n<dt id="eal">EAL</dt>\n<dd>English as an <a href="#x">additional</a> language.</dd>\n</dl>'
-            '<h2 id="historic-terms">Historic terms</h2><dl><dt id="ecm">ECM</dt><dd><p>Every Child Matters.</p></dd></dl>')
+    html = (
+        '<h1 id="g">Glossary</h1><dl>\n<dt id="eal">EAL</dt>\n<dd>English as an <a href="#x">additional</a> language.</dd>\n</dl>'
+        '<h2 id="historic-terms">Historic terms</h2><dl><dt id="ecm">ECM</dt><dd><p>Every Child Matters.</p></dd></dl>'
+    )
     assert terms_as_headings(html) == (
         '<h1 id="g">Glossary</h1><div class="cc-glossary">\n<h2 id="eal" class="cc-term">EAL</h2>\n'
         '<div class="cc-definition">English as an <a href="#x">additional</a> language.</div>\n</div>'
         '<h2 id="historic-terms">Historic terms</h2><div class="cc-glossary"><h3 id="ecm" class="cc-term">ECM</h3>'
-        '<div class="cc-definition"><p>Every Child Matters.</p></div></div>')
+        '<div class="cc-definition"><p>Every Child Matters.</p></div></div>'
+    )
 
 
 def test_each_glossary_term_is_its_own_entry_in_the_index(built_site):
@@ -49,12 +53,16 @@ SETTLED = """(query) => {
 def results(page, query: str) -> list[str]:
     page.wait_for_function(SETTLED, arg=query, polling=100, timeout=15_000)
     hrefs = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.getAttribute('href'))")
-    return [href.split("://", 1)[-1].split("/", 1)[-1].split("?")[0] + ("#" + href.split("#")[1] if "#" in href else "")
-            for href in hrefs]
+    return [
+        href.split("://", 1)[-1].split("/", 1)[-1].split("?")[0] + ("#" + href.split("#")[1] if "#" in href else "")
+        for href in hrefs
+    ]
 
 
 @pytest.mark.parametrize("word, written_in_brackets_on", [("EAL", "duty/strands/"), ("PSHE", "duty/strands/")])
-def test_an_abbreviation_in_brackets_is_found_and_its_glossary_entry_is_a_result(page, site_url, word, written_in_brackets_on):
+def test_an_abbreviation_in_brackets_is_found_and_its_glossary_entry_is_a_result(
+    page, site_url, word, written_in_brackets_on
+):
     assert f"({word})" in _text_of(page, site_url, written_in_brackets_on)
     open_search(page, site_url, word)
     found = results(page, word)
@@ -78,7 +86,10 @@ def test_guide_pages_come_before_school_pages_for_the_guides_words(page, site_ur
 
 def test_a_schools_name_still_finds_its_own_pages_first(page, site_url):
     open_search(page, site_url, "Meadowbank")
-    assert results(page, "Meadowbank")[:2] == ["schools/meadowbank-special/", "schools/meadowbank-special/self-evaluation/"]
+    assert results(page, "Meadowbank")[:2] == [
+        "schools/meadowbank-special/",
+        "schools/meadowbank-special/self-evaluation/",
+    ]
 
 
 # ---- twenty questions a governor types, and the page that must answer first ---------------------
@@ -103,20 +114,27 @@ def test_a_governors_question_finds_its_page_first(page, site_url, asked):
     open_search(page, site_url, asked["question"])
     found = results(page, asked["question"])
     first, sections = first_result(found)
-    assert first == asked["first"], f"{asked['question']!r}: first result {first}, expected {asked['first']}: {found[:8]}"
+    assert first == asked["first"], (
+        f"{asked['question']!r}: first result {first}, expected {asked['first']}: {found[:8]}"
+    )
     if asked.get("section"):
         assert asked["section"] in sections, f"{asked['question']!r}: {first} without #{asked['section']}: {found[:8]}"
 
 
 # ---- tables reach the search as rows -------------------------------------------------------------
 
-TABLE = ("<p>Before.</p><table><thead><tr><th>When</th><th>What happened</th></tr></thead><tbody>"
-         "<tr><td>2011</td><td>DfE <a href='x'>confirms</a> the duty.</td></tr><tr><td>2014</td><td>Advice</td></tr>"
-         "</tbody></table><p>After.</p>")
+TABLE = (
+    "<p>Before.</p><table><thead><tr><th>When</th><th>What happened</th></tr></thead><tbody>"
+    "<tr><td>2011</td><td>DfE <a href='x'>confirms</a> the duty.</td></tr><tr><td>2014</td><td>Advice</td></tr>"
+    "</tbody></table><p>After.</p>"
+)
 
 
 def test_each_table_row_becomes_a_sentence_with_its_headers():
-    assert search_text.table_rows(TABLE) == ["When: 2011. What happened: DfE confirms the duty.", "When: 2014. What happened: Advice."]
+    assert search_text.table_rows(TABLE) == [
+        "When: 2011. What happened: DfE confirms the duty.",
+        "When: 2014. What happened: Advice.",
+    ]
 
 
 def test_a_table_is_left_out_of_the_index_for_a_hidden_copy_of_its_rows_which_is_then_removed():

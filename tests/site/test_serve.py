@@ -75,7 +75,10 @@ def test_a_port_already_taken_gets_a_plain_message_and_the_next_port_to_try(proj
         port = taken.getsockname()[1]
         done = subprocess.run(
             [str(BIN / "python"), "-m", "cohesion_guide.site.serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project_copy, capture_output=True, text=True, timeout=60,
+            cwd=project_copy,
+            capture_output=True,
+            text=True,
+            timeout=60,
         )
     assert done.returncode == 2
     assert f"Port {port} on 127.0.0.1 is already in use" in done.stderr
@@ -84,6 +87,7 @@ def test_a_port_already_taken_gets_a_plain_message_and_the_next_port_to_try(proj
 
 
 def test_make_serve_takes_the_port_from_port():
-    made = subprocess.run(["make", "-n", "serve", "PORT=8001"], capture_output=True, text=True,
-                          cwd=Path(__file__).resolve().parents[2])
+    made = subprocess.run(
+        ["make", "-n", "serve", "PORT=8001"], capture_output=True, text=True, cwd=Path(__file__).resolve().parents[2]
+    )
     assert "--dev-addr 127.0.0.1:8001" in made.stdout

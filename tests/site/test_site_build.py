@@ -1,4 +1,5 @@
 """The strict site build: review dates, overdue notices, and the mistakes that must stop a build."""
+
 from __future__ import annotations
 
 import json
@@ -14,7 +15,6 @@ import pytest
 import yaml
 
 from cohesion_guide.generated_record import generated_files
-
 from tests.conftest import BIN, ROOT, copy_project, site_pages
 
 DOCS = ROOT / "docs"
@@ -54,7 +54,7 @@ def set_front_matter(page: Path, **values: str) -> None:
         head, found = re.subn(rf"^{key}:.*$", line, head, flags=re.MULTILINE)
         if not found:
             head += "\n" + line
-    page.write_text(f"---\n{head}\n---\n" + text[match.end():], encoding="utf-8")
+    page.write_text(f"---\n{head}\n---\n" + text[match.end() :], encoding="utf-8")
 
 
 def drop_front_matter_key(page: Path, key: str) -> None:
@@ -176,8 +176,11 @@ def overdue_project(tmp_path_factory) -> Path:
     """A copy whose home page is past its review date and links to a dead 2007 address."""
     project = with_cache(copy_project(tmp_path_factory.mktemp("overdue") / "project"))
     past = date.today() - timedelta(days=30)
-    set_front_matter(project / "docs" / "index.md",
-                     last_reviewed=(past - timedelta(days=365)).isoformat(), review_due=past.isoformat())
+    set_front_matter(
+        project / "docs" / "index.md",
+        last_reviewed=(past - timedelta(days=365)).isoformat(),
+        review_due=past.isoformat(),
+    )
     add_to_page(project / "docs" / "index.md", "See [the old site](http://www.teachernet.gov.uk/cohesion).")
     return project
 
@@ -192,8 +195,9 @@ def test_overdue_page_still_builds_and_warns_naming_it(overdue_build):
     result, _ = overdue_build
     assert result.returncode == 0, f"an overdue page must not fail the build by default:\n{output(result)[-3000:]}"
     warnings = [line for line in output(result).splitlines() if "WARNING" in line and "index.md" in line]
-    assert any("overdue" in line.lower() for line in warnings), \
+    assert any("overdue" in line.lower() for line in warnings), (
         f"no warning names docs/index.md as overdue:\n{output(result)[-3000:]}"
+    )
 
 
 def test_overdue_page_shows_the_notice_in_static_html(overdue_build, built_site):
@@ -213,7 +217,9 @@ def test_overdue_fails_the_build_when_local_yml_says_so(mkdocs_build, overdue_pr
     local = overdue_project / "local.yml"
     original = local.read_text(encoding="utf-8")
     try:
-        local.write_text(re.sub(r"overdue_fails_build:\s*false", "overdue_fails_build: true", original), encoding="utf-8")
+        local.write_text(
+            re.sub(r"overdue_fails_build:\s*false", "overdue_fails_build: true", original), encoding="utf-8"
+        )
         if "overdue_fails_build: true" not in local.read_text(encoding="utf-8"):
             local.write_text(original + "\nreviews:\n  overdue_fails_build: true\n", encoding="utf-8")
         result = mkdocs_build(overdue_project, tmp_path / "site")
@@ -277,9 +283,24 @@ def run_make_site(project: Path) -> subprocess.CompletedProcess:
     """The Makefile's own `site` recipe, run in a project copy with this environment's tools (Pyodide: the
     checkout's node_modules)."""
     return subprocess.run(
-        ["make", "-f", str(ROOT / "Makefile"), "-C", str(project), f"BIN={BIN}",
-         "-o", ".venv/.installed", "-o", "node_modules/pyodide/.installed", "-o", "system-documents", "site"],
-        capture_output=True, text=True, timeout=600,
+        [
+            "make",
+            "-f",
+            str(ROOT / "Makefile"),
+            "-C",
+            str(project),
+            f"BIN={BIN}",
+            "-o",
+            ".venv/.installed",
+            "-o",
+            "node_modules/pyodide/.installed",
+            "-o",
+            "system-documents",
+            "site",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
 
 
@@ -294,8 +315,10 @@ def test_make_site_swaps_in_a_good_build_and_keeps_the_old_site_after_a_bad_one(
     assert (old / "previous.txt").is_file(), "a failed make site removed or replaced the previous site"
     assert not (old / "index.html").exists()
 
-    drop = (project / "docs" / "duty" / "index.md")
-    drop.write_text(drop.read_text(encoding="utf-8").replace("Read [the missing page](no-such-page.md).", ""), encoding="utf-8")
+    drop = project / "docs" / "duty" / "index.md"
+    drop.write_text(
+        drop.read_text(encoding="utf-8").replace("Read [the missing page](no-such-page.md).", ""), encoding="utf-8"
+    )
     done = make_site(project)
     assert done.returncode == 0, output(done)[-3000:]
     assert (project / "site" / "index.html").is_file()

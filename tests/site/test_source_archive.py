@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import lxml.html
@@ -79,7 +79,7 @@ def test_the_same_files_reuse_the_same_zip_and_a_change_makes_a_new_one_saying_s
 
 def test_the_same_content_makes_the_same_bytes(tmp_path):
     one, two = project(tmp_path / "a"), project(tmp_path / "b")
-    day = datetime(2026, 12, 7, tzinfo=timezone.utc)
+    day = datetime(2026, 12, 7, tzinfo=UTC)
     assert (
         source_archive.make(one, today=day).path.read_bytes() == source_archive.make(two, today=day).path.read_bytes()
     )
@@ -87,7 +87,7 @@ def test_the_same_content_makes_the_same_bytes(tmp_path):
 
 def test_a_project_that_is_not_a_checkout_gives_its_files_as_found_and_says_there_is_no_commit(tmp_path):
     root = project(tmp_path)
-    made = source_archive.make(root, today=datetime(2026, 12, 7, tzinfo=timezone.utc))
+    made = source_archive.make(root, today=datetime(2026, 12, 7, tzinfo=UTC))
     assert made.commit is None and made.date == "2026-12-07"
     inside = names(made.path)
     assert {n.split("/", 1)[1] for n in inside} == {"SOURCE.txt", "README.md", "docs/index.md", "run"}
@@ -118,7 +118,7 @@ def test_a_copy_built_from_an_unpacked_download_has_one_source_txt_and_keeps_the
     first = source_archive.make(root)
     copy = unpack(first.path, tmp_path / "authority")
     (copy / "docs" / "index.md").write_text("Our home\n")
-    second = source_archive.make(copy, today=datetime(2026, 12, 8, tzinfo=timezone.utc))
+    second = source_archive.make(copy, today=datetime(2026, 12, 8, tzinfo=UTC))
     with zipfile.ZipFile(second.path) as zipped:
         listed = [info.filename for info in zipped.infolist()]
     assert listed.count(f"{source_archive.FOLDER}/SOURCE.txt") == 1 and len(listed) == len(set(listed))

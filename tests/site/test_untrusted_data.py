@@ -1,18 +1,18 @@
 """Nothing from local.yml or a case study runs in a reader's browser or loads from another host (issue 15)."""
+
 from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 
+from cohesion_guide.documents.render import escape_markdown as text
+from cohesion_guide.errors import InvalidFile
 from cohesion_guide.inputs.case_studies import load_case_studies
 from cohesion_guide.inputs.local_config import load_local
-from cohesion_guide.errors import InvalidFile
 from cohesion_guide.site import sanitise
-from cohesion_guide.documents.render import escape_markdown as text
-from tests.conftest import ROOT, copy_project
+from tests.conftest import copy_project
 
 MINIMAL = """\
 authority:
@@ -82,15 +82,19 @@ repo_url: https://github.com/example-authority/community-cohesion-guide
 
 # Unit checks: each class of payload, quickly -------------------------------------------------
 
-@pytest.mark.parametrize("field, value", [
-    ("authority.website", "javascript:alert(1)"),
-    ("authority.website", "https://x.example/\" onmouseover=\"alert(1)"),
-    ("authority.website", "//evil.example/"),
-    ("repo_url", "https:///no-host"),
-    ("site_url", "http://cohesion.example.org/"),
-    ("site_url", 'https://cohesion.example.org/"><script>/'),
-    ("links[1].url", "https://ok.example/ x"),
-])
+
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("authority.website", "javascript:alert(1)"),
+        ("authority.website", 'https://x.example/" onmouseover="alert(1)'),
+        ("authority.website", "//evil.example/"),
+        ("repo_url", "https:///no-host"),
+        ("site_url", "http://cohesion.example.org/"),
+        ("site_url", 'https://cohesion.example.org/"><script>/'),
+        ("links[1].url", "https://ok.example/ x"),
+    ],
+)
 def test_addresses_in_local_yml_are_https_with_a_host(tmp_path, field, value):
     text = MINIMAL + "links:\n  - title: A link\n    url: https://www.example.org/\n"
     if field == "authority.website":
@@ -110,20 +114,27 @@ def test_addresses_in_local_yml_are_https_with_a_host(tmp_path, field, value):
 def test_the_logo_must_be_a_file_inside_docs(tmp_path, logo):
     (tmp_path / "docs" / "images").mkdir(parents=True)
     (tmp_path / "docs" / "images" / "logo.svg").write_text("<svg/>")
-    (tmp_path / "local.yml").write_text(MINIMAL.replace("Council\n", f"Council\n  logo: '{logo}'\n", 1), encoding="utf-8")
+    (tmp_path / "local.yml").write_text(
+        MINIMAL.replace("Council\n", f"Council\n  logo: '{logo}'\n", 1), encoding="utf-8"
+    )
     with pytest.raises(InvalidFile) as err:
         load_local(tmp_path)
     assert [p.field for p in err.value.problems] == ["authority.logo"]
-    (tmp_path / "local.yml").write_text(MINIMAL.replace("Council\n", "Council\n  logo: images/logo.svg\n", 1), encoding="utf-8")
+    (tmp_path / "local.yml").write_text(
+        MINIMAL.replace("Council\n", "Council\n  logo: images/logo.svg\n", 1), encoding="utf-8"
+    )
     assert load_local(tmp_path)["authority"]["logo"] == "images/logo.svg"
 
 
 def test_the_sanitiser_keeps_text_and_drops_what_runs_or_loads():
-    cleaned = sanitise.clean('<p class="a" onclick="x" style="y">Hi <b>there</b></p><img src="https://e.example/x.png">'
-                             '<img src="pics/a.png" alt="ok" onerror="z"><iframe src="https://e.example"><p>in</p></iframe>'
-                             '<a href="java\tscript:x">j</a><a href="https://ok.example/">ok</a><script>bad()</script>')
-    assert cleaned == ('<p class="a">Hi <b>there</b></p><img src="pics/a.png" alt="ok">'
-                       '<a>j</a><a href="https://ok.example/">ok</a>')
+    cleaned = sanitise.clean(
+        '<p class="a" onclick="x" style="y">Hi <b>there</b></p><img src="https://e.example/x.png">'
+        '<img src="pics/a.png" alt="ok" onerror="z"><iframe src="https://e.example"><p>in</p></iframe>'
+        '<a href="java\tscript:x">j</a><a href="https://ok.example/">ok</a><script>bad()</script>'
+    )
+    assert cleaned == (
+        '<p class="a">Hi <b>there</b></p><img src="pics/a.png" alt="ok"><a>j</a><a href="https://ok.example/">ok</a>'
+    )
 
 
 def test_a_title_cannot_set_attributes():
@@ -141,11 +152,21 @@ def test_a_case_study_cannot_replace_a_guide_page(tmp_path, name):
 
 # The whole built site --------------------------------------------------------------------------
 
+
 class _Scan(HTMLParser):
     """Every element that loads something, and every inline event handler."""
 
-    LOADS = {"img": "src", "script": "src", "iframe": "src", "embed": "src", "object": "data", "source": "src",
-             "audio": "src", "video": "src", "link": "href"}
+    LOADS = {
+        "img": "src",
+        "script": "src",
+        "iframe": "src",
+        "embed": "src",
+        "object": "data",
+        "source": "src",
+        "audio": "src",
+        "video": "src",
+        "link": "href",
+    }
 
     def __init__(self):
         super().__init__()
@@ -159,7 +180,13 @@ class _Scan(HTMLParser):
         href = re.sub(r"[\x00-\x20]", "", values.get("href") or "").lower()
         if href.startswith(("javascript:", "vbscript:", "data:")):
             self.handlers.append(f"<{tag} href={href!r}>")
-        if tag == "link" and not set((values.get("rel") or "").split()) & {"stylesheet", "icon", "preload", "modulepreload", "manifest"}:
+        if tag == "link" and not set((values.get("rel") or "").split()) & {
+            "stylesheet",
+            "icon",
+            "preload",
+            "modulepreload",
+            "manifest",
+        }:
             return  # rel=canonical, alternate: addresses, never loaded
         address = (values.get(self.LOADS.get(tag, ""), "") or "").strip()
         if re.match(r"^([a-z][a-z0-9+.-]*:|//|\\\\)", address, re.I) and not address.startswith("data:"):
