@@ -151,7 +151,7 @@ def test_a_repository_in_local_yml_is_a_plain_link_that_asks_no_other_host(mkdoc
     assert 'data-md-component="source"' not in html  # Material's hook that fetches the repository's facts
     authorities = (site / "local-authorities" / "index.html").read_text(encoding="utf-8")
     assert (
-        'The same files are kept in a repository: <a href="https://github.com/example-authority/community-cohesion-guide">'
+        'Later versions are kept in the repository it came from: <a href="https://github.com/example-authority/community-cohesion-guide">'
         in authorities
     )
     assert "not built from a git checkout" in authorities  # a copy of the project has no commit to name
