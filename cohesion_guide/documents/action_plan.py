@@ -426,15 +426,6 @@ def _tension(profile: Profile) -> str:
     return str(profile.known("local_tensions") or "")
 
 
-def _or_list(items: list[str]) -> str:
-    """'in school, online or on the way to and from school': items the project wrote, none with its own comma."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
-
-
-def _comma_list(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def _partners(profile: Profile, *kinds: str) -> list[str]:
     return [p["name"] for p in profile.data.get("partnerships") or [] if p["kind"] in kinds]
 
@@ -478,7 +469,7 @@ def tension_incidents(profile: Profile) -> Action | None:
     return _action(
         profile,
         "3b",
-        f"Record every prejudice-related incident {_or_list(places)}, with the action taken; review the pattern "
+        f"Record every prejudice-related incident {and_list(places, 'or')}, with the action taken; review the pattern "
         f"each half term, and report it to {oversight}, and to the local police when an incident happened outside "
         "school.",
         "headteacher",
@@ -505,7 +496,7 @@ def tension_response(profile: Profile) -> Action | None:
     return _action(
         profile,
         "1b",
-        f"Agree a written plan with {and_list(partners)} for when tension rises: {_comma_list(parts)}. Meet those "
+        f"Agree a written plan with {and_list(partners)} for when tension rises: {and_list(parts)}. Meet those "
         "partners to agree it, and review it after any serious incident.",
         "headteacher",
         "now",

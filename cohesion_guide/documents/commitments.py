@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -44,16 +45,26 @@ def commit(rule: Callable, place: str, text: str, first: bool = False, **values:
     return Commitment(place, text, rule.__name__, tuple(values.items()), first)
 
 
-def and_list(items: list[str]) -> str:
-    """['a', 'b', 'c'] -> 'a, b and c'. Where an item has its own "and" or comma ("Oldham mosque and parish church
-    forum"), the items are kept apart by semicolons, so the list still reads as a list: 'a; b and c; and d' (two
-    such items: 'a and b, and c')."""
+def and_list(items: list[str], conjunction: str = "and", serial: bool = False) -> str:
+    """The one way the engine joins words into a list: ['a', 'b', 'c'] -> 'a, b and c' (or 'a, b or c').
+
+    - Two items take no comma: 'a and b' (but see the third point).
+    - Where an item has its own comma ("Gimnazjum nr 2, Przykładowo"), commas cannot keep the items apart, so
+      semicolons do: 'a; b, c; and d'.
+    - Where the item before the last has its own "and" ("Holmebrook Mosque and Community Centre"), a comma before
+      the list's own "and" shows where the last item starts: 'a, b and c, and d'. An "and" further back needs no
+      help: 'speech, symbols and pictures, Signalong and communication aids'.
+    - `serial` puts that comma in whatever the items: a list whose items are themselves lists ('with A and B every
+      week, and with C') needs it to show where the last item starts."""
     items = list(items)
     if len(items) <= 1:
         return "".join(items)
-    if any(" and " in item or "," in item for item in items):
-        return items[0] + ", and " + items[1] if len(items) == 2 else "; ".join(items[:-1]) + "; and " + items[-1]
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    if len(items) > 2 and any("," in item for item in items):
+        return "; ".join(items[:-1]) + f"; {conjunction} " + items[-1]
+    # an item in bold ("**Speech and language therapy lead**") is already set apart
+    own_and = re.search(r"\band\b", items[-2]) and not items[-2].startswith("**")
+    last_join = f", {conjunction} " if serial or own_and else f" {conjunction} "
+    return ", ".join(items[:-1]) + last_join + items[-1]
 
 
 def in_sentence(name: str) -> str:

@@ -122,6 +122,15 @@ def mid_sentence(role: str) -> str:
     return role[:1].lower() + role[1:] if role[1:2].islower() else role
 
 
+def bold_roles(roles: list[str]) -> SafeMarkdown:
+    """Roles that lead actions, each in bold, as one list: '**Head of RE**, **SENCo** and **pastoral lead**'."""
+    return SafeMarkdown(
+        plain_and_list(
+            [f"**{escape_markdown(role if n == 0 else mid_sentence(role))}**" for n, role in enumerate(roles)]
+        )
+    )
+
+
 def _finalize(value: Any) -> Any:
     """Every {{ ... }} in a template ends here: whatever is not already safe Markdown is escaped,
     so a template an authority edits cannot forget to escape a school's text."""
@@ -533,6 +542,7 @@ def policy_values(profile: Profile, local: dict[str, Any], case_studies: list[di
         "local_area": data.get("local_area"),
         "context": data.get("context"),
         "leads": {"others": [], **data["leads"]},
+        "other_leads": bold_roles(data["leads"].get("others") or []),
         "document": document,
         "review_cycle_years": cycle,  # the shipped template says review_every; an authority's own may still use this
         "review_every": "every year" if cycle == 1 else f"every {cycle} years",

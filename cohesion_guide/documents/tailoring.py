@@ -13,12 +13,14 @@ import re
 from collections.abc import Callable
 
 from cohesion_guide.documents import legal_basis
-from cohesion_guide.documents.commitments import PLACES, Commitment, and_list, in_sentence
+from cohesion_guide.documents.commitments import PLACES, Commitment, and_list
 from cohesion_guide.documents.commitments import commit as _plain_commit
 from cohesion_guide.documents.faith_guidance import guidance_markdown, traditions
+from cohesion_guide.documents.needs_words import needs_words, taught
+from cohesion_guide.documents.partner_links import links_kept
 from cohesion_guide.documents.phase_words import authority_place, phase_words
 from cohesion_guide.inputs.governance import ACADEMY, MAINTAINED, governance
-from cohesion_guide.inputs.profiles import COMMUNICATION_NEEDS, SEND_NEEDS, Profile
+from cohesion_guide.inputs.profiles import COMMUNICATION_NEEDS, Profile
 from cohesion_guide.inputs.schemas import schema
 
 __all__ = ["PLACES", "Commitment", "RULES", "commitments"]
@@ -775,27 +777,12 @@ def secondary_voice_and_work(profile: Profile) -> list[Commitment]:
     ]
 
 
-def _needs_words(needs: list[str]) -> list[str]:
-    """The register's names for needs, as a sentence about many pupils says them ('severe learning difficulties')."""
-    return [re.sub(r"difficulty\b", "difficulties", SEND_NEEDS[n]) for n in needs]
-
-
-def _taught(needs: list[str]) -> str:
-    """Whom the school teaches, by their needs, as a school says it: 'autistic pupils and pupils with speech,
-    language and communication needs'."""
-    others = _needs_words([n for n in needs if n != "asd"])
-    with_needs = "{pupils} with " + and_list(others) if others else ""
-    if "asd" in needs:
-        return "autistic {pupils}" + (" and " + with_needs if with_needs else "")
-    return with_needs
-
-
 def special_outreach(profile: Profile) -> list[Commitment]:
     """Special schools: disability and cohesion, links with mainstream schools, and a place in the community."""
     if profile.phase_group != "special":
         return []
     rule = special_outreach
-    who = " We teach " + _taught(profile.send_needs) + "." if profile.send_needs else ""
+    who = " We teach " + taught(profile.send_needs) + "." if profile.send_needs else ""
     return [
         _commit(
             profile,
@@ -827,7 +814,7 @@ def resourced_provision(profile: Profile) -> list[Commitment]:
         return []
     rule = resourced_provision
     needs = profile.send_needs
-    named = " for " + and_list(_needs_words(needs)) if needs else ""
+    named = " for " + and_list(needs_words(needs)) if needs else ""
     provision = profile.data["school"]["resourced_provision"]
     return [
         _commit(
@@ -1008,19 +995,11 @@ def local_tensions(profile: Profile) -> list[Commitment]:
 
 
 _PARTNER_PLACES = {"school": "school_links", "community": "local_community", "international": "global_community"}
-# How often a partnership meets (partnerships[].how_often), as the policy says it keeps that rhythm; "occasionally"
-# is no rhythm to keep.
-_RHYTHMS = {
-    "weekly": "every week",
-    "fortnightly": "every two weeks",
-    "half-termly": "every half term",
-    "termly": "every term",
-    "yearly": "once a year",
-}
 
 
 def partnerships(profile: Profile) -> list[Commitment]:
-    """Each partnership under its dimension, the rhythm each keeps, and one yearly review of them all. With none
+    """Each partnership under its dimension, every one kept up at its own rhythm (partner_links), and one yearly
+    review of them all. With none
     listed, nothing is claimed about the partnerships the school has: it commits to keep and grow a list. The
     rhythm is the school's own ("every week"), kept in a sentence a governor can adopt: keep up each link, review
     each every year. The yearly question to pupils and families names no partner: a list of names with their own
@@ -1041,48 +1020,15 @@ def partnerships(profile: Profile) -> list[Commitment]:
         _commit(profile, rule, _PARTNER_PLACES[p["kind"]], "**{name}**: {what}", name=p["name"], what=p["what"])
         for p in partners
     ]
-    kept = [(p["name"], _RHYTHMS[p["how_often"]]) for p in partners if p.get("how_often") in _RHYTHMS]
-    # partners that meet equally often are named together: "A and B every week, and C every term"
-    rhythms = {}
-    for name, often in kept:
-        rhythms.setdefault(often, []).append(in_sentence(name))
-    if len(kept) > 1:
-        keep = _commit(
-            profile,
-            rule,
-            "engagement",
-            "We will keep up our links with {kept}, reviewing each of them every year.",
-            kept=and_list(
-                [
-                    item
-                    for often, names in rhythms.items()
-                    # a name with its own "and" keeps its rhythm to itself, or the list could not be read
-                    for item in (
-                        [f"{name} {often}" for name in names]
-                        if any(" and " in name for name in names)
-                        else [f"{and_list(names)} {often}"]
-                    )
-                ]
-            ),
-        )
-    elif kept:
-        keep = _commit(
-            profile,
-            rule,
-            "engagement",
-            "We will keep up our link with {kept}, reviewing it every year.",
-            kept=f"{in_sentence(kept[0][0])} {kept[0][1]}",
-        )
-    else:
-        keep = _commit(
-            profile,
-            rule,
-            "engagement",
-            "We will keep up our links with {partners}, reviewing each of them every year."
-            if len(partners) > 1
-            else "We will keep up our link with {partners}, reviewing it every year.",
-            partners=and_list([in_sentence(p["name"]) for p in partners]),
-        )
+    keep = _commit(
+        profile,
+        rule,
+        "engagement",
+        "We will keep up our links {kept}, reviewing each of them every year."
+        if len(partners) > 1
+        else "We will keep up our link {kept}, reviewing it every year.",
+        kept=links_kept(partners),
+    )
     return listed + [keep, _commit(profile, rule, "monitoring", _asked_about_partners(profile))]
 
 

@@ -89,7 +89,7 @@ CASES = {
             ("is a secondary academy in Grimethorpe", {"location.locality": NONE}),
             ("Grimethorpe, for students aged 11 to 16", {"school.statutory_low_age": NONE}),
             (
-                "We will keep up our links with Sheffield city-centre secondary school link (fictional) every term",
+                "We will keep up our links with Sheffield city-centre secondary school (fictional) every term",
                 {"partnerships.how_often": NONE},
             ),
             ("Families who use Polish, Romanian and Lithuanian at home", {"pupils.home_languages": NONE}),
@@ -180,7 +180,10 @@ CASES = {
         ],
         "bound": [
             ("When tension rises in the area", {"local_tensions": NONE}),
-            ("Exampleton Youth Service (fictional) every week", {"partnerships.how_often": NONE}),
+            (
+                "Exampleton Youth Service (fictional) and Exampleton Boxing and Community Club (fictional) every week",
+                {"partnerships.how_often": NONE},
+            ),
             ("Our local community is the whole area we serve", {"location.catchment": NONE}),
         ],
     },
@@ -209,7 +212,7 @@ CASES = {
             "and help with its cost where we can.",
             "Families who use British Sign Language will get key information in BSL, by video or through a BSL "
             "interpreter",
-            "We teach pupils with severe learning difficulties, and profound and multiple learning difficulties.",
+            "We teach pupils with severe, or profound and multiple, learning difficulties.",
         ],
         "bound": [
             (
@@ -253,7 +256,7 @@ CASES = {
                 {"school.nursery_provision": NONE, "school.statutory_low_age": NONE},
             ),
             (
-                "Oldham mosque and parish church children's forum (fictional) once a year, and Moorside",
+                "with Oldham mosque and parish church children's forum (fictional) once a year, with Moorside",
                 {"partnerships.how_often": NONE},
             ),
         ],
@@ -330,7 +333,7 @@ CASES = {
         "bound": [
             ("When tension rises in the area", {"local_tensions": NONE}),
             (
-                "We will keep up our link with Grimsby Fishing Heritage Centre (fictional) every half term",
+                "We will keep up our links with Grimsby Fishing Heritage Centre (fictional) every half term",
                 {"partnerships.how_often": NONE},
             ),
         ],
@@ -350,7 +353,7 @@ CASES = {
         ],
         "bound": [
             (
-                "Our pupils communicate through speech; symbols and pictures; Signalong; and communication aids.",
+                "Our pupils communicate through speech, symbols and pictures, Signalong and communication aids.",
                 {"school.communication": NONE},
             ),
             ("travel for as long as an hour and a half each way", {"location.longest_journey_minutes": NONE}),

@@ -313,7 +313,7 @@ CLAIMS = [
     ),
     (
         "communication, from how pupils communicate",
-        "Our pupils communicate through Makaton; symbols and pictures; and eye gaze.",
+        "Our pupils communicate through Makaton, symbols and pictures, and eye gaze.",
         {
             "school": {
                 "phase": "special",
@@ -698,8 +698,8 @@ def test_partner_lists_read_as_english_whatever_the_names(tmp_path):
     assert "**The city's secondary schools**: Shared sports days." in policy  # a line's first word keeps its capital
     # the rhythm kept in a sentence a governor would adopt (cold read, R09); the yearly question names no partner
     assert (
-        "We will keep up our links with the city's secondary schools and Youth Service every term, and Mosque and "
-        "church forum once a year, reviewing each of them every year." in policy
+        "We will keep up our links with the city's secondary schools and Youth Service every term, and with Mosque "
+        "and church forum once a year, reviewing each of them every year." in policy
     )
     assert "as often as they do now" not in policy
     assert "what they gained from our partnerships." in policy

@@ -1,0 +1,160 @@
+"""The third cold read (a clerk to governors, 28 policies, December 2026): the sentences she would still have
+edited, each fixed for its whole class and checked here in the cold-read kit's way: the sentence is there with its
+fact and gone without it, across the kit's fourteen kinds of school (tests/documents/kinds/)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from cohesion_guide.documents.commitments import and_list
+from cohesion_guide.documents.needs_words import needs_words
+from cohesion_guide.documents.partner_links import RHYTHMS, linked_name
+from cohesion_guide.documents.render import render_policy
+from cohesion_guide.inputs.profiles import load_profile
+from tests.documents.test_cold_read_kit import CASES, KIT, LOCAL, flat, policy_of
+
+KIT_WITH_PARTNERS = sorted(
+    slug for slug in CASES if yaml.safe_load((KIT / f"{slug}.yml").read_text(encoding="utf-8")).get("partnerships")
+)
+
+
+def _kit(slug: str) -> dict:
+    return yaml.safe_load((KIT / f"{slug}.yml").read_text(encoding="utf-8"))
+
+
+def _policy_from(data: dict, tmp_path, slug: str) -> str:
+    path = tmp_path / f"{slug}.yml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), "utf-8")
+    return flat(render_policy(load_profile(path), LOCAL))
+
+
+def _kept_links(policy: str) -> str:
+    return re.search(r"We will keep up our links? with .*?, reviewing (?:each of them|it) every year\.", policy)[0]
+
+
+# ---- R09: every partner kept up, each rhythm said once, no "links with ... link" ---------------------------------
+
+
+@pytest.mark.parametrize("slug", KIT_WITH_PARTNERS)
+def test_every_partner_the_profile_lists_is_one_the_school_keeps_up_its_link_with(slug, tmp_path):
+    kept = _kept_links(policy_of(slug, tmp_path))
+    for partner in _kit(slug)["partnerships"]:
+        assert linked_name(partner["name"]) in kept, (slug, partner["name"])
+
+
+@pytest.mark.parametrize("slug", KIT_WITH_PARTNERS)
+def test_partners_that_meet_equally_often_share_one_rhythm_in_the_sentence(slug, tmp_path):
+    kept = _kept_links(policy_of(slug, tmp_path))
+    for rhythm in RHYTHMS.values():
+        assert kept.count(rhythm) <= 1, (slug, rhythm, kept)
+
+
+def test_a_partner_without_a_rhythm_is_kept_beside_partners_with_one(tmp_path):
+    """The Miners' Welfare gives no how_often; the Sheffield school and the Polish school do (academy-secondary-
+    coalfield): it is named last, with no rhythm of its own, and goes only when the profile no longer lists it."""
+    data = _kit("academy-secondary-coalfield")
+    welfare = (
+        "and with Grimethorpe Miners' Welfare and Community Centre (fictional), reviewing each of them every year."
+    )
+    assert welfare in policy_of("academy-secondary-coalfield", tmp_path)
+    data["partnerships"] = [p for p in data["partnerships"] if "Welfare" not in p["name"]]
+    without = _policy_from(data, tmp_path, "academy-secondary-coalfield")
+    assert "Miners' Welfare" not in without
+    assert "every term; and with Gimnazjum nr 2, Przykładowo (fictional) every half term, reviewing" not in without
+    assert "every term, and with Gimnazjum nr 2, Przykładowo (fictional) every half term, reviewing" in without
+
+
+def test_two_partners_that_meet_every_week_are_named_together_once(tmp_path):
+    """pupil-referral-unit: the youth service and the boxing club both meet weekly; the heads' panel has no rhythm."""
+    kept = _kept_links(policy_of("pupil-referral-unit", tmp_path))
+    assert kept == (
+        "We will keep up our links with Exampleton Youth Service (fictional) and Exampleton Boxing and Community Club "
+        "(fictional) every week, and with West Exampleshire secondary heads' inclusion panel (fictional), reviewing "
+        "each of them every year."
+    )
+
+
+def test_a_partner_named_as_a_link_is_not_a_link_with_a_link():
+    assert linked_name("Sheffield city-centre secondary school link (fictional)") == (
+        "Sheffield city-centre secondary school (fictional)"
+    )
+    assert linked_name("Israel links") == "Israel"
+    assert linked_name("The Linking Network") == "the Linking Network"
+    assert linked_name("Link") == "Link"  # nothing would be left to name
+
+
+def test_the_coalfield_academy_keeps_its_sheffield_link_without_saying_link_twice(tmp_path):
+    policy = policy_of("academy-secondary-coalfield", tmp_path)
+    assert "**Sheffield city-centre secondary school link (fictional)**" in policy  # its own name, where it is listed
+    assert "links with Sheffield city-centre secondary school (fictional) every term" in policy
+    assert "school link (fictional) every term" not in policy
+
+
+# ---- R18: one way to join a list, in plain punctuation -------------------------------------------------------------
+
+
+def test_a_list_has_semicolons_only_when_an_item_has_its_own_comma():
+    assert and_list(["speech", "symbols and pictures", "Signalong", "communication aids"]) == (
+        "speech, symbols and pictures, Signalong and communication aids"
+    )
+    assert and_list(["Makaton", "objects of reference", "gesture, sound and body language"]) == (
+        "Makaton; objects of reference; and gesture, sound and body language"
+    )
+
+
+def test_a_two_item_list_has_no_comma_before_and_unless_the_first_has_its_own_and():
+    assert and_list(["Exampleton Interfaith Forum", "Szkoła Podstawowa nr 4, Przykładowo"]) == (
+        "Exampleton Interfaith Forum and Szkoła Podstawowa nr 4, Przykładowo"
+    )
+    assert (
+        and_list(["Mosque and Community Centre", "Firvale Academy"])
+        == "Mosque and Community Centre, and Firvale Academy"
+    )
+    assert and_list(["**Speech and language therapy lead**", "**post-16 lead**"]) == (
+        "**Speech and language therapy lead** and **post-16 lead**"  # bold already sets the items apart
+    )
+    assert and_list(["in school", "online", "on the way home"], "or") == "in school, online or on the way home"
+
+
+def test_the_ways_pupils_communicate_read_as_a_plain_list(tmp_path):
+    policy = policy_of("special-academy-autism", tmp_path)
+    assert "communicate through speech, symbols and pictures, Signalong and communication aids." in policy
+    assert "speech; symbols" not in policy
+
+
+def test_the_engine_has_one_list_joining_function():
+    """No second way of joining words with "and" or "or" anywhere in the engine or the policy template."""
+    engine = KIT.parents[2] / "cohesion_guide"
+    joiners = [
+        path.relative_to(engine).as_posix()
+        for path in engine.rglob("*.py")
+        if re.search(r"\.join\(\w+\[:-1\]\)", path.read_text(encoding="utf-8"))
+    ]
+    assert joiners == ["documents/commitments.py"]
+    template = (KIT.parents[2] / "model_policies" / "policy.md.j2").read_text(encoding="utf-8")
+    assert '" and " if loop.revindex' not in template
+
+
+# ---- needs said once: "severe, or profound and multiple, learning difficulties" ----------------------------------
+
+
+def test_kinds_of_learning_difficulty_share_their_words_once():
+    assert needs_words(["sld", "pmld"]) == ["severe, or profound and multiple, learning difficulties"]
+    assert needs_words(["mld", "sld"]) == ["moderate or severe learning difficulties"]
+    assert needs_words(["hi", "sld", "vi", "pmld"]) == [
+        "hearing impairment",
+        "severe, or profound and multiple, learning difficulties",
+        "vision impairment",
+    ]
+    assert needs_words(["pmld"]) == ["profound and multiple learning difficulties"]
+
+
+def test_a_special_school_for_two_kinds_of_learning_difficulty_names_them_once(tmp_path):
+    both = "We teach pupils with severe, or profound and multiple, learning difficulties."
+    assert both in policy_of("special-sld-pmld-rural", tmp_path)
+    one = policy_of("special-sld-pmld-rural", tmp_path, {"school.send_needs": ["sld"]})
+    assert both not in one and "We teach pupils with severe learning difficulties." in one
+    assert "learning difficulties, and profound" not in policy_of("special-sld-pmld-rural", tmp_path)
