@@ -314,16 +314,30 @@ def phase_fits(profile: Any, study: CaseStudy) -> bool:
     return bool(fitting_phases(profile) & set(study.phases))
 
 
+def setting_fits(profile: Any, study: CaseStudy) -> bool:
+    """Whether a case study comes from the school's own kind of place: a cluster of village schools is no model for
+    a city academy, nor a city district's programme for a village school. A setting still to be confirmed (an
+    import's guess) rules nothing out."""
+    if "location.setting" in getattr(profile, "unconfirmed", {}):
+        return True
+    return study.setting == ("rural" if profile.is_rural else "urban")
+
+
 def fits(profile: Any, study: CaseStudy) -> bool:
-    """A study to suggest: from a stage the school teaches, and about at least one of its circumstances."""
-    return phase_fits(profile, study) and bool(profile_tags(profile) & set(study.context_tags))
+    """A study to suggest: from a stage the school teaches and its kind of place, and about at least one of its
+    circumstances."""
+    return (
+        phase_fits(profile, study)
+        and setting_fits(profile, study)
+        and bool(profile_tags(profile) & set(study.context_tags))
+    )
 
 
 def suggestions(profile: Any, project_dir: Path, local: dict[str, Any], n: int = 3) -> list[dict[str, Any]]:
     """The case studies a school's documents suggest: title, summary, a link to the study's page on the guide, and
     where it comes from (an illustrative example written for the guide, or the published source it retells). Only
-    studies from a stage the school teaches that share one of its circumstances (profile_tags) are suggested, so
-    there may be none.
+    studies from a stage the school teaches and its kind of place that share one of its circumstances (profile_tags)
+    are suggested, so there may be none.
 
     With local.yml's site_url the link is a full web address, which works on the site, in Word and in
     PDF alike; without it there is no address that would work everywhere, so `url` is None and the

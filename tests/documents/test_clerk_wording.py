@@ -5,6 +5,7 @@ fact and gone without it, across the kit's fourteen kinds of school (tests/docum
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 import yaml
@@ -13,7 +14,9 @@ from cohesion_guide.documents.commitments import and_list
 from cohesion_guide.documents.needs_words import needs_words
 from cohesion_guide.documents.partner_links import RHYTHMS, linked_name
 from cohesion_guide.documents.render import render_policy
+from cohesion_guide.inputs.case_studies import load_case_studies, suggestions
 from cohesion_guide.inputs.profiles import load_profile
+from tests.conftest import ROOT
 from tests.documents.test_cold_read_kit import CASES, KIT, LOCAL, flat, policy_of
 
 KIT_WITH_PARTNERS = sorted(
@@ -158,3 +161,50 @@ def test_a_special_school_for_two_kinds_of_learning_difficulty_names_them_once(t
     one = policy_of("special-sld-pmld-rural", tmp_path, {"school.send_needs": ["sld"]})
     assert both not in one and "We teach pupils with severe learning difficulties." in one
     assert "learning difficulties, and profound" not in policy_of("special-sld-pmld-rural", tmp_path)
+
+
+# ---- R05: case studies from the school's own kind of place, each source said plainly -------------------------------
+
+STUDIES = {s.slug: s for s in load_case_studies(ROOT / "case_studies")}
+SITE = {**LOCAL, "site_url": "https://cohesion.example.org/"}
+
+
+def _suggested(profile) -> set[str]:
+    return {s["title"] for s in suggestions(profile, ROOT, SITE, n=len(STUDIES))}
+
+
+@pytest.mark.parametrize("slug", sorted(CASES))
+def test_no_case_study_comes_from_the_other_kind_of_place(slug):
+    profile = load_profile(KIT / f"{slug}.yml")
+    setting = "rural" if profile.is_rural else "urban"
+    for study in STUDIES.values():
+        if study.title in _suggested(profile):
+            assert study.setting == setting, (slug, study.slug)
+
+
+def test_the_rural_cluster_goes_to_a_rural_school_and_not_to_the_city_academy(tmp_path):
+    """academy-secondary-coalfield is urban: the cluster of village schools is no model for it; made rural, it is."""
+    cluster = STUDIES["rural-cluster-shared-coordinator"].title
+    urban = load_profile(KIT / "academy-secondary-coalfield.yml")
+    assert cluster not in _suggested(urban)
+    data = _kit("academy-secondary-coalfield")
+    data["location"]["setting"] = "rural"
+    path = tmp_path / "academy-secondary-coalfield.yml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), "utf-8")
+    assert cluster in _suggested(load_profile(path))
+
+
+def test_a_setting_still_to_be_confirmed_rules_no_case_study_out(tmp_path):
+    profile = load_profile(KIT / "academy-secondary-coalfield.yml")
+    guessed = replace(profile, unconfirmed={**profile.unconfirmed, "location.setting": "the import guessed"})
+    assert STUDIES["rural-cluster-shared-coordinator"].title in _suggested(guessed)
+
+
+def test_a_sourced_case_study_reads_as_a_title_and_its_source(tmp_path):
+    profile = load_profile(KIT / "academy-secondary-coalfield.yml")
+    policy = flat(render_policy(profile, LOCAL, case_studies=suggestions(profile, ROOT, LOCAL)))
+    assert (
+        "- Bradford schools link classes across the district (source: The Linking Network, "
+        "“[Bradford](https://thelinkingnetwork.org.uk/national-network/bradford/)”, 2023)"
+    ) in policy
+    assert "district: from [Bradford]" not in policy

@@ -84,9 +84,13 @@ def test_each_suggestion_says_where_it_comes_from_and_the_policy_prints_it():
         if study["illustrative"]:
             assert f"]({study['url']}) (an illustrative example)" in policy
         else:
+            source = study["source"]
+            # a title, then its source as a reference list gives one (third cold read, R05)
             assert (
-                f"from [{study['source']['title']}]({study['source']['url']}), {study['source']['publisher']}" in policy
+                f"]({study['url']}) (source: {source['publisher']}, “[{source['title']}]({source['url']})”, "
+                f"{source['year']})" in policy
             )
+            assert ": from [" not in policy
 
 
 def test_a_study_from_another_phase_group_is_never_suggested():
