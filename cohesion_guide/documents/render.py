@@ -162,6 +162,8 @@ def environment(templates_dir: Path = MODEL_POLICIES) -> SandboxedEnvironment:
             lambda value: SafeMarkdown(_SPECIAL_RE.sub(lambda m: _SPECIAL[m.group()], re.sub(r"\s+", " ", str(value))))
         ),
         mid_sentence=_passes_unconfirmed(lambda text: escape_markdown(mid_sentence(text))),
+        # a name that starts a sentence ("school 1 is ...") takes a capital there, and only there
+        sentence_start=_passes_unconfirmed(lambda text: escape_markdown(str(text)[:1].upper() + str(text)[1:])),
         paragraphs=paragraphs,
         and_list=and_list,
         beliefs=beliefs,

@@ -201,8 +201,8 @@ def school_links(profile: Profile) -> list[Commitment]:
     """One commitment to links with other schools, for every reason the school has one: a special school's pupils
     meet pupils of mainstream schools (disability inclusion is its point: the special school says nothing of its
     ethnic mix here), a mono-cultural intake meets other backgrounds, a rural school a town or city. Every pupil
-    meets them at some point while at the school, face to face: a link for one year group is enough, a promise to
-    every year group every year would not be kept. A pupil referral unit's partner schools are its pupils' home
+    meets them at some point while at the school, face to face, only where a link's own words reach a whole year
+    group (a link for one year group is enough; a promise to every year group every year would not be kept). A pupil referral unit's partner schools are its pupils' home
     schools (pru_outreach), so it has no such commitment."""
     if profile.phase_group == "pru":
         return []
@@ -229,8 +229,10 @@ def school_links(profile: Profile) -> list[Commitment]:
         return []
     young = profile.young_children
     together = "learn, play and celebrate" if young else "learn and work"
-    if schools:
+    if schools and _reaches_every_pupil(schools):
         core = "through our links with other schools every {pupil} will, at some point while with us, "
+    elif schools:  # a link for some year groups: the policy promises no more than the profile says
+        core = "through our links with other schools our {pupils} will "
     else:
         core = (
             "we will build a lasting link with at least one other school, where every {pupil} will, at some point "
@@ -238,6 +240,16 @@ def school_links(profile: Profile) -> list[Commitment]:
         )
     text = reason + core + together + " face to face with " + whom + "."
     return [_commit(profile, school_links, "engagement", text[:1].upper() + text[1:], first=True, **values)]
+
+
+# A school link's own words that say it reaches a whole year group: "all Year 7", "every class", "Year 4 classes swap"
+_WHOLE_YEAR = re.compile(r"\b(?:every|all|each|whole)\b|^\s*year \d+ classes\b", re.I)
+
+
+def _reaches_every_pupil(schools: list[dict]) -> bool:
+    """Whether a school link, in the profile's own words, reaches a whole year group, so that every pupil takes part
+    in turn ('Year 4 classes swap visits'); 'Year 8 students meet ...' says some students, not all."""
+    return any(_WHOLE_YEAR.search(p.get("what") or "") for p in schools)
 
 
 def _asked(profile: Profile, what: str, families: bool = False) -> str:
@@ -450,7 +462,7 @@ def rural_isolation(profile: Profile) -> list[Commitment]:
                 "family events nearer their homes, and online."
                 if profile.phase_group == "special" or profile.wide_catchment
                 # opening the building is a lettings and safeguarding decision for governors: where they can
-                else "Our families are spread across a rural area around {near}, so, where we can, we will open the "
+                else "Our families are spread across a rural area around {near}. Where we can, we will open the "
                 "school as a meeting place for them and for local groups."
             ),
             near=phase_words(profile).place,

@@ -18,6 +18,7 @@ from cohesion_guide.inputs.case_studies import load_case_studies, suggestions
 from cohesion_guide.inputs.profiles import load_profile
 from tests.conftest import ROOT
 from tests.documents.test_cold_read_kit import CASES, KIT, LOCAL, flat, policy_of
+from tests.documents.test_tailoring import make_profile
 
 KIT_WITH_PARTNERS = sorted(
     slug for slug in CASES if yaml.safe_load((KIT / f"{slug}.yml").read_text(encoding="utf-8")).get("partnerships")
@@ -208,3 +209,31 @@ def test_a_sourced_case_study_reads_as_a_title_and_its_source(tmp_path):
         "“[Bradford](https://thelinkingnetwork.org.uk/national-network/bradford/)”, 2023)"
     ) in policy
     assert "district: from [Bradford]" not in policy
+
+
+# ---- smaller ones -------------------------------------------------------------------------------------------------
+
+
+def test_every_student_meets_other_backgrounds_only_where_a_link_reaches_a_whole_year_group(tmp_path):
+    """academy-secondary-coalfield's school link is for 'Year 8 students': some, not every student, in its words."""
+    some = policy_of("academy-secondary-coalfield", tmp_path)
+    assert "so through our links with other schools our students will learn and work face to face with" in some
+    assert "every student will, at some point while with us" not in some
+    data = _kit("academy-secondary-coalfield")
+    data["partnerships"][0]["what"] = "All Year 8 students meet students from a diverse city school."
+    every = _policy_from(data, tmp_path, "academy-secondary-coalfield")
+    assert "through our links with other schools every student will, at some point while with us, learn" in every
+
+
+def test_a_rural_schools_families_are_one_sentence_and_the_open_building_another(tmp_path):
+    sentence = "Where we can, we will open the school as a meeting place for them and for local groups."
+    rural = policy_of("cofe-junior-resourced", tmp_path)
+    assert "Our families are spread across a rural area around " in rural and sentence in rural
+    assert ", so, where we can, we will" not in rural
+    assert sentence not in policy_of("cofe-junior-resourced", tmp_path, {"location.setting": "urban"})
+
+
+def test_a_school_name_that_starts_a_sentence_takes_a_capital_only_there(tmp_path):
+    policy = render_policy(make_profile(tmp_path, {"school": {"name": "school 1"}}), LOCAL)
+    assert "\nSchool 1 is a primary school in Testford." in policy
+    assert "| School | school 1 |" in policy and "\nschool 1 is" not in policy

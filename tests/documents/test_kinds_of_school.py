@@ -653,7 +653,7 @@ def test_a_rural_special_school_meets_families_nearer_home_not_only_at_school(tm
     assert "open the school as a meeting place" not in special
     village = flat(policy_of(tmp_path, rural, slug="village"))
     # a lettings and safeguarding decision for governors: as far as they can (cold read, R08)
-    assert "so, where we can, we will open the school as a meeting place for them and for local groups." in village
+    assert ". Where we can, we will open the school as a meeting place for them and for local groups." in village
 
 
 def test_a_pupil_referral_unit_looks_at_who_is_placed_with_it_and_does_not_ask_families_to_meet(tmp_path):
