@@ -18,7 +18,7 @@ from cohesion_guide import MODEL_POLICIES
 from cohesion_guide.documents import legal_basis, tailoring
 from cohesion_guide.documents.commitments import and_list as plain_and_list
 from cohesion_guide.documents.legal_basis import INDEPENDENT_TYPES
-from cohesion_guide.documents.phase_words import authority_place, phase_words, thousands
+from cohesion_guide.documents.phase_words import authority_place, phase_words, place_of, thousands
 from cohesion_guide.documents.related_policies import related_policies
 from cohesion_guide.documents.tailoring import Commitment, ethnic_group_label
 from cohesion_guide.inputs.dates import long_date, parse_date
@@ -416,10 +416,21 @@ def plain_reason(note: str) -> str:
 
 
 def to_confirm(profile: Profile, gov: Any) -> list[dict[str, str]]:
-    """Every value still to be confirmed, as the status block lists it: [{label, reason}], in the file's order."""
+    """Every value still to be confirmed, as the status block lists it: [{label, reason}], in the file's order. A
+    town still to confirm says what the body names instead (the local authority's area, phase_words.place_of), so
+    the status block and the text agree."""
     return [
-        {"label": status_label(name, gov), "reason": plain_reason(note)} for name, note in profile.unconfirmed.items()
+        {"label": status_label(name, gov), "reason": plain_reason(note) + _said_meanwhile(profile, name)}
+        for name, note in profile.unconfirmed.items()
     ]
+
+
+def _said_meanwhile(profile: Profile, name: str) -> str:
+    """For a town still to confirm, the place the policy names until then, when that is the authority's area."""
+    authority = authority_place(profile.data["school"]["local_authority"])
+    if name != "location.town" or place_of(profile) != authority:
+        return ""
+    return f"; until then this policy names our local authority's area, {authority}"
 
 
 def approver(approved_by: Any, gov: Any) -> SafeMarkdown:

@@ -237,3 +237,19 @@ def test_a_school_name_that_starts_a_sentence_takes_a_capital_only_there(tmp_pat
     policy = render_policy(make_profile(tmp_path, {"school": {"name": "school 1"}}), LOCAL)
     assert "\nSchool 1 is a primary school in Testford." in policy
     assert "| School | school 1 |" in policy and "\nschool 1 is" not in policy
+
+
+def test_a_town_still_to_confirm_is_named_the_same_way_in_the_status_block_and_the_text(tmp_path):
+    """st-pauls-academy: 'Town, city or area: to be confirmed' above, 'Greenwich and the area around it' below."""
+    data = _kit("catholic-va-secondary")
+    data["school"]["local_authority"] = "Greenwich"
+    data["location"].pop("locality", None)
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True).replace(
+        f"town: {data['location']['town']}\n", "town: Greenwich  # to check: the register gives no town\n", 1
+    )
+    path = tmp_path / "tbc.yml"
+    path.write_text(text, "utf-8")
+    policy = flat(render_policy(load_profile(path), LOCAL))
+    assert "until then this policy names our local authority's area, Greenwich)" in policy
+    assert "is a Roman Catholic secondary school in Greenwich" in policy
+    assert "until then this policy names" not in policy_of("catholic-va-secondary", tmp_path)

@@ -86,7 +86,9 @@ def test_the_status_block_lists_each_value_to_confirm_in_plain_words(tmp_path, l
     assert status["Next review"] == "to be confirmed (every year)"
     # in governors' words: no import, placeholder or extract (cold read, R16)
     assert status["Needs confirming"].split("<br>") == [
-        "Town, city or area: to be confirmed (not in the national register of schools)",
+        # the body names the authority's area meanwhile, and the status block says so (third cold read, st-pauls)
+        "Town, city or area: to be confirmed (not in the national register of schools; until then this policy names "
+        "our local authority's area, Exampleshire)",
         "Ward: to be confirmed (the national register's value: please check)",
         "Town or countryside: to be confirmed (the national register's value: please check)",
         "Pupils whose first language is not English: to be confirmed (not in the national register of schools)",
