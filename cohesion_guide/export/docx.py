@@ -47,6 +47,7 @@ from cohesion_guide.files import atomic_path
 
 CODE_FONT = "Courier New"
 DD_INDENT_TWIPS = 567  # 1 cm
+WRITING_SPACE_TWIPS = 794  # 1.4 cm: a row with an empty cell, to sign or date by hand
 # Characters XML 1.0 cannot hold; Word would refuse the whole document over one of them.
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # What python-docx writes inside a run for a tab and a line break; the rest goes in <w:t>.
@@ -415,7 +416,10 @@ class _Writer:
         cell_start = f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{column_twips}"/></w:tcPr>'
         for is_header, cells in rows:
             # Word repeats a header row at the top of each page and tells screen readers it is one.
-            out.append("<w:tr><w:trPr><w:tblHeader/></w:trPr>" if is_header else "<w:tr>")
+            # An empty cell is a space to write in (a signature, a date): its row is tall enough to.
+            space = not is_header and any(not "".join(cell.itertext()).strip() for cell in cells)
+            height = f'<w:trPr><w:trHeight w:val="{WRITING_SPACE_TWIPS}" w:hRule="atLeast"/></w:trPr>' if space else ""
+            out.append("<w:tr><w:trPr><w:tblHeader/></w:trPr>" if is_header else f"<w:tr>{height}")
             for index in range(columns):
                 cell = _Place(cell_width)
                 if index < len(cells):

@@ -296,7 +296,9 @@ class _Writer:
     def row(self, cells: list[ET.Element], width: int, *, header: bool) -> str:
         out = []
         for cell in cells:
-            body = self.content(self.flow(cell))
+            # An empty cell is a space to write in (a signature, a date): tall enough to.
+            blocks = self.flow(cell)
+            body = self.content(blocks) if any(blocks) else "[#v(2.4em)]"
             out.append(f"header-cell({body})" if header or cell.tag == "th" else body)
         out += ["[]"] * (width - len(cells))
         return ", ".join(out)

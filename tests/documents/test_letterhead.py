@@ -68,7 +68,7 @@ def riverside():
 
 @pytest.fixture(scope="module")
 def policy_files(riverside, tmp_path_factory):
-    return write_school_documents(riverside, load_local(ROOT), tmp_path_factory.mktemp("policy"), ["docx", "pdf"])
+    return write_school_documents(riverside, load_local(ROOT), tmp_path_factory.mktemp("policy"), ["docx", "pdf", "md"])
 
 
 def test_the_word_header_names_the_school_and_the_document(policy_files):
@@ -148,3 +148,30 @@ def test_a_new_logo_makes_new_documents(tmp_path):
     second = inputs_digest(project_with_logo(tmp_path / "b", "logo.png", png(12, 10)), templates)
     shutil.rmtree(tmp_path / "b")
     assert first != second
+
+
+def row_tops(page, labels: tuple[str, ...]) -> list[float]:
+    """Where on a PDF page each of `labels` is drawn (points from the foot of the page), in that order."""
+    found: dict[str, float] = {}
+
+    def visit(text, matrix, _text_matrix, _font, _size):
+        if text.strip() in labels:
+            found.setdefault(text.strip(), matrix[5])
+
+    page.extract_text(visitor_text=visit)
+    return [found[label] for label in labels]
+
+
+def test_the_signature_cells_are_blank_spaces_to_write_in_with_no_spacing_characters(policy_files):
+    """The Markdown a clerk copies has plain empty cells; each export makes them tall enough to sign in by hand."""
+    markdown = policy_files["md"].read_text(encoding="utf-8")
+    approval = markdown[markdown.index("## Approval") :]
+    assert "&nbsp;" not in approval and "<br>" not in approval
+    assert re.search(r"^\| Chair of the governing body \|\s+\|\s+\|$", approval, re.M)
+    signatures = docx.Document(str(policy_files["docx"])).tables[-1]
+    assert all(row.height is not None and row.height.cm >= 1.3 for row in signatures.rows[1:])
+    assert signatures.rows[0].height is None  # the header row keeps its own height
+    last_page = pypdf.PdfReader(str(policy_files["pdf"])).pages[-1]
+    name, chair, head = row_tops(last_page, ("Name", "Chair of the governing body", "Headteacher"))
+    assert chair - head > 2 * (name - chair)  # a signing row is over twice the header row's height
+    assert "td:empty" in (ROOT / "model_policies" / "print.css").read_text(encoding="utf-8")
