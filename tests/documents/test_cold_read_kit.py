@@ -163,14 +163,17 @@ CASES = {
             "one school community",
             "admissions arrangements",
             "What is settled",
+            "helps the local authority meet these duties",  # the Prevent duty is the unit's own too (N6)
             "West Exampleshire secondary heads' inclusion panel (fictional) and",  # not asked what a panel gave
         ],
         "required": [
-            "the Prevent duty (Counter-Terrorism and Security Act 2015, section 26), as one of the authorities listed "
-            "in [Schedule 6 to that Act]",
+            # the unit has due regard itself (third cold read, N6), by Schedule 6 as it is worded
+            "We have due regard to the need to prevent people from being drawn into terrorism",
+            "[Schedule 6 to that Act](https://www.legislation.gov.uk/ukpga/2015/6/schedule/6) lists our local "
+            "authority, which school law reads as a unit's proprietor",
             "We have not confirmed whether they apply this duty to management committees. We follow it in any case.",
-            "The Home Office's [Prevent duty guidance (2023)]",
-            "has applied since 31 December 2023",
+            "Prevent duty guidance (2023)]",
+            "in force since 31 December 2023",
             "Our local community is the whole area we serve",
             "how well our work with other schools and services helped them, including with the return to school.",
             "Ofsted inspects pupil referral units as schools",

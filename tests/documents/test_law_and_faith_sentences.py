@@ -1,0 +1,112 @@
+"""The third cold read's law and faith sentences (December 2026, /tmp/coldread/findings-third.md), for every kind
+of school each names: a pupil referral unit's own Prevent duty (N6), relationships education named for the ages a
+school teaches (N7), how Ofsted's inspections look at SMSC and British values today (R29d), the faith paragraphs'
+sources and aims (R10) and a review cycle the governors have not set themselves (R14). Each sentence is there with
+its fact and gone without it."""
+
+from __future__ import annotations
+
+import pytest
+
+from cohesion_guide.documents.render import render_policy
+from cohesion_guide.inputs.local_config import load_local
+from tests.conftest import ROOT
+from tests.documents.test_tailoring import make_profile
+
+LOCAL = load_local(ROOT)
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def policy(tmp_path, changes: dict | None = None, local: dict = LOCAL) -> str:
+    return flat(render_policy(make_profile(tmp_path, changes or {}), local))
+
+
+PRU = {"school": {"type": "Pupil Referral Unit", "phase": "pru"}, "document": {"approved_by": "Management committee"}}
+
+# ---- N6: a unit has due regard to the Prevent duty itself ------------------------------------------------------
+
+OWN_PREVENT = "We have due regard to the need to prevent people from being drawn into terrorism"
+
+
+@pytest.mark.parametrize("ages", [(5, 11), (14, 16), None], ids=["primary unit", "key stage 4 unit", "no ages"])
+def test_every_pupil_referral_unit_has_due_regard_to_prevent_itself_not_only_its_authority(tmp_path, ages):
+    changes = {**PRU, "school": {**PRU["school"]}}
+    if ages:
+        changes["school"].update(statutory_low_age=ages[0], statutory_high_age=ages[1])
+    text = policy(tmp_path, changes)
+    assert OWN_PREVENT in text
+    # Schedule 6 as it is worded: it names the local authority, which school law reads as the unit's proprietor
+    assert "lists our local authority, which school law reads as a unit's proprietor" in text
+    assert "helps the local authority meet these duties" not in text
+    # the equality duty stays with the authority, for its units (Equality Act 2010, Schedule 19)
+    assert "The local authority has the public sector equality duty" in text
+    assert "helps the local authority meet its equality duty" in text
+
+
+def test_a_school_states_the_prevent_duty_among_its_own_duties_not_as_a_units(tmp_path):
+    assert OWN_PREVENT not in policy(tmp_path)
+    assert "the Prevent duty (Counter-Terrorism and Security Act 2015, section 26)" in policy(tmp_path)
+
+
+# ---- R29(d): how Ofsted's inspections look at SMSC and British values, for every kind it inspects as a school ------
+
+OFSTED = (
+    "have looked at {own} spiritual, moral, social and cultural development, and their understanding of fundamental"
+)
+INSPECTED = [
+    ({}, "a community school", "pupils'"),
+    (
+        {"school": {"type": "Voluntary Aided School", "religious_character": "Roman Catholic"}},
+        "a voluntary aided school",
+        "pupils'",
+    ),
+    ({"school": {"phase": "secondary", "type": "Foundation School"}}, "a foundation school", "students'"),
+    ({"school": {"phase": "special", "type": "Community Special School"}}, "a community special school", "pupils'"),
+    (
+        {"school": {"phase": "infant", "statutory_low_age": 3, "statutory_high_age": 7}},
+        "a community school",
+        "children's",
+    ),
+    (
+        {"school": {"phase": "secondary", "type": "Academy Converter", "trust": "Vale Trust"}},
+        "a converter academy",
+        "students'",
+    ),
+    ({"school": {"type": "Free Schools", "trust": "Vale Trust"}}, "a free school", "pupils'"),
+    (
+        {"school": {"phase": "special", "type": "Academy Special Sponsor Led", "trust": "Vale Trust"}},
+        "a special sponsor-led academy",
+        "pupils'",
+    ),
+    (
+        {"school": {"phase": "pru", "type": "Academy Alternative Provision Converter", "trust": "Vale Trust"}},
+        "an alternative provision converter academy",
+        "pupils'",
+    ),
+    (PRU, "a unit", "pupils'"),
+]
+
+
+@pytest.mark.parametrize("changes, kind, own", INSPECTED, ids=[k for _, k, _ in INSPECTED])
+def test_every_kind_ofsted_inspects_as_a_school_says_how_inspection_looks_at_smsc_and_british_values(
+    tmp_path, changes, kind, own
+):
+    text = policy(tmp_path, changes)
+    assert "Since November 2025, Ofsted's [renewed inspections](https://www.gov.uk/government/news/" in text
+    assert f"of {kind} such as ours {OFSTED.format(own=own)} British values, mainly under personal development" in text
+    assert "as Lancashire County Council quotes it](https://www.lancashire.gov.uk/" in text
+
+
+NOT_UNDER_THE_SCHOOL_TOOLKIT = [
+    {"school": {"phase": "nursery", "type": "LA Nursery School", "statutory_low_age": 2, "statutory_high_age": 5}},
+    {"school": {"phase": "16-plus", "type": "Academy 16-19 Converter", "trust": "Vale Trust"}},
+    {"school": {"type": "Other Independent School"}},
+]
+
+
+@pytest.mark.parametrize("changes", NOT_UNDER_THE_SCHOOL_TOOLKIT, ids=["nursery school", "16 to 19", "independent"])
+def test_a_kind_the_school_toolkit_is_not_shown_to_cover_says_nothing_of_it(tmp_path, changes):
+    assert "renewed inspections" not in policy(tmp_path, changes)
