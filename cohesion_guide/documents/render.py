@@ -19,7 +19,7 @@ from cohesion_guide.documents import legal_basis, tailoring
 from cohesion_guide.documents.commitments import and_list as plain_and_list
 from cohesion_guide.documents.legal_basis import INDEPENDENT_TYPES
 from cohesion_guide.documents.phase_words import authority_place, phase_words, thousands
-from cohesion_guide.documents.related_policies import related_policies
+from cohesion_guide.documents.related_policies import related_policies, rshe_subjects
 from cohesion_guide.documents.tailoring import Commitment, ethnic_group_label
 from cohesion_guide.inputs.dates import long_date, parse_date
 from cohesion_guide.inputs.governance import ACADEMY, MAINTAINED, PRU, governance
@@ -526,7 +526,9 @@ def policy_values(profile: Profile, local: dict[str, Any], case_studies: list[di
         "to_confirm": to_confirm(profile, gov),
         "register_warning": school.get("register_status") in CLOSING_STATUSES,
         "related_policies": related,
-        "rshe": SafeMarkdown(legal_basis.RSHE_GUIDANCE) if rshe_note(related) else None,
+        # the statutory guidance, named for the ages the school teaches, when a related policy is on those subjects
+        "rshe": SafeMarkdown(legal_basis.RSHE_GUIDANCE) if rshe_note(related) and rshe_subjects(shown) else None,
+        "rshe_subjects": rshe_subjects(shown),
         "guide": guide_links(shown, local),
         "authority_serves_school": serves(local, data["school"]["local_authority"]),
         "pupils": _shown(data, "pupils", profile),

@@ -11,6 +11,7 @@ import pytest
 from cohesion_guide.documents.render import render_policy
 from cohesion_guide.inputs.local_config import load_local
 from tests.conftest import ROOT
+from tests.documents.test_cold_read_kit import NONE, policy_of
 from tests.documents.test_tailoring import make_profile
 
 LOCAL = load_local(ROOT)
@@ -110,3 +111,75 @@ NOT_UNDER_THE_SCHOOL_TOOLKIT = [
 @pytest.mark.parametrize("changes", NOT_UNDER_THE_SCHOOL_TOOLKIT, ids=["nursery school", "16 to 19", "independent"])
 def test_a_kind_the_school_toolkit_is_not_shown_to_cover_says_nothing_of_it(tmp_path, changes):
     assert "renewed inspections" not in policy(tmp_path, changes)
+
+
+# ---- N7: relationships education named for the ages the school teaches ----------------------------------------
+
+PRIMARY = "Our relationships education and health education follow the Department for Education's [statutory guidance]"
+SECONDARY = (
+    "Our relationships and sex education, and health education follow the Department for Education's [statutory "
+    "guidance]"
+)
+BOTH = (
+    "Our relationships education at primary age, relationships and sex education at secondary age, and health "
+    "education follow"
+)
+AGES = [
+    ({"school": {"statutory_low_age": 4, "statutory_high_age": 11}}, PRIMARY),
+    ({"school": {"phase": "infant", "statutory_low_age": 3, "statutory_high_age": 7}}, PRIMARY),
+    ({"school": {"phase": "secondary", "statutory_low_age": 11, "statutory_high_age": 18}}, SECONDARY),
+    ({"school": {"phase": "all-through", "statutory_low_age": 3, "statutory_high_age": 18}}, BOTH),
+    ({"school": {"phase": "middle", "statutory_low_age": 9, "statutory_high_age": 13}}, BOTH),
+    (
+        {
+            "school": {
+                "phase": "special",
+                "type": "Community Special School",
+                "statutory_low_age": 2,
+                "statutory_high_age": 19,
+            }
+        },
+        BOTH,
+    ),
+    (
+        {
+            "school": {
+                "phase": "special",
+                "type": "Community Special School",
+                "statutory_low_age": 11,
+                "statutory_high_age": 19,
+            }
+        },
+        SECONDARY,
+    ),
+    ({"school": {**PRU["school"], "statutory_low_age": 5, "statutory_high_age": 11}}, PRIMARY),
+    ({"school": {**PRU["school"], "statutory_low_age": 14, "statutory_high_age": 16}}, SECONDARY),
+    ({"school": {"phase": "secondary", "statutory_low_age": None, "statutory_high_age": None}}, SECONDARY),
+]
+
+
+@pytest.mark.parametrize("changes, sentence", AGES, ids=[f"{i}" for i in range(len(AGES))])
+def test_relationships_education_is_named_for_the_ages_the_school_teaches(tmp_path, changes, sentence):
+    text = policy(tmp_path, changes)
+    assert sentence in text
+    assert "Our relationships education follows" not in text
+    others = {PRIMARY, SECONDARY, BOTH} - {sentence}
+    assert not any(other in text for other in others)
+
+
+@pytest.mark.parametrize("changes", NOT_UNDER_THE_SCHOOL_TOOLKIT[:2], ids=["nursery school", "16 to 19"])
+def test_a_school_the_statutory_guidance_is_not_for_names_none_of_its_subjects(tmp_path, changes):
+    assert "statutory guidance]" not in policy(tmp_path, changes)
+
+
+@pytest.mark.parametrize(
+    "slug, sentence",
+    [("all-through-academy", BOTH), ("pupil-referral-unit", SECONDARY), ("jewish-va-primary", PRIMARY)],
+)
+def test_the_kits_schools_name_their_own_relationships_education_and_lose_it_without_their_ages(
+    slug, sentence, tmp_path
+):
+    assert flat(sentence) in policy_of(slug, tmp_path)
+    # without its ages a school's phase decides: a unit or an all-through school may then teach either
+    phase_only = policy_of(slug, tmp_path, {"school.statutory_low_age": NONE, "school.statutory_high_age": NONE})
+    assert (flat(BOTH) in phase_only) == (slug != "jewish-va-primary")
