@@ -6,8 +6,11 @@ its fact and gone without it."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from cohesion_guide.documents.faith_guidance import TRADITIONS
 from cohesion_guide.documents.render import render_policy
 from cohesion_guide.inputs.local_config import load_local
 from tests.conftest import ROOT
@@ -183,3 +186,62 @@ def test_the_kits_schools_name_their_own_relationships_education_and_lose_it_wit
     # without its ages a school's phase decides: a unit or an all-through school may then teach either
     phase_only = policy_of(slug, tmp_path, {"school.statutory_low_age": NONE, "school.statutory_high_age": NONE})
     assert (flat(BOTH) in phase_only) == (slug != "jewish-va-primary")
+
+
+# ---- R10: the faith paragraphs' sources, an academy's inspection, and the aims of a school whose faiths are unknown -
+
+
+@pytest.mark.parametrize("tradition", TRADITIONS, ids=[t.name for t in TRADITIONS])
+def test_each_faith_bodys_sentence_is_dated_and_is_the_bodys_own_not_one_officials(tradition):
+    assert re.search(r"\b(?:19|20)\d\d\b", tradition.said), "a year the source was published or checked"
+    for official in ("then Director", "Chief Executive", "said after meeting", "Greening"):
+        assert official not in tradition.said
+
+
+FAITH_ACADEMIES = [
+    {"school": {"type": "Academy Sponsor Led", "religious_character": "Roman Catholic", "trust": "Vale Trust"}},
+    {"school": {"type": "Free Schools", "religious_character": "Muslim", "trust": "Vale Trust"}},
+    {"school": {"type": "Academy Converter", "religious_character": "Church of England", "trust": "Vale Trust"}},
+    {"school": {"phase": "secondary", "type": "Academy Converter", "religious_character": "Jewish", "trust": "V"}},
+]
+BY_AGREEMENT = (
+    "Our collective worship, and any denominational religious education we give, are inspected as our funding "
+    "agreement provides."
+)
+
+
+@pytest.mark.parametrize("changes", FAITH_ACADEMIES, ids=lambda c: c["school"]["religious_character"])
+def test_an_academy_with_a_religious_character_says_its_funding_agreement_provides_for_its_inspection(
+    tmp_path, changes
+):
+    text = policy(tmp_path, changes)
+    assert BY_AGREEMENT in text and "section 48" not in text
+    without = {"school": {**changes["school"], "religious_character": "Does not apply"}}
+    assert BY_AGREEMENT not in policy(tmp_path, without)
+
+
+def test_a_maintained_faith_school_cites_section_48_not_a_funding_agreement(tmp_path):
+    text = policy(tmp_path, {"school": {"type": "Voluntary Aided School", "religious_character": "Roman Catholic"}})
+    assert "inspected under [section 48 of the Education Act 2005]" in text and BY_AGREEMENT not in text
+
+
+AT_HOME = "families of every faith and of none feel at home in a {character} school"
+
+
+@pytest.mark.parametrize("character", ["Church of England", "Roman Catholic", "Methodist", "Jewish", "Muslim"])
+def test_a_faith_school_whose_families_faiths_are_not_given_still_has_its_faith_aim(tmp_path, character):
+    """A profile imported from the register has no families' faiths: the aim rests on the religious character."""
+    text = policy(tmp_path, {"school": {"type": "Voluntary Aided School", "religious_character": character}})
+    assert AT_HOME.format(character=character) in text
+    assert "feel at home in a" not in policy(tmp_path)  # no religious character, no faith aim
+
+
+def test_the_imported_church_of_england_school_has_the_aim_its_peers_have(tmp_path):
+    """Sir John Cass's Foundation Primary School, as `cohesion import-gias` wrote it (no pupils.faiths)."""
+    assert AT_HOME.format(character="Church of England") in policy_of("va-cofe-primary-mill-town", tmp_path)
+    assert AT_HOME.format(character="Church of England") in policy_of(
+        "va-cofe-primary-mill-town", tmp_path, {"pupils.faiths": NONE}
+    )
+    single = policy_of("jewish-va-primary", tmp_path)  # one faith: pupils meet others beyond it instead
+    assert "feel at home in a Jewish school" not in single
+    assert "feel at home in a Jewish school" in policy_of("jewish-va-primary", tmp_path, {"pupils.faiths": NONE})
