@@ -13,6 +13,7 @@ import pytest
 from cohesion_guide.documents.faith_guidance import TRADITIONS
 from cohesion_guide.documents.render import render_policy
 from cohesion_guide.inputs.local_config import load_local
+from cohesion_guide.inputs.profiles import load_profile
 from tests.conftest import ROOT
 from tests.documents.test_cold_read_kit import NONE, policy_of
 from tests.documents.test_tailoring import make_profile
@@ -245,3 +246,32 @@ def test_the_imported_church_of_england_school_has_the_aim_its_peers_have(tmp_pa
     single = policy_of("jewish-va-primary", tmp_path)  # one faith: pupils meet others beyond it instead
     assert "feel at home in a Jewish school" not in single
     assert "feel at home in a Jewish school" in policy_of("jewish-va-primary", tmp_path, {"pupils.faiths": NONE})
+
+
+# ---- R14: a review cycle the governors have not set is the authority's suggestion, never theirs -------------------
+
+
+@pytest.mark.parametrize("slug", ["catholic-va-secondary", "pupil-referral-unit", "all-through-academy"])
+def test_the_schools_own_cycle_is_its_governors_and_without_it_the_cycle_is_a_suggestion_to_confirm(slug, tmp_path):
+    own = policy_of(slug, tmp_path)
+    assert re.search(r"\| Next review \| \d+ \w+ \d{4} \(every (?:year|\d years)\) \|", own)
+    assert re.search(r"will review this policy every (?:year|\d years), or sooner", own)
+    assert "How often the policy is reviewed" not in own
+    suggested = policy_of(slug, tmp_path, {"document.review_cycle_years": NONE})
+    assert re.search(r"\| Next review \| [^|]*\(every year, as [^|]+ suggests\) \|", suggested)
+    assert re.search(r"suggests reviewing this policy every year\. \w[\w ]* will decide how often", suggested)
+    assert "will review this policy every year, or sooner" not in suggested
+    assert "How often the policy is reviewed: to be confirmed" in suggested
+
+
+def test_a_cycle_still_marked_to_check_is_a_suggestion_too(tmp_path):
+    path = tmp_path / "checked.yml"
+    path.write_text(
+        (ROOT / "tests/documents/kinds/catholic-va-secondary.yml")
+        .read_text(encoding="utf-8")
+        .replace("review_cycle_years: 2", "review_cycle_years: 2  # to check: the scaffold's guess"),
+        encoding="utf-8",
+    )
+    text = flat(render_policy(load_profile(path), LOCAL))
+    assert "(every year, as the guide this policy was made with suggests)" in text
+    assert "every 2 years" not in text
