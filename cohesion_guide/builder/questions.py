@@ -12,15 +12,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from cohesion_guide.documents.review_cycle import DEFAULT_CYCLE
 from cohesion_guide.inputs.dates import review_every
 
 # Up to this many choices are shown as radio buttons; more go in a drop-down list (GOV.UK's advice).
 MOST_RADIOS = 12
 # Text allowed to be this long gets a box of several lines rather than a one-line field.
 LONG_TEXT_FROM = 500
-# The review cycle a profile may leave out, and what the policy then uses (documents/render.py).
+# The review cycle a profile may leave out, and what the policy then suggests (documents/review_cycle.py).
 REVIEW_CYCLE = ("document", "review_cycle_years")
-DEFAULT_REVIEW_CYCLE = 1
 
 
 def question_pages(schema: dict) -> list[dict[str, Any]]:
@@ -35,11 +35,12 @@ def question_pages(schema: dict) -> list[dict[str, Any]]:
 def with_local_settings(pages: list[dict[str, Any]], local: dict[str, Any]) -> list[dict[str, Any]]:
     """The pages as this copy of the guide asks them: a question whose blank answer the authority's
     local.yml decides says what a blank gives here (the review cycle), never "your authority's usual one"."""
-    cycle = (local.get("policies") or {}).get("review_cycle_years", DEFAULT_REVIEW_CYCLE)
+    cycle = (local.get("policies") or {}).get("review_cycle_years", DEFAULT_CYCLE)
     for page in pages:
         for question in page.get("fields", []):
             if question["path"] == list(REVIEW_CYCLE):
-                blank = f"If you leave this blank, the policy says it is reviewed {review_every(cycle)}."
+                # the policy states a blank's cycle as a suggestion for the governors (documents/review_cycle.py)
+                blank = f"If you leave this blank, the policy suggests a review {review_every(cycle)}, for the governors to confirm."
                 question["hint"] = f"{question['hint']} {blank}".strip()
     return pages
 

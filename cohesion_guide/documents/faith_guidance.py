@@ -5,8 +5,8 @@ linked: the policy of a school with a religious character quotes it beside its o
 A tradition with no such source here is not spoken for: its schools' policies say only what their
 profiles give (the religious character, the diocese or religious authority, the ethos statement).
 Each source was read with the project's search tool in December 2026; check it before changing a word. Each
-sentence dates its source (the year it was published, or, for a body's standing web page, that it is on the body's
-website) and says who said it: a comment by one official is that official's, not the body's policy.
+sentence dates its source (the year it was published, the event it followed, or, for a body's standing web page with
+no date, when the project read it) and says who said it: the body's own points, never one official's remark.
 """
 
 from __future__ import annotations
@@ -58,12 +58,16 @@ TRADITIONS = (
     Tradition(
         "Jewish",
         re.compile(r"jewish", re.I),
-        # a comment by the Board's Director of Public Affairs after meeting Justine Greening (Education Secretary from
-        # July 2016 to January 2018: gov.uk's page for the role) about faith admissions to free schools
-        "Phil Rosenberg, then Director of Public Affairs at the Board of Deputies of British Jews, said after meeting "
-        "the Education Secretary, Justine Greening (2016 to 2018), that community cohesion is a high priority for "
-        "the Jewish community, and that all its schools should play their part in promoting it, each in a way that "
-        "suits it",
+        # the points the Board says it made at a meeting with the Education Secretary, called on promoting cohesion
+        # after the Government announced the end of the 50 per cent cap on faith admissions to faith free schools
+        # (the Board's own page of 9 September 2016:
+        # https://bod.org.uk/bod-news/board-of-deputies-welcomes-government-decision-to-remove-50-per-cent-cap-on-faith-
+        # based-admission-to-faith-schools/): the Board's points ("we made two key points"), not one official's view.
+        # The meeting's own page carries no date; it is dated by the announcement it followed.
+        "The Board of Deputies of British Jews says that, when it met the Education Secretary on promoting community "
+        "cohesion after the Government announced in September 2016 that it would end the 50 per cent cap on faith "
+        "admissions to new faith free schools, it told her that cohesion is a high priority for the Jewish community, "
+        "and that every Jewish school should play its part in promoting it, in a way that suits the school",
         "Board of Deputies of British Jews",
         "https://bod.org.uk/bod-news/board-of-deputies-discusses-community-cohesion-in-roundtable-discussion-with-"
         "justine-greening/",
@@ -71,9 +75,10 @@ TRADITIONS = (
     Tradition(
         "Muslim",
         re.compile(r"muslim|islam|sunni", re.I),
-        "The Association of Muslim Schools UK says on its website that it and its member schools are committed to "
-        "community cohesion, and that Muslim schools bring up their pupils in the belief that a good Muslim must also "
-        "be a good citizen",
+        # a standing page with no date of its own: dated by when the project read it (a stored copy, December 2026)
+        "The Association of Muslim Schools UK said on its website (as checked in December 2026) that it and its member "
+        "schools are committed to community cohesion, and that Muslim schools bring up their pupils in the belief "
+        "that a good Muslim must also be a good citizen",
         "Association of Muslim Schools UK",
         "http://ams-uk.org/about-us/community-cohesion/",
     ),

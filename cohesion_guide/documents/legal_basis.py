@@ -74,6 +74,43 @@ _PREVENT_PRACTICE = (
     + ")), and our designated safeguarding lead acts on any concern"
 )
 _PREVENT = _PREVENT_DUTY + _PREVENT_PRACTICE
+# A pupil referral unit and the Prevent duty. Schedule 6 (read with the project's search tool in December 2026) names
+# local authorities, and the proprietors of maintained schools, nursery schools, independent schools and academies,
+# but no pupil referral unit by name; school law reads a unit's proprietor as its local authority (Education Act
+# 1996, Schedule 1, paragraph 1: FACTS-TODAY 1.4). The Department's Prevent advice has been addressed to units'
+# management committees since the duty began on 1 July 2015 (FACTS-TODAY, December 2026 corrections, 3), so the unit
+# has due regard itself; the law that puts the duty there is said as the Schedule words it.
+EA_1996_SCHEDULE_1 = "https://www.legislation.gov.uk/ukpga/1996/56/schedule/1"
+_PRU_PREVENT = (
+    "The Prevent duty (Counter-Terrorism and Security Act 2015, section 26) has applied to pupil referral units, as to "
+    "schools, since 1 July 2015: [Schedule 6 to that Act]("
+    + SCHEDULE_6
+    + ") lists our local authority, which school law reads as a unit's proprietor ([Education Act 1996, Schedule 1, "
+    "paragraph 1]("
+    + EA_1996_SCHEDULE_1
+    + ")). We have due regard to the need to prevent people from being drawn into terrorism, as the Home Office's "
+    "[Prevent duty guidance (2023)](" + PREVENT_GUIDANCE + "), in force since 31 December 2023, describes."
+)
+# Ofsted's renewed framework (FACTS-TODAY 7.1, its press release) and where its state-funded school toolkit of
+# November 2025 looks at SMSC and British values (7.4: the toolkit's words as Lancashire County Council quotes them).
+# Said only for the kinds that toolkit is for: a nursery school and a 16 to 19 academy are left out, as FACTS-TODAY
+# does not say it covers them.
+OFSTED_FRAMEWORK = (
+    "https://www.gov.uk/government/news/ofsted-confirms-changes-to-education-inspection-and-unveils-new-look-report-"
+    "cards"
+)
+OFSTED_TOOLKIT_QUOTED = (
+    "https://www.lancashire.gov.uk/lpds/teaching-and-learning/education-improvement-equality-and-diversity-team/"
+    "equality-and-diversity/schools-linking-programme/school-linking-and-ofsted"
+)
+_OFSTED_TODAY = (
+    "Since November 2025, Ofsted's [renewed inspections]("
+    + OFSTED_FRAMEWORK
+    + ") of {a_school_like_ours} have looked at "
+    + _SMSC
+    + ", and their understanding of fundamental British values, mainly under personal development and well-being "
+    "([its toolkit, as Lancashire County Council quotes it](" + OFSTED_TOOLKIT_QUOTED + "))."
+)
 _FUNDING = "the terms of our funding agreement"
 # The early years: a nursery school's standards for learning, development and care, and a school's nursery and
 # Reception classes'.
@@ -173,6 +210,22 @@ def _early_years(profile: Profile) -> list[str]:
 RECEPTION_FROM = 4  # a school whose youngest pupils are this age or younger has a Reception class
 
 
+def _inspection(profile: Profile) -> list[Commitment]:
+    """How Ofsted's inspections look at SMSC and British values today, for a school its state-funded school toolkit
+    is for; nothing for a nursery school, which FACTS-TODAY does not place there."""
+    if profile.phase == "nursery":
+        return []
+    return [
+        commit(
+            statements,  # a legal-basis paragraph like the others
+            "legal_basis",
+            _OFSTED_TODAY,
+            pupils_own=phase_words(profile).pupils_own,
+            a_school_like_ours=with_article(type_words(profile.data["school"]["type"])) + " such as ours",
+        )
+    ]
+
+
 def statements(profile: Profile) -> list[Commitment]:
     """The legal-basis paragraphs for this school's type, in order. Only what differs by type is said
     here; the guide's page on the duty today explains each duty (render.guide_links)."""
@@ -216,6 +269,7 @@ def statements(profile: Profile) -> list[Commitment]:
                 pupils_own=words.pupils_own,
                 town=words.place,
             ),
+            *_inspection(profile),
         ]
     if gov.group == ACADEMY:
         what, duties = _academy_kind(kind)
@@ -247,6 +301,8 @@ def statements(profile: Profile) -> list[Commitment]:
                 pupils_own=words.pupils_own,
                 town=words.place,
             ),
+            # a 16 to 19 academy is inspected as a college, not under the school toolkit FACTS-TODAY quotes
+            *([] if kind in SIXTEEN_TO_NINETEEN_TYPES else _inspection(profile)),
         ]
     if gov.group == PRU:
         authority = profile.data["school"]["local_authority"]
@@ -267,31 +323,30 @@ def statements(profile: Profile) -> list[Commitment]:
             commit(
                 rule,
                 "legal_basis",
+                _PRU_PREVENT
+                + " Our Prevent risk assessment covers the risks in {town} and online ([the Department's templates]("
+                + PREVENT_RISK_ASSESSMENT
+                + ")), and our designated safeguarding lead acts on any concern.",
+                town=words.place,
+            ),
+            commit(
+                rule,
+                "legal_basis",
                 "The local authority has "
                 + _GOOD_RELATIONS
-                + ", for the units it maintains. It also has the Prevent duty (Counter-Terrorism and Security Act "
-                "2015, section 26), as one of the authorities listed in [Schedule 6 to that Act]("
-                + SCHEDULE_6
-                + "). The Home Office's [Prevent duty guidance (2023)]("
-                + PREVENT_GUIDANCE
-                + ") has applied since 31 December 2023. Our Prevent risk assessment covers the risks in {town} and "
-                "online ([the Department's templates]("
-                + PREVENT_RISK_ASSESSMENT
-                + ")), and our designated safeguarding lead acts on any concern. "
-                "{body_title} adopts this policy so that our work helps the local authority meet these "
-                "duties.",
+                + ", for the units it maintains. {body_title} adopts this policy so that our work meets the Prevent "
+                "duty, and helps the local authority meet its equality duty.",
                 body_title=gov.body_title,
-                town=words.place,
             ),
             commit(
                 rule,
                 "legal_basis",
                 "Ofsted inspects pupil referral units as schools ([the 2007 Regulations, Schedule 1, paragraph 21]("
                 + PRU_INSPECTION
-                + ")). Since November 2025 its inspections look at "
-                + _SMSC
-                + ", and their understanding of fundamental British values, under personal development and well-being.",
+                + ")). "
+                + _OFSTED_TODAY,
                 pupils_own=words.pupils_own,
+                a_school_like_ours="a unit such as ours",
             ),
         ]
     if kind in INDEPENDENT_TYPES:

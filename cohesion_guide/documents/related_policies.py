@@ -14,7 +14,7 @@ def related_policies(profile: Profile) -> list[str]:
     of this school's policy refers to (its admissions, its pupil premium), so nothing is claimed that
     the school may not have. A nursery school has no anti-bullying policy or pupil premium strategy to link (its
     children's funding is the early years'), and pupils of primary age, in a unit too, are taught relationships
-    education, not sex education."""
+    education, not sex education (Profile.stages)."""
     own = profile.data.get("related_policies")
     if own:
         return list(own)
@@ -40,12 +40,10 @@ def related_policies(profile: Profile) -> list[str]:
     elif profile.has_religious_character and gov.sets_admissions:  # the policy commits them to review these
         found.append(gov.arrangements)
     found.append("curriculum policy")
-    high = profile.data["school"].get("statutory_high_age")
-    primary_age = profile.phase_group == "primary" or (profile.phase == "pru" and high is not None and high <= 11)
-    if primary_age and not nursery:
-        found.append("relationships and health education policy")
-    elif not primary_age and not not_a_school:
+    if not not_a_school and "secondary" in profile.stages:
         found.append("relationships, sex and health education policy")
+    elif not not_a_school and "primary" in profile.stages:
+        found.append("relationships and health education policy")
     if profile.has_religious_character:
         found.append("religious education and collective worship policies")
     if profile.phase_group == "special" or profile.has_resourced_provision or profile.send_needs:
@@ -57,3 +55,22 @@ def related_policies(profile: Profile) -> list[str]:
     if not not_a_school:
         found.append("accessibility plan")
     return found
+
+
+# The subjects the statutory guidance of July 2025 covers, by the ages a school teaches (Profile.stages): relationships
+# education at primary age, relationships and sex education at secondary age, health education at both
+# (FACTS-TODAY 6.1).
+_RSHE_SUBJECTS = {
+    frozenset({"primary"}): "relationships education and health education",
+    frozenset({"secondary"}): "relationships and sex education, and health education",
+    frozenset({"primary", "secondary"}): "relationships education at primary age, relationships and sex education at "
+    "secondary age, and health education",
+}
+
+
+def rshe_subjects(profile: Profile) -> str | None:
+    """The relationships, sex and health education the school teaches, named for its pupils' ages; None where the
+    statutory guidance is not for it (a nursery school; a 16 to 19 academy, which in law is not a school)."""
+    if profile.data["school"]["type"] in SIXTEEN_TO_NINETEEN_TYPES:
+        return None
+    return _RSHE_SUBJECTS.get(profile.stages)

@@ -19,7 +19,9 @@ from cohesion_guide.documents import legal_basis, tailoring
 from cohesion_guide.documents.commitments import and_list as plain_and_list
 from cohesion_guide.documents.legal_basis import INDEPENDENT_TYPES
 from cohesion_guide.documents.phase_words import authority_place, phase_words, place_of, thousands
-from cohesion_guide.documents.related_policies import related_policies
+from cohesion_guide.documents.related_policies import related_policies, rshe_subjects
+from cohesion_guide.documents.review_cycle import review_cycle
+from cohesion_guide.documents.review_cycle import to_confirm as cycle_to_confirm
 from cohesion_guide.documents.tailoring import Commitment, ethnic_group_label
 from cohesion_guide.inputs.dates import long_date, parse_date
 from cohesion_guide.inputs.governance import ACADEMY, MAINTAINED, PRU, governance
@@ -501,8 +503,8 @@ def policy_values(profile: Profile, local: dict[str, Any], case_studies: list[di
     shown = stated(profile)
     data = shown.data
     document = stated_document(shown)
-    cycle = document.get("review_cycle_years") or local.get("policies", {}).get("review_cycle_years", 1)
-    review = next_review(data["document"]["date_adopted"], cycle).isoformat()
+    cycle = review_cycle(shown, local)
+    review = next_review(data["document"]["date_adopted"], cycle.years).isoformat()
     if isinstance(document["date_adopted"], Unconfirmed):
         review = TO_BE_CONFIRMED
     gov = governance(shown)
@@ -545,10 +547,12 @@ def policy_values(profile: Profile, local: dict[str, Any], case_studies: list[di
             "special": shown.phase_group == "special",
             "pru": shown.phase_group == "pru",
         },
-        "to_confirm": to_confirm(profile, gov),
+        "to_confirm": to_confirm(profile, gov) + cycle_to_confirm(cycle, gov.oversight),
         "register_warning": school.get("register_status") in CLOSING_STATUSES,
         "related_policies": related,
-        "rshe": SafeMarkdown(legal_basis.RSHE_GUIDANCE) if rshe_note(related) else None,
+        # the statutory guidance, named for the ages the school teaches, when a related policy is on those subjects
+        "rshe": SafeMarkdown(legal_basis.RSHE_GUIDANCE) if rshe_note(related) and rshe_subjects(shown) else None,
+        "rshe_subjects": rshe_subjects(shown),
         "guide": guide_links(shown, local),
         "authority_serves_school": serves(local, data["school"]["local_authority"]),
         "pupils": _shown(data, "pupils", profile),
@@ -557,8 +561,11 @@ def policy_values(profile: Profile, local: dict[str, Any], case_studies: list[di
         "leads": {"others": [], **data["leads"]},
         "other_leads": bold_roles(data["leads"].get("others") or []),
         "document": document,
-        "review_cycle_years": cycle,  # the shipped template says review_every; an authority's own may still use this
-        "review_every": "every year" if cycle == 1 else f"every {cycle} years",
+        "review_cycle_years": cycle.years,  # the shipped template says review_every; an authority's own may use this
+        "review_every": cycle.every,
+        # who suggests the cycle when the governors have not set it (review_cycle.py): the policy says so
+        "review_suggested_by": cycle.suggested_by,
+        "Review_suggested_by": cycle.Suggested_by,
         "next_review": review,
         "largest_groups": named_groups,
         "other_groups": other_groups,

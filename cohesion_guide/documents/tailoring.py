@@ -147,7 +147,7 @@ def school_aims(profile: Profile) -> list[Commitment]:
                 "community",
             )
         )
-    elif profile.has_religious_character and faiths:
+    elif profile.has_religious_character:  # several faiths, or none given (the register gives no families' faiths)
         out.append(
             _commit(
                 profile,
@@ -363,6 +363,8 @@ def faith_rationale(profile: Profile) -> list[Commitment]:
         )
     if gov.group == MAINTAINED and school["type"] in _SECTION_48_TYPES:
         out.append(_commit(profile, rule, "rationale", _SECTION_48))
+    elif gov.group == ACADEMY:
+        out.append(_commit(profile, rule, "rationale", _FUNDING_AGREEMENT_INSPECTION))
     if school.get("ethos_statement"):
         out.append(
             _commit(
@@ -422,12 +424,17 @@ def _intake_review(profile: Profile) -> str:
 
 
 # A maintained school with a religious character has its denominational education and collective worship inspected
-# under section 48 of the Education Act 2005 (read on legislation.gov.uk in December 2026). An academy's
-# inspection comes through its funding agreement, which this project has not read, so its policy says nothing of it.
+# under section 48 of the Education Act 2005 (read on legislation.gov.uk in December 2026). An academy's funding
+# agreement sets out how its religious character is inspected; the project has read none (they vary: FACTS-TODAY
+# 1.3), so the policy names the agreement and says nothing of what it provides.
 _SECTION_48_TYPES = frozenset({"Voluntary Aided School", "Voluntary Controlled School", "Foundation School"})
 _SECTION_48 = (
     "Our collective worship, and any denominational religious education we give, are inspected under [section 48 of "
     "the Education Act 2005](" + legal_basis.SECTION_48 + ")."
+)
+_FUNDING_AGREEMENT_INSPECTION = (
+    "Our collective worship, and any denominational religious education we give, are inspected as our funding "
+    "agreement provides."
 )
 
 

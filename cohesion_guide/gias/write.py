@@ -64,7 +64,7 @@ PLACEHOLDERS: list[tuple[Path_, Any, str]] = [
     (("leads", "staff"), "Headteacher", f"{PLACEHOLDER}: put the staff role that leads this work"),
     (("document", "approved_by"), "Full governing body", f"{PLACEHOLDER}: put who approves the policy"),
     (("document", "date_adopted"), None, "the date of the import: put the date the governors adopt the policy"),
-]  # document.review_cycle_years is left out: the authority's usual cycle in local.yml applies
+]  # document.review_cycle_years is left out: the policy suggests local.yml's cycle, for the governors to confirm
 # An academy's local governing body adopts the policy for the trust's board (which answers for it);
 # a pupil referral unit's management committee adopts its own.
 KIND_PLACEHOLDERS: dict[str, dict[Path_, str]] = {

@@ -62,6 +62,22 @@ ETHNICITY_FIELDS = (("pupils", "ethnicity"), ("local_area", "ethnicity"))
 YOUNG_UP_TO = 7  # a school whose oldest pupils are this age or younger teaches young children only
 NURSERY_UP_TO = 3  # a school that takes children of this age or younger has a nursery
 YOUNG_PHASES = frozenset({"nursery", "infant"})
+PRIMARY_UP_TO = 11  # the oldest pupils of a primary school are this age; older ones are of secondary age
+# The stages of compulsory education a phase's pupils are at, when the profile gives no statutory ages: a special
+# school or a unit may teach either, so both; a nursery school's children are below compulsory school age.
+PHASE_STAGES = {
+    "nursery": frozenset(),
+    "infant": frozenset({"primary"}),
+    "first": frozenset({"primary"}),
+    "junior": frozenset({"primary"}),
+    "primary": frozenset({"primary"}),
+    "middle": frozenset({"primary", "secondary"}),
+    "secondary": frozenset({"secondary"}),
+    "all-through": frozenset({"primary", "secondary"}),
+    "16-plus": frozenset({"secondary"}),
+    "special": frozenset({"primary", "secondary"}),
+    "pru": frozenset({"primary", "secondary"}),
+}
 HAS_NURSERY_CLASSES = "Has Nursery Classes"  # the register's NurseryProvision (school.nursery_provision)
 # A primary school whose name says infant ("Belgrave Gate Infant and Nursery School") teaches young children.
 _INFANT_NAME = re.compile(r"\binfants?\b(?!.*\bjunior)", re.IGNORECASE)
@@ -197,6 +213,20 @@ class Profile:
         if high is not None:
             return high <= YOUNG_UP_TO
         return self.phase in YOUNG_PHASES or (self.phase == "primary" and _INFANT_NAME.search(self.name) is not None)
+
+    @property
+    def stages(self) -> frozenset[str]:
+        """Whether the school teaches pupils of primary age, of secondary age or both ("primary", "secondary"): from
+        the statutory ages when the profile gives them (a pupil younger than 11 is of primary age, one older of
+        secondary age), else from the phase; neither for a nursery school."""
+        if self.phase == "nursery":
+            return frozenset()
+        low, high = self.data["school"].get("statutory_low_age"), self.data["school"].get("statutory_high_age")
+        if low is None or high is None:
+            return PHASE_STAGES[self.phase]
+        return frozenset(
+            stage for stage, taught in (("primary", low < PRIMARY_UP_TO), ("secondary", high > PRIMARY_UP_TO)) if taught
+        )
 
     @property
     def has_nursery(self) -> bool:

@@ -173,10 +173,12 @@ def test_the_review_cycles_hint_says_what_a_blank_gives_in_this_copy_of_the_guid
         )
 
     assert hint({"policies": {"review_cycle_years": 1}}).endswith(
-        "If you leave this blank, the policy says it is reviewed every year."
+        "If you leave this blank, the policy suggests a review every year, for the governors to confirm."
     )
-    assert hint({"policies": {"review_cycle_years": 3}}).endswith("it is reviewed every 3 years.")
+    assert hint({"policies": {"review_cycle_years": 3}}).endswith(
+        "a review every 3 years, for the governors to confirm."
+    )
     assert hint({"authority": {"name": ""}}).endswith(
-        "it is reviewed every year."
+        "a review every year, for the governors to confirm."
     )  # no setting: the policy's own default
     assert "usual cycle" not in hint({})

@@ -132,6 +132,7 @@ CASES = {
             "Deeply Christian",
             "We do not yet have",
             "The Board of Deputies of British Jews has said",  # one official's comment, not the Board's (R10)
+            "Justine Greening (2016 to 2018)",  # dated only by a minister's time in office (third cold read, R10)
         ],
         "required": [
             "is a Jewish primary school in Prestwich, for pupils aged 4 to 11.",
@@ -139,8 +140,9 @@ CASES = {
         ],
         "bound": [
             (
-                "Phil Rosenberg, then Director of Public Affairs at the Board of Deputies of British Jews, said after "
-                "meeting the Education Secretary, Justine Greening (2016 to 2018)",
+                # the Board's own points, dated by the announcement its meeting followed (third cold read, R10)
+                "The Board of Deputies of British Jews says that, when it met the Education Secretary on promoting "
+                "community cohesion after the Government announced in September 2016",
                 {"school.religious_character": "None"},
             ),
             (
@@ -163,14 +165,17 @@ CASES = {
             "one school community",
             "admissions arrangements",
             "What is settled",
+            "helps the local authority meet these duties",  # the Prevent duty is the unit's own too (N6)
             "West Exampleshire secondary heads' inclusion panel (fictional) and",  # not asked what a panel gave
         ],
         "required": [
-            "the Prevent duty (Counter-Terrorism and Security Act 2015, section 26), as one of the authorities listed "
-            "in [Schedule 6 to that Act]",
+            # the unit has due regard itself (third cold read, N6), by Schedule 6 as it is worded
+            "We have due regard to the need to prevent people from being drawn into terrorism",
+            "[Schedule 6 to that Act](https://www.legislation.gov.uk/ukpga/2015/6/schedule/6) lists our local "
+            "authority, which school law reads as a unit's proprietor",
             "We have not confirmed whether they apply this duty to management committees. We follow it in any case.",
-            "The Home Office's [Prevent duty guidance (2023)]",
-            "has applied since 31 December 2023",
+            "Prevent duty guidance (2023)]",
+            "in force since 31 December 2023",
             "Our local community is the whole area we serve",
             "how well our work with other schools and services helped them, including with the return to school.",
             "Ofsted inspects pupil referral units as schools",
@@ -379,7 +384,16 @@ CASES = {
             "| Lead trustee | Trustee for curriculum and personal development |",
         ],
         "bound": [
-            ("The Association of Muslim Schools UK says on its website", {"school.religious_character": "None"}),
+            (
+                "The Association of Muslim Schools UK said on its website (as checked in December 2026)",
+                {"school.religious_character": "None"},
+            ),
+            (
+                # how an academy's religious character is inspected: its funding agreement says (third cold read, R10)
+                "Our collective worship, and any denominational religious education we give, are inspected as our "
+                "funding agreement provides.",
+                {"school.religious_character": "None"},
+            ),
             ("(in law a free school is an academy)", {"school.type": "Academy Converter"}),
             ("within the limits our funding agreement sets", {"school.religious_character": "None"}),
             ("for girls aged 11 to 16", {"school.gender": NONE}),

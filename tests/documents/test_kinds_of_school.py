@@ -76,8 +76,8 @@ GROUPS = [
             # what the guide has not confirmed, said plainly, in short sentences (cold read, R24)
             "We have not confirmed whether they apply this duty to management committees. We follow it in any case.",
             "The local authority has the public sector equality duty",
-            "The Home Office's [Prevent duty guidance (2023)]",
-            "has applied since 31 December 2023",
+            "Prevent duty guidance (2023)]",
+            "in force since 31 December 2023",
         ],
         [
             "governing body answers",

@@ -234,16 +234,28 @@ def test_the_status_block_is_the_only_control_table(policy):
     assert "Document control" not in policy and policy.count("(URN 123456)") == 1
 
 
+def test_without_its_own_cycle_a_policy_suggests_the_authoritys_for_the_governors_to_confirm(tmp_path, local):
+    """The authority's cycle is a suggestion, never stated as the governors' own (third cold read, R14)."""
+    home = make_profile(tmp_path, {"school": {"local_authority": "Exampleshire"}})
+    policy = render_policy(home, {**local, "policies": {"review_cycle_years": 3}})
+    authority = local["authority"]["name"]
+    assert f"| Next review | 1 September 2029 (every 3 years, as {authority} suggests) |" in policy
+    assert (
+        f"{authority} suggests reviewing this policy every 3 years. The governing body will decide how often" in policy
+    )
+    assert "will review this policy every 3 years" not in policy
+    assert "How often the policy is reviewed: to be confirmed" in policy
+
+
+def test_another_authoritys_school_is_told_the_guide_suggests_the_cycle_not_its_own_authority(tmp_path, local):
+    policy = render_policy(make_profile(tmp_path), local)  # Testshire: not local.yml's authority
+    assert "| Next review | 1 September 2027 (every year, as the guide this policy was made with suggests) |" in policy
+    assert local["authority"]["name"] not in policy.split("## Introduction")[0]
+
+
 def test_review_cycle_defaults_to_one_year(tmp_path, local):
-    policy = render_policy(make_profile(tmp_path), local)
-    assert "| Next review | 1 September 2027 (every year) |" in policy
-    assert "review this policy every year," in policy
-
-
-def test_without_its_own_cycle_a_policy_takes_the_authoritys(tmp_path, local):
-    policy = render_policy(make_profile(tmp_path), {**local, "policies": {"review_cycle_years": 3}})
-    assert "| Next review | 1 September 2029 (every 3 years) |" in policy
-    assert "review this policy every 3 years," in policy
+    policy = render_policy(make_profile(tmp_path), {**local, "policies": {}})
+    assert "| Next review | 1 September 2027 (every year, as the guide this policy was made with suggests) |" in policy
 
 
 def test_next_review_on_29_february():

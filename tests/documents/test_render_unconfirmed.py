@@ -83,7 +83,11 @@ def test_the_status_block_lists_each_value_to_confirm_in_plain_words(tmp_path, l
     )
     assert status["Lead governor"] == "to be confirmed"
     assert status["Staff lead"] == "to be confirmed"
-    assert status["Next review"] == "to be confirmed (every year)"
+    # the authority's suggested cycle, never the governors' own (third cold read, R14)
+    assert (
+        status["Next review"]
+        == "to be confirmed (every year, as Exampleshire County Council (fictional example) suggests)"
+    )
     # in governors' words: no import, placeholder or extract (cold read, R16)
     assert status["Needs confirming"].split("<br>") == [
         # the body names the authority's area meanwhile, and the status block says so (third cold read, st-pauls)
@@ -97,6 +101,8 @@ def test_the_status_block_lists_each_value_to_confirm_in_plain_words(tmp_path, l
         "Staff lead: to be confirmed (not yet given by the school)",
         "Who approves the policy: to be confirmed (not yet given by the school)",
         "Date adopted: to be confirmed (not yet set by the governors)",
+        "How often the policy is reviewed: to be confirmed (Exampleshire County Council (fictional example) suggests "
+        "every year, for the governing body to decide)",
     ]
     for software in ("import", "placeholder", "extract", "register value", "profile"):
         assert software not in status["Needs confirming"], software
@@ -184,7 +190,7 @@ def test_a_whole_group_to_check_leaves_its_figures_out_and_is_listed_once(tmp_pa
 
 
 def test_a_profile_without_figures_makes_a_policy_with_no_figure(tmp_path, local):
-    text = PROFILE.split("pupils:")[0] + "leads:" + PROFILE.split("leads:")[1]
+    text = PROFILE.split("pupils:")[0] + "leads:" + PROFILE.split("leads:")[1] + "  review_cycle_years: 1\n"
     markdown = render_policy(profile_from(tmp_path, text.replace("  # to check:", "  # noted:")), local)
     assert "%" not in markdown.split("## Our communities")[0].split("## What community cohesion means", 1)[1]
     assert "on roll" not in markdown and "Our pupils, their families" in markdown

@@ -290,7 +290,7 @@ def test_the_review_cycles_hint_says_what_a_blank_gives_in_this_copy_of_the_guid
     open_with(fresh, state(example_answers(EXAMPLES[1])), "document")
     expect(fresh.locator("#f-document-review_cycle_years-hint")).to_have_text(
         "How many years until the policy is reviewed: 1, 2 or 3. "
-        "If you leave this blank, the policy says it is reviewed every year."
+        "If you leave this blank, the policy suggests a review every year, for the governors to confirm."
     )
 
 
