@@ -199,18 +199,32 @@ def institution_noun(profile: Profile) -> str:
     return "school"
 
 
+CAPITAL = "London"
+
+
 def place_of(profile: Profile) -> str:
     """Where the school is: the register's locality (a village, or a part of a town) when the profile gives one and
-    it is not merely the ward's name, else its town. A post town can be miles from a village school. A town still to be confirmed is no place
-    to name: the authority's area is where the school surely is."""
+    it is not merely the ward's name, else its town (town_of). A post town can be miles from a village school."""
     location = profile.data["location"]
     locality = location.get("locality")
     # a locality that is only the ward's name again says no more than the ward does: the town is the place
     if locality and locality.casefold() != (location.get("ward") or "").casefold():
         return locality
+    return town_of(profile)
+
+
+def town_of(profile: Profile) -> str:
+    """The town a school is in, which its admission area lies in and around: the register's town, except that a
+    town still to be confirmed is no place to name (the authority's area is where the school surely is), and that
+    the register's town for every school in Greater London is "London", where the borough (or the City of London)
+    is the place its readers know and the one its Prevent risk assessment and its admissions cover."""
+    borough = authority_place(profile.data["school"]["local_authority"])
+    town = profile.data["location"]["town"]
     if "location.town" in profile.unconfirmed:
-        return authority_place(profile.data["school"]["local_authority"])
-    return location["town"]
+        return borough
+    if town.casefold() == CAPITAL.casefold() and borough.casefold() != CAPITAL.casefold():
+        return borough
+    return town
 
 
 def authority_place(authority: str) -> str:

@@ -18,7 +18,7 @@ from cohesion_guide import MODEL_POLICIES
 from cohesion_guide.documents import legal_basis, tailoring
 from cohesion_guide.documents.commitments import and_list as plain_and_list
 from cohesion_guide.documents.legal_basis import INDEPENDENT_TYPES
-from cohesion_guide.documents.phase_words import authority_place, phase_words, place_of, thousands
+from cohesion_guide.documents.phase_words import CAPITAL, authority_place, phase_words, place_of, thousands
 from cohesion_guide.documents.related_policies import related_policies, rshe_subjects
 from cohesion_guide.documents.review_cycle import review_cycle
 from cohesion_guide.documents.review_cycle import to_confirm as cycle_to_confirm
@@ -255,18 +255,14 @@ def guide_links(profile: Profile, local: dict[str, Any]) -> dict[str, SafeMarkdo
     return links
 
 
-# Where a ward's town is the capital, the borough is the place readers know, and "the wider London area, in Camden"
-# would put London inside Camden.
-CAPITAL = "London"
-
-
-def local_community(ward: str | None, place: str, authority: str) -> str:
-    """The policy's one line naming its local community: 'King's Cross ward, in Camden, London'; 'Riverside ward,
-    and the wider Exampleton area'; 'Grimethorpe and the area around it, in Barnsley'. A ward with the same name
-    as the place is named once."""
+def local_community(ward: str | None, place: str, authority: str, *, london_borough: bool = False) -> str:
+    """The policy's one line naming its local community: 'Riverside ward, and the wider Exampleton area';
+    'Grimethorpe and the area around it, in Barnsley'. A London school's place is its borough (place_of), and a
+    London ward sits in it: 'King's Cross ward, in Camden, London'; 'Tower ward, in the City of London'. A ward with
+    the same name as the place is named once."""
+    if ward and london_borough:
+        return f"{ward}, in {place}" + ("" if CAPITAL.casefold() in place.casefold() else f", {CAPITAL}")
     area = authority_area(authority, place)
-    if ward and place.casefold() == CAPITAL.casefold() and area:
-        return f"{ward}, {area}, {CAPITAL}"
     if ward and ward.casefold() not in (place.casefold(), f"{place} ward".casefold()):
         named = f"{ward}, and the wider {place} area"
     else:
@@ -278,10 +274,16 @@ def local_community(ward: str | None, place: str, authority: str) -> str:
 AUTHORITY_BODIES = {"City of London": "the City of London Corporation"}
 
 
+def _is_london_borough(profile: Profile, place: str) -> bool:
+    """Whether the place the policy names is a London borough standing for the register's town, "London"."""
+    town = profile.data["location"].get("town") or ""
+    return town.casefold() == CAPITAL.casefold() and place == authority_place(profile.data["school"]["local_authority"])
+
+
 def authority_area(authority: str, town: str) -> str | None:
     """Where the local community sits, when the town's name does not already say it:
-    'in Barnsley' for Grimethorpe; None for Oldham in Oldham."""
-    if town.casefold() in authority.casefold():
+    'in Barnsley' for Grimethorpe; None for Oldham in Oldham, or for the City of London in itself."""
+    if town.casefold().removeprefix("the ") in authority.casefold():
         return None
     return f"in {authority_place(authority)}"
 
@@ -522,7 +524,12 @@ def policy_values(profile: Profile, local: dict[str, Any], case_studies: list[di
         "approver": approver(document["approved_by"], gov),
         "support": support_from(shown, gov),
         "authority_area": authority_area(data["school"]["local_authority"], words.place),
-        "local_community": local_community(ward, words.place, data["school"]["local_authority"]),
+        "local_community": local_community(
+            ward,
+            words.place,
+            data["school"]["local_authority"],
+            london_borough=_is_london_borough(profile, words.place),
+        ),
         "head_is_staff_lead": _same_role(data["leads"]["staff"], gov.head),
         "chair": chair_who_signs(data["leads"]["governor"], gov.oversight),
         "ward": ward,

@@ -18,7 +18,7 @@ from cohesion_guide.documents.commitments import commit as _plain_commit
 from cohesion_guide.documents.faith_guidance import guidance_markdown, traditions
 from cohesion_guide.documents.needs_words import needs_words, taught
 from cohesion_guide.documents.partner_links import links_kept
-from cohesion_guide.documents.phase_words import authority_place, phase_words
+from cohesion_guide.documents.phase_words import authority_place, phase_words, town_of
 from cohesion_guide.inputs.governance import ACADEMY, MAINTAINED, governance
 from cohesion_guide.inputs.profiles import COMMUNICATION_NEEDS, Profile
 from cohesion_guide.inputs.schemas import schema
@@ -390,16 +390,8 @@ def faith_rationale(profile: Profile) -> list[Commitment]:
             "with families and groups of no religion.",
             character=school["religious_character"],
         ),
-        _commit(profile, rule, "equity", _intake_review(profile), members=gov.members, town=_town(profile)),
+        _commit(profile, rule, "equity", _intake_review(profile), members=gov.members, town=town_of(profile)),
     ]
-
-
-def _town(profile: Profile) -> str:
-    """The town a school's admission area lies in and around: its town, not its ward or village, which is seldom the
-    whole of it; the authority's area while the town is still to be confirmed."""
-    if "location.town" in profile.unconfirmed:
-        return authority_place(profile.data["school"]["local_authority"])
-    return profile.data["location"]["town"]
 
 
 def _intake_review(profile: Profile) -> str:
@@ -498,9 +490,9 @@ def wide_catchment(profile: Profile) -> list[Commitment]:
             )
         ]
     )
-    town = _town(profile)  # a wide area is around a town, not the ward or village the school stands in
+    town = town_of(profile)  # a wide area is around a town, not the ward or village the school stands in
     authority = authority_place(profile.data["school"]["local_authority"])
-    within = "" if town.casefold() in authority.casefold() else ", in {authority}"
+    within = "" if town.casefold().removeprefix("the ") in authority.casefold() else ", in {authority}"
     return [
         _commit(  # the policy's one definition of its local community: the template prints no ward before it
             profile,

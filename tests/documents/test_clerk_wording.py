@@ -253,3 +253,41 @@ def test_a_town_still_to_confirm_is_named_the_same_way_in_the_status_block_and_t
     assert "until then this policy names our local authority's area, Greenwich)" in policy
     assert "is a Roman Catholic secondary school in Greenwich" in policy
     assert "until then this policy names" not in policy_of("catholic-va-secondary", tmp_path)
+
+
+# ---- London: the register's town is "London" for every school there; the borough is the place -----------------
+
+
+def _in_london(slug: str, authority: str, ward: str | None, religious_character: str | None = None) -> dict:
+    data = _kit(slug)
+    data["school"]["local_authority"] = authority
+    data["location"] = {"town": "London", "setting": "urban", **({"ward": ward} if ward else {})}
+    if religious_character:
+        data["school"]["religious_character"] = religious_character
+    return data
+
+
+@pytest.mark.parametrize(
+    "authority, place, community",
+    [
+        ("Camden", "Camden", "King's Cross ward, in Camden, London."),
+        ("City of London", "the City of London", "Tower ward, in the City of London."),
+    ],
+)
+def test_a_london_school_is_placed_in_its_borough_and_its_ward_in_that_borough(tmp_path, authority, place, community):
+    ward = "King's Cross" if authority == "Camden" else "Tower"
+    policy = _policy_from(_in_london("va-cofe-primary-mill-town", authority, ward), tmp_path, "london")
+    assert f"primary school in {place}," in policy
+    assert community in policy
+    assert f"beyond {place}," in policy
+    assert "wider London area" not in policy and "in London" not in policy
+    assert f"in and around {place}." in policy  # the admissions look, for a school with a religious character
+
+
+def test_a_school_outside_london_keeps_its_town_and_the_wider_area_round_its_ward(tmp_path):
+    data = _kit("va-cofe-primary-mill-town")
+    data["location"].update(town="Oldham", ward="Werneth")
+    data["location"].pop("locality", None)
+    policy = _policy_from(data, tmp_path, "oldham")
+    assert "Werneth ward, and the wider Oldham area." in policy
+    assert "London" not in policy
