@@ -289,6 +289,11 @@ CASES = {
                 {"pupils.mobility_percent": NONE},
             ),
             ("Firvale Community Academy (fictional) every week", {"partnerships.how_often": NONE}),
+            (
+                "Our local community is the whole area we serve: our students come to us from a wide area around "
+                "Sheffield.",
+                {"location.catchment": NONE},
+            ),
         ],
     },
     "sixteen-to-nineteen-academy": {
@@ -424,6 +429,11 @@ CASES = {
             (
                 "raise any concern with the local authority, which sets our admissions arrangements.",
                 {"school.religious_character": "None"},
+            ),
+            (
+                "Some of our pupils travel for as long as 50 minutes each way, so we will hold clubs, visits and links "
+                "within the school day",
+                {"location.longest_journey_minutes": NONE},
             ),
         ],
     },
