@@ -442,7 +442,7 @@ CASES = {
             "Full governing body",
             "We do not yet have",
             "In citizenship lessons, pupils",  # not the nursery children of a 3 to 18 school, and not an academy's
-            "An all-through school smooths the move from year 6 to year 7 (an illustrative example); A city",
+            "An all-through school smooths the move from year 6 to year 7 (an illustrative example written for the guide); A city",
         ],
         "required": [
             "is an all-through academy in Dagenham, for pupils aged 3 to 18, with a nursery.",

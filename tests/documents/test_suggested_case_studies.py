@@ -80,9 +80,11 @@ def test_each_suggestion_says_where_it_comes_from_and_the_policy_prints_it():
     found = suggestions(profile, ROOT, SITE, n=len(STUDIES))
     assert all(s["illustrative"] or s["source"] for s in found)
     policy = " ".join(render_policy(profile, SITE, case_studies=found).split())
+    # where the studies are kept, for a reader of a printed copy without the links (fourth cold read)
+    assert "The community cohesion guide this policy was made with has case studies from schools like ours." in policy
     for study in found:
         if study["illustrative"]:
-            assert f"]({study['url']}) (an illustrative example)" in policy
+            assert f"]({study['url']}) (an illustrative example written for the guide)" in policy
         else:
             source = study["source"]
             # a title, then its source as a reference list gives one (third cold read, R05)
