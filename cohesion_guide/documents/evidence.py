@@ -1,10 +1,13 @@
 """The evidence portfolio: what to keep for each of the three questions, and what a school already has.
 
-Each item is in one state only: held (a practice the audit found in place, whose record is this kind of
-record, or the profile itself), partly held (a practice partly in place, or the profile gives part of it),
-still to gather (the audit found nothing), or not yet checked (there is no audit: the pack claims nothing
-about what the school keeps). A record of one kind never stands for another: a school council's minutes
-are not survey results (audit_practices.yml's `records`).
+Each item is in one state only: held, partly held, still to gather (the audit found nothing), or not yet
+checked (there is no audit: the pack claims nothing about what the school keeps). An item that asks for one kind
+of record (audit_practices.yml's `records`) is held when any of its practices in place keeps that kind of record:
+a school council's minutes are not survey results. An item that names several things, each a practice of its own
+("who uses our care, clubs and family learning, community use of our buildings and work with local agencies"), is
+held only when the audit found every one of them in place; with some in place it is partly held, and says which
+(the fourth cold read found one agency link standing for all three). The profile can hold an item, or part of it,
+itself.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from dataclasses import dataclass
 from cohesion_guide.documents.action_plan import in_own_terms, kinds_of
 from cohesion_guide.documents.commitments import and_list
 from cohesion_guide.documents.phase_words import phase_words
-from cohesion_guide.inputs.audit import Audit, catalogue
+from cohesion_guide.inputs.audit import NOT_ASSESSED, STATUS_LABELS, Audit, catalogue, practice
 from cohesion_guide.inputs.profiles import Profile
 
 QUESTIONS = ("knowledge", "action", "impact")
@@ -113,7 +116,11 @@ def _profile_source(profile: Profile, key: str | None) -> tuple[str, tuple[Sourc
         return _area_figures(data["local_area"])
     if key == "partnerships" and data.get("partnerships"):
         names = and_list([p["name"] for p in data["partnerships"]])
-        return PARTLY, (Source(f"Our profile names our partners ({names}); keep a record of what we do with each."),)
+        return PARTLY, (
+            Source(
+                f"Our community profile names our partners ({names}); we still need a record of what we do with each."
+            ),
+        )
     return None
 
 
@@ -124,26 +131,54 @@ def _counts(where: str | None, records: list[str]) -> bool:
     return bool(where) and any(word.lower() in where.lower() for word in records)
 
 
+def _one_kind_of_record(audit: Audit, ids: list[str], records: list[str]) -> tuple[list[Source], list[Source]]:
+    """The records of that kind in place, and partly in place: any one of them is this item's evidence."""
+    held, partly = [], []
+    for pid in ids:
+        entry = audit.entry(pid)
+        if entry is None or not _counts(entry.where, records):
+            continue
+        if entry.status == "in-place":
+            held.append(Source(entry.where or "recorded in our audit"))
+        elif entry.status == "partly":
+            partly.append(Source(entry.where or "recorded in our audit"))
+    return held, partly
+
+
+def _every_part(profile: Profile, audit: Audit, ids: list[str]) -> tuple[list[Source], list[Source]]:
+    """Each practice is a part of the item: all in place holds it (their records shown); some in place or partly in
+    place holds part of it, and then each part says how far it is in place, so no one part stands for the rest."""
+    if not ids:
+        return [], []
+    entries = [audit.entry(pid) for pid in ids]
+    status = [entry.status if entry else NOT_ASSESSED for entry in entries]
+    if all(s == "in-place" for s in status):
+        return [Source(entry.where or "recorded in our audit") for entry in entries], []
+    if not any(s in ("in-place", "partly") for s in status):
+        return [], []
+    if len(ids) == 1:
+        return [], [Source(entries[0].where or "recorded in our audit")]
+    kinds = kinds_of(profile)
+    parts = []
+    for pid, entry, said in zip(ids, entries, status, strict=True):
+        title = in_own_terms(profile, practice(pid).for_kinds(kinds).title)
+        seen = f" Seen in: {entry.where.rstrip('.')}." if entry and entry.where and said != "not-yet" else ""
+        parts.append(Source(f"{STATUS_LABELS[said]}: {title}.{seen}"))
+    return [], parts
+
+
 def portfolio(profile: Profile, audit: Audit) -> list[Question]:
     """The three questions, each with the evidence to keep, in the words for this kind of school, and what the
-    school already has: a practice its audit found in place (and where) whose record is this kind of record, or
-    what its profile gives. Without an audit, only what the profile gives is marked; the rest is not yet checked."""
+    school already has: what its audit found in place (and where), or what its profile gives. Without an audit,
+    only what the profile gives is marked; the rest is not yet checked."""
     kinds = kinds_of(profile)
     out = []
     for question in catalogue()["evidence"]:
         items = []
         for base in question["items"]:
             raw = _for_kinds(base, kinds)
-            records = raw.get("records") or []
-            held, partly = [], []
-            for pid in raw.get("practices", []):
-                entry = audit.entry(pid)
-                if entry is None or not _counts(entry.where, records):
-                    continue
-                if entry.status == "in-place":
-                    held.append(Source(entry.where or "recorded in our audit"))
-                elif entry.status == "partly":
-                    partly.append(Source(entry.where or "recorded in our audit"))
+            ids, records = raw.get("practices", []), raw.get("records") or []
+            held, partly = _one_kind_of_record(audit, ids, records) if records else _every_part(profile, audit, ids)
             from_profile = _profile_source(profile, raw.get("profile"))
             if held:
                 state, sources = HELD, (*(from_profile[1] if from_profile and from_profile[0] == HELD else ()), *held)

@@ -1,0 +1,90 @@
+"""The self-evaluation pack after the fourth cold read (28 packs, December 2026, /tmp/cr4th/findings-packs.md): a
+governors' document speaks as the school about the school, never about the tool that made it (R1); its national
+figure and its law link to their primary sources (R2); an evidence row is "Already have" only when the audit found
+everything it names in place (R8); a pupil referral unit's introduction gives each duty its own source (R14)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from cohesion_guide.documents.evidence import portfolio
+from cohesion_guide.inputs.audit import Entry, audit_for, not_assessed
+from cohesion_guide.inputs.profiles import load_profile
+from tests.conftest import ROOT
+from tests.documents.test_pack_cold_read import audit_of, pack
+from tests.documents.test_tailoring import make_profile
+
+# ---- R8: "Already have" only for everything a row names ------------------------------------------------------------
+
+
+def items_of(profile, audit) -> dict:
+    return {item.id: item for question in portfolio(profile, audit) for item in question.items}
+
+
+def test_a_row_naming_several_practices_is_held_only_when_the_audit_found_all_of_them_in_place(tmp_path):
+    school = make_profile(tmp_path)
+    one_of_three = audit_of(
+        school,
+        local_agencies=Entry("in-place", "Interfaith forum meetings"),
+        extended_services=Entry("partly", "After-school club register"),
+        shared_facilities=Entry("not-yet"),
+    )
+    row = items_of(school, one_of_three)["community-use"]
+    assert row.state == "partly"
+    said = [source.text for source in row.sources]
+    assert said == [
+        "Partly in place: Before- and after-school care, clubs and family learning open to all families. Seen in: "
+        "After-school club register.",
+        "Not yet: Sharing our buildings and facilities with the local community.",
+        "In place: Working with other local agencies and services (health, police, youth, faith and voluntary groups)."
+        " Seen in: Interfaith forum meetings.",
+    ]
+    all_three = audit_of(
+        school,
+        local_agencies=Entry("in-place", "Interfaith forum meetings"),
+        extended_services=Entry("in-place", "After-school club register"),
+        shared_facilities=Entry("in-place", "Lettings log"),
+    )
+    row = items_of(school, all_three)["community-use"]
+    assert row.held and [s.text for s in row.sources] == [
+        "After-school club register",
+        "Lettings log",
+        "Interfaith forum meetings",
+    ]
+    assert items_of(school, audit_of(school, shared_facilities=Entry("not-yet")))["community-use"].state == "to-gather"
+
+
+def test_a_row_asking_for_one_kind_of_record_is_held_by_any_practice_that_keeps_it(tmp_path):
+    school = make_profile(tmp_path)
+    survey = audit_of(school, stakeholder_views=Entry("in-place", "Yearly parent survey"))
+    assert items_of(school, survey)["stakeholder-views"].held
+
+
+@pytest.mark.parametrize("slug", sorted(p.stem for p in (ROOT / "audits").glob("*.yml")))
+def test_no_example_schools_row_claims_more_than_its_audit_found(slug):
+    """Riverside, Hollins Brook, Little Brookfield, Meadowbank, Northgate, Oakfield and St Anne's: every row held
+    from the audit names only practices it found in place."""
+    from cohesion_guide.inputs.audit import catalogue
+
+    profile = load_profile(ROOT / "schools" / f"{slug}.yml")
+    audit = audit_for(slug, ROOT / "audits")
+    names = {item["id"]: item for question in catalogue()["evidence"] for item in question["items"]}
+    for item_id, item in items_of(profile, audit).items():
+        raw = names[item_id]
+        if item.held and raw.get("practices") and not raw.get("records"):
+            assert all(audit.status(pid) == "in-place" for pid in raw["practices"]), item_id
+
+
+def test_st_annes_says_which_part_of_its_community_work_is_in_place():
+    profile = load_profile(ROOT / "schools" / "st-annes-catholic-primary.yml")
+    text = pack(profile, audit_for(profile.slug, ROOT / "audits"))
+    row = re.search(r"Records of who uses our care.*?</tr>", text).group(0)
+    assert "Already have" not in row and ">Partly<" in row
+    assert "In place: Working with other local agencies" in row and "Not yet: Sharing our buildings" in row
+
+
+def test_partners_named_in_the_profile_are_a_record_still_to_keep(tmp_path):
+    row = items_of(make_profile(tmp_path), not_assessed("test"))["partnership-records"]
+    assert row.state == "partly" and row.sources[0].text.endswith("we still need a record of what we do with each.")
