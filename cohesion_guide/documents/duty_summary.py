@@ -23,11 +23,16 @@ from cohesion_guide.documents.render import SafeMarkdown, escape_markdown
 from cohesion_guide.inputs.governance import ACADEMY, MAINTAINED, PRU, governance
 from cohesion_guide.inputs.profiles import Profile
 
-# The Explanatory Notes to the Education and Inspections Act 2006, section 38, which added the duty to
-# section 21 of the Education Act 2002 (../shared/FACTS-TODAY.md, 1.1).
-DUTY_SOURCE = "https://www.legislation.gov.uk/ukpga/2006/40/notes/division/6/3/7"
+# Section 21 of the Education Act 2002 on legislation.gov.uk, where a link labelled with it must go; subsection
+# (5)(b) was inserted by the Education and Inspections Act 2006, section 38 (../shared/FACTS-TODAY.md, 1.1).
+DUTY_SOURCE = "https://www.legislation.gov.uk/ukpga/2002/32/section/21"
 DUTY = "The duty to promote community cohesion"
 SECTION = "section 21(5)(b) of the Education Act 2002"
+INSERTED_BY = "inserted by the Education and Inspections Act 2006, section 38"
+# The equality duty and the bodies it binds, among them a local authority for the units it maintains (FACTS-TODAY,
+# 1.4 and 2: Equality Act 2010, section 149 and Schedule 19).
+EQUALITY_SECTION = "https://www.legislation.gov.uk/ukpga/2010/15/section/149"
+EQUALITY_BODIES = "https://www.legislation.gov.uk/ukpga/2010/15/schedule/19"
 
 _STANDARDS = "Part 2 of the Independent School Standards"
 _EQUALITY = "the public sector equality duty"
@@ -57,7 +62,7 @@ def duty_words(profile: Profile) -> DutyWords:
     """The sentences for this kind of school (governance's group and the register's type of establishment)."""
     gov = governance(profile)
     kind = profile.data["school"]["type"]
-    duty = f"[{SECTION}]({DUTY_SOURCE})"
+    duty = f"[{SECTION}]({DUTY_SOURCE}), {INSERTED_BY}"
     if gov.group == MAINTAINED:
         return DutyWords(
             SafeMarkdown(
@@ -90,9 +95,9 @@ def duty_words(profile: Profile) -> DutyWords:
             SafeMarkdown(
                 f"{DUTY} ({duty}) binds the governing bodies of maintained schools. Whether it applies "
                 "to the management committee of a pupil referral unit is not settled, so we follow it as good "
-                f"practice. {_EQUALITY[:1].upper() + _EQUALITY[1:]} and {_PREVENT} apply to our local authority for "
-                f"the units it maintains ([Counter-Terrorism and Security Act 2015, Schedule 6]({legal_basis.SCHEDULE_6}))"
-                ", and this work helps meet them."
+                f"practice. {legal_basis._PRU_PREVENT} Our local authority has {_EQUALITY} for the units it "
+                f"maintains ([Equality Act 2010, section 149]({EQUALITY_SECTION}) and [Schedule 19]({EQUALITY_BODIES}))"
+                ", and this work helps it meet that duty."
             ),
             "the cohesion duty, which we follow as good practice, and the equality and Prevent duties that cover "
             "our work",

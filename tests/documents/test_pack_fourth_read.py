@@ -9,12 +9,35 @@ import re
 
 import pytest
 
+from cohesion_guide.documents import legal_basis
 from cohesion_guide.documents.evidence import portfolio
+from cohesion_guide.documents.render import render_policy
+from cohesion_guide.documents.self_evaluation import render_self_evaluation
 from cohesion_guide.inputs.audit import Entry, audit_for, not_assessed
 from cohesion_guide.inputs.profiles import load_profile
 from tests.conftest import ROOT
-from tests.documents.test_pack_cold_read import audit_of, pack
+from tests.documents.test_pack_cold_read import EVERY_PACK, IDS, LOCAL, audit_of, flat, pack
 from tests.documents.test_tailoring import make_profile
+
+
+@pytest.mark.parametrize("profile, audit", EVERY_PACK, ids=IDS)
+def test_a_link_named_for_the_education_act_2002_opens_that_act(profile, audit):
+    links = re.findall(r"\[([^\]]*Act[^\]]*)\]\(([^)]+)\)", render_self_evaluation(profile, audit, LOCAL))
+    for label, address in links:
+        if "Education Act 2002" in label:
+            assert address == "https://www.legislation.gov.uk/ukpga/2002/32/section/21", label
+        if "Equality Act 2010" in label:
+            assert address.startswith("https://www.legislation.gov.uk/ukpga/2010/15/"), label
+    assert "/ukpga/2006/40/notes/" not in render_self_evaluation(profile, audit, LOCAL)
+
+
+def test_the_duty_is_cited_with_the_act_that_inserted_it(tmp_path):
+    text = pack(make_profile(tmp_path))
+    assert (
+        "([section 21(5)(b) of the Education Act 2002](https://www.legislation.gov.uk/ukpga/2002/32/section/21), "
+        "inserted by the Education and Inspections Act 2006, section 38)"
+    ) in text
+
 
 # ---- R8: "Already have" only for everything a row names ------------------------------------------------------------
 
@@ -88,3 +111,19 @@ def test_st_annes_says_which_part_of_its_community_work_is_in_place():
 def test_partners_named_in_the_profile_are_a_record_still_to_keep(tmp_path):
     row = items_of(make_profile(tmp_path), not_assessed("test"))["partnership-records"]
     assert row.state == "partly" and row.sources[0].text.endswith("we still need a record of what we do with each.")
+
+
+# ---- R14: a unit's duties, each with its own source ----------------------------------------------------------------
+
+
+def test_a_units_introduction_sources_the_equality_duty_to_the_equality_act_and_prevent_as_its_policy_does():
+    unit = load_profile(ROOT / "tests" / "documents" / "kinds" / "pupil-referral-unit.yml")
+    intro = pack(unit).split("## Community profile")[0]
+    assert flat(legal_basis._PRU_PREVENT) in intro  # the policy's own sentence, not a second wording of it
+    assert flat(legal_basis._PRU_PREVENT) in flat(render_policy(unit, LOCAL))
+    assert (
+        "Our local authority has the public sector equality duty for the units it maintains ([Equality Act 2010, "
+        "section 149](https://www.legislation.gov.uk/ukpga/2010/15/section/149) and [Schedule 19]"
+        "(https://www.legislation.gov.uk/ukpga/2010/15/schedule/19))"
+    ) in intro
+    assert "The public sector equality duty and the Prevent duty apply to our local authority" not in intro
