@@ -50,6 +50,15 @@ from cohesion_guide.inputs.schemas import schema
 PACK_TEMPLATE = "self_evaluation.md.j2"
 CACHE = Path(".cache") / "self-evaluation"
 QUESTION_TITLES = {"knowledge": "Knowledge", "action": "Action", "impact": "Impact"}
+# The national share of pupils eligible for free school meals that the pack compares its threshold with, from the
+# Department for Education's own release (../shared/FACTS-TODAY.md, 9.1; its EAL figure has no primary source there,
+# so the pack gives none).
+NATIONAL = {
+    "fsm_percent": 25.7,
+    "counted": "January 2025",
+    "release": "Schools, pupils and their characteristics, 2024/25",
+    "url": "https://explore-education-statistics.service.gov.uk/find-statistics/school-pupils-and-their-characteristics/2024-25",
+}
 
 
 def stem(profile: Profile) -> str:
@@ -315,6 +324,7 @@ def self_evaluation_values(
         "ethnicity_said": TO_CONFIRM if "pupils.ethnicity" in profile.unconfirmed else NOT_KNOWN,
         "high_eal_from": profile_rules.HIGH_EAL_FROM,
         "high_fsm_from": profile_rules.HIGH_FSM_FROM,
+        "national": NATIONAL,
         "figure_readings": figure_readings(profile, audit),
         "unknown_figures": unknown_figures(profile),
         "strand_rows": _strand_rows(profile, audit, counts),

@@ -5,6 +5,7 @@ everything it names in place (R8); a pupil referral unit's introduction gives ea
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -16,8 +17,41 @@ from cohesion_guide.documents.self_evaluation import render_self_evaluation
 from cohesion_guide.inputs.audit import Entry, audit_for, not_assessed
 from cohesion_guide.inputs.profiles import load_profile
 from tests.conftest import ROOT
-from tests.documents.test_pack_cold_read import EVERY_PACK, IDS, LOCAL, audit_of, flat, pack
+from tests.documents.test_pack_cold_read import EVERY_PACK, IDS, LOCAL, audit_of, flat, pack, part, words_of
 from tests.documents.test_tailoring import make_profile
+
+# What the pack said of its own making, or of a field the school had not given, in the tool's voice (R1, T32).
+SAYS_HOW_IT_WAS_MADE = [
+    "The community cohesion guide made it",
+    "made it from our school profile",
+    "not recorded in our profile",
+    "Review your school's work",
+    "this guide",
+    "in this pack yet",
+    "from our school profile",
+    "which is later than the policy's date of adoption",
+    "at least half a term later",
+    "still to be confirmed, so the plan's dates count",
+    "keep a record of what we do with each",
+]
+WEAK_SOURCES = ["polimapper", "ireland-live", "news report", "as reported from"]
+
+
+@pytest.mark.parametrize("profile, audit", EVERY_PACK, ids=IDS)
+def test_no_pack_speaks_of_the_tool_that_made_it_or_leans_on_a_weak_source(profile, audit):
+    markdown = render_self_evaluation(profile, audit, LOCAL)
+    text = words_of(markdown)
+    for refused in SAYS_HOW_IT_WAS_MADE:
+        assert refused not in text, refused
+    for weak in WEAK_SOURCES:
+        assert weak not in markdown, weak
+    # one national figure, one year, from the Department's own release; no figure without a primary source
+    assert "20.8%" not in text and "January 2024" not in text
+    assert (
+        "25.7% of pupils in England were eligible for free school meals in January 2025 ([Department for Education: "
+        "Schools, pupils and their characteristics, 2024/25](https://explore-education-statistics.service.gov.uk/"
+        "find-statistics/school-pupils-and-their-characteristics/2024-25))"
+    ) in flat(markdown)
 
 
 @pytest.mark.parametrize("profile, audit", EVERY_PACK, ids=IDS)
@@ -37,6 +71,58 @@ def test_the_duty_is_cited_with_the_act_that_inserted_it(tmp_path):
         "([section 21(5)(b) of the Education Act 2002](https://www.legislation.gov.uk/ukpga/2002/32/section/21), "
         "inserted by the Education and Inspections Act 2006, section 38)"
     ) in text
+
+
+def test_the_opening_names_the_audit_it_draws_on_or_says_the_school_has_not_done_one(tmp_path):
+    school = make_profile(tmp_path)
+    assert "It draws on our audit, completed on 10 July 2026 by the deputy headteacher." in pack(
+        school, audit_of(school)
+    )
+    without = pack(school)
+    assert "We have not yet done our self-evaluation audit, so the plan starts with it." in without
+    assert "It draws on our audit" not in without
+
+
+@pytest.mark.parametrize(
+    "pupils, said, not_said",
+    [
+        (
+            {"home_languages": None, "faiths": None},
+            "We have not yet recorded the languages our families speak at home, or their faiths and beliefs.",
+            ["Languages our families speak at home:", "Our families' faiths and beliefs:"],
+        ),
+        (
+            {"home_languages": None, "faiths": ["Christian", "Muslim"]},
+            "We have not yet recorded the languages our families speak at home.",
+            ["Languages our families speak at home:", "their faiths and beliefs"],
+        ),
+        (
+            {"home_languages": ["English", "Urdu"], "faiths": None},
+            "We have not yet recorded our families' faiths and beliefs.",
+            ["Our families' faiths and beliefs:", "the languages our families speak at home"],
+        ),
+    ],
+)
+def test_a_field_the_school_has_not_given_is_said_as_the_school_would(tmp_path, pupils, said, not_said):
+    languages = part(pack(make_profile(tmp_path, {"pupils": pupils})), "Community profile")
+    assert said in languages
+    for line in not_said:
+        assert line not in languages, line
+
+
+def test_both_fields_given_are_listed_and_nothing_is_said_to_be_missing(tmp_path):
+    given = pack(make_profile(tmp_path, {"pupils": {"home_languages": ["English", "Urdu"], "faiths": ["Muslim"]}}))
+    assert "Languages our families speak at home: English and Urdu." in given
+    assert "We have not yet recorded" not in part(given, "Community profile").split("### What the figures")[0]
+
+
+def test_the_plans_dates_are_one_plain_sentence_and_none_without_a_date_of_adoption(tmp_path):
+    school = make_profile(tmp_path, {"document": {"date_adopted": "2026-09-01"}})
+    plan = part(pack(school), "Action plan")
+    assert "Its dates count from the policy's date of adoption, 1 September 2026." in plan
+    unconfirmed = dataclasses.replace(school, unconfirmed={"document.date_adopted": "the date of the import"})
+    undated = part(pack(unconfirmed), "Action plan")
+    assert "dates count" not in undated and "by the end of the first term after the policy is adopted" in undated
 
 
 # ---- R8: "Already have" only for everything a row names ------------------------------------------------------------

@@ -64,8 +64,8 @@ def test_a_school_without_an_audit_is_told_so_in_one_line_and_its_plan_starts_wi
     markdown = render_self_evaluation(profile, not_assessed(profile.slug), LOCAL)
     report = markdown.split("## Audit report")[1].split("\n## ")[0].strip()
     assert report == (
-        'No audit has been done yet. Staff and governors can do it on the "Review your school\'s work" pages of\n'
-        "this guide; this report then shows where we stand on each of its 18 practices."
+        "We have not yet done our audit. When staff and governors have done it, this report will show where we\n"
+        "stand on each of its 18 practices."
     )
     assert statuses(markdown) == [] and "cc-audit-chart" not in markdown  # no rows, table or chart of nothing
     plan = markdown.split("## Action plan")[1]
