@@ -8,22 +8,22 @@ the same topic are one action, never two, and a rule adds nothing that the profi
 the audit's practices in place already record. Safety comes first: without an audit that found it in
 place, checking how prejudice-related incidents are recorded is a first-year priority.
 
-Dates: the plan starts from the later of the policy's adoption date and the audit's date, and
-nothing falls due within half a term of that start. When the adoption date is still to be
-confirmed, every date counts terms from adoption instead. A school's own next step keeps its own
-date (or the term its words name) and is never put off to the next plan. Nothing reads today's date:
-the same profile and audit always make the same plan.
+Dates (plan_dates): the plan starts from the latest of the policy's adoption date, the audit's date and
+the day the plan is made, and nothing falls due within half a term of that start. A school's own next
+step keeps its own date (or the term its words name), unless that date has passed, and is never put
+off to the next plan.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 
 from cohesion_guide.documents.commitments import and_list
 from cohesion_guide.documents.duty_summary import duty_words
 from cohesion_guide.documents.phase_words import kind_of_school, phase_words, with_article
+from cohesion_guide.documents.plan_dates import TERMS_AHEAD, TERMS_IN_A_YEAR, Timeline, plan_timeline
 from cohesion_guide.documents.render import largest_groups
 from cohesion_guide.inputs import profiles as profile_rules
 from cohesion_guide.inputs.audit import NOT_ASSESSED, Audit, practices
@@ -62,15 +62,6 @@ STEP_TITLES = dict(STEPS)
 PLAN_LIMIT = 10  # actions in one plan, at most
 FIRST_YEAR_PRIORITIES = 3  # at most, unless the school's own audit dated more within the year; at least MIN_PRIORITIES
 MIN_PRIORITIES = 2
-HALF_TERM = timedelta(days=42)  # nothing falls due sooner than this after the plan starts
-TERMS_IN_A_YEAR = 3
-
-# How soon an action is due, in terms counted from the plan's first term (0: that term). "termly" and
-# "yearly" are tasks repeated each term or each year; "later" is for after the first year.
-TERMS_AHEAD = {"now": 0, "next": 1, "year": 2}
-# The last day of each term, roughly (dates vary by authority and year; the plan names the term).
-TERM_ENDS = {"autumn": (12, 20), "spring": (3, 31), "summer": (7, 20)}
-ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
 _NAMED_TERM = re.compile(r"\bby the (autumn|spring|summer) term\b", re.IGNORECASE)
 
 
@@ -108,104 +99,6 @@ class Action:
 
 def _lower(text: str) -> str:
     return text[:1].lower() + text[1:]
-
-
-# ---- dates ----------------------------------------------------------------------------------
-
-
-def term_of(day: date) -> tuple[str, int]:
-    """The school term a date falls in: September to December is autumn, January to March spring,
-    April to August summer (the summer holiday counts with the summer term)."""
-    if day.month >= 9:
-        return "autumn", day.year
-    if day.month <= 3:
-        return "spring", day.year
-    return "summer", day.year
-
-
-def term_after(term: tuple[str, int]) -> tuple[str, int]:
-    season, year = term
-    return {"autumn": ("spring", year + 1), "spring": ("summer", year), "summer": ("autumn", year)}[season]
-
-
-def term_end(term: tuple[str, int]) -> date:
-    month, day = TERM_ENDS[term[0]]
-    return date(term[1], month, day)
-
-
-def first_term(start: date) -> tuple[str, int]:
-    """The first term whose end is at least half a term after `start`."""
-    term = term_of(start)
-    while term_end(term) - start < HALF_TERM:
-        term = term_after(term)
-    return term
-
-
-@dataclass(frozen=True)
-class Timeline:
-    """When the plan starts, and its dates: in named terms from a known start, or in terms counted from adoption
-    when the adoption date is still to be confirmed (start is None)."""
-
-    start: date | None
-    counted_from: str = "adoption"  # "adoption", "audit" (the audit is later than adoption) or "unconfirmed"
-
-    def term(self, n: int) -> tuple[str, int] | None:
-        """The n-th term of the plan (0: its first), or None when terms count from an adoption still to confirm."""
-        if self.start is None:
-            return None
-        term = first_term(self.start)
-        for _ in range(n):
-            term = term_after(term)
-        return term
-
-    def by_end_of(self, n: int) -> str:
-        term = self.term(n)
-        if term is None:
-            return f"by the end of the {ORDINALS[n]} term after the policy is adopted"
-        return f"by the end of the {term[0]} term {term[1]}"
-
-    def termly(self) -> str:
-        term = self.term(0)
-        if term is None:
-            return "each term, from the first term after the policy is adopted"
-        return f"each term, from the {term[0]} term {term[1]}"
-
-    def in_first_year(self, day: date) -> bool:
-        """A date the plan's first year covers (any date does, when terms count from an adoption to confirm)."""
-        return self.start is None or day <= term_end(self.term(TERMS_IN_A_YEAR - 1))
-
-    def named(self, season: str) -> date | None:
-        """The end of the first term of the plan in this season ("by the spring term", as a school may write)."""
-        if self.start is None:
-            return None
-        for n in range(TERMS_IN_A_YEAR):
-            if self.term(n)[0] == season.lower():
-                return term_end(self.term(n))
-        return None
-
-    def when(self, when: str) -> str:
-        if when == "yearly":
-            return "every year, reported at the policy review"
-        if when == "termly":
-            return self.termly()
-        return self.by_end_of(TERMS_AHEAD[when])
-
-
-def plan_timeline(profile: Profile, audit: Audit) -> Timeline:
-    """From the later of the policy's adoption date and the audit's date; from adoption, in counted terms, when the
-    adoption date is still to be confirmed (a placeholder is no date to plan from)."""
-    if "document.date_adopted" in profile.unconfirmed:
-        return Timeline(None, "unconfirmed")
-    adopted = parse_date(profile.data["document"]["date_adopted"])
-    if audit.exists and audit.completed_on and parse_date(audit.completed_on) > adopted:
-        return Timeline(parse_date(audit.completed_on), "audit")
-    return Timeline(adopted, "adoption")
-
-
-def timescale(start: date | str, when: str) -> str:
-    """'now' -> 'by the end of the autumn term 2026' for a plan starting on 1 September 2026; a plan
-    adopted in December starts in the spring term, so nothing falls due within half a term."""
-    return Timeline(parse_date(start)).when(when)
 
 
 # ---- who does what -------------------------------------------------------------------------
@@ -1226,7 +1119,9 @@ class Plan:
 
 def _own_date(action: Action, timeline: Timeline) -> Action:
     """The school's own next step with the date its audit gave it, or the term its own words name ("by the spring
-    term")."""
+    term"). A date that has passed when the plan starts is no date to keep: the step falls due in the first term."""
+    if action.due and timeline.has_passed(action.due):
+        return replace(action, due=None, when="now")
     if not action.own or action.due:
         return action
     named = _NAMED_TERM.search(action.text)
@@ -1249,12 +1144,12 @@ def _order(action: Action) -> tuple:
     return (band(action.topic), action.due or date.max, TERMS_AHEAD.get(action.when, 3))
 
 
-def build_plan(profile: Profile, audit: Audit) -> Plan:
+def build_plan(profile: Profile, audit: Audit, today: date | None = None) -> Plan:
     """The plan: without an audit, the audit first; then the first-year priorities (safety first, then the
     school's own steps it dated within the year, then by rank), the routine steps, and the rest after the first
     year, up to PLAN_LIMIT. The school's own next steps are never put off to the next plan, and the curriculum is
-    never all put off."""
-    timeline = plan_timeline(profile, audit)
+    never all put off. `today` is the day the plan is made (plan_dates.made_on when not given)."""
+    timeline = plan_timeline(profile, audit, today)
     framework = framework_actions(profile, audit)
     start = [a for a in framework if a.topic == "audit" and not audit.exists]
     steps = [a for a in framework if a not in start]
@@ -1324,10 +1219,10 @@ FIGURE_RULES = (
 )
 
 
-def figure_readings(profile: Profile, audit: Audit) -> list[FigureReading]:
+def figure_readings(profile: Profile, audit: Audit, today: date | None = None) -> list[FigureReading]:
     """Every fact at its threshold, each with the action the plan takes on it (by its number in the plan, so that
     no action is printed twice), or the reason it has none here: no figure at its level is left without a word."""
-    plan = build_plan(profile, audit)
+    plan = build_plan(profile, audit, today)
     out = []
     for rule in FIGURE_RULES:
         action = rule(profile)

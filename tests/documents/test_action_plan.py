@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from cohesion_guide.documents import action_plan as plans
-from cohesion_guide.documents.action_plan import POINT_IDS, build_plan, priorities, term_of, timescale
+from cohesion_guide.documents.action_plan import POINT_IDS, build_plan, priorities
 from cohesion_guide.documents.evidence import portfolio
+from cohesion_guide.documents.plan_dates import term_of, timescale
 from cohesion_guide.inputs.audit import Audit, Entry, load_audits, not_assessed, practice, practices
 from cohesion_guide.inputs.profiles import load_profiles
 from tests.conftest import ROOT
