@@ -22,11 +22,14 @@ from datetime import date
 
 from cohesion_guide.documents.commitments import and_list
 from cohesion_guide.documents.duty_summary import duty_words
+from cohesion_guide.documents.partner_links import linked_name
 from cohesion_guide.documents.phase_words import kind_of_school, phase_words, with_article
 from cohesion_guide.documents.plan_dates import TERMS_AHEAD, TERMS_IN_A_YEAR, Timeline, plan_timeline
+from cohesion_guide.documents.plan_order import CURRICULUM, FIRST_TERM, SAFETY, band
 from cohesion_guide.documents.render import largest_groups
+from cohesion_guide.documents.tension_partners import response_partners
 from cohesion_guide.inputs import profiles as profile_rules
-from cohesion_guide.inputs.audit import NOT_ASSESSED, Audit, practices
+from cohesion_guide.inputs.audit import NOT_ASSESSED, Audit, practice, practices
 from cohesion_guide.inputs.dates import long_date, parse_date
 from cohesion_guide.inputs.governance import ACADEMY, MAINTAINED, PRU, Governance, governance
 from cohesion_guide.inputs.profiles import Profile
@@ -60,7 +63,7 @@ STEPS = (
 STEP_TITLES = dict(STEPS)
 
 PLAN_LIMIT = 10  # actions in one plan, at most
-FIRST_YEAR_PRIORITIES = 3  # at most, unless the school's own audit dated more within the year; at least MIN_PRIORITIES
+FIRST_YEAR_PRIORITIES = 3  # at most, unless safety and prejudice, or the school's own dated steps, call for more
 MIN_PRIORITIES = 2
 _NAMED_TERM = re.compile(r"\bby the (autumn|spring|summer) term\b", re.IGNORECASE)
 
@@ -311,7 +314,6 @@ def _audit_rank(action: Action, audit: Audit) -> int:
 
 _JOURNEY = re.compile(r"way (?:home|to school|to and from)|journey|bus|walk(?:ing)? home|on the street", re.I)
 _ONLINE = re.compile(r"online|social media|internet|messag", re.I)
-TENSION_REASON = "we know of tension in our area, which this pack, as a public document, does not describe"
 
 
 def _tension(profile: Profile) -> str:
@@ -319,8 +321,18 @@ def _tension(profile: Profile) -> str:
     return str(profile.known("local_tensions") or "")
 
 
+def _tension_reason(profile: Profile) -> str:
+    """Why the tension actions are there, and where governors read what the school knows (never in the pack)."""
+    head, oversight = _lower(governance(profile).head_title), body_short(governance(profile))
+    return (
+        f"we know of tension in our area, which the {head} sets out for {oversight} in a confidential note rather "
+        "than in this public pack"
+    )
+
+
 def _partners(profile: Profile, *kinds: str) -> list[str]:
-    return [p["name"] for p in profile.data.get("partnerships") or [] if p["kind"] in kinds]
+    """The names of the profile's partners of these kinds, as a sentence names them (linked_name)."""
+    return [linked_name(p["name"]) for p in profile.data.get("partnerships") or [] if p["kind"] in kinds]
 
 
 def incident_check(profile: Profile) -> Action:
@@ -363,13 +375,13 @@ def tension_incidents(profile: Profile) -> Action | None:
         profile,
         "3b",
         f"Record every prejudice-related incident {and_list(places, 'or')}, with the action taken; review the pattern "
-        f"each half term, and report it to {oversight}, and to the local police when an incident happened outside "
-        "school.",
+        f"each half term, and report it to {oversight} in a confidential note, and to the local police when an "
+        "incident happened outside school.",
         "headteacher",
         "now",
         f"Incidents are recorded the same way by every member of staff, and {oversight} sees the pattern, and what "
         "was done, each half term.",
-        TENSION_REASON,
+        _tension_reason(profile),
         tension_incidents,
         "Staff time to record and review incidents; a short half-termly report",
         "prejudice-incidents",
@@ -377,12 +389,13 @@ def tension_incidents(profile: Profile) -> Action | None:
 
 
 def tension_response(profile: Profile) -> Action | None:
-    """Local tension: a written plan, made with the partners the profile names, for when tension rises."""
+    """Local tension: a written plan for when tension rises, made with those of the profile's partners whose work
+    suits it (tension_partners), the police and the local authority."""
     tension = _tension(profile)
     if not tension:
         return None
     pupils = phase_words(profile).pupils
-    partners = [*_partners(profile, "community", "school"), "the local police", "our local authority"]
+    partners = response_partners(profile.data.get("partnerships") or [])
     parts = ["who contacts families", f"what we say to our {pupils}"]
     if _JOURNEY.search(tension):
         parts.append(f"how our {pupils} get to and from school safely")
@@ -395,7 +408,7 @@ def tension_response(profile: Profile) -> Action | None:
         "now",
         f"The plan is agreed with those partners and approved by {body_short(governance(profile))}, and every "
         "member of staff knows their part in it.",
-        TENSION_REASON,
+        _tension_reason(profile),
         tension_response,
         "Senior leaders' time; a meeting with our partners",
         "tension-response",
@@ -826,7 +839,9 @@ def reintegration_links(profile: Profile) -> Action | None:
     reason = f"each {words.pupil}'s next step is the heart of our work as {with_article(kind_of_school(profile))}"
     if _partners(profile, "school"):
         community = [
-            p["name"] for p in partners if p["kind"] == "community" and _YOUTH.search(f"{p['name']} {p['what']}")
+            linked_name(p["name"])
+            for p in partners
+            if p["kind"] == "community" and _YOUTH.search(f"{p['name']} {p['what']}")
         ]
         return _action(
             profile,
@@ -858,6 +873,29 @@ def reintegration_links(profile: Profile) -> Action | None:
     )
 
 
+def placements_by_group(profile: Profile) -> Action | None:
+    """A pupil referral unit or alternative provision: its policy says it will look each year at which groups of
+    pupils are placed with it and tell the local authority and schools where some are placed more often, so the
+    plan does it (in the audit's own words for a unit's placements)."""
+    if profile.phase_group != "pru":
+        return None
+    words = phase_words(profile)
+    p = practice("admissions").for_kinds(kinds_of(profile))
+    return _action(
+        profile,
+        p.point,
+        in_own_terms(profile, p.action),
+        p.owner,
+        "year",
+        in_own_terms(profile, p.success),
+        f"our policy says that each year we will look at which groups of {words.pupils} are placed with us, and "
+        "tell the local authority and schools where some groups are placed more often than others",
+        placements_by_group,
+        in_own_terms(profile, p.resources),
+        "admissions",
+    )
+
+
 PROFILE_RULES = (
     tension_incidents,
     tension_response,
@@ -871,6 +909,7 @@ PROFILE_RULES = (
     faith_links,
     mainstream_links,
     reintegration_links,
+    placements_by_group,
 )
 
 
@@ -1048,31 +1087,6 @@ def _defaults(profile: Profile) -> list[Action]:
     return [a for a in (_default_survey(profile), _default_partnership(profile)) if a is not None]
 
 
-# First things first: pupils' safety and prejudice-related incidents, then fairness for groups who may miss out,
-# then the voices of pupils and families, then the curriculum, then links, then enrichment. Within a band the
-# school's own next steps come first, then the audit's suggestions, then what the profile calls for.
-BANDS = (
-    {"tension-response", "prejudice-incidents"},
-    {
-        "exclusions-by-group",
-        "progress-by-group",
-        "barriers-to-taking-part",
-        "eal-support",
-        "mid-year-arrivals",
-        "admissions",
-    },
-    {"engaging-parents", "pupil-voice", "stakeholder-views", "local-agencies", "governing-body-reflects-community"},
-    {"shared-values-lessons", "citizenship-re-pshe", "online-hostility"},
-    {"links-other-schools", "faith-links", "visits-other-communities"},
-)
-CURRICULUM = BANDS[3]
-
-
-def band(topic: str) -> int:
-    """How early an action on this topic comes (BANDS); anything else, enrichment, comes last."""
-    return next((n for n, topics in enumerate(BANDS) if topic in topics), len(BANDS))
-
-
 def _in_place(audit: Audit, topic: str) -> bool:
     return audit.status(topic) == "in-place"
 
@@ -1145,8 +1159,8 @@ def _order(action: Action) -> tuple:
 
 
 def build_plan(profile: Profile, audit: Audit, today: date | None = None) -> Plan:
-    """The plan: without an audit, the audit first; then the first-year priorities (safety first, then the
-    school's own steps it dated within the year, then by rank), the routine steps, and the rest after the first
+    """The plan: without an audit, the audit first; then the first-year priorities (every safety and prejudice
+    action, then the school's own steps it dated within the year, then by rank), the routine steps, and the rest after the first
     year, up to PLAN_LIMIT. The school's own next steps are never put off to the next plan, and the curriculum is
     never all put off. `today` is the day the plan is made (plan_dates.made_on when not given)."""
     timeline = plan_timeline(profile, audit, today)
@@ -1155,7 +1169,7 @@ def build_plan(profile: Profile, audit: Audit, today: date | None = None) -> Pla
     steps = [a for a in framework if a not in start]
     candidates = [_own_date(a, timeline) for a in _candidates(profile, audit)]
 
-    chosen = [a for a in candidates if band(a.topic) == 0][:FIRST_YEAR_PRIORITIES]
+    chosen = [a for a in candidates if band(a.topic) == SAFETY]  # safety and prejudice: always the first year
     chosen += [a for a in candidates if a.own and a.due and timeline.in_first_year(a.due) and a not in chosen]
     for action in candidates:
         if len(chosen) >= FIRST_YEAR_PRIORITIES:
@@ -1183,7 +1197,9 @@ def build_plan(profile: Profile, audit: Audit, today: date | None = None) -> Pla
     deferred = tuple(a.text for a in rest if a not in later)
 
     # safety first, in time as well: an incident check or a response plan is due in the plan's first term
-    first = [_timed(a if band(a.topic) else replace(a, when="now"), timeline) for a in sorted(chosen, key=_order)]
+    first = [
+        _timed(replace(a, when="now") if a.topic in FIRST_TERM else a, timeline) for a in sorted(chosen, key=_order)
+    ]
     later = sorted(later, key=_order)
     after = []
     for n, action in enumerate(later):

@@ -262,6 +262,16 @@ def test_without_an_audit_checking_how_incidents_are_recorded_is_a_first_year_pr
     assert not [a for a in plans.build_plan(school, checked).actions if a.topic == "prejudice-incidents"]
 
 
+@pytest.mark.parametrize("profile, audit", EVERY_PACK, ids=IDS)
+def test_no_safety_or_prejudice_action_waits_while_anything_else_is_in_the_first_year(profile, audit):
+    plan = plans.build_plan(profile, audit)
+    waiting = [a.text for a in plan.later if plans.band(a.topic) == 0]
+    waiting += [t for t in plan.deferred if re.search(r"prejudice|hostile|tension", t, re.I)]
+    assert not waiting
+    ranks = [plans.band(a.topic) for a in plan.priorities]
+    assert ranks == sorted(ranks)
+
+
 def test_a_schools_own_dated_step_is_kept_with_its_date_in_the_first_year(tmp_path):
     school = make_profile(tmp_path, {"document": {"date_adopted": "2026-12-04"}})
     audit = audit_of(
@@ -347,7 +357,10 @@ def test_tension_actions_name_the_partners_and_the_places_the_schools_words_give
         },
     )
     text = pack(tense)
-    assert "Agree a written plan with Testford Faiths Forum, the local police and our local authority" in text
+    assert (
+        "Agree a written plan with Testford Faiths Forum, the local police, our local authority and local youth and "
+        "community services" in text
+    )
     assert "on the way to and from school" in text and "how our pupils get to and from school safely" in text
     assert "Graffiti" not in text and "way home" not in text  # planned from, never printed
     online = pack(make_profile(tmp_path, {"local_tensions": "Arguments online."}, slug="online"))
