@@ -966,6 +966,7 @@ def framework_actions(profile: Profile, audit: Audit) -> list[Action]:
             "The audit is dated within the last year, and its report shows what has changed.",
             "Staff meeting time; the audit form",
             "audit",
+            "a yearly audit shows what has changed, and where to look next",
         )
     else:
         audit_step = add(
@@ -992,6 +993,9 @@ def framework_actions(profile: Profile, audit: Audit) -> list[Action]:
         "The community profile gives every census figure, is dated within the last year and shows what has changed.",
         "Our census return; office time",
         "community-profile",
+        "the plan cannot act on a figure it does not have"
+        if missing
+        else f"the plan rests on knowing who our {words.pupils} and their families are, and that changes each year",
     )
     if missing:
         profile_step = replace(profile_step, timescale="")  # build_plan times it: the first term, then each year
@@ -1005,6 +1009,7 @@ def framework_actions(profile: Profile, audit: Audit) -> list[Action]:
             f"The minutes record the briefing, the plan's approval and how {words.pupils_own} views were used.",
             f"An agenda item at a meeting of {body}",
             "briefing",
+            f"{body} answers for this work, and approves the plan",
         ),
         audit_step,
         add(
@@ -1015,6 +1020,7 @@ def framework_actions(profile: Profile, audit: Audit) -> list[Action]:
             "Each priority has a termly progress note in the minutes.",
             "A short termly report",
             "termly-report",
+            f"{body} checks each term that the plan is being carried out",
         ),
         profile_step,
     ]

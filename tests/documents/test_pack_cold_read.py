@@ -432,6 +432,15 @@ def test_a_specialist_owns_only_work_of_their_specialism(tmp_path):
 
 
 @pytest.mark.parametrize("profile, audit", EVERY_PACK, ids=IDS)
+def test_every_row_says_why_later_and_routine_rows_included(profile, audit):
+    """St Chad's row 8, a faith link [Later], gave no reason (R3)."""
+    plan = plans.build_plan(profile, audit)
+    assert all(a.reason for a in plan.actions), [a.text for a in plan.actions if not a.reason]
+    table = part(words_of(render_self_evaluation(profile, audit, LOCAL)), "Action plan").split("For the next plan")[0]
+    assert table.count("Why: ") == len(plan.actions)
+
+
+@pytest.mark.parametrize("profile, audit", EVERY_PACK, ids=IDS)
 def test_every_action_has_its_own_needs_and_cites_no_survey_the_school_does_not_run(profile, audit):
     for action in plans.build_plan(profile, audit).actions:
         assert action.resources and action.success, action.text
