@@ -22,6 +22,7 @@ from datetime import date
 
 from cohesion_guide.documents.commitments import and_list
 from cohesion_guide.documents.duty_summary import duty_words
+from cohesion_guide.documents.own_steps import own_needs, own_success
 from cohesion_guide.documents.partner_links import linked_name
 from cohesion_guide.documents.phase_words import kind_of_school, phase_words, with_article
 from cohesion_guide.documents.plan_dates import TERMS_AHEAD, TERMS_IN_A_YEAR, Timeline, plan_timeline
@@ -291,13 +292,13 @@ def audit_actions(profile: Profile, audit: Audit) -> list[Action]:
             action = replace(action, timescale=f"by {long_date(due)}", due=due)
         if entry and entry.lead:  # the role the school named to lead it, as the school wrote it
             action = replace(action, owner=entry.lead)
-        if own:  # the school's own words: a measure of whether it was done, not of the suggestion it replaces
+        if own:  # the school's own words: its needs and measure fit the step, not the suggestion it replaces
             oversight = body_short(governance(profile))
             action = replace(
                 action,
                 own=True,
-                success=f"The step is done, and {oversight} has seen what difference it made to "
-                f"{_lower(in_own_terms(profile, p.title))}.",
+                success=own_success(entry.next_step, oversight, action.success),
+                resources=own_needs(entry.next_step, action.resources),
             )
         out.append(action)
     return out

@@ -485,3 +485,38 @@ def test_partners_are_named_as_a_sentence_names_them(tmp_path):
     assert plans.monocultural_partnership(school).text.startswith(
         "Build on our link with Sheffield city-centre secondary school (fictional):"
     )
+
+
+# ---- the school's own steps: plain measures, needs that fit (R5, R12) ------------------------------
+
+
+@pytest.mark.parametrize(
+    "step, needs, measure",
+    [
+        ("Train all nursery staff in early English language support.", "A training session", "have had the training"),
+        (
+            "Share placement figures by group with the heads' forum each term.",
+            "gather the figures",
+            "figures are shared",
+        ),
+        ("Ask families whether an after-school club would help.", "ask families", "Families' answers are recorded"),
+        ("Translate the parent survey into Urdu and Polish.", "Translation", "translated version is in use"),
+        ("Extend the exchange to years 2 and 6.", "transport", "visit, visitor or exchange"),
+    ],
+)
+def test_a_schools_own_step_needs_and_is_measured_by_what_its_words_name(tmp_path, step, needs, measure):
+    """Oakfield's training needed 'interpreting for meetings with families'; Hollins Brook's termly sharing needed
+    'staff time to analyse the figures once a year'."""
+    profile = make_profile(tmp_path)
+    audit = _audit(barriers_to_taking_part=Entry("partly", None, step))
+    action = next(a for a in plans.audit_actions(profile, audit) if a.own)
+    assert needs in action.resources and measure in action.success
+    assert "The step is done" not in action.success and "what difference it made to" not in action.success
+
+
+def test_a_step_of_no_known_kind_keeps_the_measure_and_needs_of_its_practice(tmp_path):
+    profile = make_profile(tmp_path)
+    audit = _audit(shared_values_lessons=Entry("partly", None, "Extend the tutor-time programme to years 5 and 6."))
+    action = next(a for a in plans.audit_actions(profile, audit) if a.own)
+    assert action.success == practice("shared-values-lessons").success
+    assert action.resources == practice("shared-values-lessons").resources
