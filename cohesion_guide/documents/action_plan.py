@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
+from cohesion_guide.documents.building_on import faith_link_from_a_school_link, link_abroad, what_is_not_there
 from cohesion_guide.documents.commitments import and_list
 from cohesion_guide.documents.duty_summary import duty_words
 from cohesion_guide.documents.own_steps import own_needs, own_success
@@ -275,10 +276,13 @@ def audit_actions(profile: Profile, audit: Audit) -> list[Action]:
         own = bool(entry and entry.next_step)
         found = "not yet" if status == "not-yet" else "only partly"
         reason = f"our audit found this {found} in place" + (", and set this next step" if own else "")
+        suggested = _built_on(profile, p.id, in_own_terms(profile, p.action), entry.where if entry else None)
+        if not own and suggested != in_own_terms(profile, p.action) and entry and entry.where:
+            reason += f" ({_lower(entry.where)})"
         action = _action(
             profile,
             p.point,
-            entry.next_step if own else in_own_terms(profile, p.action),
+            entry.next_step if own else suggested,
             p.owner,
             "next" if status == "not-yet" else "year",
             in_own_terms(profile, p.success),
@@ -302,6 +306,13 @@ def audit_actions(profile: Profile, audit: Audit) -> list[Action]:
             )
         out.append(action)
     return out
+
+
+def _built_on(profile: Profile, topic: str, action: str, where: str | None) -> str:
+    """The suggested action, building on what the profile or the audit already records (building_on)."""
+    if topic == "global-links" and profile.phase_group != "pru":
+        return link_abroad(profile, phase_words(profile).pupils) or action
+    return what_is_not_there(action, where)
 
 
 def _audit_rank(action: Action, audit: Audit) -> int:
@@ -781,7 +792,9 @@ def faith_links(profile: Profile) -> Action | None:
     return _action(
         profile,
         "4a",
-        "Build a link with a school or community of another faith, or of none, with a visit or joint project each year.",
+        faith_link_from_a_school_link(profile)
+        or "Build a link with a school or community of another faith, or of none, with a visit or joint project each "
+        "year.",
         "faith",
         "year",
         "At least one link with another faith is active, and its visit or joint project is recorded in the portfolio.",

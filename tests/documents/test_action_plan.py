@@ -520,3 +520,40 @@ def test_a_step_of_no_known_kind_keeps_the_measure_and_needs_of_its_practice(tmp
     action = next(a for a in plans.audit_actions(profile, audit) if a.own)
     assert action.success == practice("shared-values-lessons").success
     assert action.resources == practice("shared-values-lessons").resources
+
+
+# ---- building on what the school has (R13) ----------------------------------------------------------
+
+
+def test_a_link_abroad_the_profile_records_is_built_on_not_started_again(tmp_path):
+    lycee = {"name": "Lycée Exemple", "kind": "international", "what": "A year 9 exchange."}
+    school = make_profile(tmp_path, {"partnerships": [lycee]})
+    action = next(
+        a for a in plans.audit_actions(school, _audit(global_links=Entry("partly"))) if a.topic == "global-links"
+    )
+    assert action.text.startswith("Build on our link with Lycée Exemple: bring more year groups into it")
+    alone = make_profile(tmp_path, {"partnerships": None}, slug="alone")
+    assert [a.text for a in plans.audit_actions(alone, _audit(global_links=Entry("partly")))] == [
+        practice("global-links").action
+    ]
+
+
+def test_a_faith_school_with_a_school_link_adds_faith_to_it(tmp_path):
+    church = {"school": {"religious_character": "Church of England", "type": "Voluntary Aided School"}}
+    linked = make_profile(tmp_path, {**church, "pupils": {"faiths": ["Christian", "No religion"]}})
+    assert plans.faith_links(linked).text.startswith("Build on our link with Brookside School: add a visit to a place")
+
+
+def test_a_part_of_a_practice_the_audit_found_in_place_is_not_asked_for_again(tmp_path):
+    """Oakfield was asked to record children's choices in learning journals, beside its audit saying it does."""
+    infant = make_profile(tmp_path, {"school": {"phase": "nursery", "statutory_low_age": 3, "statutory_high_age": 5}})
+    audit = _audit(pupil_voice=Entry("partly", "Children's choices recorded in learning journals"))
+    action = next(a for a in plans.audit_actions(infant, audit) if a.topic == "pupil-voice")
+    assert "learning journals" not in action.text and action.text.startswith("Ask families each year")
+    assert (
+        action.reason == "our audit found this only partly in place (children's choices recorded in learning journals)"
+    )
+    elsewhere = _audit(pupil_voice=Entry("partly", "A school council"))
+    assert (
+        "learning journals" in next(a for a in plans.audit_actions(infant, elsewhere) if a.topic == "pupil-voice").text
+    )
