@@ -2,8 +2,8 @@
 
 The school writes its step in its own words; the practice it belongs to was written for a different, suggested step,
 so its needs and its measure may not fit ("Train all nursery staff" does not need "interpreting for meetings with
-families"). The kind of work the step's words name decides both: training, figures shared or reported, families
-asked, something translated, a visit or exchange. A step of no kind these words know keeps the practice's own needs
+families"). The kind of work the step's words name decides them: training, figures shared or reported (whose
+practice's measure already says what governors see), families asked, something translated, a visit or exchange. A step of no kind these words know keeps the practice's own needs
 and measure, which then fit it: a step towards lessons on shared values is measured by those lessons.
 """
 
@@ -16,8 +16,8 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Kind:
     words: re.Pattern
-    needs: str
-    success: str  # {body}: the body that oversees the plan
+    needs: str  # {rhythm}: ' each term' when the step is done each term
+    success: str | None  # {body}: the body that oversees the plan; None: the practice's own measure
 
 
 KINDS = (
@@ -31,10 +31,10 @@ KINDS = (
         "Translation; staff time to check it and share it",
         "The translated version is in use, and {body} can see how many more families answer or take part.",
     ),
-    Kind(
+    Kind(  # figures: the practice's own measure already says what governors see of them
         re.compile(r"\b(?:share|report|compare|add)\b.*\b(?:figures|data|report|intake|placements?)\b", re.I),
-        "Staff time to gather the figures and present them",
-        "The figures are shared as planned, and {body} has seen them and what was done about any gap they show.",
+        "Staff time to gather the figures{rhythm} and present them",
+        None,
     ),
     Kind(
         re.compile(r"\b(?:ask|survey|consult)\b.*\b(?:families|parents|carers)\b", re.I),
@@ -56,10 +56,11 @@ def kind_of(step: str) -> Kind | None:
 def own_needs(step: str, practice_needs: str) -> str:
     """What the step needs: by the kind of work it names, else what the practice needs."""
     kind = kind_of(step)
-    return kind.needs if kind else practice_needs
+    rhythm = " each term" if re.search(r"each term|termly", step, re.I) else ""
+    return kind.needs.format(rhythm=rhythm) if kind else practice_needs
 
 
 def own_success(step: str, body: str, practice_success: str) -> str:
     """How governors will know the step worked: by the kind of work it names, else the practice's own measure."""
     kind = kind_of(step)
-    return kind.success.format(body=body) if kind else practice_success
+    return kind.success.format(body=body) if kind and kind.success else practice_success

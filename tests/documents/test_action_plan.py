@@ -496,8 +496,8 @@ def test_partners_are_named_as_a_sentence_names_them(tmp_path):
         ("Train all nursery staff in early English language support.", "A training session", "have had the training"),
         (
             "Share placement figures by group with the heads' forum each term.",
-            "gather the figures",
-            "figures are shared",
+            "gather the figures each term",
+            "Take-up of clubs and trips",
         ),
         ("Ask families whether an after-school club would help.", "ask families", "Families' answers are recorded"),
         ("Translate the parent survey into Urdu and Polish.", "Translation", "translated version is in use"),
