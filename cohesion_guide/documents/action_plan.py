@@ -8,25 +8,30 @@ the same topic are one action, never two, and a rule adds nothing that the profi
 the audit's practices in place already record. Safety comes first: without an audit that found it in
 place, checking how prejudice-related incidents are recorded is a first-year priority.
 
-Dates: the plan starts from the later of the policy's adoption date and the audit's date, and
-nothing falls due within half a term of that start. When the adoption date is still to be
-confirmed, every date counts terms from adoption instead. A school's own next step keeps its own
-date (or the term its words name) and is never put off to the next plan. Nothing reads today's date:
-the same profile and audit always make the same plan.
+Dates (plan_dates): the plan starts from the latest of the policy's adoption date, the audit's date and
+the day the plan is made, and nothing falls due within half a term of that start. A school's own next
+step keeps its own date (or the term its words name), unless that date has passed, and is never put
+off to the next plan.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 
+from cohesion_guide.documents.building_on import faith_link_from_a_school_link, link_abroad, what_is_not_there
 from cohesion_guide.documents.commitments import and_list
 from cohesion_guide.documents.duty_summary import duty_words
+from cohesion_guide.documents.own_steps import own_needs, own_success
+from cohesion_guide.documents.partner_links import linked_name
 from cohesion_guide.documents.phase_words import kind_of_school, phase_words, with_article
+from cohesion_guide.documents.plan_dates import TERMS_AHEAD, TERMS_IN_A_YEAR, Timeline, plan_timeline
+from cohesion_guide.documents.plan_order import CURRICULUM, FIRST_TERM, SAFETY, band
 from cohesion_guide.documents.render import largest_groups
+from cohesion_guide.documents.tension_partners import response_partners
 from cohesion_guide.inputs import profiles as profile_rules
-from cohesion_guide.inputs.audit import NOT_ASSESSED, Audit, practices
+from cohesion_guide.inputs.audit import NOT_ASSESSED, Audit, practice, practices
 from cohesion_guide.inputs.dates import long_date, parse_date
 from cohesion_guide.inputs.governance import ACADEMY, MAINTAINED, PRU, Governance, governance
 from cohesion_guide.inputs.profiles import Profile
@@ -60,17 +65,8 @@ STEPS = (
 STEP_TITLES = dict(STEPS)
 
 PLAN_LIMIT = 10  # actions in one plan, at most
-FIRST_YEAR_PRIORITIES = 3  # at most, unless the school's own audit dated more within the year; at least MIN_PRIORITIES
+FIRST_YEAR_PRIORITIES = 3  # at most, unless safety and prejudice, or the school's own dated steps, call for more
 MIN_PRIORITIES = 2
-HALF_TERM = timedelta(days=42)  # nothing falls due sooner than this after the plan starts
-TERMS_IN_A_YEAR = 3
-
-# How soon an action is due, in terms counted from the plan's first term (0: that term). "termly" and
-# "yearly" are tasks repeated each term or each year; "later" is for after the first year.
-TERMS_AHEAD = {"now": 0, "next": 1, "year": 2}
-# The last day of each term, roughly (dates vary by authority and year; the plan names the term).
-TERM_ENDS = {"autumn": (12, 20), "spring": (3, 31), "summer": (7, 20)}
-ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
 _NAMED_TERM = re.compile(r"\bby the (autumn|spring|summer) term\b", re.IGNORECASE)
 
 
@@ -108,104 +104,6 @@ class Action:
 
 def _lower(text: str) -> str:
     return text[:1].lower() + text[1:]
-
-
-# ---- dates ----------------------------------------------------------------------------------
-
-
-def term_of(day: date) -> tuple[str, int]:
-    """The school term a date falls in: September to December is autumn, January to March spring,
-    April to August summer (the summer holiday counts with the summer term)."""
-    if day.month >= 9:
-        return "autumn", day.year
-    if day.month <= 3:
-        return "spring", day.year
-    return "summer", day.year
-
-
-def term_after(term: tuple[str, int]) -> tuple[str, int]:
-    season, year = term
-    return {"autumn": ("spring", year + 1), "spring": ("summer", year), "summer": ("autumn", year)}[season]
-
-
-def term_end(term: tuple[str, int]) -> date:
-    month, day = TERM_ENDS[term[0]]
-    return date(term[1], month, day)
-
-
-def first_term(start: date) -> tuple[str, int]:
-    """The first term whose end is at least half a term after `start`."""
-    term = term_of(start)
-    while term_end(term) - start < HALF_TERM:
-        term = term_after(term)
-    return term
-
-
-@dataclass(frozen=True)
-class Timeline:
-    """When the plan starts, and its dates: in named terms from a known start, or in terms counted from adoption
-    when the adoption date is still to be confirmed (start is None)."""
-
-    start: date | None
-    counted_from: str = "adoption"  # "adoption", "audit" (the audit is later than adoption) or "unconfirmed"
-
-    def term(self, n: int) -> tuple[str, int] | None:
-        """The n-th term of the plan (0: its first), or None when terms count from an adoption still to confirm."""
-        if self.start is None:
-            return None
-        term = first_term(self.start)
-        for _ in range(n):
-            term = term_after(term)
-        return term
-
-    def by_end_of(self, n: int) -> str:
-        term = self.term(n)
-        if term is None:
-            return f"by the end of the {ORDINALS[n]} term after the policy is adopted"
-        return f"by the end of the {term[0]} term {term[1]}"
-
-    def termly(self) -> str:
-        term = self.term(0)
-        if term is None:
-            return "each term, from the first term after the policy is adopted"
-        return f"each term, from the {term[0]} term {term[1]}"
-
-    def in_first_year(self, day: date) -> bool:
-        """A date the plan's first year covers (any date does, when terms count from an adoption to confirm)."""
-        return self.start is None or day <= term_end(self.term(TERMS_IN_A_YEAR - 1))
-
-    def named(self, season: str) -> date | None:
-        """The end of the first term of the plan in this season ("by the spring term", as a school may write)."""
-        if self.start is None:
-            return None
-        for n in range(TERMS_IN_A_YEAR):
-            if self.term(n)[0] == season.lower():
-                return term_end(self.term(n))
-        return None
-
-    def when(self, when: str) -> str:
-        if when == "yearly":
-            return "every year, reported at the policy review"
-        if when == "termly":
-            return self.termly()
-        return self.by_end_of(TERMS_AHEAD[when])
-
-
-def plan_timeline(profile: Profile, audit: Audit) -> Timeline:
-    """From the later of the policy's adoption date and the audit's date; from adoption, in counted terms, when the
-    adoption date is still to be confirmed (a placeholder is no date to plan from)."""
-    if "document.date_adopted" in profile.unconfirmed:
-        return Timeline(None, "unconfirmed")
-    adopted = parse_date(profile.data["document"]["date_adopted"])
-    if audit.exists and audit.completed_on and parse_date(audit.completed_on) > adopted:
-        return Timeline(parse_date(audit.completed_on), "audit")
-    return Timeline(adopted, "adoption")
-
-
-def timescale(start: date | str, when: str) -> str:
-    """'now' -> 'by the end of the autumn term 2026' for a plan starting on 1 September 2026; a plan
-    adopted in December starts in the spring term, so nothing falls due within half a term."""
-    return Timeline(parse_date(start)).when(when)
 
 
 # ---- who does what -------------------------------------------------------------------------
@@ -378,10 +276,13 @@ def audit_actions(profile: Profile, audit: Audit) -> list[Action]:
         own = bool(entry and entry.next_step)
         found = "not yet" if status == "not-yet" else "only partly"
         reason = f"our audit found this {found} in place" + (", and set this next step" if own else "")
+        suggested = _built_on(profile, p.id, in_own_terms(profile, p.action), entry.where if entry else None)
+        if not own and suggested != in_own_terms(profile, p.action) and entry and entry.where:
+            reason += f" ({_lower(entry.where)})"
         action = _action(
             profile,
             p.point,
-            entry.next_step if own else in_own_terms(profile, p.action),
+            entry.next_step if own else suggested,
             p.owner,
             "next" if status == "not-yet" else "year",
             in_own_terms(profile, p.success),
@@ -395,16 +296,23 @@ def audit_actions(profile: Profile, audit: Audit) -> list[Action]:
             action = replace(action, timescale=f"by {long_date(due)}", due=due)
         if entry and entry.lead:  # the role the school named to lead it, as the school wrote it
             action = replace(action, owner=entry.lead)
-        if own:  # the school's own words: a measure of whether it was done, not of the suggestion it replaces
+        if own:  # the school's own words: its needs and measure fit the step, not the suggestion it replaces
             oversight = body_short(governance(profile))
             action = replace(
                 action,
                 own=True,
-                success=f"The step is done, and {oversight} has seen what difference it made to "
-                f"{_lower(in_own_terms(profile, p.title))}.",
+                success=own_success(entry.next_step, oversight, action.success),
+                resources=own_needs(entry.next_step, action.resources),
             )
         out.append(action)
     return out
+
+
+def _built_on(profile: Profile, topic: str, action: str, where: str | None) -> str:
+    """The suggested action, building on what the profile or the audit already records (building_on)."""
+    if topic == "global-links" and profile.phase_group != "pru":
+        return link_abroad(profile, phase_words(profile).pupils) or action
+    return what_is_not_there(action, where)
 
 
 def _audit_rank(action: Action, audit: Audit) -> int:
@@ -418,7 +326,6 @@ def _audit_rank(action: Action, audit: Audit) -> int:
 
 _JOURNEY = re.compile(r"way (?:home|to school|to and from)|journey|bus|walk(?:ing)? home|on the street", re.I)
 _ONLINE = re.compile(r"online|social media|internet|messag", re.I)
-TENSION_REASON = "we know of tension in our area, which this pack, as a public document, does not describe"
 
 
 def _tension(profile: Profile) -> str:
@@ -426,8 +333,18 @@ def _tension(profile: Profile) -> str:
     return str(profile.known("local_tensions") or "")
 
 
+def _tension_reason(profile: Profile) -> str:
+    """Why the tension actions are there, and where governors read what the school knows (never in the pack)."""
+    head, oversight = _lower(governance(profile).head_title), body_short(governance(profile))
+    return (
+        f"we know of tension in our area, which the {head} sets out for {oversight} in a confidential note rather "
+        "than in this public pack"
+    )
+
+
 def _partners(profile: Profile, *kinds: str) -> list[str]:
-    return [p["name"] for p in profile.data.get("partnerships") or [] if p["kind"] in kinds]
+    """The names of the profile's partners of these kinds, as a sentence names them (linked_name)."""
+    return [linked_name(p["name"]) for p in profile.data.get("partnerships") or [] if p["kind"] in kinds]
 
 
 def incident_check(profile: Profile) -> Action:
@@ -470,13 +387,13 @@ def tension_incidents(profile: Profile) -> Action | None:
         profile,
         "3b",
         f"Record every prejudice-related incident {and_list(places, 'or')}, with the action taken; review the pattern "
-        f"each half term, and report it to {oversight}, and to the local police when an incident happened outside "
-        "school.",
+        f"each half term, and report it to {oversight} in a confidential note, and to the local police when an "
+        "incident happened outside school.",
         "headteacher",
         "now",
         f"Incidents are recorded the same way by every member of staff, and {oversight} sees the pattern, and what "
         "was done, each half term.",
-        TENSION_REASON,
+        _tension_reason(profile),
         tension_incidents,
         "Staff time to record and review incidents; a short half-termly report",
         "prejudice-incidents",
@@ -484,12 +401,13 @@ def tension_incidents(profile: Profile) -> Action | None:
 
 
 def tension_response(profile: Profile) -> Action | None:
-    """Local tension: a written plan, made with the partners the profile names, for when tension rises."""
+    """Local tension: a written plan for when tension rises, made with those of the profile's partners whose work
+    suits it (tension_partners), the police and the local authority."""
     tension = _tension(profile)
     if not tension:
         return None
     pupils = phase_words(profile).pupils
-    partners = [*_partners(profile, "community", "school"), "the local police", "our local authority"]
+    partners = response_partners(profile.data.get("partnerships") or [])
     parts = ["who contacts families", f"what we say to our {pupils}"]
     if _JOURNEY.search(tension):
         parts.append(f"how our {pupils} get to and from school safely")
@@ -502,7 +420,7 @@ def tension_response(profile: Profile) -> Action | None:
         "now",
         f"The plan is agreed with those partners and approved by {body_short(governance(profile))}, and every "
         "member of staff knows their part in it.",
-        TENSION_REASON,
+        _tension_reason(profile),
         tension_response,
         "Senior leaders' time; a meeting with our partners",
         "tension-response",
@@ -874,7 +792,9 @@ def faith_links(profile: Profile) -> Action | None:
     return _action(
         profile,
         "4a",
-        "Build a link with a school or community of another faith, or of none, with a visit or joint project each year.",
+        faith_link_from_a_school_link(profile)
+        or "Build a link with a school or community of another faith, or of none, with a visit or joint project each "
+        "year.",
         "faith",
         "year",
         "At least one link with another faith is active, and its visit or joint project is recorded in the portfolio.",
@@ -933,7 +853,9 @@ def reintegration_links(profile: Profile) -> Action | None:
     reason = f"each {words.pupil}'s next step is the heart of our work as {with_article(kind_of_school(profile))}"
     if _partners(profile, "school"):
         community = [
-            p["name"] for p in partners if p["kind"] == "community" and _YOUTH.search(f"{p['name']} {p['what']}")
+            linked_name(p["name"])
+            for p in partners
+            if p["kind"] == "community" and _YOUTH.search(f"{p['name']} {p['what']}")
         ]
         return _action(
             profile,
@@ -965,6 +887,29 @@ def reintegration_links(profile: Profile) -> Action | None:
     )
 
 
+def placements_by_group(profile: Profile) -> Action | None:
+    """A pupil referral unit or alternative provision: its policy says it will look each year at which groups of
+    pupils are placed with it and tell the local authority and schools where some are placed more often, so the
+    plan does it (in the audit's own words for a unit's placements)."""
+    if profile.phase_group != "pru":
+        return None
+    words = phase_words(profile)
+    p = practice("admissions").for_kinds(kinds_of(profile))
+    return _action(
+        profile,
+        p.point,
+        in_own_terms(profile, p.action),
+        p.owner,
+        "year",
+        in_own_terms(profile, p.success),
+        f"our policy says that each year we will look at which groups of {words.pupils} are placed with us, and "
+        "tell the local authority and schools where some groups are placed more often than others",
+        placements_by_group,
+        in_own_terms(profile, p.resources),
+        "admissions",
+    )
+
+
 PROFILE_RULES = (
     tension_incidents,
     tension_response,
@@ -978,6 +923,7 @@ PROFILE_RULES = (
     faith_links,
     mainstream_links,
     reintegration_links,
+    placements_by_group,
 )
 
 
@@ -1034,6 +980,7 @@ def framework_actions(profile: Profile, audit: Audit) -> list[Action]:
             "The audit is dated within the last year, and its report shows what has changed.",
             "Staff meeting time; the audit form",
             "audit",
+            "a yearly audit shows what has changed, and where to look next",
         )
     else:
         audit_step = add(
@@ -1060,6 +1007,9 @@ def framework_actions(profile: Profile, audit: Audit) -> list[Action]:
         "The community profile gives every census figure, is dated within the last year and shows what has changed.",
         "Our census return; office time",
         "community-profile",
+        "the plan cannot act on a figure it does not have"
+        if missing
+        else f"the plan rests on knowing who our {words.pupils} and their families are, and that changes each year",
     )
     if missing:
         profile_step = replace(profile_step, timescale="")  # build_plan times it: the first term, then each year
@@ -1073,6 +1023,7 @@ def framework_actions(profile: Profile, audit: Audit) -> list[Action]:
             f"The minutes record the briefing, the plan's approval and how {words.pupils_own} views were used.",
             f"An agenda item at a meeting of {body}",
             "briefing",
+            f"{body} answers for this work, and approves the plan",
         ),
         audit_step,
         add(
@@ -1083,6 +1034,7 @@ def framework_actions(profile: Profile, audit: Audit) -> list[Action]:
             "Each priority has a termly progress note in the minutes.",
             "A short termly report",
             "termly-report",
+            f"{body} checks each term that the plan is being carried out",
         ),
         profile_step,
     ]
@@ -1155,31 +1107,6 @@ def _defaults(profile: Profile) -> list[Action]:
     return [a for a in (_default_survey(profile), _default_partnership(profile)) if a is not None]
 
 
-# First things first: pupils' safety and prejudice-related incidents, then fairness for groups who may miss out,
-# then the voices of pupils and families, then the curriculum, then links, then enrichment. Within a band the
-# school's own next steps come first, then the audit's suggestions, then what the profile calls for.
-BANDS = (
-    {"tension-response", "prejudice-incidents"},
-    {
-        "exclusions-by-group",
-        "progress-by-group",
-        "barriers-to-taking-part",
-        "eal-support",
-        "mid-year-arrivals",
-        "admissions",
-    },
-    {"engaging-parents", "pupil-voice", "stakeholder-views", "local-agencies", "governing-body-reflects-community"},
-    {"shared-values-lessons", "citizenship-re-pshe", "online-hostility"},
-    {"links-other-schools", "faith-links", "visits-other-communities"},
-)
-CURRICULUM = BANDS[3]
-
-
-def band(topic: str) -> int:
-    """How early an action on this topic comes (BANDS); anything else, enrichment, comes last."""
-    return next((n for n, topics in enumerate(BANDS) if topic in topics), len(BANDS))
-
-
 def _in_place(audit: Audit, topic: str) -> bool:
     return audit.status(topic) == "in-place"
 
@@ -1226,7 +1153,9 @@ class Plan:
 
 def _own_date(action: Action, timeline: Timeline) -> Action:
     """The school's own next step with the date its audit gave it, or the term its own words name ("by the spring
-    term")."""
+    term"). A date that has passed when the plan starts is no date to keep: the step falls due in the first term."""
+    if action.due and timeline.has_passed(action.due):
+        return replace(action, due=None, when="now")
     if not action.own or action.due:
         return action
     named = _NAMED_TERM.search(action.text)
@@ -1249,18 +1178,18 @@ def _order(action: Action) -> tuple:
     return (band(action.topic), action.due or date.max, TERMS_AHEAD.get(action.when, 3))
 
 
-def build_plan(profile: Profile, audit: Audit) -> Plan:
-    """The plan: without an audit, the audit first; then the first-year priorities (safety first, then the
-    school's own steps it dated within the year, then by rank), the routine steps, and the rest after the first
+def build_plan(profile: Profile, audit: Audit, today: date | None = None) -> Plan:
+    """The plan: without an audit, the audit first; then the first-year priorities (every safety and prejudice
+    action, then the school's own steps it dated within the year, then by rank), the routine steps, and the rest after the first
     year, up to PLAN_LIMIT. The school's own next steps are never put off to the next plan, and the curriculum is
-    never all put off."""
-    timeline = plan_timeline(profile, audit)
+    never all put off. `today` is the day the plan is made (plan_dates.made_on when not given)."""
+    timeline = plan_timeline(profile, audit, today)
     framework = framework_actions(profile, audit)
     start = [a for a in framework if a.topic == "audit" and not audit.exists]
     steps = [a for a in framework if a not in start]
     candidates = [_own_date(a, timeline) for a in _candidates(profile, audit)]
 
-    chosen = [a for a in candidates if band(a.topic) == 0][:FIRST_YEAR_PRIORITIES]
+    chosen = [a for a in candidates if band(a.topic) == SAFETY]  # safety and prejudice: always the first year
     chosen += [a for a in candidates if a.own and a.due and timeline.in_first_year(a.due) and a not in chosen]
     for action in candidates:
         if len(chosen) >= FIRST_YEAR_PRIORITIES:
@@ -1288,7 +1217,9 @@ def build_plan(profile: Profile, audit: Audit) -> Plan:
     deferred = tuple(a.text for a in rest if a not in later)
 
     # safety first, in time as well: an incident check or a response plan is due in the plan's first term
-    first = [_timed(a if band(a.topic) else replace(a, when="now"), timeline) for a in sorted(chosen, key=_order)]
+    first = [
+        _timed(replace(a, when="now") if a.topic in FIRST_TERM else a, timeline) for a in sorted(chosen, key=_order)
+    ]
     later = sorted(later, key=_order)
     after = []
     for n, action in enumerate(later):
@@ -1324,10 +1255,10 @@ FIGURE_RULES = (
 )
 
 
-def figure_readings(profile: Profile, audit: Audit) -> list[FigureReading]:
+def figure_readings(profile: Profile, audit: Audit, today: date | None = None) -> list[FigureReading]:
     """Every fact at its threshold, each with the action the plan takes on it (by its number in the plan, so that
     no action is printed twice), or the reason it has none here: no figure at its level is left without a word."""
-    plan = build_plan(profile, audit)
+    plan = build_plan(profile, audit, today)
     out = []
     for rule in FIGURE_RULES:
         action = rule(profile)

@@ -23,6 +23,7 @@ from cohesion_guide.documents.charts import Bar, BarGroup, responsive_chart
 from cohesion_guide.documents.duty_summary import duty_words
 from cohesion_guide.documents.evidence import portfolio
 from cohesion_guide.documents.phase_words import phase_words
+from cohesion_guide.documents.plan_dates import made_on
 
 # The policy's formats and their checks: one way to do each, shared with the policy documents.
 from cohesion_guide.documents.policy import FORMATS, checked_formats, letterhead, templates_for
@@ -423,9 +424,11 @@ def self_evaluation_document(
 
 
 def self_evaluation_key(policy_key: str, audit: Audit) -> str:
-    """The pack's key from the policy's (school_documents.school_key) and the school's audit file."""
+    """The pack's key from the policy's (school_documents.school_key), the school's audit file and the day the plan
+    is made (its dates count from that day once the adoption date has passed)."""
     digest = hashlib.sha256(policy_key.encode())
     digest.update(audit.path.read_bytes() if audit.exists else b"no audit")
+    digest.update(made_on().isoformat().encode())
     return digest.hexdigest()[:32]
 
 

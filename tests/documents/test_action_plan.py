@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from cohesion_guide.documents import action_plan as plans
-from cohesion_guide.documents.action_plan import POINT_IDS, build_plan, priorities, term_of, timescale
+from cohesion_guide.documents.action_plan import POINT_IDS, build_plan, priorities
 from cohesion_guide.documents.evidence import portfolio
+from cohesion_guide.documents.plan_dates import term_of, timescale
 from cohesion_guide.inputs.audit import Audit, Entry, load_audits, not_assessed, practice, practices
 from cohesion_guide.inputs.profiles import load_profiles
 from tests.conftest import ROOT
@@ -301,9 +302,9 @@ def test_local_tension_puts_incidents_and_a_response_plan_among_the_first_priori
     assert not {"tension_incidents", "tension_response"} & calm
     assert "incident_check" in calm  # without an audit, every school checks how incidents are recorded
     response = plans.tension_response(tense)
-    # the partners the profile names, by name, with the police and the authority
+    # a pen-friend school is no partner for a night of trouble: the police, the authority and youth services
     assert response.text.startswith(
-        "Agree a written plan with Brookside School, the local police and our local authority"
+        "Agree a written plan with the local police, our local authority and local youth and community services"
     )
     # the school's own words are planned from, never printed
     assert all("Graffiti" not in a.text + a.reason for a in build_plan(tense, not_assessed(tense.slug)).actions)
@@ -375,3 +376,184 @@ def test_suggested_actions_speak_of_the_body_and_the_pupils_the_school_has(tmp_p
     said = " ".join(a.text + " " + a.success for a in build_plan(unit, audit).actions)
     assert "the management committee's make-up" in said and "what students say each year" in said
     assert "governing body" not in said and "governors" not in said and " pupils" not in said
+
+
+# ---- first things first, fourth cold read (R7, R9, R10, R11) --------------------------------------
+
+ONLINE = {"local_tensions": "Arguments that start online carry on into school.", "school": {"phase": "secondary"}}
+
+
+def test_every_topic_a_plan_can_act_on_has_its_place_in_the_order():
+    """A new practice or rule is placed on purpose: none falls to the end of the plan unnoticed."""
+    topics = {p.id for p in practices()} | {"tension-response", "online-hostility", "mid-year-arrivals", "faith-links"}
+    for topic in topics:
+        plans.band(topic)
+    with pytest.raises(ValueError, match="no place for the topic"):
+        plans.band("something-new")
+
+
+def test_prejudice_work_ranks_before_fairness_voices_links_and_enrichment():
+    from cohesion_guide.documents.plan_order import BANDS
+
+    first = BANDS[0][1]
+    assert {"prejudice-incidents", "tension-response", "online-hostility", "shared-values-lessons"} <= first
+    for topic in ("barriers-to-taking-part", "extended-services", "visits-other-communities", "global-links"):
+        assert plans.band(topic) > plans.band("online-hostility") == plans.band("shared-values-lessons") == 0
+
+
+def test_training_for_prejudice_met_online_is_a_first_year_priority_before_clubs_and_trips(tmp_path):
+    """Harbour, Al-Noor and Ridgeway had it [Later], behind the first year's clubs and activities."""
+    school = make_profile(tmp_path, {**ONLINE, "pupils": {"fsm_percent": 60, "eal_percent": 40}})
+    plan = build_plan(school, not_assessed(school.slug))
+    first = [a.topic for a in plan.priorities]
+    assert "online-hostility" in first
+    assert first.index("online-hostility") < len(first)
+    assert "barriers-to-taking-part" not in first and "eal-support" not in first
+
+
+def test_every_safety_and_prejudice_action_is_in_the_first_year_whatever_else_the_audit_finds(tmp_path):
+    """Northgate's tutor-time programme, lessons that challenge prejudice, waited for spring 2028."""
+    school = make_profile(tmp_path, {**ONLINE, "pupils": {"fsm_percent": 40}})
+    audit = _audit(
+        **{p.id.replace("-", "_"): Entry("not-yet") for p in practices()},
+    )
+    audit.entries["shared-values-lessons"] = Entry(
+        "partly", None, "Extend the tutor-time programme to years 10 and 11."
+    )
+    audit.entries["visits-other-communities"] = Entry("not-yet", None, "A visit for year 8.", "2027-02-01")
+    plan = build_plan(school, audit)
+    safety = [a for a in plan.actions if a.rule != "framework_actions" and plans.band(a.topic) == 0]
+    assert {a.topic for a in safety} == {
+        "prejudice-incidents",
+        "tension-response",
+        "online-hostility",
+        "shared-values-lessons",
+    }
+    assert all(a in plan.priorities for a in safety)
+    ranks = [plans.band(a.topic) for a in plan.priorities]
+    assert ranks == sorted(ranks)  # safety and prejudice come first in the table too
+    assert not [text for text in plan.deferred if "tutor-time" in text]
+
+
+def test_a_unit_plans_to_look_at_which_groups_are_placed_with_it_as_its_policy_says(tmp_path):
+    """Ridgeway's policy says it will tell the authority and schools where some groups are placed more often."""
+    unit = make_profile(tmp_path, {"school": {"phase": "pru", "type": "Pupil Referral Unit"}}, slug="unit")
+    action = plans.placements_by_group(unit)
+    assert action.topic == "admissions" and action.text.startswith("Compare who is placed with us, by group")
+    assert "placed more often" in action.reason
+    assert action in build_plan(unit, not_assessed(unit.slug)).actions
+    assert plans.placements_by_group(make_profile(tmp_path, slug="school")) is None
+    checked = _audit(admissions=Entry("in-place", "Yearly placement figures"))
+    assert not [a for a in build_plan(unit, checked).actions if a.rule == "placements_by_group"]
+
+
+def test_the_tension_reason_says_where_governors_read_it_and_never_what_it_is(tmp_path):
+    tense = make_profile(tmp_path, {"local_tensions": "Graffiti aimed at one community near the school."})
+    for action in (plans.tension_incidents(tense), plans.tension_response(tense)):
+        assert action.reason == (
+            "we know of tension in our area, which the headteacher sets out for the governing body in a confidential "
+            "note rather than in this public pack"
+        )
+    assert "in a confidential note" in plans.tension_incidents(tense).text
+
+
+@pytest.mark.parametrize(
+    "partner, named",
+    [
+        ({"name": "Grimsby Fishing Heritage Centre", "kind": "community", "what": "A history of the docks."}, False),
+        (
+            {"name": "Sparkhill CofE Primary School", "kind": "school", "what": "Year 10 students read with pupils."},
+            False,
+        ),
+        ({"name": "Testford Youth Service", "kind": "community", "what": "An evening club."}, True),
+        ({"name": "Bury Interfaith Forum", "kind": "community", "what": "Visitors from different faiths."}, True),
+        ({"name": "West heads' inclusion panel", "kind": "school", "what": "Shared return plans."}, True),
+        ({"name": "Lycée Exemple", "kind": "international", "what": "A youth exchange."}, False),
+    ],
+)
+def test_the_tension_plan_names_only_partners_whose_work_suits_a_response_to_tension(tmp_path, partner, named):
+    tense = make_profile(tmp_path, {"local_tensions": "Fights in the town centre.", "partnerships": [partner]})
+    text = plans.tension_response(tense).text
+    assert (partner["name"] in text) == named
+    assert "the local police" in text and "our local authority" in text
+    assert ("local youth and community services" in text) == (partner["name"] != "Testford Youth Service")
+
+
+def test_partners_are_named_as_a_sentence_names_them(tmp_path):
+    link = {"name": "Sheffield city-centre secondary school link (fictional)", "kind": "school", "what": "Visits."}
+    school = make_profile(tmp_path, {**MONO, "partnerships": [link]})
+    assert plans.monocultural_partnership(school).text.startswith(
+        "Build on our link with Sheffield city-centre secondary school (fictional):"
+    )
+
+
+# ---- the school's own steps: plain measures, needs that fit (R5, R12) ------------------------------
+
+
+@pytest.mark.parametrize(
+    "step, needs, measure",
+    [
+        ("Train all nursery staff in early English language support.", "A training session", "have had the training"),
+        (
+            "Share placement figures by group with the heads' forum each term.",
+            "gather the figures each term",
+            "Take-up of clubs and trips",
+        ),
+        ("Ask families whether an after-school club would help.", "ask families", "Families' answers are recorded"),
+        ("Translate the parent survey into Urdu and Polish.", "Translation", "translated version is in use"),
+        ("Extend the exchange to years 2 and 6.", "transport", "visit, visitor or exchange"),
+    ],
+)
+def test_a_schools_own_step_needs_and_is_measured_by_what_its_words_name(tmp_path, step, needs, measure):
+    """Oakfield's training needed 'interpreting for meetings with families'; Hollins Brook's termly sharing needed
+    'staff time to analyse the figures once a year'."""
+    profile = make_profile(tmp_path)
+    audit = _audit(barriers_to_taking_part=Entry("partly", None, step))
+    action = next(a for a in plans.audit_actions(profile, audit) if a.own)
+    assert needs in action.resources and measure in action.success
+    assert "The step is done" not in action.success and "what difference it made to" not in action.success
+
+
+def test_a_step_of_no_known_kind_keeps_the_measure_and_needs_of_its_practice(tmp_path):
+    profile = make_profile(tmp_path)
+    audit = _audit(shared_values_lessons=Entry("partly", None, "Extend the tutor-time programme to years 5 and 6."))
+    action = next(a for a in plans.audit_actions(profile, audit) if a.own)
+    assert action.success == practice("shared-values-lessons").success
+    assert action.resources == practice("shared-values-lessons").resources
+
+
+# ---- building on what the school has (R13) ----------------------------------------------------------
+
+
+def test_a_link_abroad_the_profile_records_is_built_on_not_started_again(tmp_path):
+    lycee = {"name": "Lycée Exemple", "kind": "international", "what": "A year 9 exchange."}
+    school = make_profile(tmp_path, {"partnerships": [lycee]})
+    action = next(
+        a for a in plans.audit_actions(school, _audit(global_links=Entry("partly"))) if a.topic == "global-links"
+    )
+    assert action.text.startswith("Build on our link with Lycée Exemple: bring more year groups into it")
+    alone = make_profile(tmp_path, {"partnerships": None}, slug="alone")
+    assert [a.text for a in plans.audit_actions(alone, _audit(global_links=Entry("partly")))] == [
+        practice("global-links").action
+    ]
+
+
+def test_a_faith_school_with_a_school_link_adds_faith_to_it(tmp_path):
+    church = {"school": {"religious_character": "Church of England", "type": "Voluntary Aided School"}}
+    linked = make_profile(tmp_path, {**church, "pupils": {"faiths": ["Christian", "No religion"]}})
+    assert plans.faith_links(linked).text.startswith("Build on our link with Brookside School: add a visit to a place")
+
+
+def test_a_part_of_a_practice_the_audit_found_in_place_is_not_asked_for_again(tmp_path):
+    """Oakfield was asked to record children's choices in learning journals, beside its audit saying it does."""
+    infant = make_profile(tmp_path, {"school": {"phase": "nursery", "statutory_low_age": 3, "statutory_high_age": 5}})
+    audit = _audit(pupil_voice=Entry("partly", "Children's choices recorded in learning journals"))
+    action = next(a for a in plans.audit_actions(infant, audit) if a.topic == "pupil-voice")
+    assert "learning journals" not in action.text and action.text.startswith("Ask families each year")
+    assert (
+        action.reason == "our audit found this only partly in place (children's choices recorded in learning journals)"
+    )
+    elsewhere = _audit(pupil_voice=Entry("partly", "A school council"))
+    assert (
+        "learning journals" in next(a for a in plans.audit_actions(infant, elsewhere) if a.topic == "pupil-voice").text
+    )

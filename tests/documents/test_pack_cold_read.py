@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from cohesion_guide.documents import action_plan as plans
+from cohesion_guide.documents import plan_dates as dates
 from cohesion_guide.documents.self_evaluation import render_self_evaluation
 from cohesion_guide.inputs.audit import Audit, Entry, audit_for, not_assessed, practices
 from cohesion_guide.inputs.local_config import load_local
@@ -158,16 +159,47 @@ def test_the_plan_starts_from_the_later_of_adoption_and_the_audit(tmp_path):
     later = dataclasses.replace(audit_of(school), completed_on="2026-11-20")
     assert "its dates count from the day we completed the audit, 20 November 2026." in pack(school, later)
     assert "the day we completed the audit" not in pack(school, audit_of(school))  # the audit before adoption
-    assert plans.plan_timeline(school, later).term(0) == ("spring", 2027)  # 20 November leaves too little autumn
+    assert dates.plan_timeline(school, later).term(0) == ("spring", 2027)  # 20 November leaves too little autumn
+
+
+def test_a_plan_made_after_adoption_counts_from_the_day_it_is_made_so_governors_can_approve_it_first(tmp_path):
+    """Read on 8 December 2026, a plan adopted in September had actions due 'by the end of the autumn term 2026'."""
+    school = make_profile(tmp_path, {"document": {"date_adopted": "2026-09-01"}, "pupils": {"fsm_percent": 30}})
+    made = date(2026, 12, 8)
+    plan = plans.build_plan(school, audit_of(school), made)
+    assert plan.timeline == dates.Timeline(made, "made")
+    assert not [a.timescale for a in plan.actions if "autumn term 2026" in a.timescale]
+    assert plan.priorities[0].timescale == "by the end of the spring term 2027"  # at least half a term after
+    early = plans.build_plan(school, audit_of(school), date(2026, 6, 1))  # made before adoption: from adoption
+    assert early.timeline == dates.Timeline(date(2026, 9, 1), "adoption")
+
+
+def test_the_pack_says_plainly_when_its_dates_count_from_the_day_it_was_made(tmp_path, monkeypatch):
+    school = make_profile(tmp_path, {"document": {"date_adopted": "2026-09-01"}})
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(datetime(2026, 12, 8, tzinfo=UTC).timestamp())))
+    assert (
+        "This plan was drawn up on 8 December 2026. So that the governing body can approve it before any of it falls "
+        "due, nothing is due within half a term of that day: the first actions are due by the end of the spring term "
+        "2027." in pack(school)
+    )
+    assert "Its dates count from" not in pack(school)
+
+
+def test_a_schools_own_date_that_has_passed_falls_due_in_the_plans_first_term(tmp_path):
+    school = make_profile(tmp_path, {"document": {"date_adopted": "2026-09-01"}})
+    audit = audit_of(school, global_links=Entry("not-yet", None, "Write to our twin school.", "2026-11-30"))
+    ours = lambda plan: next(a for a in plan.actions if a.text == "Write to our twin school.")  # noqa: E731
+    assert ours(plans.build_plan(school, audit, date(2026, 12, 8))).timescale == "by the end of the spring term 2027"
+    assert ours(plans.build_plan(school, audit, date(2026, 10, 1))).timescale == "by 30 November 2026"
 
 
 @pytest.mark.parametrize("profile, audit", EVERY_PACK, ids=IDS)
 def test_nothing_falls_due_before_the_plan_can_start_it(profile, audit):
-    timeline = plans.plan_timeline(profile, audit)
+    timeline = dates.plan_timeline(profile, audit)
     for action in plans.build_plan(profile, audit).actions:
         found = re.search(r"(autumn|spring|summer) term (\d{4})", action.timescale)
         if found and timeline.start:
-            assert plans.term_end((found[1], int(found[2]))) - timeline.start >= timedelta(days=42), action.text
+            assert dates.term_end((found[1], int(found[2]))) - timeline.start >= timedelta(days=42), action.text
 
 
 # ---- 3. nothing the profile or the audit already records -----------------------------------------
@@ -228,6 +260,16 @@ def test_without_an_audit_checking_how_incidents_are_recorded_is_a_first_year_pr
     assert first[0].rule == "incident_check"
     checked = audit_of(school, prejudice_incidents=Entry("in-place", "Incident log"))
     assert not [a for a in plans.build_plan(school, checked).actions if a.topic == "prejudice-incidents"]
+
+
+@pytest.mark.parametrize("profile, audit", EVERY_PACK, ids=IDS)
+def test_no_safety_or_prejudice_action_waits_while_anything_else_is_in_the_first_year(profile, audit):
+    plan = plans.build_plan(profile, audit)
+    waiting = [a.text for a in plan.later if plans.band(a.topic) == 0]
+    waiting += [t for t in plan.deferred if re.search(r"prejudice|hostile|tension", t, re.I)]
+    assert not waiting
+    ranks = [plans.band(a.topic) for a in plan.priorities]
+    assert ranks == sorted(ranks)
 
 
 def test_a_schools_own_dated_step_is_kept_with_its_date_in_the_first_year(tmp_path):
@@ -315,7 +357,10 @@ def test_tension_actions_name_the_partners_and_the_places_the_schools_words_give
         },
     )
     text = pack(tense)
-    assert "Agree a written plan with Testford Faiths Forum, the local police and our local authority" in text
+    assert (
+        "Agree a written plan with Testford Faiths Forum, the local police, our local authority and local youth and "
+        "community services" in text
+    )
     assert "on the way to and from school" in text and "how our pupils get to and from school safely" in text
     assert "Graffiti" not in text and "way home" not in text  # planned from, never printed
     online = pack(make_profile(tmp_path, {"local_tensions": "Arguments online."}, slug="online"))
@@ -384,6 +429,15 @@ def test_a_specialist_owns_only_work_of_their_specialism(tmp_path):
 
 
 # ---- 9. needs and success measures ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("profile, audit", EVERY_PACK, ids=IDS)
+def test_every_row_says_why_later_and_routine_rows_included(profile, audit):
+    """St Chad's row 8, a faith link [Later], gave no reason (R3)."""
+    plan = plans.build_plan(profile, audit)
+    assert all(a.reason for a in plan.actions), [a.text for a in plan.actions if not a.reason]
+    table = part(words_of(render_self_evaluation(profile, audit, LOCAL)), "Action plan").split("For the next plan")[0]
+    assert table.count("Why: ") == len(plan.actions)
 
 
 @pytest.mark.parametrize("profile, audit", EVERY_PACK, ids=IDS)
@@ -481,7 +535,7 @@ def test_later_actions_carry_no_first_year_date_and_the_next_plan_nothing_due_th
     for action in plan.later:
         found = re.search(r"(autumn|spring|summer) term (\d{4})", action.timescale)
         if found and timeline.start:
-            assert plans.term_end((found[1], int(found[2]))) > plans.term_end(timeline.term(2)), action.text
+            assert dates.term_end((found[1], int(found[2]))) > dates.term_end(timeline.term(2)), action.text
         if action.due:
             assert not timeline.in_first_year(action.due), action.text
     for text in plan.deferred:
@@ -524,10 +578,21 @@ def test_the_same_profile_and_audit_always_make_the_same_pack(tmp_path):
         school, audit_of(school), LOCAL
     )
     source = Path(plans.__file__).read_text(encoding="utf-8")
-    assert "date.today(" not in source and "now(" not in source  # no clock: the profile's and the audit's dates
+    assert "date.today(" not in source and "now(" not in source  # the one clock is plan_dates.made_on
 
 
 def test_riversides_own_next_step_builds_on_the_ward_figures_its_profile_already_gives():
     profile = load_profile(ROOT / "schools" / "riverside-primary.yml")
     text = pack(profile, audit_for(profile.slug, ROOT / "audits"))
     assert "Compare our intake with the ward's figures" in text and "ward's census figures" not in text
+
+
+def test_a_pack_made_on_another_day_is_not_served_from_the_cache(tmp_path, monkeypatch):
+    from cohesion_guide.documents.self_evaluation import self_evaluation_key
+
+    school = make_profile(tmp_path)
+    keys = set()
+    for day in (datetime(2026, 12, 8, tzinfo=UTC), datetime(2026, 12, 9, tzinfo=UTC)):
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(day.timestamp())))
+        keys.add(self_evaluation_key("policy", not_assessed(school.slug)))
+    assert len(keys) == 2

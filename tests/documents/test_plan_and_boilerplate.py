@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from cohesion_guide.documents import action_plan as plans
+from cohesion_guide.documents import plan_dates as dates
 from cohesion_guide.documents.render import render_policy
 from cohesion_guide.inputs.audit import audit_for, not_assessed
 from cohesion_guide.inputs.case_studies import suggestions
@@ -91,17 +92,17 @@ def test_nothing_falls_due_within_half_a_term_of_adoption(schools):
             for action in plan.actions:
                 match = _TERM.match(action.timescale)
                 if match:
-                    due = plans.term_end((match.group(1), int(match.group(2))))
+                    due = dates.term_end((match.group(1), int(match.group(2))))
                     assert due - adopted >= timedelta(days=42), (profile.slug, action.text, action.timescale)
 
 
 def test_a_termly_task_says_from_which_term():
-    assert plans.timescale("2026-12-04", "termly") == "each term, from the spring term 2027"
+    assert dates.timescale("2026-12-04", "termly") == "each term, from the spring term 2027"
 
 
 def test_a_december_adoption_starts_in_the_spring_term():
-    assert plans.timescale("2026-12-04", "now") == "by the end of the spring term 2027"
-    assert plans.timescale("2026-09-01", "now") == "by the end of the autumn term 2026"
+    assert dates.timescale("2026-12-04", "now") == "by the end of the spring term 2027"
+    assert dates.timescale("2026-09-01", "now") == "by the end of the autumn term 2026"
 
 
 def test_strategic_actions_go_to_the_staff_lead_or_the_head_and_specialists_only_own_their_own(schools):
