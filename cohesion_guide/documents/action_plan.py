@@ -819,7 +819,7 @@ def mainstream_links(profile: Profile) -> Action | None:
         "next",
         f"{pupils.capitalize()} from both schools have met at least four times in the year, and staff of both schools "
         "say what changed.",
-        "we are a special school, and our profile lists no link with another school yet",
+        "we are a special school, and we have no link with another school yet",
         mainstream_links,
         "Staff and escort time; accessible transport",
         "links-other-schools",
@@ -1077,7 +1077,7 @@ def _default_survey(profile: Profile) -> Action:
         "staff",
         "next",
         f"What we heard is reported to {oversight}, with one change made because of it.",
-        f"nothing in our profile or audit points to another first priority, so we start by listening to our "
+        f"nothing we know of our school yet points to another first priority, so we start by listening to our "
         f"{words.pupils}",
         _default_survey,
         resources,
@@ -1096,7 +1096,7 @@ def _default_partnership(profile: Profile) -> Action | None:
         "headteacher",
         "year",
         f"A partnership is in place with a stated purpose, and {pupils} have taken part in it.",
-        "our profile lists no partnership yet",
+        "we have no partnership yet",
         _default_partnership,
         "Staff time to plan with the partner",
         "links-other-schools",

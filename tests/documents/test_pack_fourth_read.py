@@ -213,3 +213,11 @@ def test_a_units_introduction_sources_the_equality_duty_to_the_equality_act_and_
         "(https://www.legislation.gov.uk/ukpga/2010/15/schedule/19))"
     ) in intro
     assert "The public sector equality duty and the Prevent duty apply to our local authority" not in intro
+
+
+@pytest.mark.parametrize("profile, audit", EVERY_PACK, ids=IDS)
+def test_no_plan_row_gives_the_schools_profile_file_as_its_reason(profile, audit):
+    """A reason speaks of the school ("we have no partnership yet"), never of the file it was made from."""
+    text = words_of(pack(profile, audit))
+    for phrase in ("our profile lists", "nothing in our profile or audit", "in our profile"):
+        assert phrase not in text, phrase
