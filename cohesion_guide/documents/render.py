@@ -227,6 +227,11 @@ def named_and_other_groups(
     return shown, others[:LARGEST_GROUPS_SHOWN]
 
 
+def others_outrank(named: list[tuple[str, float]], others: list[tuple[str, float]]) -> bool:
+    """An "any other ..." category larger than a group named as the largest: the line says it is left apart."""
+    return bool(others and named and max(v for _, v in others) > named[-1][1])
+
+
 _OTHER = "any_other_"
 
 
@@ -454,6 +459,8 @@ def policy_values(profile: Profile, local: dict[str, Any], case_studies: list[di
     ward = ward_words(data["location"]["ward"]) if data["location"].get("ward") else None
     related = related_policies(shown)
     named_groups, other_groups = named_and_other_groups(shown.ethnicity)
+    # the area's groups are ranked by the school's rule, so the two lines can be read side by side
+    area_named, area_other = named_and_other_groups((data.get("local_area") or {}).get("ethnicity"))
     found_commitments = tailoring.commitments(shown)
     return {
         "school": school,
@@ -515,9 +522,10 @@ def policy_values(profile: Profile, local: dict[str, Any], case_studies: list[di
         "next_review": review,
         "largest_groups": named_groups,
         "other_groups": other_groups,
-        # an "any other ..." category larger than a group named as the largest: the line says it is left apart
-        "others_outrank": bool(other_groups and named_groups and max(v for _, v in other_groups) > named_groups[-1][1]),
-        "area_groups": largest_groups((data.get("local_area") or {}).get("ethnicity")),
+        "others_outrank": others_outrank(named_groups, other_groups),
+        "area_groups": area_named,
+        "area_other_groups": area_other,
+        "area_others_outrank": others_outrank(area_named, area_other),
         "commitments": {place: [commitment_markdown(c) for c in found] for place, found in found_commitments.items()},
         "authority": local["authority"],
         "contacts": local.get("contacts", []),
