@@ -92,11 +92,14 @@ def add_parser(subparsers) -> None:
 def _placeholders() -> str:
     academy, pru = placeholders("Academy Converter"), placeholders("Pupil Referral Unit")
     lines = []
+    width = max(len(".".join(path)) for path, _, _ in PLACEHOLDERS)
     for (path, value, _), (_, for_academy, _), (_, for_pru, _) in zip(PLACEHOLDERS, academy, pru, strict=True):
-        shown = "the date of the import" if value is None else value
+        shown = "the date of the import" if value is None else str(value)
+        if path == ("document", "review_cycle_years"):  # the policy suggests local.yml's cycle until it is set
+            shown += " (until then a policy suggests local.yml's cycle)"
         if for_academy != value:
             shown += f" ({for_academy} for an academy, {for_pru} for a pupil referral unit)"
-        lines.append(f"  {'.'.join(path):<22} {shown}")
+        lines.append(f"  {'.'.join(path):<{width}} {shown}")
     return "\n".join(lines)
 
 

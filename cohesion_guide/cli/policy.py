@@ -18,7 +18,7 @@ from cohesion_guide.documents.policy import (
 )
 from cohesion_guide.errors import InvalidFile, Problem
 from cohesion_guide.inputs.adoption import adoption_warning
-from cohesion_guide.inputs.advice import unconfirmed_problems
+from cohesion_guide.inputs.advice import review_cycle_problems, unconfirmed_problems
 from cohesion_guide.inputs.profiles import display_name, load_profile
 
 EXAMPLES = """examples:
@@ -125,16 +125,19 @@ def warn_of_adoption_date(profile_path: Path) -> None:
     """A draft whose adoption date has passed, or a policy approved on a date to come, against this machine's
     today: the builder's Check your answers warns of the same (inputs/adoption.py)."""
     shown = display_name(profile_path)
-    message = adoption_warning(load_profile(profile_path, shown).data.get("document") or {}, date.today())
+    profile = load_profile(profile_path, shown)
+    message = adoption_warning(profile.data.get("document") or {}, date.today(), profile.unconfirmed)
     if message:
         print(f"{shown}, document.date_adopted: warning: {message}", file=sys.stderr)
 
 
 def warn_of_values_to_check(profile_path: Path) -> None:
-    """Each value the profile still marks to check, one warning a line on standard error, as `cohesion validate`
-    words them: the documents are written, and say "to be confirmed" there, but no one should adopt them yet."""
+    """Each value the profile still marks to check, and a review cycle it does not give, one warning a line on
+    standard error, as `cohesion validate` words them: the documents are written, and say "to be confirmed" there,
+    but no one should adopt them yet."""
     shown = display_name(profile_path)
-    warnings = unconfirmed_problems(load_profile(profile_path, shown), shown)
+    profile = load_profile(profile_path, shown)
+    warnings = unconfirmed_problems(profile, shown) + review_cycle_problems(profile, shown)
     for warning in warnings:
         print(warning, file=sys.stderr)
     if warnings:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from cohesion_guide import CHECKOUT
 from cohesion_guide.errors import InvalidFile, Problem
-from cohesion_guide.inputs.advice import advice, unconfirmed_problems
+from cohesion_guide.inputs.advice import advice, review_cycle_problems, unconfirmed_problems
 from cohesion_guide.inputs.local_config import load_local
 from cohesion_guide.inputs.profiles import display_name, load_profile, profile_paths
 
@@ -18,9 +18,9 @@ EXAMPLES = """examples:
 
 Each problem is one line: the file, the line, the field, what was found and what is allowed.
 A valid profile may also get suggestions (optional fields that would make its policy fit the
-school better) and warnings: a school in another authority than local.yml's, and each value still
-marked '# to check:' (a placeholder from the import or `cohesion new`, which its policy prints as
-"to be confirmed"). Neither is a problem, unless --strict makes every value to check one.
+school better) and warnings: a school in another authority than local.yml's, no review cycle, and
+each value still marked '# to check:' (a placeholder from the import or `cohesion new`, which its
+policy prints as "to be confirmed"). None is a problem, unless --strict makes every value to check one.
 
 exit status:
   0  every profile is valid (with --strict: and none has a value still to check)
@@ -87,7 +87,9 @@ def run(args: argparse.Namespace) -> int:
         load_profile,
         ("profile", "profiles"),
         "cohesion validate",
-        advise=lambda profile, shown: unconfirmed_problems(profile, shown) + advice(profile, shown, local),
+        advise=lambda profile, shown: (
+            unconfirmed_problems(profile, shown) + review_cycle_problems(profile, shown) + advice(profile, shown, local)
+        ),
     )
 
 

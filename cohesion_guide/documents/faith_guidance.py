@@ -58,16 +58,17 @@ TRADITIONS = (
     Tradition(
         "Jewish",
         re.compile(r"jewish", re.I),
-        # the points the Board says it made at a meeting with the Education Secretary, called on promoting cohesion
-        # after the Government announced the end of the 50 per cent cap on faith admissions to faith free schools
-        # (the Board's own page of 9 September 2016:
+        # the points the Board says it made at a meeting with the Education Secretary on promoting cohesion, which
+        # followed the Government's proposal of September 2016 on faith admissions to faith free schools (the Board's
+        # own page of 9 September 2016:
         # https://bod.org.uk/bod-news/board-of-deputies-welcomes-government-decision-to-remove-50-per-cent-cap-on-faith-
         # based-admission-to-faith-schools/): the Board's points ("we made two key points"), not one official's view.
-        # The meeting's own page carries no date; it is dated by the announcement it followed.
-        "The Board of Deputies of British Jews says that, when it met the Education Secretary on promoting community "
-        "cohesion after the Government announced in September 2016 that it would end the 50 per cent cap on faith "
-        "admissions to new faith free schools, it told her that cohesion is a high priority for the Jewish community, "
-        "and that every Jewish school should play its part in promoting it, in a way that suits the school",
+        # The meeting's own page carries no date, so it is dated by that proposal. The proposal itself, on new free
+        # schools' admissions, does not concern most Jewish schools (a voluntary aided school, for one) and is not
+        # named: the sentence is what the Board said about cohesion (fourth cold read).
+        "The Board of Deputies of British Jews told the Education Secretary, at a meeting on community cohesion after "
+        "September 2016, that cohesion is a high priority for the Jewish community and that every Jewish school should "
+        "play its part in promoting it, in a way that suits the school",
         "Board of Deputies of British Jews",
         "https://bod.org.uk/bod-news/board-of-deputies-discusses-community-cohesion-in-roundtable-discussion-with-"
         "justine-greening/",

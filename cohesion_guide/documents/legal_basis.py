@@ -267,7 +267,7 @@ def statements(profile: Profile) -> list[Commitment]:
                     ]
                 ),
                 pupils_own=words.pupils_own,
-                town=words.place,
+                town=words.area,
             ),
             *_inspection(profile),
         ]
@@ -299,7 +299,7 @@ def statements(profile: Profile) -> list[Commitment]:
                 body=gov.body,
                 oversight=gov.Oversight,
                 pupils_own=words.pupils_own,
-                town=words.place,
+                town=words.area,
             ),
             # a 16 to 19 academy is inspected as a college, not under the school toolkit FACTS-TODAY quotes
             *([] if kind in SIXTEEN_TO_NINETEEN_TYPES else _inspection(profile)),
@@ -327,7 +327,7 @@ def statements(profile: Profile) -> list[Commitment]:
                 + " Our Prevent risk assessment covers the risks in {town} and online ([the Department's templates]("
                 + PREVENT_RISK_ASSESSMENT
                 + ")), and our designated safeguarding lead acts on any concern.",
-                town=words.place,
+                town=words.area,
             ),
             commit(
                 rule,
@@ -364,7 +364,7 @@ def statements(profile: Profile) -> list[Commitment]:
                 + ".",
                 body_title=gov.body_title,
                 pupils_own=words.pupils_own,
-                town=words.place,
+                town=words.area,
             ),
         ]
     return [

@@ -50,6 +50,7 @@ class PhaseWords:
     place: str = ""  # where the school is: the register's locality when it gives one, else the town
     served: str = ""  # ", for children aged 3 to 7, with a nursery": whom the school teaches, when the profile says
     school: str = "school"  # what the school calls itself in a sentence: "school", "unit", "nursery", "academy"
+    area: str = ""  # where the school works (its Prevent risk assessment, cohesion "in ..."): area_of
 
     @property
     def pupils_own(self) -> str:
@@ -178,6 +179,7 @@ def phase_words(profile: Profile) -> PhaseWords:
         place_of(profile),
         served,
         institution_noun(profile),
+        area_of(profile),
     )
 
 
@@ -211,6 +213,13 @@ def place_of(profile: Profile) -> str:
     if locality and locality.casefold() != (location.get("ward") or "").casefold():
         return locality
     return town_of(profile)
+
+
+def area_of(profile: Profile) -> str:
+    """Where the school works, as its Prevent risk assessment and its meaning of cohesion name it: where it is
+    (place_of), or, for pupils who come from a wide area, "the area around" its town, as the policy's own local
+    community sentence says (tailoring.wide_catchment): a locality is too narrow for such a school (fourth cold read)."""
+    return f"the area around {town_of(profile)}" if profile.wide_catchment else place_of(profile)
 
 
 def town_of(profile: Profile) -> str:

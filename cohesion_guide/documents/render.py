@@ -18,16 +18,17 @@ from cohesion_guide import MODEL_POLICIES
 from cohesion_guide.documents import legal_basis, tailoring
 from cohesion_guide.documents.commitments import and_list as plain_and_list
 from cohesion_guide.documents.legal_basis import INDEPENDENT_TYPES
-from cohesion_guide.documents.phase_words import CAPITAL, authority_place, phase_words, place_of, thousands
+from cohesion_guide.documents.phase_words import CAPITAL, authority_place, phase_words, thousands
 from cohesion_guide.documents.related_policies import related_policies, rshe_subjects
 from cohesion_guide.documents.review_cycle import review_cycle
 from cohesion_guide.documents.review_cycle import to_confirm as cycle_to_confirm
+from cohesion_guide.documents.still_to_confirm import to_confirm
 from cohesion_guide.documents.tailoring import Commitment, ethnic_group_label
 from cohesion_guide.inputs.dates import long_date, parse_date
 from cohesion_guide.inputs.governance import ACADEMY, MAINTAINED, PRU, governance
 from cohesion_guide.inputs.local_config import serves
 from cohesion_guide.inputs.profiles import NOT_AN_ETHNIC_GROUP, Profile, field_schema
-from cohesion_guide.inputs.validation import NOTE_WITHOUT_REASON, field_place
+from cohesion_guide.inputs.validation import field_place
 
 POLICY_TEMPLATE = "policy.md.j2"
 
@@ -226,6 +227,11 @@ def named_and_other_groups(
     return shown, others[:LARGEST_GROUPS_SHOWN]
 
 
+def others_outrank(named: list[tuple[str, float]], others: list[tuple[str, float]]) -> bool:
+    """An "any other ..." category larger than a group named as the largest: the line says it is left apart."""
+    return bool(others and named and max(v for _, v in others) > named[-1][1])
+
+
 _OTHER = "any_other_"
 
 
@@ -375,68 +381,6 @@ def _shown(data: dict[str, Any], section: str, profile: Profile) -> dict[str, An
     }
 
 
-# What the status block calls a field, where the schema's title reads otherwise. The census figure is of pupils
-# whose first language is known or believed to be other than English, which says nothing of their English.
-STATUS_LABELS = {
-    "leads.staff": "Staff lead",
-    "document.approved_by": "Who approves the policy",
-    "pupils.eal_percent": "Pupils whose first language is not English",
-}
-
-
-def status_label(name: str, gov: Any) -> str:
-    """A field as the status block names it: "Lead governor", "Town, city or area"."""
-    if name == "leads.governor":
-        return f"Lead {gov.lead_member}"
-    if name in STATUS_LABELS:
-        return STATUS_LABELS[name]
-    part, _ = field_schema(field_place(name))
-    title = part.get("title") or name.rsplit(".", 1)[-1].replace("_", " ").capitalize()
-    return re.sub(r"\s*\([^)]*\)$", "", title)  # "Governing body lead (a role)": the hint is for the question
-
-
-# Why a value is to be confirmed, in governors' words: the notes the import and `cohesion new` write speak of
-# placeholders, the import and the register's values, which a governor reading the policy has never met.
-_REASONS = (
-    (re.compile(r"^(?:the import put a placeholder|a placeholder put in)", re.I), "not yet given by the school"),
-    (re.compile(r"^the date (?:of the import|the profile was started)", re.I), "not yet set by the governors"),
-    (re.compile(r"^the register (?:does not give|gives no)", re.I), "not in the national register of schools"),
-    (re.compile(r"\bregister|\bextract\b", re.I), "the national register's value: please check"),
-)
-# Words a governor should not meet in the status block, from a note someone wrote by hand.
-_SOFTWARE_WORDS = re.compile(r"\b(?:import|placeholder|profile|field|yaml|schema|value|column|extract)s?\b", re.I)
-TO_BE_CHECKED = "to be checked by the school"
-
-
-def plain_reason(note: str) -> str:
-    """Why a value is to be confirmed, in governors' words: "the import put a placeholder: put the governing body
-    role..." -> "not yet given by the school". A note someone wrote by hand keeps its first words, unless they are
-    a program's words."""
-    for pattern, reason in _REASONS:
-        if pattern.search(note):
-            return reason
-    first = re.split(r"[:;]\s", note, maxsplit=1)[0].strip().rstrip(".")
-    return first if first and not _SOFTWARE_WORDS.search(first) and first != NOTE_WITHOUT_REASON else TO_BE_CHECKED
-
-
-def to_confirm(profile: Profile, gov: Any) -> list[dict[str, str]]:
-    """Every value still to be confirmed, as the status block lists it: [{label, reason}], in the file's order. A
-    town still to confirm says what the body names instead (the local authority's area, phase_words.place_of), so
-    the status block and the text agree."""
-    return [
-        {"label": status_label(name, gov), "reason": plain_reason(note) + _said_meanwhile(profile, name)}
-        for name, note in profile.unconfirmed.items()
-    ]
-
-
-def _said_meanwhile(profile: Profile, name: str) -> str:
-    """For a town still to confirm, the place the policy names until then, when that is the authority's area."""
-    authority = authority_place(profile.data["school"]["local_authority"])
-    if name != "location.town" or place_of(profile) != authority:
-        return ""
-    return f"; until then this policy names our local authority's area, {authority}"
-
-
 def approver(approved_by: Any, gov: Any) -> SafeMarkdown:
     """Who approves the policy, as the status block says it. In a trust with local governing bodies the board stays
     accountable, and its local governing body approves as far as the scheme of delegation lets it. An approver
@@ -515,6 +459,8 @@ def policy_values(profile: Profile, local: dict[str, Any], case_studies: list[di
     ward = ward_words(data["location"]["ward"]) if data["location"].get("ward") else None
     related = related_policies(shown)
     named_groups, other_groups = named_and_other_groups(shown.ethnicity)
+    # the area's groups are ranked by the school's rule, so the two lines can be read side by side
+    area_named, area_other = named_and_other_groups((data.get("local_area") or {}).get("ethnicity"))
     found_commitments = tailoring.commitments(shown)
     return {
         "school": school,
@@ -576,9 +522,10 @@ def policy_values(profile: Profile, local: dict[str, Any], case_studies: list[di
         "next_review": review,
         "largest_groups": named_groups,
         "other_groups": other_groups,
-        # an "any other ..." category larger than a group named as the largest: the line says it is left apart
-        "others_outrank": bool(other_groups and named_groups and max(v for _, v in other_groups) > named_groups[-1][1]),
-        "area_groups": largest_groups((data.get("local_area") or {}).get("ethnicity")),
+        "others_outrank": others_outrank(named_groups, other_groups),
+        "area_groups": area_named,
+        "area_other_groups": area_other,
+        "area_others_outrank": others_outrank(area_named, area_other),
         "commitments": {place: [commitment_markdown(c) for c in found] for place, found in found_commitments.items()},
         "authority": local["authority"],
         "contacts": local.get("contacts", []),

@@ -202,8 +202,10 @@ def school_links(profile: Profile) -> list[Commitment]:
     meet pupils of mainstream schools (disability inclusion is its point: the special school says nothing of its
     ethnic mix here), a mono-cultural intake meets other backgrounds, a rural school a town or city. Every pupil
     meets them at some point while at the school, face to face, only where a link's own words reach a whole year
-    group (a link for one year group is enough; a promise to every year group every year would not be kept). A pupil referral unit's partner schools are its pupils' home
-    schools (pru_outreach), so it has no such commitment."""
+    group (a link for one year group is enough; a promise to every year group every year would not be kept). A
+    school whose profile lists no school link commits to seek one, not to a partnership no one has proposed (fourth
+    cold read). A pupil referral unit's partner schools are its pupils' home schools (pru_outreach), so it has no
+    such commitment."""
     if profile.phase_group == "pru":
         return []
     special, mono = profile.phase_group == "special", profile.is_monocultural
@@ -213,18 +215,21 @@ def school_links(profile: Profile) -> list[Commitment]:
             "Through our links with other schools, our {pupils} will learn and celebrate alongside {pupils} of "
             "mainstream schools, in ways planned around each {pupil}'s needs."
             if schools
-            else "We will build a lasting link with at least one mainstream school, so that at least once a year our "
-            "{pupils} learn and celebrate alongside its {pupils}, in ways planned around each {pupil}'s needs."
+            else "We will seek a lasting link with a mainstream school, so that our {pupils} can learn and celebrate "
+            "alongside its {pupils}, in ways planned around each {pupil}'s needs."
         )
         return [_commit(profile, school_links, "engagement", text, first=True)]
     values, reason = {}, ""
+    whom_sought = None  # whom pupils meet through a link the school seeks, where its partner does not already say
     if mono:
         group, share = profile.largest_ethnic_group
         values["group"] = ethnic_group_label(group)
         reason = "Most of our {pupils} share one ethnic background ({group}, " + _share(share) + "), so "
         whom = "{pupils} of other ethnic, faith or social backgrounds"
+        partner = "another school"
     elif profile.is_rural:
         whom = "{pupils} of a town or city school"
+        partner, whom_sought = "a town or city school", "its {pupils}"
     else:
         return []
     young = profile.young_children
@@ -233,11 +238,9 @@ def school_links(profile: Profile) -> list[Commitment]:
         core = "through our links with other schools every {pupil} will, at some point while with us, "
     elif schools:  # a link for some year groups: the policy promises no more than the profile says
         core = "through our links with other schools our {pupils} will "
-    else:
-        core = (
-            "we will build a lasting link with at least one other school, where every {pupil} will, at some point "
-            "while with us, "
-        )
+    else:  # no link yet: the school seeks one, and promises nothing of a partner it does not have
+        core = "we will seek a link with " + partner + " through which our {pupils} can "
+        whom = whom_sought or whom
     text = reason + core + together + " face to face with " + whom + "."
     return [_commit(profile, school_links, "engagement", text[:1].upper() + text[1:], first=True, **values)]
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from cohesion_guide.documents.review_cycle import DEFAULT_CYCLE
 from cohesion_guide.gias.map import REGISTER_FIELDS, V1_FIELDS, Mapped, Path_
 from cohesion_guide.inputs.dates import long_date
 from cohesion_guide.inputs.governance import ACADEMY, PRU, type_group
@@ -64,7 +65,14 @@ PLACEHOLDERS: list[tuple[Path_, Any, str]] = [
     (("leads", "staff"), "Headteacher", f"{PLACEHOLDER}: put the staff role that leads this work"),
     (("document", "approved_by"), "Full governing body", f"{PLACEHOLDER}: put who approves the policy"),
     (("document", "date_adopted"), None, "the date of the import: put the date the governors adopt the policy"),
-]  # document.review_cycle_years is left out: the policy suggests local.yml's cycle, for the governors to confirm
+    # marked, so the command line warns of it like the rest: left out, nothing told the school to set it (fourth
+    # cold read, N8); until it is confirmed the policy suggests local.yml's cycle, saying whose suggestion it is
+    (
+        ("document", "review_cycle_years"),
+        DEFAULT_CYCLE,
+        f"{PLACEHOLDER}: put how many years (1, 2 or 3) the governors leave between reviews of the policy",
+    ),
+]
 # An academy's local governing body adopts the policy for the trust's board (which answers for it);
 # a pupil referral unit's management committee adopts its own.
 KIND_PLACEHOLDERS: dict[str, dict[Path_, str]] = {

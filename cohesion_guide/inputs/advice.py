@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from cohesion_guide.errors import Problem
+from cohesion_guide.inputs.adoption import review_cycle_warning
 from cohesion_guide.inputs.governance import ACADEMY, PRU, governance
 from cohesion_guide.inputs.local_config import serves
 from cohesion_guide.inputs.profiles import Profile
@@ -30,6 +31,16 @@ def unconfirmed_problems(profile: Profile, shown: str, strict: bool = False) -> 
         )
         for name, note in profile.unconfirmed.items()
     ]
+
+
+def review_cycle_problems(profile: Profile, shown: str) -> list[Problem]:
+    """A warning, naming the file and line, when the profile does not say how often the policy is reviewed: what
+    `cohesion validate` and `cohesion policy` both print (the rule is inputs/adoption.review_cycle_warning)."""
+    message = review_cycle_warning(profile.data["document"])
+    if message is None:
+        return []
+    line = load_yaml(profile.path, shown).line_of(("document",))
+    return [Problem(shown, line, "document.review_cycle_years", f"warning: {message}")]
 
 
 def advice(profile: Profile, shown: str, local: dict[str, Any] | None) -> list[Problem]:

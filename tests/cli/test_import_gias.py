@@ -108,12 +108,14 @@ def test_help_documents_the_placeholders(capsys):
         main(["import-gias", "--help"])
     out = capsys.readouterr().out
     for words in [
-        "leads.governor         Chair of governors (Chair of the local governing body for an academy, "
+        "leads.governor              Chair of governors (Chair of the local governing body for an academy, "
         "Chair of the management committee for a pupil referral unit)",
-        "leads.staff            Headteacher",
-        "document.approved_by   Full governing body (Local governing body for an academy, "
+        "leads.staff                 Headteacher",
+        "document.approved_by        Full governing body (Local governing body for an academy, "
         "Management committee for a pupil referral unit)",
-        "document.date_adopted  the date of the import",
+        "document.date_adopted       the date of the import",
+        # the cycle is marked to check like the rest, so the school is asked for it (fourth cold read, N8)
+        "document.review_cycle_years 1 (until then a policy suggests local.yml's cycle)",
         "A figure the register (and census) does not give is written 'not known'",
         "no head teacher's name",
     ]:

@@ -67,7 +67,10 @@ def test_validate_the_examples_folder(capsys):
     code, out, _ = run(capsys, "validate", str(SCHOOLS))
     count = len(list(SCHOOLS.glob("*.yml")))
     assert code == 0
-    assert out.strip().splitlines()[-1] == f"{count} profiles checked, all valid"
+    # St Anne's leaves its review cycle to its governors: the one warning says so (fourth cold read, N8)
+    assert out.strip().splitlines()[-1] == f"{count} profiles checked, all valid (1 warning above)"
+    (warning,) = [line for line in out.splitlines() if "warning:" in line]
+    assert "st-annes-catholic-primary.yml" in warning and "document.review_cycle_years: warning:" in warning
 
 
 def test_validate_one_valid_file(capsys):

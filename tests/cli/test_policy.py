@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -156,7 +157,11 @@ def test_values_still_to_check_are_warned_of_by_name_and_the_documents_are_still
 
 
 def test_a_profile_with_nothing_to_check_gets_no_warning(tmp_path, capsys):
-    adopted = make_profile(tmp_path, {"document": {"status": "approved", "date_adopted": "2026-09-01"}}, slug="done")
+    adopted = make_profile(
+        tmp_path,
+        {"document": {"status": "approved", "date_adopted": "2026-09-01", "review_cycle_years": 2}},
+        slug="done",
+    )
     assert main(["policy", str(adopted.path), "-o", str(tmp_path / "out"), "--format", "md"]) == 0
     assert "warning" not in capsys.readouterr().err
 
@@ -176,3 +181,69 @@ def test_an_adoption_date_unlikely_with_its_status_is_warned_of_as_the_builder_d
     err = capsys.readouterr().err
     assert "dated.yml, document.date_adopted: warning: The policy will say it" in err and said in err
     assert (tmp_path / "out" / "dated-policy.md").is_file()
+
+
+# ---- the fourth cold read: the review cycle and the import's date (N8, R06b) --------------------------------------
+
+
+def test_a_profile_that_gives_no_review_cycle_is_warned_of_by_policy_and_validate_alike(tmp_path, capsys):
+    """St Anne's gave none, and nothing told the school its policy said 'to be confirmed' there (N8): both commands
+    now say so, in the same words (one rule, inputs/adoption.review_cycle_warning), and still succeed."""
+    school = make_profile(tmp_path, slug="no-cycle")  # the neutral school: no review_cycle_years
+    assert main(["policy", str(school.path), "-o", str(tmp_path / "out"), "--format", "md"]) == 0
+    from_policy = [line for line in capsys.readouterr().err.splitlines() if "review_cycle_years" in line]
+    assert main(["validate", str(school.path)]) == 0
+    from_validate = [line for line in capsys.readouterr().out.splitlines() if "review_cycle_years" in line]
+    assert from_policy == from_validate and len(from_policy) == 1
+    assert "no-cycle.yml, line " in from_policy[0]
+    assert (
+        "document.review_cycle_years: warning: the profile does not say how often the policy is reviewed"
+        in (from_policy[0])
+    )
+    assert "add review_cycle_years under document: 1, 2 or 3 (years)" in from_policy[0]
+    policy = (tmp_path / "out" / "no-cycle-policy.md").read_text(encoding="utf-8")
+    assert "How often the policy is reviewed: to be confirmed" in policy
+
+
+def test_a_profile_that_gives_its_review_cycle_gets_no_warning_of_it(tmp_path, capsys):
+    school = make_profile(tmp_path, {"document": {"review_cycle_years": 3}}, slug="cycle")
+    assert main(["policy", str(school.path), "-o", str(tmp_path / "out"), "--format", "md"]) == 0
+    assert main(["validate", str(school.path)]) == 0
+    captured = capsys.readouterr()
+    assert "review_cycle_years" not in captured.err + captured.out
+
+
+def test_an_imported_cycle_is_warned_of_until_it_is_confirmed_and_then_the_policy_states_it(tmp_path, capsys):
+    """The import writes the cycle marked to check (N8): the command line asks for it like the other placeholders,
+    and once a person confirms it the policy no longer says 'to be confirmed' about it."""
+    school = make_profile(tmp_path, {"document": {"review_cycle_years": 1}}, slug="imported")
+    marked = school.path.read_text(encoding="utf-8").replace(
+        "review_cycle_years: 1", "review_cycle_years: 1  # to check: the import put a placeholder: put how many years"
+    )
+    school.path.write_text(marked, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["policy", str(school.path), "-o", str(out), "--format", "md"]) == 0
+    assert "document.review_cycle_years: warning: is still marked to check" in capsys.readouterr().err
+    assert "How often the policy is reviewed: to be confirmed" in (out / "imported-policy.md").read_text("utf-8")
+    school.path.write_text(re.sub(r"  # to check:.*", "", marked), encoding="utf-8")  # a person confirms it
+    assert main(["policy", str(school.path), "-o", str(out), "--format", "md"]) == 0
+    assert "review_cycle_years" not in capsys.readouterr().err
+    confirmed = (out / "imported-policy.md").read_text("utf-8")
+    assert "How often the policy is reviewed" not in confirmed and "to be confirmed" not in confirmed
+    assert "will review this policy every year, or sooner" in confirmed
+
+
+def test_the_imports_own_date_is_not_warned_of_as_a_draft_date_that_has_passed(tmp_path, capsys):
+    """The policy says 'date to be confirmed' for the import's date, so no second warning may call it a draft to be
+    adopted on that date (R06b): the warning on the value to check is the one that asks for the date."""
+    school = make_profile(tmp_path, {"document": {"date_adopted": "2000-01-20", "review_cycle_years": 1}}, slug="d")
+    school.path.write_text(
+        school.path.read_text(encoding="utf-8").replace(
+            "date_adopted: '2000-01-20'", "date_adopted: '2000-01-20'  # to check: the date of the import"
+        ),
+        encoding="utf-8",
+    )
+    assert main(["policy", str(school.path), "-o", str(tmp_path / "out"), "--format", "md"]) == 0
+    err = capsys.readouterr().err
+    assert "document.date_adopted: warning: is still marked to check (the date of the import)" in err
+    assert "which has passed" not in err

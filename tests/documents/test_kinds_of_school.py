@@ -258,7 +258,7 @@ def test_the_local_community_names_the_authority_only_when_the_town_does_not(tmp
 def test_a_one_percent_group_is_not_among_the_largest(tmp_path):
     ethnicity = {"white_british": 94, "any_other_white": 5, "indian": 1}
     context = flat(section(policy_of(tmp_path, {"pupils": {"ethnicity": ethnicity}}), "## Our school's context"))
-    assert "Our largest ethnic groups: White British (94%). Also recorded: any other White background (5%)." in context
+    assert "Our largest ethnic group: White British (94%). Also recorded: any other White background (5%)." in context
     assert "Indian" not in context
 
 

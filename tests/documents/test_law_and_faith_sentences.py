@@ -273,5 +273,13 @@ def test_a_cycle_still_marked_to_check_is_a_suggestion_too(tmp_path):
         encoding="utf-8",
     )
     text = flat(render_policy(load_profile(path), LOCAL))
-    assert "(every year, as the guide this policy was made with suggests)" in text
+    # Sheffield's school, Exampleshire's guide: the guide is named by who publishes it (fourth cold read, N8)
+    assert (
+        "(every year, as the community cohesion guide published by Exampleshire County Council (fictional example) "
+        "suggests)" in text
+    )
+    assert "the guide this policy was made with" not in text
     assert "every 2 years" not in text
+    # one line in the status block says so, not a second one for the value marked to check
+    assert text.count("How often the policy is reviewed: to be confirmed") == 1
+    assert "Review cycle" not in text

@@ -5,6 +5,7 @@ known says nothing; a school the register lists as closing is warned of (render.
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 
 import docx
 import pytest
@@ -14,6 +15,7 @@ from cohesion_guide.documents.render import TO_BE_CONFIRMED, render_policy, stat
 from cohesion_guide.documents.self_evaluation import render_self_evaluation
 from cohesion_guide.gias.importer import import_extract
 from cohesion_guide.inputs.audit import not_assessed
+from cohesion_guide.inputs.governance import governance
 from cohesion_guide.inputs.local_config import load_local
 from cohesion_guide.inputs.profiles import load_profile, load_profiles
 from tests.conftest import ROOT
@@ -100,7 +102,7 @@ def test_the_status_block_lists_each_value_to_confirm_in_plain_words(tmp_path, l
         "Lead governor: to be confirmed (not yet given by the school)",
         "Staff lead: to be confirmed (not yet given by the school)",
         "Who approves the policy: to be confirmed (not yet given by the school)",
-        "Date adopted: to be confirmed (not yet set by the governors)",
+        "Date adopted: to be confirmed (not yet set by the governing body)",
         "How often the policy is reviewed: to be confirmed (Exampleshire County Council (fictional example) suggests "
         "every year, for the governing body to decide)",
     ]
@@ -115,7 +117,7 @@ def test_the_status_block_lists_each_value_to_confirm_in_plain_words(tmp_path, l
         ("a placeholder put in when the profile was started: put the staff role", "not yet given by the school"),
         (
             "the date the profile was started: put the date the governors adopt the policy",
-            "not yet set by the governors",
+            "not yet set by the management committee",
         ),
         (
             "the register gives no free school meals figure: put the percentage",
@@ -123,6 +125,15 @@ def test_the_status_block_lists_each_value_to_confirm_in_plain_words(tmp_path, l
         ),
         (
             "the register's value ('Other') is not a religious character; put the school's",
+            "the national register gives “Other”: please check",
+        ),
+        (
+            "the register's urban/rural value ('London') is not one the import knows; urban was put in",
+            "the national register gives “London”: please check",
+        ),
+        (
+            "this school's row in the extract has more fields than the header, so this value may come from another "
+            "column",
             "the national register's value: please check",
         ),
         ("ask the diocese which trust we join", "ask the diocese which trust we join"),
@@ -130,10 +141,12 @@ def test_the_status_block_lists_each_value_to_confirm_in_plain_words(tmp_path, l
         ("marked to check", "to be checked by the school"),
     ],
 )
-def test_a_reason_to_confirm_is_in_governors_words(note, reason):
-    from cohesion_guide.documents.render import plain_reason
+def test_a_reason_to_confirm_is_in_the_words_of_the_body_that_adopts_the_policy(note, reason):
+    """A unit's management committee sets its date, not "the governors" (fourth cold read); a value the register
+    gave and the import could not use is named, as the command line names it."""
+    from cohesion_guide.documents.still_to_confirm import plain_reason
 
-    assert plain_reason(note) == reason
+    assert plain_reason(note, SimpleNamespace(oversight="the management committee")) == reason
 
 
 def test_a_school_proposed_to_close_is_warned_of_with_the_registers_reason(tmp_path, local):
@@ -224,7 +237,10 @@ def test_imported_profiles_state_no_placeholder_in_markdown_or_word(tmp_path, lo
             assert not ZERO.search(output), profile.slug
         status = {row.cells[0].text: row.cells[1].text for row in word.tables[0].rows}
         assert status["Staff lead"] == "to be confirmed"
-        assert "Date adopted: to be confirmed (not yet set by the governors)" in status["Needs confirming"]
+        # set by whoever adopts the policy: a governing body, a trust's board or a unit's management committee
+        oversight = governance(profile).oversight
+        assert f"Date adopted: to be confirmed (not yet set by {oversight})" in status["Needs confirming"], profile.slug
+        assert "set by the governors" not in status["Needs confirming"]
         assert "to be confirmed (not yet given by the school)" in status["Needs confirming"]
         assert "import" not in status["Needs confirming"] and "placeholder" not in status["Needs confirming"]
 
