@@ -95,7 +95,7 @@ def duty_words(profile: Profile) -> DutyWords:
             SafeMarkdown(
                 f"{DUTY} ({duty}) binds the governing bodies of maintained schools. Whether it applies "
                 "to the management committee of a pupil referral unit is not settled, so we follow it as good "
-                f"practice. {legal_basis._PRU_PREVENT} Our local authority has {_EQUALITY} for the units it "
+                f"practice. {legal_basis.PRU_PREVENT} Our local authority has {_EQUALITY} for the units it "
                 f"maintains ([Equality Act 2010, section 149]({EQUALITY_SECTION}) and [Schedule 19]({EQUALITY_BODIES}))"
                 ", and this work helps it meet that duty."
             ),

@@ -76,17 +76,17 @@ _PREVENT_PRACTICE = (
 _PREVENT = _PREVENT_DUTY + _PREVENT_PRACTICE
 # A pupil referral unit and the Prevent duty. Schedule 6 (read with the project's search tool in December 2026) names
 # local authorities, and the proprietors of maintained schools, nursery schools, independent schools and academies,
-# but no pupil referral unit by name; school law reads a unit's proprietor as its local authority (Education Act
-# 1996, Schedule 1, paragraph 1: FACTS-TODAY 1.4). The Department's Prevent advice has been addressed to units'
+# but no pupil referral unit by name; school law reads a unit's governing body as its local authority (Education
+# Act 1996, Schedule 1, paragraph 1: FACTS-TODAY 1.4, which says governing body, not proprietor). The Department's Prevent advice has been addressed to units'
 # management committees since the duty began on 1 July 2015 (FACTS-TODAY, December 2026 corrections, 3), so the unit
 # has due regard itself; the law that puts the duty there is said as the Schedule words it.
 EA_1996_SCHEDULE_1 = "https://www.legislation.gov.uk/ukpga/1996/56/schedule/1"
-_PRU_PREVENT = (
+PRU_PREVENT = (
     "The Prevent duty (Counter-Terrorism and Security Act 2015, section 26) has applied to pupil referral units, as to "
     "schools, since 1 July 2015: [Schedule 6 to that Act]("
     + SCHEDULE_6
-    + ") lists our local authority, which school law reads as a unit's proprietor ([Education Act 1996, Schedule 1, "
-    "paragraph 1]("
+    + ") lists local authorities, and school law reads a unit's governing body as its local authority ([Education Act "
+    "1996, Schedule 1, paragraph 1]("
     + EA_1996_SCHEDULE_1
     + ")). We have due regard to the need to prevent people from being drawn into terrorism, as the Home Office's "
     "[Prevent duty guidance (2023)](" + PREVENT_GUIDANCE + "), in force since 31 December 2023, describes."
@@ -323,7 +323,7 @@ def statements(profile: Profile) -> list[Commitment]:
             commit(
                 rule,
                 "legal_basis",
-                _PRU_PREVENT
+                PRU_PREVENT
                 + " Our Prevent risk assessment covers the risks in {town} and online ([the Department's templates]("
                 + PREVENT_RISK_ASSESSMENT
                 + ")), and our designated safeguarding lead acts on any concern.",

@@ -2,8 +2,8 @@
 
 The school's own cycle (document.review_cycle_years) is its governors' decision, and the policy states it as theirs.
 A profile that gives none (an import from the register leaves it out) takes the cycle local.yml suggests
-(policies.review_cycle_years); the policy then says who suggests it, in words a governor knows (an authority, or the
-guide an authority publishes: never "the guide this policy was made with", fourth cold read N8), and lists it among
+(policies.review_cycle_years); the policy then says who suggests it, in words a governor knows (the school's own
+authority, or the guide by its name: never "the guide this policy was made with", fourth cold read N8), and lists it among
 the values the governors must confirm, never stating it as their own (third cold read, R14). An import writes the
 local cycle marked to check, and the policy reads it as a cycle not yet set.
 """
@@ -20,7 +20,7 @@ from cohesion_guide.inputs.profiles import Profile
 DEFAULT_CYCLE = 1  # years, when local.yml names no cycle either
 CYCLE_LABEL = "How often the policy is reviewed"
 CYCLE_FIELD = "document.review_cycle_years"
-GUIDE = "the Community Cohesion Guide"  # the site's own name (mkdocs.yml site_name), for a copy no authority publishes
+GUIDE = "the Community Cohesion Guide"  # the site's own name (mkdocs.yml site_name)
 
 
 @dataclass(frozen=True)
@@ -46,13 +46,13 @@ def review_cycle(profile: Profile, local: dict[str, Any]) -> ReviewCycle:
 
 
 def _who_suggests(profile: Profile, local: dict[str, Any]) -> str:
-    """The school's own authority; else the guide, named by the authority that publishes it; else by its name."""
+    """The school's own authority; else the guide, by its name. Another authority's name says nothing of this
+    school's cycle, and in the demonstration copy it would put a fictional council into a real school's policy
+    (fifth cold read)."""
     authority = local["authority"]["name"]
     if authority and serves(local, profile.data["school"]["local_authority"]):
         return authority
-    if authority:
-        return f"the community cohesion guide published by {authority}"
-    return f"{GUIDE} used to write this policy"
+    return GUIDE
 
 
 def to_confirm(cycle: ReviewCycle, oversight: str) -> list[dict[str, str]]:

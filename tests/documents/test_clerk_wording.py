@@ -203,9 +203,11 @@ def test_a_setting_still_to_be_confirmed_rules_no_case_study_out(tmp_path):
 
 def test_a_sourced_case_study_reads_as_a_title_and_its_source(tmp_path):
     profile = load_profile(KIT / "academy-secondary-coalfield.yml")
-    policy = flat(render_policy(profile, LOCAL, case_studies=suggestions(profile, ROOT, LOCAL)))
+    site = {**LOCAL, "site_url": "https://cohesion.example.org/"}  # a policy lists only studies it can link
+    policy = flat(render_policy(profile, site, case_studies=suggestions(profile, ROOT, site)))
     assert (
-        "- Bradford schools link classes across the district (source: The Linking Network, "
+        "- [Bradford schools link classes across the district](https://cohesion.example.org/case-studies/"
+        "bradford-schools-linking/) (source: The Linking Network, "
         "“[Bradford](https://thelinkingnetwork.org.uk/national-network/bradford/)”, 2023)"
     ) in policy
     assert "district: from [Bradford]" not in policy

@@ -173,8 +173,8 @@ CASES = {
         "required": [
             # the unit has due regard itself (third cold read, N6), by Schedule 6 as it is worded
             "We have due regard to the need to prevent people from being drawn into terrorism",
-            "[Schedule 6 to that Act](https://www.legislation.gov.uk/ukpga/2015/6/schedule/6) lists our local "
-            "authority, which school law reads as a unit's proprietor",
+            "[Schedule 6 to that Act](https://www.legislation.gov.uk/ukpga/2015/6/schedule/6) lists local "
+            "authorities, and school law reads a unit's governing body as its local authority",
             "We have not confirmed whether they apply this duty to management committees. We follow it in any case.",
             "Prevent duty guidance (2023)]",
             "in force since 31 December 2023",

@@ -43,8 +43,10 @@ def test_every_pupil_referral_unit_has_due_regard_to_prevent_itself_not_only_its
         changes["school"].update(statutory_low_age=ages[0], statutory_high_age=ages[1])
     text = policy(tmp_path, changes)
     assert OWN_PREVENT in text
-    # Schedule 6 as it is worded: it names the local authority, which school law reads as the unit's proprietor
-    assert "lists our local authority, which school law reads as a unit's proprietor" in text
+    # Schedule 6 as it is worded: it names local authorities, and school law reads a unit's governing body as its
+    # local authority (FACTS-TODAY 1.4)
+    assert "lists local authorities, and school law reads a unit's governing body as its local authority" in text
+    assert "proprietor" not in text
     assert "helps the local authority meet these duties" not in text
     # the equality duty stays with the authority, for its units (Equality Act 2010, Schedule 19)
     assert "The local authority has the public sector equality duty" in text
@@ -273,11 +275,9 @@ def test_a_cycle_still_marked_to_check_is_a_suggestion_too(tmp_path):
         encoding="utf-8",
     )
     text = flat(render_policy(load_profile(path), LOCAL))
-    # Sheffield's school, Exampleshire's guide: the guide is named by who publishes it (fourth cold read, N8)
-    assert (
-        "(every year, as the community cohesion guide published by Exampleshire County Council (fictional example) "
-        "suggests)" in text
-    )
+    # Sheffield's school, Exampleshire's guide: the guide is named, not another authority (fifth cold read)
+    assert "(every year, as the Community Cohesion Guide suggests)" in text
+    assert "Exampleshire" not in text
     assert "the guide this policy was made with" not in text
     assert "every 2 years" not in text
     # one line in the status block says so, not a second one for the value marked to check

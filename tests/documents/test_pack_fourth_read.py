@@ -205,8 +205,8 @@ def test_partners_named_in_the_profile_are_a_record_still_to_keep(tmp_path):
 def test_a_units_introduction_sources_the_equality_duty_to_the_equality_act_and_prevent_as_its_policy_does():
     unit = load_profile(ROOT / "tests" / "documents" / "kinds" / "pupil-referral-unit.yml")
     intro = pack(unit).split("## Community profile")[0]
-    assert flat(legal_basis._PRU_PREVENT) in intro  # the policy's own sentence, not a second wording of it
-    assert flat(legal_basis._PRU_PREVENT) in flat(render_policy(unit, LOCAL))
+    assert flat(legal_basis.PRU_PREVENT) in intro  # the policy's own sentence, not a second wording of it
+    assert flat(legal_basis.PRU_PREVENT) in flat(render_policy(unit, LOCAL))
     assert (
         "Our local authority has the public sector equality duty for the units it maintains ([Equality Act 2010, "
         "section 149](https://www.legislation.gov.uk/ukpga/2010/15/section/149) and [Schedule 19]"

@@ -249,16 +249,16 @@ def test_without_its_own_cycle_a_policy_suggests_the_authoritys_for_the_governor
 
 def test_another_authoritys_school_is_told_the_guide_suggests_the_cycle_not_its_own_authority(tmp_path, local):
     policy = render_policy(make_profile(tmp_path), local)  # Testshire: not local.yml's authority
-    # the guide is named by who publishes it: "the guide this policy was made with" told a governor nothing (N8)
-    guide = f"the community cohesion guide published by {local['authority']['name']}"
-    assert f"| Next review | 1 September 2027 (every year, as {guide} suggests) |" in policy
-    assert f"{guide[:1].upper() + guide[1:]} suggests reviewing this policy every year." in policy
-    assert "this policy was made with" not in policy
+    # the guide is named: "the guide this policy was made with" told a governor nothing (N8), and another
+    # authority's name, fictional in the demonstration copy, says nothing of this school's cycle (fifth read)
+    assert "| Next review | 1 September 2027 (every year, as the Community Cohesion Guide suggests) |" in policy
+    assert "The Community Cohesion Guide suggests reviewing this policy every year." in policy
+    assert "this policy was made with" not in policy and local["authority"]["name"] not in policy
 
 
 def test_a_copy_no_authority_publishes_names_the_guide_itself(tmp_path):
     policy = render_policy(make_profile(tmp_path), {"authority": {"name": ""}, "contacts": []})
-    assert "(every year, as the Community Cohesion Guide used to write this policy suggests)" in policy
+    assert "(every year, as the Community Cohesion Guide suggests)" in policy
 
 
 def test_review_cycle_defaults_to_one_year(tmp_path, local):
