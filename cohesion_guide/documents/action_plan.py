@@ -388,7 +388,7 @@ def tension_incidents(profile: Profile) -> Action | None:
         "3b",
         f"Record every prejudice-related incident {and_list(places, 'or')}, with the action taken; review the pattern "
         f"each half term, and report it to {oversight} in a confidential note, and to the local police when an "
-        "incident happened outside school.",
+        "incident outside school may be a crime.",
         "headteacher",
         "now",
         f"Incidents are recorded the same way by every member of staff, and {oversight} sees the pattern, and what "
@@ -910,6 +910,10 @@ def placements_by_group(profile: Profile) -> Action | None:
     )
 
 
+# What the school's policy says it does each year: its first time is in the plan's first year, never put off (fifth
+# cold read: a unit's policy promised a yearly look at placements that its plan first took in summer 2028).
+POLICY_PROMISES_EACH_YEAR = {placements_by_group.__name__}
+
 PROFILE_RULES = (
     tension_incidents,
     tension_response,
@@ -1180,7 +1184,7 @@ def _order(action: Action) -> tuple:
 
 def build_plan(profile: Profile, audit: Audit, today: date | None = None) -> Plan:
     """The plan: without an audit, the audit first; then the first-year priorities (every safety and prejudice
-    action, then the school's own steps it dated within the year, then by rank), the routine steps, and the rest after the first
+    action, the school's own steps it dated within the year, what its policy promises each year, then by rank), the routine steps, and the rest after the first
     year, up to PLAN_LIMIT. The school's own next steps are never put off to the next plan, and the curriculum is
     never all put off. `today` is the day the plan is made (plan_dates.made_on when not given)."""
     timeline = plan_timeline(profile, audit, today)
@@ -1191,6 +1195,7 @@ def build_plan(profile: Profile, audit: Audit, today: date | None = None) -> Pla
 
     chosen = [a for a in candidates if band(a.topic) == SAFETY]  # safety and prejudice: always the first year
     chosen += [a for a in candidates if a.own and a.due and timeline.in_first_year(a.due) and a not in chosen]
+    chosen += [a for a in candidates if a.rule in POLICY_PROMISES_EACH_YEAR and a not in chosen]
     for action in candidates:
         if len(chosen) >= FIRST_YEAR_PRIORITIES:
             break
@@ -1255,6 +1260,17 @@ FIGURE_RULES = (
 )
 
 
+def _waiting(action: Action, profile: Profile, audit: Audit, plan: Plan) -> str:
+    """Where a fact's work waits: the item of "For the next plan" on its topic, named, since the list's own words
+    may differ from the fact's (the audit's step on families stands for the profile's); else the next review."""
+    deferred = next(
+        (a.text for a in _candidates(profile, audit) if a.topic == action.topic and a.text in plan.deferred), None
+    )
+    if deferred:
+        return f"this waits for the next plan, in “{deferred.rstrip('.')}” (under “For the next plan”)"
+    return "this waits for the next plan"
+
+
 def figure_readings(profile: Profile, audit: Audit, today: date | None = None) -> list[FigureReading]:
     """Every fact at its threshold, each with the action the plan takes on it (by its number in the plan, so that
     no action is printed twice), or the reason it has none here: no figure at its level is left without a word."""
@@ -1275,7 +1291,7 @@ def figure_readings(profile: Profile, audit: Audit, today: date | None = None) -
             entry = audit.entry(action.topic)
             outcome = "our audit found this work in place" + (f" ({entry.where})" if entry and entry.where else "")
         else:
-            outcome = "this waits for the next plan (listed below the plan)"
+            outcome = _waiting(action, profile, audit, plan)
         out.append(FigureReading(_capital(action.reason), outcome))
     return out
 

@@ -13,7 +13,7 @@ from cohesion_guide.documents import action_plan as plans
 from cohesion_guide.documents.action_plan import POINT_IDS, build_plan, priorities
 from cohesion_guide.documents.evidence import portfolio
 from cohesion_guide.documents.plan_dates import term_of, timescale
-from cohesion_guide.inputs.audit import Audit, Entry, load_audits, not_assessed, practice, practices
+from cohesion_guide.inputs.audit import Audit, Entry, audit_for, load_audits, not_assessed, practice, practices
 from cohesion_guide.inputs.profiles import load_profiles
 from tests.conftest import ROOT
 from tests.documents.test_tailoring import make_profile
@@ -442,6 +442,13 @@ def test_a_unit_plans_to_look_at_which_groups_are_placed_with_it_as_its_policy_s
     assert action.topic == "admissions" and action.text.startswith("Compare who is placed with us, by group")
     assert "placed more often" in action.reason
     assert action in build_plan(unit, not_assessed(unit.slug)).actions
+    # the policy says "each year": the first look is in the plan's first year, not after it (fifth cold read)
+    tense = make_profile(
+        tmp_path,
+        {"school": {"phase": "pru", "type": "Pupil Referral Unit"}, "local_tensions": "Fights that start online."},
+        slug="tense-unit",
+    )
+    assert action.text in [a.text for a in build_plan(tense, not_assessed(tense.slug)).priorities]
     assert plans.placements_by_group(make_profile(tmp_path, slug="school")) is None
     checked = _audit(admissions=Entry("in-place", "Yearly placement figures"))
     assert not [a for a in build_plan(unit, checked).actions if a.rule == "placements_by_group"]
@@ -557,3 +564,37 @@ def test_a_part_of_a_practice_the_audit_found_in_place_is_not_asked_for_again(tm
     assert (
         "learning journals" in next(a for a in plans.audit_actions(infant, elsewhere) if a.topic == "pupil-voice").text
     )
+
+
+def test_a_part_of_an_action_the_audit_found_in_place_leaves_the_rest_a_whole_sentence():
+    """Little Brookfield's plan read "1. That their home languages are valued in class." (fifth cold read)."""
+    from cohesion_guide.documents.building_on import what_is_not_there
+
+    action = (
+        "Check that pupils new to English are assessed when they arrive and have planned support, and that their "
+        "home languages are valued in class."
+    )
+    assert (
+        what_is_not_there(action, "Support plan for the two pupils learning English")
+        == "Check that their home languages are valued in class."
+    )
+    assert what_is_not_there(action, None) == action
+
+
+def test_incidents_outside_school_go_to_the_police_only_when_they_may_be_a_crime(tmp_path):
+    school = make_profile(tmp_path, {"local_tensions": "Hostile posts about families, shared online."})
+    action = plans.tension_incidents(school)
+    assert action.text.endswith("and to the local police when an incident outside school may be a crime.")
+
+
+def test_a_fact_whose_work_waits_names_the_item_of_the_next_plan_it_waits_in():
+    """Riverside's "this waits for the next plan (listed below the plan)" pointed at no item (fifth cold read)."""
+    riverside = next(p for p in load_profiles(ROOT / "schools") if p.slug == "riverside-primary")
+    audit = audit_for(riverside.slug, ROOT / "audits")
+    plan = build_plan(riverside, audit)
+    outcomes = [r.outcome for r in plans.figure_readings(riverside, audit)]
+    waiting = [o for o in outcomes if "waits for the next plan, in" in o]
+    assert waiting  # Riverside's mixed intake: its families' work waits in the audit's item on parents
+    for outcome in waiting:
+        assert outcome.split("“")[1].split("”")[0] + "." in plan.deferred
+    assert not [o for o in outcomes if "(listed below the plan)" in o]
