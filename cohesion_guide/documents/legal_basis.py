@@ -74,22 +74,17 @@ _PREVENT_PRACTICE = (
     + ")), and our designated safeguarding lead acts on any concern"
 )
 _PREVENT = _PREVENT_DUTY + _PREVENT_PRACTICE
-# A pupil referral unit and the Prevent duty. Schedule 6 (read with the project's search tool in December 2026) names
-# local authorities, and the proprietors of maintained schools, nursery schools, independent schools and academies,
-# but no pupil referral unit by name; school law reads a unit's governing body as its local authority (Education
-# Act 1996, Schedule 1, paragraph 1: FACTS-TODAY 1.4, which says governing body, not proprietor). The Department's Prevent advice has been addressed to units'
-# management committees since the duty began on 1 July 2015 (FACTS-TODAY, December 2026 corrections, 3), so the unit
-# has due regard itself; the law that puts the duty there is said as the Schedule words it.
-EA_1996_SCHEDULE_1 = "https://www.legislation.gov.uk/ukpga/1996/56/schedule/1"
+# A pupil referral unit and the Prevent duty: said only as FACTS-TODAY's correction 3 supports it (the duty has applied
+# to units, as to schools, since 1 July 2015, and the Department's Prevent advice is addressed to units' management
+# committees), with no argument of our own from Schedule 6's wording (cold review: Schedule 6 names proprietors,
+# and Education Act 1996, Schedule 1, paragraph 1 is FACTS-TODAY 1.4's default reading of school law, not Prevent's).
 PRU_PREVENT = (
-    "The Prevent duty (Counter-Terrorism and Security Act 2015, section 26) has applied to pupil referral units, as to "
-    "schools, since 1 July 2015: [Schedule 6 to that Act]("
+    "The Prevent duty ([Counter-Terrorism and Security Act 2015, section 26 and Schedule 6]("
     + SCHEDULE_6
-    + ") lists local authorities, and school law reads a unit's governing body as its local authority ([Education Act "
-    "1996, Schedule 1, paragraph 1]("
-    + EA_1996_SCHEDULE_1
-    + ")). We have due regard to the need to prevent people from being drawn into terrorism, as the Home Office's "
-    "[Prevent duty guidance (2023)](" + PREVENT_GUIDANCE + "), in force since 31 December 2023, describes."
+    + ")) has applied to pupil referral units, as to schools, since 1 July 2015, and the Department for Education's "
+    "advice on it is addressed to units' management committees. We have due regard to the need to prevent people from "
+    "being drawn into terrorism, as the Home Office's [Prevent duty guidance (2023)](" + PREVENT_GUIDANCE + "), in "
+    "force since 31 December 2023, describes."
 )
 # Ofsted's renewed framework (FACTS-TODAY 7.1, its press release) and where its state-funded school toolkit of
 # November 2025 looks at SMSC and British values (7.4: the toolkit's words as Lancashire County Council quotes them).

@@ -21,8 +21,9 @@ RHYTHMS = {
     "yearly": "once a year",
 }
 
-# "Sheffield city-centre secondary school link (fictional)": the word before any note in brackets
-_LINK_WORD = re.compile(r"\s+links?(?=(?:\s*\([^)]*\))?\s*$)", re.I)
+# "Sheffield city-centre secondary school link (fictional)": the word before any note in brackets, in lower case only;
+# a capital "Link" is part of a name ("Exampleton Youth Link"), which is never cut short (cold review)
+_LINK_WORD = re.compile(r"\s+links?(?=(?:\s*\([^)]*\))?\s*$)")
 
 
 def linked_name(name: str) -> str:

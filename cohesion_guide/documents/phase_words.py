@@ -228,12 +228,22 @@ def town_of(profile: Profile) -> str:
     the register's town for every school in Greater London is "London", where the borough (or the City of London)
     is the place its readers know and the one its Prevent risk assessment and its admissions cover."""
     borough = authority_place(profile.data["school"]["local_authority"])
+    if "location.town" in profile.unconfirmed or in_london_borough(profile):
+        return borough
+    return profile.data["location"]["town"]
+
+
+def in_london_borough(profile: Profile) -> bool:
+    """Whether the register's (confirmed) town is "London", and the school's authority a London borough or the City
+    of London, which the documents name in its place. One rule for every sentence (cold review: render decided it
+    again, and built a London sentence on a town still to be confirmed)."""
     town = profile.data["location"]["town"]
-    if "location.town" in profile.unconfirmed:
-        return borough
-    if town.casefold() == CAPITAL.casefold() and borough.casefold() != CAPITAL.casefold():
-        return borough
-    return town
+    borough = authority_place(profile.data["school"]["local_authority"])
+    return (
+        "location.town" not in profile.unconfirmed
+        and town.casefold() == CAPITAL.casefold()
+        and borough.casefold() != CAPITAL.casefold()
+    )
 
 
 def authority_place(authority: str) -> str:

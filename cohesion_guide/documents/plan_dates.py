@@ -97,8 +97,12 @@ class Timeline:
         return self.start is None or day <= term_end(self.term(TERMS_IN_A_YEAR - 1))
 
     def has_passed(self, day: date) -> bool:
-        """A date already gone when the plan starts: no date to keep."""
-        return self.start is not None and day < self.start
+        """A date no plan can keep: gone when the plan starts, or, for a plan that counts from the day it is drawn up,
+        sooner than half a term after it, as the plan tells its governors (cold review: an own date a week away
+        stood under "nothing is due within half a term")."""
+        if self.start is None:
+            return False
+        return day < self.start + (HALF_TERM if self.counted_from == "made" else timedelta(0))
 
     def named(self, season: str) -> date | None:
         """The end of the first term of the plan in this season ("by the spring term", as a school may write)."""

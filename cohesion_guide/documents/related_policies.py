@@ -3,6 +3,7 @@ asks of its kind of school and the ones this policy's commitments touch."""
 
 from __future__ import annotations
 
+from cohesion_guide.documents.legal_basis import INDEPENDENT_TYPES
 from cohesion_guide.documents.phase_words import SIXTEEN_TO_NINETEEN_TYPES, phase_words
 from cohesion_guide.inputs.governance import ACADEMY, MAINTAINED, PRU, governance
 from cohesion_guide.inputs.profiles import Profile
@@ -40,10 +41,15 @@ def related_policies(profile: Profile) -> list[str]:
     elif profile.has_religious_character and gov.sets_admissions:  # the policy commits them to review these
         found.append(gov.arrangements)
     found.append("curriculum policy")
+    independent = profile.data["school"]["type"] in INDEPENDENT_TYPES  # health education is not statutory there
     if not not_a_school and "secondary" in profile.stages:
-        found.append("relationships, sex and health education policy")
+        found.append(
+            "relationships and sex education policy"
+            if independent
+            else "relationships, sex and health education policy"
+        )
     elif not not_a_school and "primary" in profile.stages:
-        found.append("relationships and health education policy")
+        found.append("relationships education policy" if independent else "relationships and health education policy")
     if profile.has_religious_character:
         found.append("religious education and collective worship policies")
     if profile.phase_group == "special" or profile.has_resourced_provision or profile.send_needs:
@@ -73,4 +79,8 @@ def rshe_subjects(profile: Profile) -> str | None:
     statutory guidance is not for it (a nursery school; a 16 to 19 academy, which in law is not a school)."""
     if profile.data["school"]["type"] in SIXTEEN_TO_NINETEEN_TYPES:
         return None
-    return _RSHE_SUBJECTS.get(profile.stages)
+    subjects = _RSHE_SUBJECTS.get(profile.stages)
+    if subjects and profile.data["school"]["type"] in INDEPENDENT_TYPES:
+        # health education is statutory in state-funded schools only (FACTS-TODAY 6.1; cold review)
+        subjects = subjects.removesuffix(", and health education").removesuffix(" and health education")
+    return subjects

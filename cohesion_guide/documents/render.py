@@ -18,7 +18,14 @@ from cohesion_guide import MODEL_POLICIES
 from cohesion_guide.documents import legal_basis, tailoring
 from cohesion_guide.documents.commitments import and_list as plain_and_list
 from cohesion_guide.documents.legal_basis import INDEPENDENT_TYPES
-from cohesion_guide.documents.phase_words import CAPITAL, authority_place, phase_words, thousands
+from cohesion_guide.documents.phase_words import (
+    CAPITAL,
+    authority_place,
+    in_london_borough,
+    phase_words,
+    thousands,
+    town_of,
+)
 from cohesion_guide.documents.related_policies import related_policies, rshe_subjects
 from cohesion_guide.documents.review_cycle import review_cycle
 from cohesion_guide.documents.review_cycle import to_confirm as cycle_to_confirm
@@ -280,10 +287,8 @@ def local_community(ward: str | None, place: str, authority: str, *, london_boro
 AUTHORITY_BODIES = {"City of London": "the City of London Corporation"}
 
 
-def _is_london_borough(profile: Profile, place: str) -> bool:
-    """Whether the place the policy names is a London borough standing for the register's town, "London"."""
-    town = profile.data["location"].get("town") or ""
-    return town.casefold() == CAPITAL.casefold() and place == authority_place(profile.data["school"]["local_authority"])
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def authority_area(authority: str, town: str) -> str | None:
@@ -470,11 +475,15 @@ def policy_values(profile: Profile, local: dict[str, Any], case_studies: list[di
         "approver": approver(document["approved_by"], gov),
         "support": support_from(shown, gov),
         "authority_area": authority_area(data["school"]["local_authority"], words.place),
-        "local_community": local_community(
-            ward,
-            words.place,
-            data["school"]["local_authority"],
-            london_borough=_is_london_borough(profile, words.place),
+        # a line of its own, which may start with "the" ("the City of London and the area around it")
+        "local_community": _capital(
+            local_community(
+                ward,
+                words.place,
+                data["school"]["local_authority"],
+                # the place is the borough, not a locality within it
+                london_borough=in_london_borough(profile) and words.place == town_of(profile),
+            )
         ),
         "head_is_staff_lead": _same_role(data["leads"]["staff"], gov.head),
         "chair": chair_who_signs(data["leads"]["governor"], gov.oversight),

@@ -23,7 +23,7 @@ from cohesion_guide.documents.charts import Bar, BarGroup, responsive_chart
 from cohesion_guide.documents.duty_summary import duty_words
 from cohesion_guide.documents.evidence import portfolio
 from cohesion_guide.documents.phase_words import phase_words
-from cohesion_guide.documents.plan_dates import made_on
+from cohesion_guide.documents.plan_dates import made_on, plan_timeline
 
 # The policy's formats and their checks: one way to do each, shared with the policy documents.
 from cohesion_guide.documents.policy import FORMATS, checked_formats, letterhead, templates_for
@@ -295,7 +295,8 @@ def self_evaluation_values(
     counts = strand_counts(audit)
     gov = governance(profile)
     words = phase_words(profile)
-    plan = build_plan(profile, audit)
+    today = made_on()  # once: the plan and the figures' readings of it count from the same day
+    plan = build_plan(profile, audit, today)
     return {
         "school": data["school"],
         "pupils": data["pupils"],
@@ -326,7 +327,7 @@ def self_evaluation_values(
         "high_eal_from": profile_rules.HIGH_EAL_FROM,
         "high_fsm_from": profile_rules.HIGH_FSM_FROM,
         "national": NATIONAL,
-        "figure_readings": figure_readings(profile, audit),
+        "figure_readings": figure_readings(profile, audit, today),
         "unknown_figures": unknown_figures(profile),
         "strand_rows": _strand_rows(profile, audit, counts),
         "status_labels": [(status, STATUS_LABELS[status]) for status in _statuses(counts)],
@@ -423,12 +424,14 @@ def self_evaluation_document(
     )
 
 
-def self_evaluation_key(policy_key: str, audit: Audit) -> str:
-    """The pack's key from the policy's (school_documents.school_key), the school's audit file and the day the plan
-    is made (its dates count from that day once the adoption date has passed)."""
+def self_evaluation_key(policy_key: str, profile: Profile, audit: Audit) -> str:
+    """The pack's key from the policy's (school_documents.school_key), the school's audit file and the day the plan's
+    dates count from: the day it is made only once that is later than the adoption and the audit, so a cached pack is
+    remade when its dates would change, and not every day (cold review)."""
     digest = hashlib.sha256(policy_key.encode())
     digest.update(audit.path.read_bytes() if audit.exists else b"no audit")
-    digest.update(made_on().isoformat().encode())
+    timeline = plan_timeline(profile, audit)
+    digest.update(f"{timeline.start}:{timeline.counted_from}".encode())
     return digest.hexdigest()[:32]
 
 

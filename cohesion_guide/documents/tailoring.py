@@ -502,7 +502,7 @@ def wide_catchment(profile: Profile) -> list[Commitment]:
             rule,
             "local_community",
             # "a wide area around": the profile says wide, not how wide, and "across the town" shrank a county-wide intake
-            "Our local community is the whole area we serve: our {pupils} come to us from a wide area around {town}"
+            "Our local community is the whole area we serve: our {pupils} come to us from a wide area in and around {town}"
             + within
             + (", most of them by school transport." if transported else "."),
             town=town,

@@ -1,7 +1,8 @@
 """An adoption date and status that may each be right but are unlikely together, judged against a today the
 caller gives: the builder's Check your answers (the reader's browser date) and `cohesion policy` (the machine's)
-warn of them without stopping anyone. The documents never read today's date, so a profile always makes the same
-policy. And a profile that does not say how often the policy is reviewed, which `cohesion policy` and
+warn of them without stopping anyone. A policy never reads today's date, so a profile always makes the same policy
+(a self-evaluation pack's plan does: its dates count from the day it is made once adoption has passed, and
+SOURCE_DATE_EPOCH fixes that day, documents/plan_dates.py). And a profile that does not say how often the policy is reviewed, which `cohesion policy` and
 `cohesion validate` both warn of (inputs/advice.py): its policy says "to be confirmed" there."""
 
 from __future__ import annotations

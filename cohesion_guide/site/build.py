@@ -295,7 +295,7 @@ def _plan(
                 key, folder, stem = policy_key, policies.policy_folder(project, profile), policies.stem(profile)
             else:
                 key, folder, stem = (
-                    self_evaluations.self_evaluation_key(policy_key, audit),
+                    self_evaluations.self_evaluation_key(policy_key, profile, audit),
                     self_evaluations.self_evaluation_folder(project, profile),
                     self_evaluations.stem(profile),
                 )

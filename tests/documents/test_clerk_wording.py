@@ -293,3 +293,45 @@ def test_a_school_outside_london_keeps_its_town_and_the_wider_area_round_its_war
     policy = _policy_from(data, tmp_path, "oldham")
     assert "Werneth ward, and the wider Oldham area." in policy
     assert "London" not in policy
+
+
+# ---- the cold review's cases (8 December 2026) -------------------------------------------------------------------
+
+
+def test_an_independent_schools_policy_names_no_statutory_health_education(tmp_path):
+    data = _kit("va-cofe-primary-mill-town")
+    data["school"].update(type="Other Independent School", religious_character="None")
+    data["school"].pop("diocese", None)
+    policy = _policy_from(data, tmp_path, "independent")
+    assert "health education" not in policy  # statutory in state-funded schools only (FACTS-TODAY 6.1)
+    assert "relationships education" in policy
+    state = _policy_from(_kit("va-cofe-primary-mill-town"), tmp_path, "state")
+    assert "relationships education and health education" in state
+
+
+def test_a_partner_named_with_a_capital_link_keeps_its_whole_name():
+    assert linked_name("Exampleton Youth Link") == "Exampleton Youth Link"
+    assert linked_name("Sheffield city-centre secondary school link (fictional)") == (
+        "Sheffield city-centre secondary school (fictional)"
+    )
+
+
+def test_the_local_community_line_starts_with_a_capital_whatever_the_place(tmp_path):
+    data = _in_london("va-cofe-primary-mill-town", "City of London", None)
+    policy = _policy_from(data, tmp_path, "city")
+    assert "The City of London and the area around it." in policy
+    assert "\nthe City of London and the area around it." not in render_policy(
+        load_profile(tmp_path / "city.yml"), LOCAL
+    )
+
+
+def test_a_london_town_still_to_be_confirmed_builds_no_london_sentence(tmp_path):
+    data = _in_london("va-cofe-primary-mill-town", "Camden", "King's Cross")
+    path = tmp_path / "unconfirmed.yml"
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True).replace(
+        "town: London", "town: London  # to check: the register's town"
+    )
+    assert "# to check" in text
+    path.write_text(text, "utf-8")
+    policy = flat(render_policy(load_profile(path), LOCAL))
+    assert "King's Cross ward, in Camden, London" not in policy

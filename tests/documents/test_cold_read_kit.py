@@ -173,8 +173,8 @@ CASES = {
         "required": [
             # the unit has due regard itself (third cold read, N6), by Schedule 6 as it is worded
             "We have due regard to the need to prevent people from being drawn into terrorism",
-            "[Schedule 6 to that Act](https://www.legislation.gov.uk/ukpga/2015/6/schedule/6) lists local "
-            "authorities, and school law reads a unit's governing body as its local authority",
+            "([Counter-Terrorism and Security Act 2015, section 26 and Schedule 6](https://www.legislation.gov.uk/"
+            "ukpga/2015/6/schedule/6)) has applied to pupil referral units, as to schools, since 1 July 2015",
             "We have not confirmed whether they apply this duty to management committees. We follow it in any case.",
             "Prevent duty guidance (2023)]",
             "in force since 31 December 2023",
@@ -228,7 +228,7 @@ CASES = {
             ),
             ("travel for as long as an hour and a quarter each way", {"location.longest_journey_minutes": NONE}),
             (
-                "Our local community is the whole area we serve: our pupils come to us from a wide area around Fellbridge",
+                "Our local community is the whole area we serve: our pupils come to us from a wide area in and around Fellbridge",
                 {"location.catchment": NONE},
             ),
             (
@@ -292,7 +292,7 @@ CASES = {
             ),
             ("Firvale Community Academy (fictional) every week", {"partnerships.how_often": NONE}),
             (
-                "Our local community is the whole area we serve: our students come to us from a wide area around "
+                "Our local community is the whole area we serve: our students come to us from a wide area in and around "
                 "Sheffield.",
                 {"location.catchment": NONE},
             ),

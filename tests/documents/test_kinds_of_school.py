@@ -747,4 +747,4 @@ def test_a_larger_any_other_group_is_said_to_be_left_apart_from_the_largest(tmp_
 
 def test_a_wide_catchment_is_not_shrunk_to_the_town(tmp_path):
     policy = flat(policy_of(tmp_path, {"location": {"catchment": "wide"}}, slug="wide"))
-    assert "our pupils come to us from a wide area around" in policy and "from across" not in policy
+    assert "our pupils come to us from a wide area in and around" in policy and "from across" not in policy

@@ -43,10 +43,9 @@ def test_every_pupil_referral_unit_has_due_regard_to_prevent_itself_not_only_its
         changes["school"].update(statutory_low_age=ages[0], statutory_high_age=ages[1])
     text = policy(tmp_path, changes)
     assert OWN_PREVENT in text
-    # Schedule 6 as it is worded: it names local authorities, and school law reads a unit's governing body as its
-    # local authority (FACTS-TODAY 1.4)
-    assert "lists local authorities, and school law reads a unit's governing body as its local authority" in text
-    assert "proprietor" not in text
+    # as FACTS-TODAY's correction 3 supports it, with no argument of the project's own from Schedule 6's wording
+    assert "advice on it is addressed to units' management committees" in text
+    assert "proprietor" not in text and "reads a unit's" not in text
     assert "helps the local authority meet these duties" not in text
     # the equality duty stays with the authority, for its units (Equality Act 2010, Schedule 19)
     assert "The local authority has the public sector equality duty" in text

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 from cohesion_guide.documents import action_plan as plans
-from cohesion_guide.documents import legal_basis
 from cohesion_guide.documents import plan_dates as dates
 from cohesion_guide.documents.self_evaluation import render_self_evaluation
 from cohesion_guide.inputs.audit import Audit, Entry, audit_for, not_assessed, practices
@@ -118,9 +117,7 @@ def test_a_unit_follows_the_duty_as_good_practice_and_is_run_by_its_management_c
     assert "Brief the management committee on this plan and on the cohesion duty, which we follow as good practice" in (
         text
     )
-    # "the governing bodies of maintained schools" is not this body; the one sentence of law that reads a unit's
-    # governing body as its local authority (legal_basis.PRU_PREVENT) names the law, not the body
-    assert "governing body" not in words_of(text).replace(words_of(legal_basis.PRU_PREVENT), "")
+    assert "governing body" not in words_of(text)  # "the governing bodies of maintained schools" is not this body
 
 
 def test_a_trust_board_is_named_once_in_full_then_as_the_trust_board(tmp_path):
@@ -194,6 +191,17 @@ def test_a_schools_own_date_that_has_passed_falls_due_in_the_plans_first_term(tm
     ours = lambda plan: next(a for a in plan.actions if a.text == "Write to our twin school.")  # noqa: E731
     assert ours(plans.build_plan(school, audit, date(2026, 12, 8))).timescale == "by the end of the spring term 2027"
     assert ours(plans.build_plan(school, audit, date(2026, 10, 1))).timescale == "by 30 November 2026"
+
+
+def test_a_plan_drawn_up_after_adoption_keeps_none_of_its_own_dates_within_half_a_term(tmp_path):
+    """The plan tells governors nothing is due within half a term of the day it is drawn up; an own date a week
+    away stood under that sentence (cold review). A later own date is kept."""
+    school = make_profile(tmp_path, {"document": {"date_adopted": "2026-09-01"}})
+    soon = audit_of(school, global_links=Entry("not-yet", None, "Write to our twin school.", "2026-12-15"))
+    later = audit_of(school, global_links=Entry("not-yet", None, "Write to our twin school.", "2027-03-20"))
+    ours = lambda plan: next(a for a in plan.actions if a.text == "Write to our twin school.")  # noqa: E731
+    assert ours(plans.build_plan(school, soon, date(2026, 12, 8))).timescale == "by the end of the spring term 2027"
+    assert ours(plans.build_plan(school, later, date(2026, 12, 8))).timescale == "by 20 March 2027"
 
 
 @pytest.mark.parametrize("profile, audit", EVERY_PACK, ids=IDS)
@@ -590,12 +598,18 @@ def test_riversides_own_next_step_builds_on_the_ward_figures_its_profile_already
     assert "Compare our intake with the ward's figures" in text and "ward's census figures" not in text
 
 
-def test_a_pack_made_on_another_day_is_not_served_from_the_cache(tmp_path, monkeypatch):
+def test_a_pack_is_remade_when_its_dates_would_change_and_only_then(tmp_path, monkeypatch):
+    """A plan made after adoption counts from the day it is made: a cached pack from another day would carry
+    another day's dates. A plan that counts from a future adoption keeps its key from day to day (cold review: the
+    key changed every day, remaking every pack and its PDF)."""
     from cohesion_guide.documents.self_evaluation import self_evaluation_key
 
-    school = make_profile(tmp_path)
-    keys = set()
-    for day in (datetime(2026, 12, 8, tzinfo=UTC), datetime(2026, 12, 9, tzinfo=UTC)):
-        monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(day.timestamp())))
-        keys.add(self_evaluation_key("policy", not_assessed(school.slug)))
-    assert len(keys) == 2
+    def keys(school) -> set[str]:
+        found = set()
+        for day in (datetime(2026, 12, 8, tzinfo=UTC), datetime(2026, 12, 9, tzinfo=UTC)):
+            monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(day.timestamp())))
+            found.add(self_evaluation_key("policy", school, not_assessed(school.slug)))
+        return found
+
+    assert len(keys(make_profile(tmp_path, {"document": {"date_adopted": "2026-09-01"}}))) == 2
+    assert len(keys(make_profile(tmp_path, {"document": {"date_adopted": "2027-03-01"}}, slug="later"))) == 1
