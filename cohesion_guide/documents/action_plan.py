@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from cohesion_guide.documents.building_on import faith_link_from_a_school_link, link_abroad, what_is_not_there
-from cohesion_guide.documents.commitments import and_list
+from cohesion_guide.documents.commitments import and_list, capital
 from cohesion_guide.documents.duty_summary import duty_words
 from cohesion_guide.documents.own_steps import own_needs, own_success
 from cohesion_guide.documents.partner_links import linked_name
@@ -193,10 +193,6 @@ def _bare(body: str) -> str:
     return re.sub(r"^(?:the|our) ", "", body)
 
 
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 def in_own_terms(profile: Profile, text: str) -> str:
     """Text from audit_practices.yml (written for a maintained school's governing body) in the words of the body
     this school has ('the management committee's make-up', 'report ... to local governors') and its own word for
@@ -207,15 +203,15 @@ def in_own_terms(profile: Profile, text: str) -> str:
 
         def body_as(match: re.Match) -> str:
             said = with_article(_bare(body)) if match.group(1).lower() == "a" else body
-            return _capital(said) if match.group(0)[0].isupper() else said
+            return capital(said) if match.group(0)[0].isupper() else said
 
         text = re.sub(r"\b([Tt]he|[Aa]) governing body\b", body_as, text)
         text = re.sub(r"\bgovernors\b", members, text)
-        text = re.sub(r"\bGovernors\b", _capital(members), text)
+        text = re.sub(r"\bGovernors\b", capital(members), text)
     text = re.sub(r"\bpupils\b", words.pupils, re.sub(r"\bPupils\b", words.Pupils, text))
     # "pupil premium" is the funding's name, whatever the school calls its pupils
     text = re.sub(r"\bpupil\b(?! premium)", words.pupil, re.sub(r"\bPupil\b(?! premium)", words.Pupil, text))
-    return _capital(text)
+    return capital(text)
 
 
 def kinds_of(profile: Profile) -> tuple[str, ...]:
@@ -580,7 +576,7 @@ def high_eal_language_support(profile: Profile) -> Action | None:
     return _action(
         profile,
         "5",
-        _capital(first + text),
+        capital(first + text),
         owner,
         "now",
         success,
@@ -1292,7 +1288,7 @@ def figure_readings(profile: Profile, audit: Audit, today: date | None = None) -
             outcome = "our audit found this work in place" + (f" ({entry.where})" if entry and entry.where else "")
         else:
             outcome = _waiting(action, profile, audit, plan)
-        out.append(FigureReading(_capital(action.reason), outcome))
+        out.append(FigureReading(capital(action.reason), outcome))
     return out
 
 

@@ -67,6 +67,12 @@ def and_list(items: list[str], conjunction: str = "and", serial: bool = False) -
     return ", ".join(items[:-1]) + last_join + items[-1]
 
 
+def capital(text: str) -> str:
+    """Text as it starts a sentence or a line: its first letter a capital, the rest as written ('the City of
+    London' -> 'The City of London'; 'school 1' -> 'School 1')."""
+    return text[:1].upper() + text[1:]
+
+
 def in_sentence(name: str) -> str:
     """A name as it reads after other words: 'The city's secondary schools' -> 'the city's secondary schools',
     as GOV.UK writes "the" inside a sentence."""

@@ -17,6 +17,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from cohesion_guide import MODEL_POLICIES
 from cohesion_guide.documents import legal_basis, tailoring
 from cohesion_guide.documents.commitments import and_list as plain_and_list
+from cohesion_guide.documents.commitments import capital
 from cohesion_guide.documents.legal_basis import INDEPENDENT_TYPES
 from cohesion_guide.documents.phase_words import (
     CAPITAL,
@@ -173,7 +174,7 @@ def environment(templates_dir: Path = MODEL_POLICIES) -> SandboxedEnvironment:
         ),
         mid_sentence=_passes_unconfirmed(lambda text: escape_markdown(mid_sentence(text))),
         # a name that starts a sentence ("school 1 is ...") takes a capital there, and only there
-        sentence_start=_passes_unconfirmed(lambda text: escape_markdown(str(text)[:1].upper() + str(text)[1:])),
+        sentence_start=_passes_unconfirmed(lambda text: escape_markdown(capital(str(text)))),
         paragraphs=paragraphs,
         and_list=and_list,
         beliefs=beliefs,
@@ -285,10 +286,6 @@ def local_community(ward: str | None, place: str, authority: str, *, london_boro
 
 # How the policy names an authority whose register name is not the body itself.
 AUTHORITY_BODIES = {"City of London": "the City of London Corporation"}
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def authority_area(authority: str, town: str) -> str | None:
@@ -476,7 +473,7 @@ def policy_values(profile: Profile, local: dict[str, Any], case_studies: list[di
         "support": support_from(shown, gov),
         "authority_area": authority_area(data["school"]["local_authority"], words.place),
         # a line of its own, which may start with "the" ("the City of London and the area around it")
-        "local_community": _capital(
+        "local_community": capital(
             local_community(
                 ward,
                 words.place,

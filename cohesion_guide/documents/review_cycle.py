@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from cohesion_guide.documents.commitments import capital
 from cohesion_guide.inputs.dates import review_every
 from cohesion_guide.inputs.local_config import serves
 from cohesion_guide.inputs.profiles import Profile
@@ -31,7 +32,7 @@ class ReviewCycle:
 
     @property
     def Suggested_by(self) -> str | None:
-        return self.suggested_by[:1].upper() + self.suggested_by[1:] if self.suggested_by else None
+        return capital(self.suggested_by) if self.suggested_by else None
 
 
 def review_cycle(profile: Profile, local: dict[str, Any]) -> ReviewCycle:
